@@ -1,0 +1,292 @@
+"""The ``dateline`` command: a thin click layer over the library functions."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+import click
+
+from . import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_CORPUS = "data/cables"
+DEFAULT_DATA = "data/out"
+DEFAULT_SITE = "public"
+DEFAULT_CACHE = "data/cache"
+
+
+# -- shared options -----------------------------------------------------------
+
+def jobs_option(fn: F) -> F:
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), default=None,
+        help="Worker processes (default: all cores).",
+    )(fn)
+
+
+def quiet_option(fn: F) -> F:
+    return click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")(fn)
+
+
+def cache_option(fn: F) -> F:
+    fn = click.option(
+        "--cache", "cache_dir", type=click.Path(file_okay=False), default=DEFAULT_CACHE,
+        show_default=True, help="Folder of cached per-file results.",
+    )(fn)
+    return click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")(fn)
+
+
+def dct_option(required: bool) -> Callable[[F], F]:
+    def decorate(fn: F) -> F:
+        return click.option(
+            "--dct", required=required, default=None, metavar="YYYY-MM-DD",
+            callback=_check_date, help="Document creation date that relative dates resolve against.",
+        )(fn)
+    return decorate
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def one_line_errors(fn: F) -> F:
+    """Expected failures (bad paths, unwritable output) as one clear line."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except click.ClickException:
+            raise
+        except OSError as exc:
+            where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
+        except (ValueError, RuntimeError) as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+# -- commands -----------------------------------------------------------------
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+def cli() -> None:
+    """Dateline: dated events and numeric claims from diplomatic cables."""
+
+
+def _run_extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: str,
+                 no_cache: bool, quiet: bool) -> None:
+    from .pipeline import extract_corpus
+    from .read import discover
+
+    for path in paths:
+        if not os.path.exists(path):
+            raise click.ClickException(f"no such file or folder: {path}")
+    _check_writable(out)
+    total = len(discover(paths))
+    show_bar = not quiet and sys.stderr.isatty()
+    started = time.monotonic()
+    with _progress(total, show_bar) as advance:
+        summary = extract_corpus(paths, out, jobs=jobs, cache_dir=None if no_cache else cache_dir,
+                                 progress=advance)
+    if not quiet:
+        click.echo(
+            f"{summary.documents} documents ({summary.errors} with errors), {summary.events} events, "
+            f"{summary.claims} claims from {summary.files} files "
+            f"({summary.cached_files} cached) in {time.monotonic() - started:.1f}s → {out}",
+            err=True,
+        )
+
+
+class _progress:
+    """A click progress bar on stderr that only appears after one second."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled = total, enabled
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.done = 0
+
+    def __enter__(self) -> Callable[[int], None]:
+        return self.advance
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        if self.bar is None and time.monotonic() - self.started > 1.0:
+            self.bar = click.progressbar(length=self.total, label="extracting", file=sys.stderr)
+            self.bar.__enter__()
+            self.bar.update(self.done - n)
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def _check_writable(out: str) -> None:
+    target = Path(out)
+    probe = target
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK):
+        raise click.ClickException(f"cannot write to {out}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "-o", default=DEFAULT_DATA, show_default=True, type=click.Path(file_okay=False),
+              help="Folder for documents/events/claims .csv and .jsonl.")
+@jobs_option
+@cache_option
+@quiet_option
+@one_line_errors
+def extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: str, no_cache: bool,
+            quiet: bool) -> None:
+    """Extract events and claims from cables in PATHS (files or folders)."""
+    _run_extract(paths, out, jobs, cache_dir, no_cache, quiet)
+
+
+@cli.command()
+@click.option("--data", "data_dir", default=DEFAULT_DATA, show_default=True,
+              type=click.Path(file_okay=False), help="Folder holding the tables.")
+@click.option("--out", "-o", default=DEFAULT_SITE, show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the built static site.")
+@click.option("--gold", "gold_dir", default=None, type=click.Path(file_okay=False),
+              help="Gold folder to score on the Method page (default: ../shared/gold/dev when present).")
+@quiet_option
+@one_line_errors
+def site(data_dir: str, out: str, gold_dir: str | None, quiet: bool) -> None:
+    """Build the static report site from the tables in --data."""
+    _run_site(data_dir, out, gold_dir, quiet)
+
+
+def _run_site(data_dir: str, out: str, gold_dir: str | None, quiet: bool) -> None:
+    from .site import build_site
+
+    for name in ("documents", "events", "claims"):
+        if not (Path(data_dir) / f"{name}.csv").exists():
+            raise click.ClickException(f"{data_dir} has no {name}.csv: run `dateline extract` first")
+    _check_writable(out)
+    started = time.monotonic()
+    result = build_site(data_dir, out, gold_dir=gold_dir)
+    if not quiet:
+        click.echo(f"site built in {time.monotonic() - started:.1f}s → {result}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--data", "data_dir", default=DEFAULT_DATA, show_default=True,
+              type=click.Path(file_okay=False), help="Folder for the tables.")
+@click.option("--out", "-o", default=DEFAULT_SITE, show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the built static site.")
+@click.option("--gold", "gold_dir", default=None, type=click.Path(file_okay=False),
+              help="Gold folder to score on the Method page.")
+@jobs_option
+@cache_option
+@quiet_option
+@one_line_errors
+def build(paths: tuple[str, ...], data_dir: str, out: str, gold_dir: str | None, jobs: int | None,
+          cache_dir: str, no_cache: bool, quiet: bool) -> None:
+    """Extract PATHS (default: data/cables) and build the site."""
+    _run_extract(paths or (DEFAULT_CORPUS,), data_dir, jobs, cache_dir, no_cache, quiet)
+    _run_site(data_dir, out, gold_dir, quiet)
+
+
+def _read_input(source: str) -> str:
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        data = Path(source).read_bytes()
+    from .read import decode_bytes
+
+    return decode_bytes(data)
+
+
+@cli.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@dct_option(required=True)
+@one_line_errors
+def timex(source: str, dct: str) -> None:
+    """Print the time expressions of plain English text, one JSON object per line."""
+    from .timex import find_time_expressions
+
+    text = _read_input(source)
+    for expression in find_time_expressions(text, dct):
+        click.echo(json.dumps(asdict(expression), ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("--lines", is_flag=True, help="Treat every input line as a separate text.")
+@dct_option(required=False)
+@click.option("--country", default="", help="Country whose currency a bare 'pesos' or 'dollars' means.")
+@one_line_errors
+def claims(source: str, lines: bool, dct: str | None, country: str) -> None:
+    """Print the numeric claims of plain English text, one JSON object per line."""
+    from .claims import claims_from_text
+    from .tables import claim_row
+
+    text = _read_input(source)
+    texts = text.split("\n") if lines else [text]
+    for number, chunk in enumerate(texts, start=1):
+        for claim in claims_from_text(chunk, dct=dct or "", country=country):
+            record: dict[str, Any] = claim_row(claim)
+            for key in ("value", "value_low", "value_high"):
+                record[key] = getattr(claim, key)
+            record["start"], record["end"] = claim.start, claim.end
+            if lines:
+                record["line"] = number
+            click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@cli.command()
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of gold JSON files.")
+@click.option("--data", "data_dir", default=None, type=click.Path(exists=True, file_okay=False),
+              help="Score these existing tables instead of extracting the gold documents.")
+@click.option("--verbose", "-v", is_flag=True, help="List every miss and every extra item.")
+@click.option("--min-events-f1", type=float, default=None, help="Exit 1 when events F1 is below this.")
+@click.option("--min-claims-f1", type=float, default=None, help="Exit 1 when claims F1 is below this.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@one_line_errors
+def evaluate(gold_dir: str, data_dir: str | None, verbose: bool, min_events_f1: float | None,
+             min_claims_f1: float | None, as_json: bool) -> None:
+    """Score extraction against hand-annotated gold files (ANNOTATION.md rules)."""
+    from .evaluate import evaluate_gold, format_report
+
+    report = evaluate_gold(gold_dir, data_dir=data_dir)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(format_report(report, verbose=verbose))
+    failed = []
+    if min_events_f1 is not None and report.events.f1 < min_events_f1:
+        failed.append(f"events F1 {report.events.f1:.3f} < {min_events_f1}")
+    if min_claims_f1 is not None and report.claims.f1 < min_claims_f1:
+        failed.append(f"claims F1 {report.claims.f1:.3f} < {min_claims_f1}")
+    if failed:
+        click.echo("below threshold: " + "; ".join(failed), err=True)
+        sys.exit(1)
+
+
+def main() -> None:
+    cli()

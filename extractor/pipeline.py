@@ -1,0 +1,215 @@
+"""Run the stages over a corpus: read → clean → timex → events/claims → tables.
+
+The unit of work (and of caching) is one input file, which may hold one cable
+or many (``cables.csv``). Results are written in sorted input order whatever the
+number of worker processes, so the tables are byte-identical across runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from . import __version__
+from .model import Claim, Document, Event, TimeExpression, stable_id
+from .tables import TableWriter, claim_row, document_row, event_row
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class FileRows:
+    """The table rows one input file produced (what the cache stores)."""
+
+    documents: list[dict[str, str]]
+    events: list[dict[str, str]]
+    claims: list[dict[str, str]]
+    cached: bool = False
+
+
+@dataclass
+class ExtractSummary:
+    files: int = 0
+    documents: int = 0
+    errors: int = 0
+    events: int = 0
+    claims: int = 0
+    cached_files: int = 0
+    out_dir: str = ""
+
+
+def time_expressions(doc: Document) -> list[list[list[TimeExpression]]]:
+    from .timex import find_time_expressions
+
+    return [[find_time_expressions(s.text, doc.doc_date) for s in p.sentences] for p in doc.paragraphs]
+
+
+def extract_document(doc: Document) -> DocumentResult:
+    """Events and claims of one cleaned document (errors yield nothing)."""
+    if doc.status != "ok" or not doc.paragraphs:
+        return DocumentResult(doc)
+    from .claims import extract_claims
+    from .events import extract_events
+
+    times = time_expressions(doc)
+    return DocumentResult(doc, extract_events(doc, times), extract_claims(doc, times))
+
+
+def read_corpus(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Document]:
+    """Every document under ``paths``, read and cleaned, in sorted file order."""
+    from .read import discover
+
+    for path, root in discover(paths):
+        yield from read_documents(path, root)
+
+
+def read_documents(path: Path, root: Path) -> list[Document]:
+    from .clean import clean_document
+    from .read import read_file
+
+    docs = []
+    for doc in read_file(path, root):
+        if doc.status == "ok":
+            try:
+                doc = clean_document(doc)
+            except Exception as exc:  # a cleaning bug must not lose the document
+                doc.status, doc.error = "error", f"could not clean: {type(exc).__name__}: {exc}"
+                doc.paragraphs = []
+        docs.append(doc)
+    return docs
+
+
+def rows_for_file(path: Path, root: Path) -> FileRows:
+    rows = FileRows([], [], [])
+    for doc in read_documents(path, root):
+        try:
+            result = extract_document(doc)
+        except Exception as exc:  # one bad cable never stops the run
+            doc.status, doc.error = "error", f"extraction failed: {type(exc).__name__}: {exc}"
+            result = DocumentResult(doc)
+        rows.documents.append(document_row(doc, len(result.events), len(result.claims)))
+        rows.events.extend(event_row(e) for e in result.events)
+        rows.claims.extend(claim_row(c) for c in result.claims)
+    return rows
+
+
+def cache_key(path: Path, root: Path) -> str | None:
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256()
+    digest.update(__version__.encode())
+    digest.update(b"\0" + str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(content)
+    return digest.hexdigest()
+
+
+def _work(item: tuple[Path, Path, str | None]) -> FileRows:
+    path, root, cache_dir = item
+    key = cache_key(path, root) if cache_dir else None
+    cache_file = Path(cache_dir) / key[:2] / f"{key}.json" if cache_dir and key else None
+    if cache_file is not None and cache_file.exists():
+        try:
+            data = json.loads(cache_file.read_text(encoding="utf-8"))
+            return FileRows(data["documents"], data["events"], data["claims"], cached=True)
+        except (OSError, ValueError, KeyError):
+            pass
+    rows = rows_for_file(path, root)
+    if cache_file is not None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"documents": rows.documents, "events": rows.events,
+                                       "claims": rows.claims}), encoding="utf-8")
+            os.replace(tmp, cache_file)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+    return rows
+
+
+def _results(items: list[tuple[Path, Path, str | None]], jobs: int) -> Iterable[FileRows]:
+    if jobs <= 1 or len(items) <= 1:
+        return map(_work, items)
+    executor = ProcessPoolExecutor(max_workers=jobs)
+    # ordered map with a bounded chunk keeps output order and memory steady
+    return _closing_map(executor, items)
+
+
+def _closing_map(executor: ProcessPoolExecutor, items: list) -> Iterator[FileRows]:
+    with executor:
+        yield from executor.map(_work, items, chunksize=4)
+
+
+class _DocIds:
+    """Keeps doc_ids unique: a repeated id gets ``~2``, ``~3``… in input order."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def assign(self, rows: FileRows) -> None:
+        for doc in rows.documents:
+            old = doc["doc_id"]
+            count = self.seen.get(old, 0) + 1
+            self.seen[old] = count
+            if count == 1:
+                continue
+            new = f"{old}~{count}"
+            while new in self.seen:
+                count += 1
+                new = f"{old}~{count}"
+            self.seen[new] = 1
+            doc["doc_id"] = new
+            for table, id_column in ((rows.events, "event_id"), (rows.claims, "claim_id")):
+                for item in table:
+                    if item["doc_id"] == old:
+                        item["doc_id"] = new
+                        item[id_column] = stable_id(new, item[id_column])
+
+
+def extract_corpus(
+    paths: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ExtractSummary:
+    """Extract every file under ``paths`` and write the three tables to ``out_dir``."""
+    from .read import discover
+
+    files = discover(paths)
+    jobs = jobs or os.cpu_count() or 1
+    items = [(path, root, str(cache_dir) if cache_dir else None) for path, root in files]
+    writer = TableWriter(out_dir)
+    summary = ExtractSummary(out_dir=str(out_dir))
+    ids = _DocIds()
+    try:
+        for rows in _results(items, jobs):
+            ids.assign(rows)
+            writer.write("documents", rows.documents)
+            writer.write("events", rows.events)
+            writer.write("claims", rows.claims)
+            summary.files += 1
+            summary.cached_files += rows.cached
+            summary.documents += len(rows.documents)
+            summary.errors += sum(1 for d in rows.documents if d["status"] != "ok")
+            summary.events += len(rows.events)
+            summary.claims += len(rows.claims)
+            if progress:
+                progress(1)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.commit()
+    return summary

@@ -1,0 +1,175 @@
+"""The published tables: column contract (OUTPUTS.md), rows, atomic writers.
+
+Rows are plain ``dict[str, str]`` so that CSV and JSON Lines say the same thing
+and the site can be rebuilt from the CSV files alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .model import Claim, Document, Event
+
+DOCUMENT_COLUMNS = [
+    "doc_id", "source_file", "doc_date", "origin", "classification", "subject",
+    "tags", "events", "claims", "status", "error",
+    # extra columns (allowed after the required ones)
+    "format", "dtg", "references",
+]
+EVENT_COLUMNS = [
+    "event_id", "doc_id", "doc_date", "type", "status", "date_start", "date_end",
+    "granularity", "date_text", "date_inherited", "trigger", "actors", "location",
+    "paragraph", "sentence", "summary",
+]
+CLAIM_COLUMNS = [
+    "claim_id", "doc_id", "doc_date", "value", "value_low", "value_high", "unit",
+    "unit_text", "dimension", "qualifier", "entity", "period", "speaker", "text",
+    "paragraph", "sentence",
+    # extra: offsets of ``text`` in ``sentence`` for highlighting
+    "start", "end",
+]
+TABLES = {"documents": DOCUMENT_COLUMNS, "events": EVENT_COLUMNS, "claims": CLAIM_COLUMNS}
+
+
+def format_number(value: float | None) -> str:
+    """Numbers as the shortest faithful text: 5000 not 5000.0, 5.8 stays 5.8."""
+    if value is None:
+        return ""
+    if float(value).is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(float(value))
+
+
+def document_row(doc: Document, n_events: int, n_claims: int) -> dict[str, str]:
+    return {
+        "doc_id": doc.doc_id,
+        "source_file": doc.source_file,
+        "doc_date": doc.doc_date,
+        "origin": doc.origin,
+        "classification": doc.classification,
+        "subject": doc.subject,
+        "tags": doc.tags,
+        "events": str(n_events),
+        "claims": str(n_claims),
+        "status": doc.status,
+        "error": doc.error,
+        "format": doc.format,
+        "dtg": doc.dtg,
+        "references": " ".join(doc.references),
+    }
+
+
+def event_row(event: Event) -> dict[str, str]:
+    return {
+        "event_id": event.event_id,
+        "doc_id": event.doc_id,
+        "doc_date": event.doc_date,
+        "type": event.type,
+        "status": event.status,
+        "date_start": event.date_start,
+        "date_end": event.date_end,
+        "granularity": event.granularity,
+        "date_text": event.date_text,
+        "date_inherited": "true" if event.date_inherited else "false",
+        "trigger": event.trigger,
+        "actors": "; ".join(event.actors),
+        "location": event.location,
+        "paragraph": event.paragraph,
+        "sentence": event.sentence,
+        "summary": event.summary,
+    }
+
+
+def claim_row(claim: Claim) -> dict[str, str]:
+    return {
+        "claim_id": claim.claim_id,
+        "doc_id": claim.doc_id,
+        "doc_date": claim.doc_date,
+        "value": format_number(claim.value),
+        "value_low": format_number(claim.value_low),
+        "value_high": format_number(claim.value_high),
+        "unit": claim.unit,
+        "unit_text": claim.unit_text,
+        "dimension": claim.dimension,
+        "qualifier": claim.qualifier,
+        "entity": claim.entity,
+        "period": claim.period,
+        "speaker": claim.speaker,
+        "text": claim.text,
+        "paragraph": claim.paragraph,
+        "sentence": claim.sentence,
+        "start": str(claim.start),
+        "end": str(claim.end),
+    }
+
+
+@dataclass
+class TableSet:
+    """Rows of the three tables, in their published order."""
+
+    documents: list[dict[str, str]]
+    events: list[dict[str, str]]
+    claims: list[dict[str, str]]
+
+
+class TableWriter:
+    """Streams rows into ``<name>.csv`` and ``<name>.jsonl`` inside a temporary
+    sibling folder of ``out_dir``; :meth:`commit` renames the files into place
+    so that a killed run leaves the previous tables whole."""
+
+    def __init__(self, out_dir: str | os.PathLike[str]):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.tmp_dir = Path(tempfile.mkdtemp(prefix=".dateline-tmp-", dir=self.out_dir))
+        self._files: dict[str, tuple[io.TextIOWrapper, io.TextIOWrapper, csv.DictWriter]] = {}
+        self.counts: dict[str, int] = {}
+        for name, columns in TABLES.items():
+            csv_file = open(self.tmp_dir / f"{name}.csv", "w", encoding="utf-8", newline="")
+            jsonl_file = open(self.tmp_dir / f"{name}.jsonl", "w", encoding="utf-8", newline="\n")
+            writer = csv.DictWriter(csv_file, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
+            writer.writeheader()
+            self._files[name] = (csv_file, jsonl_file, writer)
+            self.counts[name] = 0
+
+    def write(self, name: str, rows: Iterable[dict[str, str]]) -> None:
+        csv_file, jsonl_file, writer = self._files[name]
+        columns = TABLES[name]
+        for row in rows:
+            writer.writerow(row)
+            jsonl_file.write(json.dumps({c: row.get(c, "") for c in columns}, ensure_ascii=False) + "\n")
+            self.counts[name] += 1
+
+    def commit(self) -> None:
+        for csv_file, jsonl_file, _ in self._files.values():
+            csv_file.close()
+            jsonl_file.close()
+        for name in TABLES:
+            for ext in ("csv", "jsonl"):
+                os.replace(self.tmp_dir / f"{name}.{ext}", self.out_dir / f"{name}.{ext}")
+        self.tmp_dir.rmdir()
+
+    def abort(self) -> None:
+        for csv_file, jsonl_file, _ in self._files.values():
+            csv_file.close()
+            jsonl_file.close()
+        for child in self.tmp_dir.iterdir():
+            child.unlink()
+        self.tmp_dir.rmdir()
+
+
+def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:
+    """Read one CSV table back as a list of row dicts."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def read_tables(data_dir: str | os.PathLike[str]) -> TableSet:
+    data = Path(data_dir)
+    return TableSet(*(read_table(data / f"{name}.csv") for name in TABLES))
