@@ -1,0 +1,115 @@
+"""The CLI, driven through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from extractor.cli import cli
+from extractor.tables import CLAIM_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, read_table
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _commands() -> dict[str, click.Command]:
+    return dict(cli.commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_every_command_has_help(name: str) -> None:
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage: " in result.output
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_every_option_is_documented_in_the_readme(name: str) -> None:
+    """Datasette-style: an option missing from the docs fails the build."""
+    readme = README.read_text(encoding="utf-8")
+    section = readme.split(f"### `dateline {name}`", 1)
+    assert len(section) == 2, f"README has no section for `dateline {name}`"
+    body = section[1].split("\n### ", 1)[0]
+    for param in _commands()[name].params:
+        if isinstance(param, click.Option):
+            flag = max(param.opts, key=len)
+            assert flag in body, f"{flag} of `dateline {name}` is not documented in the README"
+
+
+def test_extract_writes_the_three_tables(tmp_path: Path, seeds_dir: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["extract", str(seeds_dir), "--out", str(out), "--no-cache", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    for name, columns in (("documents", DOCUMENT_COLUMNS), ("events", EVENT_COLUMNS), ("claims", CLAIM_COLUMNS)):
+        header = (out / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == columns
+        assert (out / f"{name}.jsonl").exists()
+    documents = read_table(out / "documents.csv")
+    assert {d["doc_id"] for d in documents} == {"08MEXICO2276", "07MEXICO6043"}
+    assert all(d["status"] == "ok" for d in documents)
+    assert "2 documents" in result.output  # summary goes to stderr (mixed in by CliRunner)
+
+
+def test_quiet_prints_nothing(tmp_path: Path, seeds_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(seeds_dir), "-o", str(tmp_path), "--no-cache", "-q"])
+    assert result.exit_code == 0
+    assert result.output == ""
+
+
+def test_missing_input_is_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
+    assert result.exit_code != 0
+    assert result.output.strip().count("\n") == 0
+    assert "no such file or folder" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unwritable_output_is_one_line_error(tmp_path: Path, seeds_dir: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(cli, ["extract", str(seeds_dir), "--out", str(blocker / "sub"), "--no-cache"])
+    assert result.exit_code != 0
+    assert "cannot write" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_files_do_not_fail_the_run(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "garbage.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    rows = read_table(tmp_path / "o" / "documents.csv")
+    assert len(rows) == 1 and rows[0]["status"] == "error"
+
+
+def test_timex_reads_stdin_and_prints_json_lines() -> None:
+    result = CliRunner().invoke(cli, ["timex", "--dct", "2008-07-24"], input="He visited Mexico July 17-18.\n")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert records[0]["text"] == "July 17-18"
+    assert (records[0]["date_start"], records[0]["date_end"]) == ("2008-07-17", "2008-07-18")
+    assert "He visited Mexico July 17-18."[records[0]["start"]:records[0]["end"]] == "July 17-18"
+
+
+def test_timex_rejects_a_bad_dct() -> None:
+    result = CliRunner().invoke(cli, ["timex", "--dct", "24/07/2008"], input="today")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_claims_lines_numbers_each_line() -> None:
+    text = "Police seized 5.8 tons of cocaine.\nNothing here.\nThey arrested 12 suspects.\n"
+    result = CliRunner().invoke(cli, ["claims", "--lines"], input=text)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["line"], r["value"], r["unit"]) for r in records] == [(1, 5.8, "t"), (3, 12.0, "count")]
+    assert text.split("\n")[0][records[0]["start"]:records[0]["end"]].startswith("5.8")
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(cli, ["--version"])
+    assert re.match(r"dateline, version \d", result.output)

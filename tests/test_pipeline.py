@@ -1,0 +1,102 @@
+"""Whole-pipeline behaviour: determinism, caching, duplicate ids, atomic output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from extractor import extract_corpus, read_corpus
+from extractor.tables import TABLES, read_table
+
+
+def _table_bytes(out: Path) -> dict[str, bytes]:
+    return {f"{n}.{e}": (out / f"{n}.{e}").read_bytes() for n in TABLES for e in ("csv", "jsonl")}
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path, seeds_dir: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, folder)
+    return folder
+
+
+def test_read_corpus_yields_cleaned_documents(seeds_dir: Path) -> None:
+    docs = list(read_corpus([seeds_dir]))
+    assert [d.doc_id for d in docs] == ["08MEXICO2276", "07MEXICO6043"]
+    assert all(d.paragraphs for d in docs)
+
+
+def test_jobs_and_input_order_do_not_change_the_tables(tmp_path: Path, corpus: Path) -> None:
+    files = sorted(corpus.iterdir())
+    extract_corpus([corpus], tmp_path / "a", jobs=1)
+    extract_corpus([corpus], tmp_path / "b", jobs=2)
+    extract_corpus(list(reversed(files)), tmp_path / "c", jobs=2)
+    a = _table_bytes(tmp_path / "a")
+    assert a == _table_bytes(tmp_path / "b") == _table_bytes(tmp_path / "c")
+    extract_corpus([corpus], tmp_path / "a", jobs=1)  # a second run over the same input
+    assert _table_bytes(tmp_path / "a") == a
+
+
+def test_cache_serves_unchanged_files_and_reextracts_changed_ones(tmp_path: Path, corpus: Path) -> None:
+    cache = tmp_path / "cache"
+    first = extract_corpus([corpus], tmp_path / "out1", jobs=1, cache_dir=cache)
+    assert first.cached_files == 0
+    second = extract_corpus([corpus], tmp_path / "out2", jobs=1, cache_dir=cache)
+    assert second.cached_files == second.files == 2
+    assert _table_bytes(tmp_path / "out1") == _table_bytes(tmp_path / "out2")
+    changed = sorted(corpus.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third = extract_corpus([corpus], tmp_path / "out3", jobs=1, cache_dir=cache)
+    assert third.cached_files == 1
+
+
+def test_every_file_gets_a_document_row_and_duplicate_ids_are_disambiguated(tmp_path: Path, corpus: Path) -> None:
+    seed = sorted(corpus.iterdir())[0]
+    shutil.copy(seed, corpus / "copy_of_seed.txt")
+    (corpus / "empty.txt").write_bytes(b"")
+    extract_corpus([corpus], tmp_path / "out", jobs=1)
+    documents = read_table(tmp_path / "out" / "documents.csv")
+    assert len(documents) == 4
+    ids = [d["doc_id"] for d in documents]
+    assert len(set(ids)) == 4
+    assert "08MEXICO2276~2" in ids
+    empty = next(d for d in documents if d["source_file"] == "empty.txt")
+    assert empty["status"] == "error" and empty["error"]
+    events = read_table(tmp_path / "out" / "events.csv")
+    event_ids = [e["event_id"] for e in events]
+    assert len(event_ids) == len(set(event_ids))
+
+
+KILL_SCRIPT = """
+import sys, time
+from extractor import pipeline
+original = pipeline.rows_for_file
+def slow(path, root):
+    time.sleep(0.5)
+    return original(path, root)
+pipeline.rows_for_file = slow
+pipeline.extract_corpus([sys.argv[1]], sys.argv[2], jobs=1)
+"""
+
+
+def test_a_killed_run_leaves_the_previous_tables_whole(tmp_path: Path, corpus: Path) -> None:
+    for i in range(6):
+        shutil.copy(sorted(corpus.iterdir())[0], corpus / f"extra_{i}.txt")
+    out = tmp_path / "out"
+    extract_corpus([corpus], out, jobs=1)
+    before = _table_bytes(out)
+    (corpus / "new.txt").write_text("Identifier: 99TEST1\nCreated: 2009-01-01 10:10\n\nBody text.\n")
+    process = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(corpus), str(out)])
+    time.sleep(2.5)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert _table_bytes(out) == before
+    for name in TABLES:
+        read_table(out / f"{name}.csv")
