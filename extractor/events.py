@@ -1,11 +1,596 @@
-"""Stage 4a — events: typed, dated, attributed happenings."""
+"""Stage 4a — events: typed, dated, attributed happenings.
+
+A sentence yields a *mention* for each trigger word of the lexicon
+(``extractor/data/events.json``) that passes the sense checks; each mention gets
+a status (from the cues before it), a date (the time expression governing its
+clause, else the narrative's date for meetings and visits, else none), actors
+and a location. Mentions of the same happening are then merged so that a
+document yields one event per happening.
+"""
 
 from __future__ import annotations
 
-from .model import Document, Event, TimeExpression
+import re
+from dataclasses import dataclass, field
+
+from .events_attrs import find_actors, find_location, make_summary
+from .events_lexicon import lexicon
+from .model import Document, Event, Paragraph, Sentence, TimeExpression, stable_id
+
+#: types whose undated mentions take the date of the narrative they sit in
+NARRATIVE_TYPES = frozenset({"visit", "meeting", "delegation"})
+#: a delegation absorbs a visit/meeting it travels to in the same breath
+ABSORBED_BY_DELEGATION = frozenset({"visit", "meeting"})
+#: plural nouns that name one happening
+SINGULAR_PLURALS = frozenset({"talks", "negotiations", "consultations", "clashes", "charges",
+                              "polls", "primaries", "elections", "gubernatorial contests"})
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[-–—)]{1,2}\s|--")
+_WORD = re.compile(r"[\w'’-]+")
+_NUMBER_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple))\s+(?:[\w-]+\s+){0,2}$", re.I)
+_PLURAL_ANCHOR_AFTER = re.compile(r"^\s+(?:with|against|between|on|in|at|to|of)\s", re.I)
+_SENTENCE_START_DATE_WORDS = 4
+_ADJACENT_CHARS = 40
+_UNTIL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}until\b", re.I)
+_NEGATION = re.compile(r"\b(?:no|not|never|nor)\s+(?:[\w'-]+\s+){0,2}$", re.I)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:\w+ly\s+)?(?:still\s+|now\s+)?$", re.I)
+_FORECAST = re.compile(r"\b(?:likely|expected|expects?|probably|anticipated?)\b", re.I)
+_NOW = re.compile(r"\b(?:currently|now)\b", re.I)
+_DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|your|my|such|same|said|any|no|each|every|another)|['’],?s|,s)\s+(?:[\w/-]+\s+){0,5}$", re.I)
+_MODAL_WINDOW_WORDS = 10
+_DURING = re.compile(r"\b(?:during|on|in the course of)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_COORDINATION = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b", re.I)
+_NEW_NAME_AFTER = re.compile(r"^\s+of\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+")
+_OBJECT_AFTER = re.compile(r"^\s+(?:a|an|the|this|that|these|those|his|her|their|its|\d[\d,.]*|[A-Z])", )
+_COMPLEMENT_AFTER = re.compile(r"^\s+(?:of|with|between|against|to|on|in|at|by)\b", re.I)
+_PREMODIFIER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['’],?s\s+$|,s\s+$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|because|although|though|while|whereas)\b", re.I)
+_SEQUENCE = re.compile(r"\b(?:followed by|then|after which|before|later)\b", re.I)
+_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those)\b", re.I)
+_WORD_START = re.compile(r"(?<![\w-])\w")
+_CONDITIONAL_OPENING = re.compile(r"^\W*(?:if|unless|whether|should)\b[^,;]*$", re.I)
+_LEGISLATURE = re.compile(r"\b(?:congress|senate|assembly|parliament|legislat\w*|chamber|deputies)\b", re.I)
+
+
+@dataclass
+class Mention:
+    """One trigger occurrence, with what the sentence says about it."""
+
+    p_index: int
+    s_index: int
+    paragraph: Paragraph
+    sentence: Sentence
+    kind: str
+    trigger: str
+    start: int
+    end: int
+    is_verb: bool
+    anaphoric: bool = False
+    status: str = "occurred"
+    when: TimeExpression | None = None
+    date_inherited: bool = False
+    actors: list[str] = field(default_factory=list)
+    location: str = ""
+    from_subject: bool = False
+    #: "this operation": refers back, never names a new happening
+    demonstrative: bool = False
+    #: the status comes from a cue word (not the default)
+    status_cued: bool = False
+
+
+# --------------------------------------------------------------------------- triggers
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        lo = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    hi = m.start() if m else len(text)
+    return lo, hi
+
+
+def _covered(patterns: list[re.Pattern[str]], text: str, start: int, end: int) -> bool:
+    for pattern in patterns:
+        for m in pattern.finditer(text, max(0, start - 120), min(len(text), end + 120)):
+            if m.start() <= start and m.end() >= end:
+                return True
+            if m.start() > end:
+                break
+    return False
+
+
+def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, type, is_verb)`` of every trigger that passes the sense
+    checks, left to right, without overlaps (longest wins)."""
+    lex = lexicon()
+    spans: list[tuple[int, int, str, bool]] = []
+    prefixes = lex.trigger_prefixes
+    check_all = "" in prefixes
+    for candidate in _WORD_START.finditer(text):
+        at = candidate.start()
+        if not check_all and text[at:at + 3].lower() not in prefixes:
+            continue
+        for kind, (verbs, nouns) in lex.triggers.items():
+            for is_verb, pattern in ((True, verbs), (False, nouns)):
+                if pattern is not None:
+                    m = pattern.match(text, at)
+                    if m:
+                        spans.append((m.start(), m.end(), kind, is_verb))
+    # a form that is both ("visit", "meeting") is a noun after a determiner
+    nouny = {(s, e) for s, e, _k, v in spans if not v and _DETERMINED.search(text[max(0, s - 40):s])}
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[3] == ((s[0], s[1]) in nouny)))
+    chosen: list[tuple[int, int, str, bool]] = []
+    last_end = -1
+    for span in spans:
+        if span[0] < last_end:
+            continue
+        chosen.append(span)
+        last_end = span[1]
+    kept = []
+    for start, end, kind, is_verb in chosen:
+        word = text[start:end].lower()
+        if _covered(lex.exclusions[kind], text, start, end):
+            continue
+        if kind == "agreement" and word.startswith("act") and not _LEGISLATURE.search(text):
+            continue
+        needs = lex.object_required.get(kind)
+        if needs and needs[0].match(word) and not needs[1].match(text[end:end + 80]) \
+                and not needs[2].search(text[max(0, start - 80):start]):
+            continue  # "signed a petition", "passed the funds"
+        kept.append((start, end, kind, is_verb))
+    return kept
+
+
+def _is_hypothetical(text: str, start: int, end: int, lo: int) -> bool:
+    lex = lexicon()
+    before = text[max(lo, start - 60):start]
+    near = list(_WORD.finditer(text, lo, start))[-_MODAL_WINDOW_WORDS:]
+    if _CONDITIONAL_OPENING.match(text[:start]):
+        return True  # "If the PAN is re-elected, ..."
+    if (near and lex.hypothetical_clause.search(text, near[0].start(), start)) or lex.opinion.search(text[:start]):
+        return True  # "You should press ...", "it would be helpful if ...", "They argue that ..."
+    if not lex.hypothetical.search(before):
+        return False
+    # "would not likely act until February": postponed, not negated
+    if _NEGATION.search(before) and _UNTIL_AFTER.match(text[end:end + 40]):
+        return False
+    return True
+
+
+def _refers_back(text: str, start: int, end: int) -> bool:
+    """ "the intercept", "this operation", "Burns' visit": a noun naming a known happening."""
+    lex = lexicon()
+    det = lex.anaphora.search(text[max(0, start - 40):start])
+    if det is not None and det.group()[:1] in "'’," and text[end:end + 4] == " of ":
+        return False  # "Mexico's adoption of a TIP law": a subject and an object, a new happening
+    return det is not None and not lex.not_anaphoric.search(det.group()) \
+        and not lex.anaphora_new_after.match(text[end:end + 40]) \
+        and not _NEW_NAME_AFTER.match(text[end:end + 40])
+
+
+def _is_heading(text: str) -> bool:
+    """A section heading ("New Counter Narcotics Offensive") names a topic."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] in ".!?\"”)":
+        return False
+    words = stripped.split()
+    if len(words) > 10:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= 0.6 * len(words)
+
+
+def _is_descriptive_participle(text: str, start: int, word: str) -> bool:
+    lex = lexicon()
+    if not word.lower().endswith("ed"):
+        return False
+    before = text[max(0, start - 40):start]
+    if lex.adjectival_before.search(before):
+        return True
+    prev = re.findall(r"[\w'’-]+", before)
+    if not prev:
+        return False
+    last = prev[-1]
+    if _OBJECT_AFTER.match(text[start + len(word):start + len(word) + 30]):
+        return False  # "troops attacked a contingent": a main verb with its object
+    if last.islower() and last.endswith("s") and last not in lex.not_plural and not last.endswith("ss") \
+            and not lex.causative.search(" ".join(prev[-4:-1])):
+        return True  # "soldiers deployed on counterdrug missions"
+    return False
+
+
+def _attached(text: str, start: int, end: int, when: TimeExpression | None) -> bool:
+    """The date sits right by the trigger ("2008 elections", "deployments ... early last year")."""
+    if when is None:
+        return False
+    if when.end <= start:
+        return _words_between(text, when.end, start) <= 3
+    return _words_between(text, end, when.start) <= 6
+
+
+def _is_generic(text: str, start: int, end: int, lo: int, hi: int, is_verb: bool) -> bool:
+    lex = lexicon()
+    before = text[max(lo, start - lex.generic_window):start]
+    clause = text[lo:hi]
+    m = lex.generic.search(clause)
+    if m and not m.group().endswith(" "):
+        return True
+    return bool(lex.generic.search(before))
+
+
+# --------------------------------------------------------------------------- status
+
+def _status(text: str, start: int, end: int, lo: int, is_verb: bool, word: str) -> tuple[str, bool]:
+    """occurred / planned / expected / ongoing from the cues nearest before the trigger."""
+    lex = lexicon()
+    before = text[lo:start]
+    words = list(_WORD.finditer(before))[-lex.status_window:]
+    window = before[words[0].start():] if words else ""
+    if is_verb and word.lower().endswith("ing") and _PROGRESSIVE.search(window):
+        return "ongoing", True  # "is deploying"
+    best: tuple[int, str] | None = None
+    for pattern, status in ((lex.past_before, "occurred"), (lex.planned_before, "planned"),
+                            (lex.expected_before, "expected")):
+        for m in pattern.finditer(window):
+            if best is None or m.end() >= best[0]:
+                best = (m.end(), status)
+    if is_verb and (window.endswith(" to ") or window == "to "):
+        to_at = len(window) - 3
+        if best is None or best[0] <= to_at:
+            best = (len(window), "planned")  # "urged Santos and Araujo to visit Washington"
+    if best is not None:
+        if best[1] == "planned" and _FORECAST.search(window):
+            return "expected", True  # "would not likely act", "is expected to be"
+        return best[1], True
+    if lex.planned_after.match(text[end:end + 80]):
+        return "planned", True
+    if lex.ongoing_anywhere.search(window) or _NOW.search(window):
+        return "ongoing", True
+    return "occurred", False
+
+
+# --------------------------------------------------------------------------- dates
+
+def _words_between(text: str, a: int, b: int) -> int:
+    if b <= a:
+        return 0
+    return len(_WORD.findall(text[a:b]))
+
+
+def _dated(times: list[TimeExpression]) -> list[TimeExpression]:
+    return [t for t in times if t.date_start]
+
+
+def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
+                    times: list[TimeExpression], other_triggers: list[tuple[int, int]],
+                    all_triggers: list[tuple[int, int]] | None = None) -> TimeExpression | None:
+    """The time expression that dates the trigger at ``start:end``."""
+    dated = _dated(times)
+    if not dated:
+        return None
+    all_triggers = [s for s in (all_triggers or other_triggers) if s != (start, end)]
+
+    def distance(t: TimeExpression, a: int, b: int) -> int:
+        return t.start - b if t.start >= b else (a - t.end if t.end <= a else 0)
+
+    def nearer_other(t: TimeExpression) -> bool:
+        # a date between two triggers follows the first ("visited Gode November 25, meeting ...")
+        # unless it pre-modifies the second ("your February 24 visit"); else the nearer one has it
+        premodifier = bool(_PREMODIFIER.search(text[max(0, t.start - 12):t.start]))
+        mine = distance(t, start, end)
+        for o_start, o_end in other_triggers:
+            if _DURING.search(text[max(0, o_start - 30):o_start]):
+                continue  # "met ... during an official visit to Mexico July 17-18": same time
+            if end <= t.start and t.end <= o_start:
+                if premodifier and _words_between(text, t.end, o_start) <= 3:
+                    return True
+                continue
+            if o_end <= t.start and t.end <= start:
+                if not (premodifier and _words_between(text, t.end, start) <= 3):
+                    return True
+                continue
+            if distance(t, o_start, o_end) < mine:
+                return True
+        return False
+
+    # 1. attached: "the February 24 visit", "visit to Mexico July 17-18", "met on March 5"
+    attached = []
+    for t in dated:
+        if t.end <= start and _words_between(text, t.end, start) <= 3 and not _CLAUSE_BREAK.search(text, t.end, start) \
+                and not _COORDINATION.search(text, t.end, start):
+            attached.append((start - t.end, t))
+        elif t.start >= end and _words_between(text, end, t.start) <= 8 and t.start < hi and not nearer_other(t) \
+                and not (t.start > end and _PREMODIFIER.search(text[end:t.start])):
+            attached.append((t.start - end, t))
+    if attached:
+        return min(attached, key=lambda a: a[0])[1]
+    # 2. sentence or clause opening: "On October 30, ...", "In December, the Court ruled"
+    for t in dated:
+        if t.end <= start and _words_between(text, 0, t.start) <= _SENTENCE_START_DATE_WORDS:
+            return t
+        if t.end <= start and t.start >= lo and _words_between(text, lo, t.start) <= 2:
+            return t
+    # 3. the nearest date of the clause
+    sub_lo, sub_hi = lo, hi
+    for m in _SUBORDINATE.finditer(text, lo, start):
+        sub_lo = m.start()
+    m = _SUBORDINATE.search(text, end, hi)
+    if m:
+        sub_hi = m.start()
+    def across_coordination(t: TimeExpression) -> bool:
+        # "attended the meeting on July 18 and met separately": the date stays with the first conjunct
+        a, b = (t.end, start) if t.end <= start else (end, t.start)
+        c = _COORDINATION.search(text, a, b)
+        if c is None:
+            return False
+        side = (0, c.start()) if t.end <= start else (c.end(), len(text))
+        return any(side[0] <= o_start and o_end <= side[1] for o_start, o_end in all_triggers)
+
+    in_clause = [t for t in dated if t.start >= sub_lo and t.end <= sub_hi and not nearer_other(t)
+                 and not across_coordination(t)]
+    if in_clause:
+        return min(in_clause, key=lambda t: min(abs(t.start - end), abs(start - t.end)))
+    return None
+
+
+# --------------------------------------------------------------------------- mentions
+
+def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentence: Sentence,
+                       times: list[TimeExpression], doc_date: str) -> list[Mention]:
+    lex = lexicon()
+    text = sentence.text
+    triggers = find_triggers(text)
+    if not triggers:
+        return []
+    if _is_heading(text) or lex.advisory_sentence.search(text):
+        return []  # a heading names a topic; "You should press ..." advises
+    statistical = bool(lex.statistics.search(text))
+    mentions: list[Mention] = []
+    # a noun that refers back ("near the site of the Colombian operation on March 6") does not take
+    # the date from the happening the sentence reports
+    referring = {(s, e) for s, e, _k, v in triggers if not v and _refers_back(text, s, e)}
+    spans = [(s, e) for s, e, _k, _v in triggers if (s, e) not in referring]
+    for start, end, kind, is_verb in triggers:
+        word = text[start:end]
+        lo, hi = _clause_bounds(text, start, end)
+        if _is_hypothetical(text, start, end, lo):
+            continue
+        if _is_generic(text, start, end, lo, hi, is_verb):
+            continue
+        if not is_verb and lex.modifier_heads.match(text[end:end + 30]):
+            continue  # "arrest authority", "interdiction program"
+        if is_verb and _is_descriptive_participle(text, start, word):
+            continue
+        if kind == "delegation" and lex.participant.search(text[max(0, start - 50):start]):
+            continue  # "told the U.S. delegation": the delegation is a listener here
+        before = text[max(lo, start - 40):start]
+        det = lex.anaphora.search(before)
+        anaphoric = (start, end) in referring
+        others = [s for s in spans if s != (start, end)]
+        when = _governing_time(text, start, end, lo, hi, times, others, [(s, e) for s, e, _k, _v in triggers])
+        plural = not is_verb and word.lower().endswith("s") and word.lower() not in SINGULAR_PLURALS
+        if plural and (statistical or _NUMBER_BEFORE.search(text[max(0, start - 30):start])
+                       or not (_attached(text, start, end, when) or anaphoric
+                               or _PLURAL_ANCHOR_AFTER.match(text[end:end + 10]))):
+            continue  # "significant seizures", "280 killings": a category or a count, not a happening
+        if not is_verb and not plural and when is None and not _DETERMINED.search(text[max(0, start - 70):start]) \
+                and not _COMPLEMENT_AFTER.match(text[end:end + 12]) and not word[:1].isupper():
+            continue  # "making interdiction difficult", "extradition, and crop substitution": a concept
+        status, cued = _status(text, start, end, lo, is_verb, word)
+        if status == "occurred" and when is not None and doc_date and \
+                (when.date_start > doc_date or (not cued and when.date_end > doc_date
+                                                and when.granularity in ("day", "week"))):
+            status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
+        mentions.append(Mention(p_index, s_index, paragraph, sentence, kind, word, start, end, is_verb,
+                                anaphoric=anaphoric, status=status, when=when, status_cued=cued,
+                                demonstrative=anaphoric and bool(_DEMONSTRATIVE.search(det.group()))))
+    for m in mentions:
+        own = m.when is not None and m.when.end <= m.start and _words_between(text, m.when.end, m.start) <= 3
+        if m.anaphoric and m.when is not None and not own and any(o.when is m.when and not o.anaphoric for o in mentions):
+            m.when = None  # "captured near the site of the operation on March 6": the date is the capture's
+    return _merge_in_sentence(mentions)
+
+
+def _merge_in_sentence(mentions: list[Mention]) -> list[Mention]:
+    """Chains such as "agreed to sign a ... Agreement", "attended the ... meeting",
+    one date governing two triggers of a type, and a delegation travelling to a
+    visit or meeting are one happening."""
+    out: list[Mention] = []
+    for m in mentions:
+        merged = False
+        for prev in reversed(out):
+            close = m.start - prev.end <= _ADJACENT_CHARS and prev.is_verb \
+                and not _COORDINATION.search(m.sentence.text, prev.end, m.start)
+            same_time = (m.when is not None and m.when is prev.when) or \
+                (m.when is None and prev.when is None and m.status == prev.status
+                 and not _SEQUENCE.search(m.sentence.text, prev.end, m.start))
+            if prev.kind == m.kind and (close or same_time or (m.anaphoric and m.when is None)
+                                        or (prev.anaphoric and prev.when is None)):
+                # the later word of a chain carries the status ("agreed to sign" → planned)
+                if close and m.status in ("planned", "expected") and prev.status == "occurred":
+                    prev.status = m.status
+                if prev.when is None:
+                    prev.when = m.when
+                merged = True
+                break
+            if prev.kind == "delegation" and m.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60:
+                if prev.when is None:
+                    prev.when = m.when
+                merged = True
+                break
+        if not merged:
+            out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- document
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _subject_sentence(doc: Document) -> Sentence | None:
+    subject = " ".join(doc.subject.split())
+    if not subject:
+        return None
+    first = " ".join(doc.paragraphs[0].text.split()) if doc.paragraphs else ""
+    if first.lower().startswith(subject.lower()[:40]):
+        return None  # the cleaner kept the subject as the first paragraph
+    return Sentence(subject, 0, len(subject))
+
+
+def _compute_times(text: str, doc_date: str) -> list[TimeExpression]:
+    try:
+        from .timex import find_time_expressions
+
+        return find_time_expressions(text, doc_date)
+    except NotImplementedError:
+        return []
+
+
+def _frame_from_opening(text: str, times: list[TimeExpression]) -> TimeExpression | None:
+    """A paragraph that opens with a date ("On October 30, ...", "July 26, 2005,
+    4:00 pm, Casa de Narino") sets the date of the narrative that follows."""
+    for t in _dated(times):
+        if _words_between(text, 0, t.start) <= 2 and t.granularity in ("day", "week"):
+            return t
+    return None
+
+
+def _date_overlap(a: TimeExpression | None, b: TimeExpression | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.date_start <= b.date_end and b.date_start <= a.date_end
+
+
+def _shares_actor(a: list[str], b: list[str]) -> bool:
+    last_a = {x.split()[-1].lower() for x in a}
+    return any(x.split()[-1].lower() in last_a for x in b)
 
 
 def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None = None) -> list[Event]:
     """Events of one cleaned document. ``times[p][s]`` are the time expressions
     of sentence ``s`` of paragraph ``p`` (computed when not given)."""
-    raise NotImplementedError
+    if times is None:
+        times = [[_compute_times(s.text, doc.doc_date) for s in p.sentences] for p in doc.paragraphs]
+    units: list[tuple[int, int, Paragraph, Sentence, list[TimeExpression], bool]] = []
+    subject = _subject_sentence(doc)
+    if subject is not None:
+        units.append((-1, 0, Paragraph("", "", "", subject.text, [subject]), subject,
+                      _compute_times(subject.text, doc.doc_date), True))
+    seen: set[str] = set()
+    for p_index, paragraph in enumerate(doc.paragraphs):
+        for s_index, sentence in enumerate(paragraph.sentences):
+            key = _norm(sentence.text)
+            if key in seen:
+                continue  # a repeated body or header adds nothing
+            seen.add(key)
+            sentence_times = times[p_index][s_index] if p_index < len(times) and s_index < len(times[p_index]) else []
+            units.append((p_index, s_index, paragraph, sentence, sentence_times, False))
+
+    events: list[Mention] = []
+    frame: TimeExpression | None = None
+    frame_status = "occurred"
+    last_p = None
+    for p_index, s_index, paragraph, sentence, sentence_times, is_subject in units:
+        if p_index != last_p and s_index == 0 and not is_subject:
+            opening = _frame_from_opening(sentence.text, sentence_times)
+            if opening is not None:
+                frame, frame_status = opening, ("planned" if doc.doc_date and opening.date_start > doc.doc_date else "occurred")
+            last_p = p_index
+        for m in _sentence_mentions(p_index, s_index, paragraph, sentence, sentence_times, doc.doc_date):
+            m.from_subject = is_subject
+            m.actors = find_actors(sentence.text)
+            m.location = find_location(sentence.text, m.end)
+            if m.when is None and m.kind in NARRATIVE_TYPES and frame is not None and not is_subject \
+                    and (m.status == frame_status or (frame_status == "planned" and m.status != "occurred")):
+                m.when, m.date_inherited = frame, True
+            # a trip frames the meetings held during it; a meeting frames only a narrative with no trip
+            if m.when is not None and not m.date_inherited and m.kind in NARRATIVE_TYPES and not is_subject \
+                    and (m.kind != "meeting" or frame is None):
+                frame, frame_status = m.when, ("planned" if m.status in ("planned", "expected") else "occurred")
+            target = _find_same(events, m)
+            if target is None and m.demonstrative:
+                continue  # "this operation" after arrests: refers to something already reported
+            if target is None:
+                events.append(m)
+            else:
+                _absorb(target, m)
+    return [_to_event(doc, m) for m in events]
+
+
+def _find_same(events: list[Mention], m: Mention) -> Mention | None:
+    for prev in reversed(events):
+        if prev.kind != m.kind:
+            continue
+        if m.anaphoric and (not m.status_cued or _status_class(m.status) == _status_class(prev.status)) \
+                and (m.when is None or m.date_inherited or (prev.when is not None and _date_overlap(prev.when, m.when))):
+            return prev  # "the intercept", "the meeting", "the visit in September": the one already named
+        if not m.is_verb and (m.when is None or m.date_inherited) and prev.p_index == m.p_index \
+                and prev.status == m.status:
+            return prev  # a noun naming again, in the same paragraph, what was just reported
+        if prev.from_subject and _date_overlap(prev.when, m.when):
+            return prev  # the subject line announces the body's event
+        if m.when is None and prev.when is not None and not prev.date_inherited and m.is_verb \
+                and 0 <= m.p_index - prev.p_index <= 1 and prev.status == m.status \
+                and (prev.p_index, prev.s_index) != (m.p_index, m.s_index) \
+                and _shares_actor(prev.actors, m.actors):
+            return prev  # a later report of the dated event ("That same day, the military captured ...")
+        explicit = m.when is not None and prev.when is not None and not m.date_inherited \
+            and not prev.date_inherited
+        same_time = explicit and ((m.when.date_start, m.when.date_end) == (prev.when.date_start, prev.when.date_end)
+                                  or (m.when.granularity != prev.when.granularity
+                                      and _date_overlap(m.when, prev.when)))
+        if same_time and _shares_actor(prev.actors, m.actors):  # "the September 7 visit" / "visited in September"
+            return prev
+    return None
+
+
+def _status_class(status: str) -> str:
+    return "future" if status in ("planned", "expected") else "real"
+
+
+def _absorb(target: Mention, m: Mention) -> None:
+    if target.from_subject and not m.from_subject:
+        # the body states the event in full: it becomes the representative
+        when = target.when if target.when is not None else m.when
+        inherited = target.date_inherited if target.when is not None else m.date_inherited
+        status = m.status if m.status != "occurred" else target.status
+        target.p_index, target.s_index = m.p_index, m.s_index
+        target.paragraph, target.sentence, target.trigger = m.paragraph, m.sentence, m.trigger
+        target.start, target.end, target.is_verb = m.start, m.end, m.is_verb
+        target.location = m.location or target.location
+        target.actors = m.actors + [a for a in target.actors if a not in m.actors]
+        target.when, target.date_inherited, target.status = when, inherited, status
+        target.from_subject = False
+        return
+    if (target.when is None or target.date_inherited) and m.when is not None and not m.date_inherited:
+        target.when, target.date_inherited = m.when, True
+    for actor in m.actors:
+        if actor not in target.actors and len(target.actors) < 8:
+            target.actors.append(actor)
+    if not target.location:
+        target.location = m.location
+
+
+def _to_event(doc: Document, m: Mention) -> Event:
+    when = m.when
+    return Event(
+        event_id=stable_id(doc.doc_id, m.p_index, m.s_index, m.start),
+        doc_id=doc.doc_id,
+        doc_date=doc.doc_date,
+        type=m.kind,
+        status=m.status,
+        date_start=when.date_start if when else "",
+        date_end=when.date_end if when else "",
+        granularity=when.granularity if when else "",
+        date_text=when.text if when else "",
+        date_inherited=bool(when) and m.date_inherited,
+        trigger=m.trigger,
+        actors=list(m.actors),
+        location=m.location,
+        paragraph=m.paragraph.number,
+        sentence=m.sentence.text,
+        summary=make_summary(m.kind, m.trigger, m.sentence.text, m.end, m.actors, m.location),
+        trigger_start=m.start,
+        trigger_end=m.end,
+    )

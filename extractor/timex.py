@@ -1,11 +1,1084 @@
-"""Stage 3 — time expressions: find spans, normalize them against the DCT."""
+"""Stage 3 — time expressions: find spans, normalize them against the DCT.
+
+The finder is one precompiled regex (``timex_patterns``); each match is
+normalized by the function named after its rule, with our own calendar code
+(no dateparser on the hot path). Yearless dates take the year that puts them
+nearest the document date in the direction of their clause's tense.
+"""
 
 from __future__ import annotations
 
-from .model import TimeExpression
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
 
+from .model import TimeExpression
+from .timex_calendar import (
+    Date, Resolved, add_days, add_months, iso_week_interval, month_end, month_interval,
+    pick_weekday, pick_year, quarter_interval, safe_date, shift, unit_interval, week_value,
+    year_interval,
+)
+from .timex_patterns import Grammar, grammar, lexicon
+
+
+# -- public entry point -------------------------------------------------------
 
 def find_time_expressions(text: str, dct: str) -> list[TimeExpression]:
     """All temporal expressions in ``text`` (offsets into ``text``), normalized
-    against the document creation date ``dct`` (ISO ``YYYY-MM-DD``)."""
-    raise NotImplementedError
+    against the document creation date ``dct`` (ISO ``YYYY-MM-DD``; ``""`` when
+    unknown: absolute dates still get intervals, relative ones only a value)."""
+    if not text:
+        return []
+    g = grammar()
+    context = _Context(text, _parse_dct(dct), g)
+    found: list[TimeExpression] = []
+    for match in _matches(text, g):
+        rule = match.lastgroup
+        if rule is None or context.is_blocked(match.start(), match.end()):
+            continue
+        groups = {short: match.group(full) for short, full in g.groups[rule].items()}
+        expression = _RULES[rule](context, match, groups)
+        if expression is None:
+            continue
+        found.append(expression)
+        if expression.granularity == "day" and expression.date_start:
+            context.anchor = Date.fromisoformat(expression.date_start)
+    return found
+
+
+def _matches(text: str, g: Grammar) -> Iterator[re.Match[str]]:
+    """The grammar's matches, tried only where an anchor word stands (after
+    backing up over articles and prepositions): the same matches as
+    ``g.regex.finditer`` for our rules, many times faster."""
+    anchors, regex, back = g.anchors, g.regex, g.prefix_run
+    last_end = 0
+    for token in g.token.finditer(text):
+        start = token.start()
+        if start < last_end:
+            continue
+        word = token.group()
+        if not (word[0].isdigit() or word == "'" or word.lower() in anchors):
+            continue
+        starts = [start]
+        run = back.search(text, max(last_end, start - 24), start)
+        if run:
+            starts[:0] = [run.start() + m.start() for m in _WORD.finditer(run.group())]
+        for candidate in starts:
+            match = regex.match(text, candidate)
+            if match and match.end() > start:
+                last_end = match.end()
+                yield match
+                break
+
+
+_WORD = re.compile(r"\S+")
+
+
+# -- context: DCT, clause tense, blocked spans ---------------------------------
+
+def _parse_dct(dct: str) -> Date | None:
+    try:
+        return Date.fromisoformat(dct.strip()[:10]) if dct else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Context:
+    text: str
+    dct: Date | None
+    g: Grammar
+    anchor: Date | None = None
+
+    def __post_init__(self) -> None:
+        self.anchor = self.dct
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        """Whether the span overlaps telegram machinery (DTG, DECL line, cable number ...)."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        left = max(line_start, start - 80)
+        for m in self.g.blocked.finditer(self.text, left, min(len(self.text), end + 40)):
+            if m.start() < end and start < m.end():
+                return True
+        return False
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around text[start:end], looked for within a few hundred characters."""
+        left_edge = max(0, start - CLAUSE_WINDOW)
+        right_edge = min(len(self.text), end + CLAUSE_WINDOW)
+        left, right = left_edge, right_edge
+        for m in self.g.boundary.finditer(self.text, left_edge, right_edge):
+            if m.end() <= start:
+                left = m.end()
+            elif m.start() >= end:
+                right = m.start()
+                break
+        return left, right
+
+    def direction(self, start: int, end: int) -> str:
+        """``past``, ``future``, ``near`` (a purpose clause) or ``""`` for the
+        clause around text[start:end]: the tense cue nearest the expression wins."""
+        left, right = self.clause(start, end)
+        best: tuple[int, int, str] | None = None  # (distance, priority, direction)
+
+        def consider(cue_start: int, cue_end: int, direction: str, priority: int) -> None:
+            nonlocal best
+            if cue_end <= start:
+                distance = start - cue_end
+            elif cue_start >= end:
+                distance = cue_start - end
+            else:
+                return
+            key = (distance, priority, direction)
+            if best is None or key < best:
+                best = key
+
+        clause_text = self.text[left:right]
+        for m in self.g.future_cue.finditer(clause_text):
+            consider(left + m.start(), left + m.end(), "near" if m.group("to") else "future", 0)
+        for m in self.g.past_cue.finditer(clause_text):
+            consider(left + m.start(), left + m.end(), "past", 1)
+        not_past = _ED_NOT_PAST
+        for m in self.g.ed_word.finditer(clause_text):
+            if m.group("aux") or m.group("w").lower() in not_past:
+                continue
+            consider(left + m.start("w"), left + m.end("w"), "past", 1)
+        return best[2] if best else ""
+
+    def signal(self, start: int) -> tuple[str, int]:
+        """The preposition right before ``start`` ("since", "by" ...) and where it starts."""
+        window = self.text[max(0, start - 24):start]
+        m = self.g.signal.search(window)
+        if not m:
+            return "", start
+        return _SIGNALS.get(_norm(m.group("sig")), ""), start - len(window) + m.start("sig")
+
+    def trailer(self, end: int) -> str:
+        m = self.g.trailer.match(self.text, end, min(len(self.text), end + 16))
+        return re.sub(r"\s+", " ", m.group("t").lower()) if m else ""
+
+
+#: how far (characters) to look for the ends of an expression's clause
+CLAUSE_WINDOW = 300
+
+_LEX = lexicon()
+_MONTHS: dict[str, int] = _LEX["months"]
+_AMBIGUOUS_MONTHS = set(_LEX["ambiguous_months"])
+_WEEKDAYS: dict[str, int] = _LEX["weekdays"]
+_ORDINALS: dict[str, int] = _LEX["ordinal_words"]
+_NUMBER_WORDS: dict[str, float] = _LEX["number_words"]
+_VAGUE = {re.sub(r"\s+", " ", v) for v in _LEX["vague_quantities"]}
+_UNITS: dict[str, list[str]] = _LEX["units"]
+_SEASONS: dict[str, str] = _LEX["seasons"]
+_PARTS_OF_DAY: dict[str, str] = _LEX["parts_of_day"]
+_GENERIC: dict[str, str] = _LEX["generic_refs"]
+_GENERIC_NEED_SIGNAL = set(_LEX["generic_refs_need_signal"])
+_SET_ADVERBS: dict[str, str] = _LEX["set_adverbs"]
+_SIGNALS: dict[str, str] = {k: v for k, v in _LEX["signals"].items()}
+_ED_NOT_PAST = set(_LEX["ed_not_past"])
+_YEAR_BLOCK_BEFORE = set(_LEX["year_blockers_before"])
+_YEAR_BLOCK_AFTER = set(_LEX["year_blockers_after"])
+_QUARTERS: dict[str, int] = _LEX["quarter_ordinals"]
+_HALVES: dict[str, int] = _LEX["half_ordinals"]
+_DECADE_WORDS: dict[str, int] = _LEX["decade_words"]
+_CENTURIES: dict[str, int] = _LEX["century_ordinals"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+# -- small parsers ---------------------------------------------------------------
+
+def _norm(word: str | None) -> str:
+    return re.sub(r"\s+", " ", (word or "").strip().lower())
+
+
+def _month(word: str | None) -> int:
+    return _MONTHS.get(_norm(word).rstrip("."), 0)
+
+
+def _day(word: str | None) -> int:
+    w = _norm(word)
+    if w.startswith("the "):
+        w = w[4:]
+    digits = re.match(r"\d+", w)
+    if digits:
+        return int(digits.group())
+    return _ORDINALS.get(w, 0)
+
+
+def _year(word: str | None, pivot: int | None = None) -> int:
+    w = _norm(word).lstrip("'")
+    if not w:
+        return 0
+    if len(w) == 2:  # FY08, '90s: the century nearest the pivot
+        base = (pivot or 2000) // 100 * 100
+        value = base + int(w)
+        return value - 100 if value > (pivot or 2000) + 30 else value
+    return int(w)
+
+
+def _quantity(word: str | None) -> float | None:
+    """The number in a quantity ("six", "2-3" → 2, "a couple of" → 2); None when vague."""
+    w = _norm(word)
+    if not w or w in _VAGUE:
+        return None
+    first = re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", w)[0] if not re.fullmatch(r"[a-z]+-[a-z]+", w) else w
+    if re.fullmatch(r"\d+(?:\.\d+)?", first):
+        return float(first)
+    if first in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[first])
+    parts = re.split(r"[-\s]", first)
+    if parts and parts[0] in _TENS:
+        return float(_TENS[parts[0]] + (_NUMBER_WORDS.get(parts[1], 0) if len(parts) > 1 else 0))
+    return None
+
+
+def _quantity_high(word: str | None) -> float | None:
+    w = _norm(word)
+    parts = re.split(r"\s*(?:–|\bto\b|\bor\b|(?<=\d)-(?=\d))\s*", w)
+    return _quantity(parts[-1]) if len(parts) > 1 else None
+
+
+def _unit(word: str | None) -> tuple[str, str]:
+    """(TIMEX3 letter, calendar unit) of a unit word."""
+    code, unit = _UNITS.get(_norm(word), ["", ""])
+    return code, unit
+
+
+def _duration_value(amount: float | None, code: str) -> str:
+    if amount is None:
+        number = "X"
+    elif amount == int(amount):
+        number = str(int(amount))
+    else:
+        number = f"{amount:g}"
+    if code in ("H", "MIN", "S"):
+        return f"PT{number}{'M' if code == 'MIN' else code}"
+    if code == "WE":
+        code = "W"
+    return f"P{number}{code}"
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _month_ok(word: str, strong: bool) -> bool:
+    """A month name is believed when capitalised; an ambiguous one ("may",
+    "march", "dec") only when ``strong`` context (a day, a year, a temporal word) backs it."""
+    if not _capitalised(word):
+        return False
+    key = word.lower().rstrip(".")
+    if key in _AMBIGUOUS_MONTHS and not strong:
+        return False
+    return True
+
+
+# -- building the output ---------------------------------------------------------
+
+def _emit(ctx: _Context, match: re.Match[str], res: Resolved | None, start: int | None = None,
+          end: int | None = None) -> TimeExpression | None:
+    if res is None:
+        return None
+    s = match.start() if start is None else start
+    e = match.end() if end is None else end
+    text = ctx.text[s:e]
+    stripped = text.rstrip(" ,")
+    e -= len(text) - len(stripped)
+    date_start = res.start.isoformat() if res.start else ""
+    date_end = res.end.isoformat() if res.end else ""
+    if date_start and date_end and date_start > date_end:
+        date_start, date_end = date_end, date_start
+    if bool(date_start) != bool(date_end):
+        date_start = date_end = ""
+    return TimeExpression(text=ctx.text[s:e], start=s, end=e, type=res.type, value=res.value, mod=res.mod,
+                          date_start=date_start, date_end=date_end,
+                          granularity=res.granularity if date_start else "")
+
+
+def _apply_signal(ctx: _Context, match: re.Match[str], res: Resolved | None) -> Resolved | None:
+    """Prepositions before and words after the span shape the interval:
+    "since X" runs to the DCT, "by X" / "before X" / "after X" set the mod,
+    "X so far" stops at the DCT."""
+    if res is None:
+        return None
+    signal, _ = ctx.signal(match.start())
+    trailer = ctx.trailer(match.end())
+    dct = ctx.dct
+    if signal == "since" and res.start and dct and res.start <= dct:
+        res = Resolved(res.type, res.value, res.start, dct, res.granularity, res.mod)
+    elif signal == "by":
+        res.mod = "ON_OR_BEFORE"
+    elif signal == "before":
+        res.mod = "BEFORE"
+        if res.end and dct and res.start and res.start > dct:
+            res = Resolved(res.type, res.value, dct, res.end, res.granularity, "BEFORE")
+    elif signal == "after":
+        res.mod = "AFTER"
+    elif signal == "approx" and not res.mod:
+        res.mod = "APPROX"
+    if (trailer in ("so far", "to date") or signal == "so far") and dct and res.start and res.end and res.start <= dct <= res.end:
+        res = Resolved(res.type, res.value, res.start, dct, res.granularity, res.mod)
+    return res
+
+
+# -- rules -------------------------------------------------------------------------
+
+Rule = Callable[[_Context, re.Match[str], dict[str, str | None]], TimeExpression | None]
+
+
+def _year_of(ctx: _Context, g: dict[str, str | None], name: str, month: int, day: int | None,
+             start: int, end: int) -> int | None:
+    """The year of a month (and day): written, relative ("of next year"), or picked by tense."""
+    if g.get(name):
+        return _year(g[name])
+    rel = _norm(g.get(name + "r"))
+    if rel:
+        if ctx.dct is None:
+            return None
+        return ctx.dct.year + _relative_year_offset(rel)
+    if ctx.dct is None:
+        return None
+    return pick_year(month, day, ctx.dct, ctx.direction(start, end))
+
+
+def _relative_year_offset(rel: str) -> int:
+    if rel.startswith(("next", "the following", "the coming")):
+        return 1
+    if rel.startswith(("last", "the previous", "the past")):
+        return -1
+    return 0
+
+
+def _day_result(ctx: _Context, match: re.Match[str], year: int | None, month: int, day: int,
+                end_day: tuple[int, int, int] | None = None) -> Resolved | None:
+    if year is None:
+        value = f"XXXX-{month:02d}-{day:02d}"
+        return Resolved("DATE", value)
+    first = safe_date(year, month, day)
+    if first is None:
+        return None
+    last = first
+    if end_day is not None:
+        last = safe_date(*end_day) or first
+        if last < first:  # "December 28 - January 3": the range crosses a year end
+            last = safe_date(end_day[0] + 1, end_day[1], end_day[2]) or first
+    return Resolved("DATE", first.isoformat(), first, last, "day")
+
+
+def _r_range_md_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    m1, m2, d1, d2 = _month(g["m1"]), _month(g["m2"]), _day(g["d1"]), _day(g["d2"])
+    if not (_month_ok(g["m1"] or "", True) and _month_ok(g["m2"] or "", True)):
+        return None
+    year2 = _year(g["y2"]) if g["y2"] else None
+    year1 = _year(g["y1"]) if g["y1"] else None
+    if year1 is None and year2 is not None:
+        year1 = year2 if (m1, d1) <= (m2, d2) else year2 - 1
+    if year1 is None:
+        year1 = _year_of(ctx, g, "y1", m1, d1, match.start(), match.end())
+    if year2 is None and year1 is not None:
+        year2 = year1 if (m2, d2) >= (m1, d1) else year1 + 1
+    res = _day_result(ctx, match, year1, m1, d1, (year2, m2, d2) if year2 else None)
+    return _emit(ctx, match, _apply_signal(ctx, match, res))
+
+
+def _r_range_dm_dm(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    return _r_range_md_md(ctx, match, g)
+
+
+def _r_range_m_dd(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    month, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
+    if not _month_ok(g["m"] or "", True) or not (1 <= d1 <= 31 and 1 <= d2 <= 31) or d2 <= d1:
+        return None
+    if _norm(g.get("sep")) == "," and not g.get("y"):
+        return None  # "July 17, 18 people" is not a range
+    year = _year_of(ctx, g, "y", month, d1, match.start(), match.end())
+    res = _day_result(ctx, match, year, month, d1, (year, month, d2) if year else None)
+    return _emit(ctx, match, _apply_signal(ctx, match, res))
+
+
+_r_range_dd_m = _r_range_m_dd
+
+
+def _r_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    month, day = _month(g["m"]), _day(g["d"])
+    word = g["m"] or ""
+    day_text = _norm(g["d"])
+    if not _capitalised(word):
+        return None
+    if word.lower().rstrip(".") in _AMBIGUOUS_MONTHS and not g.get("y") and not g.get("yr"):
+        # "may 5" lower case never reaches here; "May 5" and "March 3" are dates,
+        # but "May one day" is not: a spelled day must be an ordinal
+        if not re.match(r"\d", day_text) and day_text.split()[-1] not in _ORDINALS:
+            return None
+        if word.isupper() and len(word) > 3 and not g.get("wd") and not re.match(r"\d", day_text):
+            return None
+    year = _year_of(ctx, g, "y", month, day, match.start(), match.end())
+    res = _day_result(ctx, match, year, month, day)
+    return _emit(ctx, match, _apply_signal(ctx, match, res))
+
+
+def _r_dm(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    word = g["m"] or ""
+    if not _capitalised(word):
+        return None
+    if word.lower().rstrip(".") in _AMBIGUOUS_MONTHS and not g.get("y") and not re.match(r"\d", _norm(g["d"])):
+        return None
+    month, day = _month(word), _day(g["d"])
+    year = _year_of(ctx, g, "y", month, day, match.start(), match.end())
+    res = _day_result(ctx, match, year, month, day)
+    return _emit(ctx, match, _apply_signal(ctx, match, res))
+
+
+def _r_iso(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    res = _day_result(ctx, match, _year(g["y"]), int(g["m"] or 0), int(g["d"] or 0))
+    return _emit(ctx, match, _apply_signal(ctx, match, res))
+
+
+def _r_week_of(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    word = g["m1"] or g["m2"] or ""
+    if not _month_ok(word, True):
+        return None
+    month, day = _month(word), _day(g["d1"] or g["d2"])
+    year = _year_of(ctx, g, "y", month, day, match.start(), match.end())
+    if year is None:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-{month:02d}-{day:02d}"))
+    when = safe_date(year, month, day)
+    if when is None:
+        return None
+    start, end = iso_week_interval(when)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", week_value(when), start, end, "week")))
+
+
+def _r_nth_week(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    word = g["m"] or ""
+    if not _month_ok(word, True):
+        return None
+    month = _month(word)
+    year = _year_of(ctx, g, "y", month, None, match.start(), match.end())
+    if year is None:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-{month:02d}"))
+    n = _norm(g["n"])
+    last_day = month_end(year, month)
+    if n in ("last", "final"):
+        start, end = add_days(last_day, -6), last_day
+    else:
+        index = _ORDINALS.get(n, 1)
+        start = Date(year, month, min(1 + 7 * (index - 1), last_day.day))
+        end = min(add_days(start, 6), last_day)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", week_value(start), start, end, "week")))
+
+
+_PART_MODS = {"early": "START", "beginning": "START", "start": "START", "first part": "START",
+              "first days": "START", "first weeks": "START", "first half": "START",
+              "mid": "MID", "middle": "MID",
+              "late": "END", "end": "END", "close": "END", "latter part": "END", "last part": "END",
+              "last days": "END", "last weeks": "END", "second half": "END"}
+
+
+def _part_mod(g: dict[str, str | None]) -> str:
+    p1, p2, p3 = _norm(g.get("p1")), _norm(g.get("p2")), _norm(g.get("p3"))
+    if p3:
+        return _PART_MODS.get(p3, "")
+    if p2:
+        return _PART_MODS.get(p2, "") if p1 != "early" else "START"
+    return _PART_MODS.get(p1, "")
+
+
+def _r_part_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    word = g["m"] or ""
+    if not _month_ok(word, True):
+        return None
+    month = _month(word)
+    year = _year_of(ctx, g, "y", month, None, match.start(), match.end())
+    mod = _part_mod(g)
+    if year is None:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-{month:02d}", mod=mod))
+    start, end = month_interval(year, month)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{month:02d}", start, end, "month", mod)))
+
+
+def _r_months_alt(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    w1, w2 = g["m1"] or "", g["m2"] or ""
+    if not (_month_ok(w1, True) and _month_ok(w2, True)):
+        return None
+    m1, m2 = _month(w1), _month(w2)
+    year = _year_of(ctx, g, "y", m2, None, match.start(), match.end())
+    if year is None:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-{m1:02d}"))
+    year1 = year if m1 <= m2 else year - 1
+    start, end = month_interval(year1, m1)[0], month_interval(year, m2)[1]
+    mod = _PART_MODS.get(_norm(g.get("p1")), "")
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year1:04d}-{m1:02d}", start, end, "month", mod)))
+
+
+def _r_rel_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    word = g["m"] or ""
+    if not _month_ok(word, True):
+        return None
+    month, rel = _month(word), _norm(g["rel"])
+    if ctx.dct is None:
+        value = "FUTURE_REF" if rel in ("next", "coming") else "PAST_REF" if rel in ("last", "past", "previous") else f"XXXX-{month:02d}"
+        return _emit(ctx, match, Resolved("DATE", value))
+    if rel in ("next", "coming"):
+        year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+    elif rel in ("last", "past", "previous"):
+        year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+    else:
+        year = ctx.dct.year
+    start, end = month_interval(year, month)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{month:02d}", start, end, "month")))
+
+
+def _r_month_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    word = g["m"] or g["m2"] or ""
+    if not _month_ok(word, True):
+        return None
+    month = _month(word)
+    if g.get("y"):
+        year: int | None = _year(g["y"])
+    elif ctx.dct is not None:
+        year = ctx.dct.year + _relative_year_offset(_norm(g["ry"]))
+    else:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-{month:02d}"))
+    assert year is not None
+    start, end = month_interval(year, month)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{month:02d}", start, end, "month")))
+
+
+_MONTH_INTRODUCERS = re.compile(
+    r"(?:\b(?:in|since|by|until|till|through|during|from|to|before|after|of|the|a|an|his|her|its|their|our|"
+    r"last|next|this|that|early|late|mid|each|every|and|or|between|around|about|in\s+early|"
+    r"in\s+late)|'s|’s|,s|-)\s*$", re.IGNORECASE)
+
+
+def _r_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    word = g["m"] or ""
+    if not _capitalised(word):
+        return None
+    key = word.lower().rstrip(".")
+    introduced = bool(_MONTH_INTRODUCERS.search(ctx.text[max(0, match.start() - 12):match.start()]))
+    if key in _AMBIGUOUS_MONTHS or word.isupper():
+        if not introduced:
+            return None
+        if len(key) <= 4 and key not in ("may", "june", "july") and not word.endswith("."):
+            return None  # "Mar", "Dec" without a period are names or codes more often than months
+    month = _month(word)
+    year = _year_of(ctx, g, "y", month, None, match.start(), match.end())
+    if year is None:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-{month:02d}"))
+    start, end = month_interval(year, month)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{month:02d}", start, end, "month")))
+
+
+def _named_year(ctx: _Context, g: dict[str, str | None]) -> int | None:
+    """The year of a ``y`` / ``ry`` (relative) / ``yr`` ("the year": the DCT's) group."""
+    if g.get("y"):
+        return _year(g["y"])
+    if ctx.dct is None:
+        return None
+    if g.get("ry"):
+        return ctx.dct.year + _relative_year_offset(_norm(g["ry"]))
+    return ctx.dct.year
+
+
+def _r_quarter(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    if g.get("qn"):
+        quarter, year = int(g["qn"] or 1), _year(g["y2"])
+        fiscal = False
+    else:
+        quarter = _QUARTERS.get(_norm(g["q"]), 0)
+        fiscal = bool(g.get("fy"))
+        if not (g.get("y") or g.get("ry")):
+            # "the first quarter" alone: the DCT's year, unless it reads as a fraction
+            if ctx.dct is None or not _norm(match.group(0)).startswith("the"):
+                return None
+        year = _named_year(ctx, g) or 0
+    if not quarter:
+        return None
+    if not year:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-Q{quarter}"))
+    if fiscal:  # US federal fiscal year: Q1 is October-December of the year before
+        start = add_months(Date(year - 1, 10, 1), 3 * (quarter - 1))
+        end = add_days(add_months(start, 3), -1)
+        return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"FY{year:04d}-Q{quarter}", start, end, "quarter")))
+    start, end = quarter_interval(year, quarter)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-Q{quarter}", start, end, "quarter")))
+
+
+def _r_half(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    half = _HALVES.get(_norm(g["h"]), 0)
+    if not half or not (g.get("y") or g.get("ry") or g.get("yr")):
+        return None
+    year = _named_year(ctx, g)
+    if year is None:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-H{half}"))
+    start = Date(year, 1 if half == 1 else 7, 1)
+    end = Date(year, 6, 30) if half == 1 else Date(year, 12, 31)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-H{half}", start, end, "quarter")))
+
+
+def _r_part_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    mod = _part_mod(g)
+    part = _norm(g.get("p3")) or _norm(g.get("p2")) or _norm(g.get("p1"))
+    if _norm(g.get("yr")) == "decade":
+        if ctx.dct is None:
+            return _emit(ctx, match, Resolved("DATE", "PRESENT_REF", mod=mod))
+        start, end, gran, value = unit_interval(ctx.dct, "decade")
+        return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", value, start, end, gran, mod)))
+    year = _named_year(ctx, g)
+    if year is None:
+        return _emit(ctx, match, Resolved("DATE", "XXXX", mod=mod))
+    if part in ("first half", "second half"):
+        half = 1 if part == "first half" else 2
+        start = Date(year, 1 if half == 1 else 7, 1)
+        end = Date(year, 6, 30) if half == 1 else Date(year, 12, 31)
+        return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-H{half}", start, end, "quarter")))
+    # early / mid / late YEAR: the quarter(s) it names
+    if mod == "START":
+        start, end = quarter_interval(year, 1)
+    elif mod == "MID":
+        start, end = Date(year, 4, 1), Date(year, 9, 30)
+    else:
+        start, end = quarter_interval(year, 4)
+    if _norm(g.get("p1")) == "early" and _norm(g.get("p2")) in ("mid", "late"):
+        end = Date(year, 9, 30) if g.get("p2", "").lower() == "mid" else Date(year, 12, 31)
+    elif _norm(g.get("p1")) == "mid" and _norm(g.get("p2")) == "late":
+        start = Date(year, 4, 1)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}", start, end, "quarter", mod)))
+
+
+def _r_fiscal(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    pivot = ctx.dct.year if ctx.dct else None
+    year = _year(g["y"], pivot)
+    if not 1600 <= year <= 2200:
+        return None
+    last = _year(g["y2"], pivot) if g.get("y2") else year
+    if last < year:
+        last = year + 1 if last % 100 == (year + 1) % 100 else year
+    # US federal fiscal year N runs from October 1 of N-1 to September 30 of N
+    start, end = Date(year - 1, 10, 1), Date(last, 9, 30)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"FY{year:04d}", start, end, "year")))
+
+
+def _r_decade(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    if g.get("c"):
+        first = int(g["c"] or 0) * 100 + int(g["d"] or 0) * 10
+    else:
+        digit = int(g["d2"]) if g.get("d2") else _DECADE_WORDS.get(_norm(g.get("w")), 0)
+        if not digit:
+            return None
+        if g.get("w") and not _norm(match.group(0)).startswith("the"):
+            return None  # "in his forties" is an age
+        base = (ctx.dct.year if ctx.dct else 2000) // 100 * 100
+        first = base + digit * 10
+        if first + 9 > (ctx.dct.year if ctx.dct else 2000):
+            first -= 100
+    start, end = Date(first, 1, 1), Date(first + 9, 12, 31)
+    mod = _PART_MODS.get(_norm(g.get("p")), "")
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{first // 10:03d}", start, end, "decade", mod)))
+
+
+def _r_century(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    number = _CENTURIES.get(_norm(g["c"]), 0)
+    if not number:
+        return None
+    first = (number - 1) * 100
+    start, end = Date(max(first, 1), 1, 1), Date(first + 99, 12, 31)
+    return _emit(ctx, match, Resolved("DATE", f"{number - 1:02d}", start, end, "decade"))
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _r_season(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    rel = _norm(g.get("rel"))
+    season_word = _norm(g["s"])
+    if not rel and not g.get("y") and not g.get("ry"):
+        return None  # a bare "spring" or "fall" is as often a noun or a verb
+    if rel == "the" and not g.get("y") and not g.get("ry") and ctx.signal(match.start())[0] not in ("in", "by", "since", "until", "before", "after"):
+        return None
+    code = _SEASONS[season_word]
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get(rel, "")
+    first_month, last_month = _SEASON_MONTHS[code]
+    if g.get("y") or g.get("ry"):
+        year = _named_year(ctx, g)
+    elif ctx.dct is None:
+        year = None
+    elif rel in ("last", "next", "this"):
+        current = ctx.dct.year if not (code == "WI" and ctx.dct.month <= 2) else ctx.dct.year - 1
+        year = current + {"last": -1, "next": 1}.get(rel, 0)
+        if rel == "next" and (ctx.dct.month < first_month and code != "WI"):
+            year -= 1
+        if rel == "last" and (ctx.dct.month > last_month and code != "WI"):
+            year += 1
+    else:
+        year = pick_year(first_month, None, ctx.dct, ctx.direction(match.start(), match.end()))
+    if year is None:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-{code}", mod=mod))
+    start = Date(year, first_month, 1)
+    end = month_end(year + 1, last_month) if code == "WI" else month_end(year, last_month)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{code}", start, end, "quarter", mod)))
+
+
+def _r_first_n(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    amount = _quantity(g["q"])
+    code, unit = _unit(g["u"])
+    if amount is None or amount < 1:
+        return None
+    year = _named_year(ctx, g)
+    value = _duration_value(amount, code)
+    if year is None:
+        return _emit(ctx, match, Resolved("DURATION", value))
+    if _norm(g["dir"]) == "first":
+        start = Date(year, 1, 1)
+        end = add_days(shift(start, amount, unit), -1)
+    else:
+        end = Date(year, 12, 31)
+        start = add_days(shift(end, -amount, unit), 1)
+    gran = "month" if unit == "month" else "week" if unit == "week" else "day"
+    return _emit(ctx, match, Resolved("DURATION", value, start, end, gran))
+
+
+def _span_granularity(unit: str, amount: float | None) -> str:
+    if unit == "year" and amount is not None and amount >= 10:
+        return "decade"
+    return {"century": "decade", "hour": "day", "minute": "day", "second": "day"}.get(unit, unit)
+
+
+def _r_past_n(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    direction = _norm(g["dir"])
+    amount = _quantity(g["q"])
+    code, unit = _unit(g["u"])
+    if not code or (unit == "second" and not re.match(r"\d", _norm(g["q"]))):
+        return None
+    if direction in ("first", "final") and not _norm(match.group(0)).startswith("the"):
+        return None
+    value = _duration_value(amount, code)
+    dct = ctx.anchor if direction in ("following", "preceding", "first", "final") else ctx.dct
+    if amount is None or dct is None or direction in ("first", "final"):
+        return _emit(ctx, match, Resolved("DURATION", value))
+    if direction in ("next", "coming", "following"):
+        start, end = dct, shift(dct, amount, unit)
+    else:
+        start, end = shift(dct, -amount, unit), dct
+    return _emit(ctx, match, Resolved("DURATION", value, start, end, _span_granularity(unit, amount)))
+
+
+def _r_ago(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    amount = _quantity(g["q"])
+    high = _quantity_high(g["q"])
+    code, unit = _unit(g["u"])
+    rel = _norm(g["rel"])
+    if not code or (unit == "second" and not re.match(r"\d", _norm(g["q"]))):
+        return None
+    after = ctx.text[match.end():match.end() + 12]
+    if rel in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[A-Za-z\d]", after):
+        # "two years after the war": a duration measured from an event we cannot date
+        end = match.start("ago__rel")
+        core = ctx.text[match.start():end].rstrip()
+        res = Resolved("DURATION", _duration_value(amount, code))
+        return _emit(ctx, match, res, match.start(), match.start() + len(core))
+    backwards = rel in ("ago", "earlier", "before", "prior", "back", "previously")
+    base = ctx.dct if rel in ("ago", "from now", "hence", "back") else ctx.anchor
+    if base is None or amount is None:
+        value = "PAST_REF" if backwards else "FUTURE_REF"
+        return _emit(ctx, match, Resolved("DATE", value))
+    sign = -1 if backwards else 1
+    if unit in ("hour", "minute", "second"):
+        return _emit(ctx, match, Resolved("TIME", f"{base.isoformat()}", base, base, "day"))
+    when = shift(base, sign * amount, unit)
+    start, end, gran, value = unit_interval(when, unit)
+    if high is not None and high != amount:
+        other = shift(base, sign * high, unit)
+        o_start, o_end, _, _ = unit_interval(other, unit)
+        start, end = min(start, o_start), max(end, o_end)
+        return _emit(ctx, match, Resolved("DATE", value, start, end, gran, "APPROX"))
+    mod = "APPROX" if _norm(g["q"]) in ("a couple of", "a couple", "couple of") else ""
+    return _emit(ctx, match, Resolved("DATE", value, start, end, gran, mod))
+
+
+def _r_named(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    name = _norm(g["n"])
+    offset = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0, "tonight": 0,
+              "tomorrow": 1, "the day after tomorrow": 2}[name]
+    pod = _PARTS_OF_DAY.get(_norm(g.get("pod")), "")
+    if name in ("tonight", "last night"):
+        pod = "NI"
+    if ctx.dct is None:
+        value = "PRESENT_REF" if offset == 0 else ("PAST_REF" if offset < 0 else "FUTURE_REF")
+        return _emit(ctx, match, Resolved("DATE", value))
+    day = add_days(ctx.dct, offset)
+    value = day.isoformat() + (f"T{pod}" if pod else "")
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("TIME" if pod else "DATE", value, day, day, "day")))
+
+
+def _r_this_pod(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    pod = _PARTS_OF_DAY.get(_norm(g["pod"]), "")
+    if _norm(g["rel"]) == "that":
+        base = ctx.anchor
+    else:
+        base = ctx.dct
+    if base is None:
+        return _emit(ctx, match, Resolved("TIME", f"XXXX-XX-XXT{pod}"))
+    return _emit(ctx, match, Resolved("TIME", f"{base.isoformat()}T{pod}", base, base, "day"))
+
+
+def _r_vague_this(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    unit = _norm(g.get("u") or g.get("u2") or "year")
+    how = _norm(g.get("v")) or ("so far" if g.get("sf") or g.get("ytd") else "")
+    if g.get("ytd"):
+        unit = "year"
+    if ctx.dct is None:
+        return _emit(ctx, match, Resolved("DATE", "PRESENT_REF"))
+    start, end, gran, value = unit_interval(ctx.dct, unit)
+    mod = ""
+    if how in ("earlier", "so far", "so far this"):
+        end = ctx.dct
+    elif how == "later":
+        start = ctx.dct
+    elif how == "early":
+        mod = "START"
+    elif how == "late":
+        mod = "END"
+    if how in ("early", "late") and unit == "year":
+        start, end = quarter_interval(ctx.dct.year, 1 if how == "early" else 4)
+        gran = "quarter"
+    return _emit(ctx, match, Resolved("DATE", value, start, end, gran, mod))
+
+
+_REL_OFFSETS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0, "present": 0,
+                "same": 0, "next": 1, "coming": 1, "following": 1}
+
+
+def _r_rel_unit(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    direction = _norm(g["dir"])
+    unit = _norm(g["u"])
+    has_the = bool(g.get("the"))
+    fiscal = unit == "fiscal year"
+    if fiscal:
+        unit = "year"
+    weekend = unit == "weekend"
+    base_unit = "week" if weekend else unit
+    # "the past year", "the next month": a span back (or on) from the DCT
+    if has_the and direction in ("past", "last", "next", "coming") and not weekend:
+        code, _ = _unit(base_unit)
+        value = _duration_value(1, code)
+        if ctx.dct is None:
+            return _emit(ctx, match, Resolved("DURATION", value))
+        if direction in ("past", "last"):
+            start, end = shift(ctx.dct, -1, base_unit), ctx.dct
+        else:
+            start, end = ctx.dct, shift(ctx.dct, 1, base_unit)
+        return _emit(ctx, match, Resolved("DURATION", value, start, end, _span_granularity(base_unit, 1)))
+    if direction == "past" and not has_the:
+        return None
+    offset = _REL_OFFSETS.get(direction, 0)
+    base = ctx.anchor if direction in ("previous", "preceding", "following", "same") and has_the else ctx.dct
+    if direction == "present" and not has_the:
+        return None
+    if base is None:
+        value = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[offset]
+        return _emit(ctx, match, Resolved("DATE", value))
+    when = shift(base, offset, base_unit)
+    start, end, gran, value = unit_interval(when, base_unit)
+    if weekend:
+        start, end = add_days(start, 5), end
+        value += "-WE"
+    if fiscal:
+        year = when.year + (1 if when.month >= 10 else 0)
+        start, end, value = Date(year - 1, 10, 1), Date(year, 9, 30), f"FY{year:04d}"
+    res = _apply_signal(ctx, match, Resolved("DATE", value, start, end, gran))
+    return _emit(ctx, match, res)
+
+
+def _r_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    word = g["wd"] or ""
+    if not _capitalised(word):
+        return None
+    weekday = _WEEKDAYS.get(word.lower(), 0)
+    rel = _norm(g.get("rel"))
+    pod = _PARTS_OF_DAY.get(_norm(g.get("pod")), "")
+    base = ctx.anchor if rel in ("the following", "the previous", "that") else ctx.dct
+    if base is None:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-WXX-{weekday}"))
+    if rel in ("next", "coming", "the following"):
+        day = add_days(base, ((weekday - base.isoweekday()) % 7) or 7)
+    elif rel in ("last", "the previous"):
+        day = add_days(base, -(((base.isoweekday() - weekday) % 7) or 7))
+    elif rel == "this":
+        day = iso_week_interval(base)[0] + dt.timedelta(days=weekday - 1)
+    else:
+        day = pick_weekday(weekday, base, ctx.direction(match.start(), match.end()))
+    value = day.isoformat() + (f"T{pod}" if pod else "")
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("TIME" if pod else "DATE", value, day, day, "day")))
+
+
+def _r_weekend(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    rel = _norm(g["rel"])
+    if ctx.dct is None:
+        return _emit(ctx, match, Resolved("DATE", "XXXX-WXX-WE"))
+    if rel in ("last", "past", "the previous"):
+        week_day = add_days(ctx.dct, -7)
+    elif rel in ("next", "the following"):
+        week_day = add_days(ctx.dct, 7)
+    elif rel == "this":
+        week_day = ctx.dct
+    else:  # "the weekend": the nearest one in the clause's direction
+        direction = ctx.direction(match.start(), match.end())
+        saturday = pick_weekday(6, ctx.dct, direction)
+        if direction != "past" and ctx.dct.isoweekday() == 7:
+            saturday = add_days(ctx.dct, -1)
+        week_day = saturday
+    monday, sunday = iso_week_interval(week_day)
+    return _emit(ctx, match, _apply_signal(
+        ctx, match, Resolved("DATE", week_value(week_day) + "-WE", add_days(monday, 5), sunday, "week")))
+
+
+def _r_set(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    if g.get("adv"):
+        return _emit(ctx, match, Resolved("SET", _SET_ADVERBS[_norm(g["adv"])]))
+    if g.get("per"):
+        # "a year" is a rate only after an amount: "$5 million a year", "twice a month"
+        before = ctx.text[max(0, match.start() - 30):match.start()]
+        per = _norm(g["per"])
+        if per == "a" and not re.search(r"(?:\d|\b(?:million|billion|thousand|hundred|once|twice|times|dollars|pesos|percent|tons|hours|days))[\s%]*$", before, re.IGNORECASE):
+            return None
+        code, _ = _unit(g["pu"])
+        return _emit(ctx, match, Resolved("SET", _duration_value(1, code)))
+    step = 2 if _norm(g.get("other")) == "other" else 1
+    if g.get("wd"):
+        if not _capitalised(g["wd"] or ""):
+            return None
+        return _emit(ctx, match, Resolved("SET", f"XXXX-WXX-{_WEEKDAYS.get((g['wd'] or '').lower(), 1)}"))
+    unit = _norm(g["u"])
+    if unit in _PARTS_OF_DAY:
+        return _emit(ctx, match, Resolved("SET", f"T{_PARTS_OF_DAY[unit]}"))
+    code, _ = _unit(unit)
+    if unit == "quarter":
+        return _emit(ctx, match, Resolved("SET", f"P{3 * step}M"))
+    return _emit(ctx, match, Resolved("SET", _duration_value(step, code)))
+
+
+def _r_time(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    if g.get("nm"):
+        name = _norm(g["nm"])
+        hour, minute = (0, 0) if name == "midnight" else (12, 0)
+    elif g.get("h"):
+        hour, minute = int(g["h"] or 0), int(g["mi"] or 0)
+        ap = _norm(g["ap"]).replace(".", "")
+        if hour > 12 or hour == 0:
+            return None
+        if ap == "pm" and hour != 12:
+            hour += 12
+        if ap == "am" and hour == 12:
+            hour = 0
+    elif g.get("h2"):
+        hour, minute = int(g["h2"] or 0), int(g["mi2"] or 0)
+        before = ctx.text[max(0, match.start() - 2):match.start()]
+        if re.search(r"[\d:.]\s?$", before) or re.match(r"[:.]\d", ctx.text[match.end():match.end() + 2]):
+            return None  # a ratio, a score or a verse number
+    else:
+        hour, minute = int(g["h3"] or 0), int(g["mi3"] or 0)
+    clock = f"T{hour:02d}:{minute:02d}"
+    day = ctx.anchor
+    if day is None:
+        return _emit(ctx, match, Resolved("TIME", f"XXXX-XX-XX{clock}"))
+    return _emit(ctx, match, Resolved("TIME", day.isoformat() + clock, day, day, "day"))
+
+
+def _year_allowed(ctx: _Context, start: int, end: int) -> bool:
+    """A bare four-digit number is a year unless its neighbours make it an
+    amount, a code or a count ("some 2000 police", "$2008", "Resolution 1973")."""
+    before = ctx.text[max(0, start - 24):start].lower()
+    words = re.findall(r"[a-z$€£#.:]+(?:\s+than|\s+of|\s+to)?|[$€£#]", before)
+    if before.rstrip().endswith(("$", "€", "£", "#", "/", "+", "±")) or re.search(r"\d[,.]?\s*$|\d-$", before):
+        return False
+    if words and not before.rstrip().endswith("run-up to"):
+        last = words[-1].strip(".").strip() if not words[-1].endswith(("no.", "e.o.", "art.", "p.o.", "vol.", "sec.")) else words[-1]
+        if last in _YEAR_BLOCK_BEFORE or words[-1] in _YEAR_BLOCK_BEFORE:
+            return False
+    after = ctx.text[end:end + 24].lower()
+    if re.match(r"\s*(?:[%/:,.]\d|[-–]\d|\d)", after):
+        return False
+    next_word = re.match(r"[\s-]*([a-z%]+(?:\s+cent)?)", after)
+    if next_word and next_word.group(1) in _YEAR_BLOCK_AFTER:
+        return False
+    return True
+
+
+def _r_year_range(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    first_name = "y1" if g.get("y1") else "y1b"
+    first = _year(g[first_name])
+    second_text = g["y2"] or ""
+    second = _year(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+    if not (1600 <= first < second <= first + 100):
+        return None
+    if not _year_allowed(ctx, match.start("year_range__" + first_name), match.end()):
+        return None
+    start, end = Date(first, 1, 1), Date(second, 12, 31)
+    return _emit(ctx, match, Resolved("DATE", f"{first:04d}", start, end, "year"))
+
+
+def _r_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    year = _year(g["y"])
+    if not (1800 <= year <= 2100):
+        return None
+    if not _year_allowed(ctx, match.start("year__y"), match.end()):
+        return None
+    signal, _ = ctx.signal(match.start())
+    if year > (ctx.dct.year + 30 if ctx.dct else 2060) and not signal:
+        return None
+    start, end = year_interval(year)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}", start, end, "year")))
+
+
+def _r_generic(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    phrase = _norm(g["g"])
+    if phrase in _GENERIC_NEED_SIGNAL:
+        signal, _ = ctx.signal(match.start())
+        if phrase == "once" or signal not in ("in", "for", "since", "until", "over"):
+            return None
+    value = _GENERIC[phrase]
+    if value == "PRESENT_REF" and ctx.dct is not None:
+        return _emit(ctx, match, Resolved("DATE", value, ctx.dct, ctx.dct, "day"))
+    return _emit(ctx, match, Resolved("DATE", value))
+
+
+def _r_for_bare(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    code, _ = _unit(g["u"])
+    return _emit(ctx, match, Resolved("DURATION", _duration_value(None, code)))
+
+
+def _r_duration(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    q = _norm(g["q"])
+    code, unit = _unit(g["u"])
+    if not code:
+        return None
+    if unit == "second" and (q in ("a", "an") or not (re.match(r"\d", q) or q in _NUMBER_WORDS)):
+        return None  # "a second term": the ordinal
+    amount = _quantity(q)
+    if re.match(r"\d", q) and ctx.text[max(0, match.start() - 1):match.start()] in ("$", "€", "£"):
+        return None
+    value = _duration_value(amount, code)
+    signal, _ = ctx.signal(match.start())
+    mod = "APPROX" if signal == "approx" or _quantity_high(q) is not None else ""
+    # "in 2-3 months", "within two weeks" in a future clause place the event ahead of the DCT
+    if signal in ("in", "within") and ctx.dct is not None and amount is not None \
+            and ctx.direction(match.start(), match.end()) in ("future", "near") \
+            and unit in ("day", "week", "month", "year", "decade"):
+        high = _quantity_high(q) or amount
+        if signal == "within":
+            start, end = ctx.dct, shift(ctx.dct, high, unit)
+            return _emit(ctx, match, Resolved("DURATION", value, start, end, _span_granularity(unit, high), mod))
+        first = shift(ctx.dct, amount, unit)
+        last = shift(ctx.dct, high, unit)
+        start, _, gran, date_value = unit_interval(first, unit)
+        _, end, _, _ = unit_interval(last, unit)
+        return _emit(ctx, match, Resolved("DATE", date_value, start, end, gran, mod))
+    return _emit(ctx, match, Resolved("DURATION", value, mod=mod))
+
+
+_RULES: dict[str, Rule] = {
+    name[3:]: fn for name, fn in globals().items() if name.startswith("_r_") and callable(fn)
+}

@@ -1,0 +1,103 @@
+"""Claims throughput: our claims pass vs raw quantulum3 per sentence, same text, same run.
+
+    python -m benchmarks.bench_claims [CORPUS] [--sample N]
+
+Both sides see exactly the same sentences (the cleaned body when the reader and
+cleaner are available, else blank-line paragraphs of the file split with our
+sentence splitter). Our side runs :func:`extractor.claims.extract_claims` with
+the time expressions given (the pipeline computes those once for events and
+claims); raw quantulum3 runs ``parser.parse`` on every sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import time
+import warnings
+from pathlib import Path
+
+from extractor.claims import extract_claims, split_sentences
+from extractor.model import Document, Paragraph
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+def _documents(files: list[Path]) -> list[Document]:
+    docs: list[Document] = []
+    for path in files:
+        try:
+            from extractor.clean import clean_document
+            from extractor.read import read_file
+
+            for doc in read_file(path, path.parent):
+                docs.append(clean_document(doc))
+            continue
+        except NotImplementedError:
+            pass
+        text = path.read_text(encoding="utf-8", errors="replace")
+        paragraphs = []
+        for number, block in enumerate(re.split(r"\n\s*\n", text)):
+            flat = " ".join(block.split())
+            if flat:
+                paragraphs.append(Paragraph(str(number), "", "", flat, split_sentences(flat)))
+        docs.append(Document(doc_id=path.stem, source_file=path.name, paragraphs=paragraphs))
+    return docs
+
+
+def run(corpus: Path, sample: int) -> dict[str, float | int | str]:
+    files = sorted(p for p in Path(corpus).glob("*.txt"))
+    random.Random(5).shuffle(files)
+    files = files[:sample] if sample else files
+    docs = _documents(files)
+    sentences = [s.text for d in docs for p in d.paragraphs for s in p.sentences]
+    size_kb = sum(len(s.encode("utf-8")) for s in sentences) / 1024
+
+    times = [[[[] for _ in p.sentences] for p in d.paragraphs] for d in docs]
+    # both sides load quantulum3's unit tables and regexes outside the timing
+    from extractor.quantities import quantulum_unit
+
+    quantulum_unit("300 horsepower")
+    started = time.perf_counter()
+    claims = 0
+    for doc, doc_times in zip(docs, times):
+        claims += len(extract_claims(doc, doc_times))
+    ours = time.perf_counter() - started
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        parser.parse("warm up 5 tons")  # load the unit tables outside the timing
+        started = time.perf_counter()
+        raw = 0
+        for sentence in sentences:
+            raw += len(parser.parse(sentence))
+        theirs = time.perf_counter() - started
+
+    return {
+        "files": len(files),
+        "sentences": len(sentences),
+        "kb": round(size_kb, 1),
+        "ours_seconds": round(ours, 3),
+        "ours_kb_per_s": round(size_kb / ours, 1) if ours else 0.0,
+        "ours_claims": claims,
+        "quantulum3_seconds": round(theirs, 3),
+        "quantulum3_kb_per_s": round(size_kb / theirs, 1) if theirs else 0.0,
+        "quantulum3_quantities": raw,
+        "speedup": round(theirs / ours, 1) if ours else 0.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--sample", type=int, default=200, help="files to use (0 = all)")
+    args = parser.parse_args()
+    print(json.dumps(run(Path(args.corpus), args.sample), indent=2))
+
+
+if __name__ == "__main__":
+    main()

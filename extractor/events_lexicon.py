@@ -1,0 +1,142 @@
+"""The event extractor's lexicons and patterns, compiled once from
+``extractor/data/events.json``."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).with_name("data") / "events.json"
+EVENT_TYPES = ("visit", "meeting", "delegation", "seizure", "arrest", "extradition",
+               "operation", "agreement", "violence", "legal", "election")
+
+
+def _alternation(forms: list[str]) -> str:
+    # longest first so that "telephone call" wins over "call"
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_LITERAL = re.compile(r"[a-z' /-]+", re.I)
+
+
+def _prefixes(form: str) -> set[str]:
+    """The lower-case first three letters a trigger form can start with
+    ("visit(?:s|ed)?" → {"vis"}, "(?:framed|pressed) charges" → {"fra", "pre"})."""
+    if form.startswith("(?:"):
+        depth, i = 0, 0
+        for i, ch in enumerate(form):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                break
+        alternatives = form[3:i].split("|")
+        return {p for alt in alternatives for p in _prefixes(alt + form[i + 1:].lstrip("?"))}
+    m = _LITERAL.match(form)
+    literal = m.group() if m else ""
+    return {literal[:3].lower()} if len(literal) >= 3 else {""}
+
+
+def _words(phrases: list[str]) -> re.Pattern[str]:
+    escaped = [re.escape(p) for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    #: type → (regex over verbs, regex over nouns)
+    triggers: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]
+    #: first three letters of every trigger form: where it is worth trying the patterns
+    trigger_prefixes: frozenset[str]
+    exclusions: dict[str, list[re.Pattern[str]]]
+    generic: re.Pattern[str]
+    generic_window: int
+    hypothetical: re.Pattern[str]
+    status_window: int
+    expected_before: re.Pattern[str]
+    planned_before: re.Pattern[str]
+    ongoing_before: re.Pattern[str]
+    ongoing_anywhere: re.Pattern[str]
+    planned_after: re.Pattern[str]
+    past_before: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    anaphora_new_after: re.Pattern[str]
+    not_anaphoric: re.Pattern[str]
+    titles: re.Pattern[str]
+    actor_stopwords: frozenset[str]
+    months: frozenset[str]
+    places: re.Pattern[str]
+    summary_verbs: dict[str, str]
+    modifier_heads: re.Pattern[str]
+    hypothetical_clause: re.Pattern[str]
+    participant: re.Pattern[str]
+    statistics: re.Pattern[str]
+    adjectival_before: re.Pattern[str]
+    not_plural: frozenset[str]
+    causative: re.Pattern[str]
+    opinion: re.Pattern[str]
+    advisory_sentence: re.Pattern[str]
+    offices: re.Pattern[str]
+    caps_stopwords: frozenset[str]
+    #: type → (forms needing an object, the object, a subject that suffices)
+    object_required: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    flags = re.IGNORECASE
+    triggers: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+    every: list[str] = []
+    for kind in EVENT_TYPES:
+        entry = data["triggers"][kind]
+        compiled = []
+        for pos in ("verbs", "nouns"):
+            forms = entry.get(pos) or []
+            every.extend(forms)
+            compiled.append(re.compile(r"(?<![\w-])(?:" + _alternation(forms) + r")(?![\w-])", flags)
+                            if forms else None)
+        triggers[kind] = (compiled[0], compiled[1])
+    exclusions = {kind: [re.compile(p, flags) for p in data["sense_exclusions"].get(kind, [])]
+                  for kind in EVENT_TYPES}
+    status = data["status"]
+    return Lexicon(
+        triggers=triggers,
+        trigger_prefixes=frozenset(p for form in every for p in _prefixes(form)),
+        exclusions=exclusions,
+        generic=re.compile("|".join(data["generic_contexts"]["patterns"]), flags),
+        generic_window=int(data["generic_contexts"]["before_window_chars"]),
+        hypothetical=re.compile(data["hypothetical"]["before"], flags),
+        status_window=int(status["window_words"]),
+        expected_before=re.compile(status["expected_before"], flags),
+        planned_before=re.compile(status["planned_before"], flags),
+        ongoing_before=re.compile(status["ongoing_before"], flags),
+        ongoing_anywhere=re.compile(status["ongoing_anywhere"], flags),
+        planned_after=re.compile(status["planned_after"], flags),
+        past_before=re.compile(status["past_before"], flags),
+        anaphora=re.compile(data["anaphora"]["before"], flags),
+        anaphora_new_after=re.compile(data["anaphora"]["new_after"], flags),
+        not_anaphoric=re.compile(data["anaphora"]["not_anaphoric"], flags),
+        # titles are matched case-sensitively: "General" the title, not "general"
+        titles=_words(data["titles"]),
+        actor_stopwords=frozenset(data["actor_stopwords"]),
+        months=frozenset(data["months"]),
+        places=_words(data["places"]),
+        summary_verbs=dict(data["summary_verbs"]),
+        modifier_heads=re.compile(r"^\s+(?:" + "|".join(data["modifier_heads"]["words"]) + r")\b"),
+        hypothetical_clause=re.compile(data["hypothetical"]["clause"], flags),
+        participant=re.compile(data["hypothetical"]["participant"], flags),
+        statistics=re.compile(data["statistics"]["pattern"], flags),
+        adjectival_before=re.compile(data["participle"]["adjectival_before"], flags),
+        not_plural=frozenset(data["participle"]["not_plural"]),
+        causative=re.compile(data["participle"]["causative"], flags),
+        opinion=re.compile(data["hypothetical"]["opinion"], flags),
+        advisory_sentence=re.compile(data["hypothetical"]["advisory_sentence"], flags),
+        offices=re.compile(r"^of\s+(?:" + "|".join(re.escape(w) for w in sorted(data["offices"]["words"], key=len, reverse=True)) + r")\s+(?=[A-Z])"),
+        caps_stopwords=frozenset(data["caps_stopwords"]["words"]),
+        object_required={kind: (re.compile(spec["forms"], flags), re.compile(spec["object"], flags),
+                                re.compile(spec["actor"], flags))
+                         for kind, spec in data["object_required"].items() if not kind.startswith("_")},
+    )

@@ -1,0 +1,907 @@
+"""Numbers with units in one sentence: find, value, unit, qualifier, exclusions.
+
+The common path is regex and table driven (``data/units.json``,
+``data/claims.json``): candidate numbers (digits, spelled-out numbers, scale
+words, ranges), currency prefixes, unit words, and the contexts that make a
+number not a quantity (dates, years, references, names ...). quantulum3 is the
+fallback parser for unit words our table does not know; it is imported lazily
+and only ever sees a short window (number + three tokens), cached by window.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, NamedTuple, Sequence
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+# -- configuration --------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def units_config() -> dict[str, Any]:
+    return json.loads((DATA / "units.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    return json.loads((DATA / "claims.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    #: lower-case surface (words joined by one space) -> (code, dimension)
+    surfaces: dict[str, tuple[str, str]]
+    max_words: int
+    currency_words: dict[str, str]
+    currency_prefixes: dict[str, str]
+    scales: dict[str, float]
+    scale_after_space: frozenset[str]
+    count_surfaces: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> UnitTable:
+    cfg = units_config()
+    surfaces: dict[str, tuple[str, str]] = {}
+    for code, spec in cfg["units"].items():
+        for surface in spec["surfaces"]:
+            surfaces[surface.lower()] = (code, spec["dimension"])
+    words = list(surfaces) + list(cfg["currency_words"])
+    max_words = max(len(_surface_key(w).split()) for w in words)
+    return UnitTable(
+        surfaces=surfaces,
+        max_words=max_words,
+        currency_words={k.lower(): v for k, v in cfg["currency_words"].items()},
+        currency_prefixes={k.lower(): v for k, v in cfg["currency_prefixes"].items()},
+        scales=dict(cfg["scales"]),
+        scale_after_space=frozenset(cfg["scale_after_space"]),
+        count_surfaces=frozenset(cfg["count_surfaces"]),
+    )
+
+
+def _surface_key(surface: str) -> str:
+    """Surfaces are matched token by token: 'sq. km' -> 'sq . km'."""
+    return " ".join(t.text.lower() for t in tokenize(surface))
+
+
+@lru_cache(maxsize=1)
+def _keyed_units() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    table = unit_table()
+    units = {_surface_key(k): v for k, v in table.surfaces.items()}
+    currencies = {_surface_key(k): v for k, v in table.currency_words.items()}
+    return units, currencies
+
+
+@lru_cache(maxsize=1)
+def _keyed_prefixes() -> dict[str, tuple[str, bool]]:
+    """Token key -> (code, written with a space). 'US$' must be glued; 'US $' may not."""
+    return {_surface_key(k): (v, " " in k) for k, v in unit_table().currency_prefixes.items()}
+
+
+@lru_cache(maxsize=1)
+def _sets() -> dict[str, frozenset[str]]:
+    c = cues()
+    return {name: frozenset(c[name]) for name in (
+        "label_words", "rank_words", "score_words", "weekdays", "year_context",
+        "time_placement_before", "time_placement_after", "pronoun_one_next",
+        "pronoun_one_prev", "vague_words", "determiners", "period_blockers",
+    )}
+
+
+# -- tokens ---------------------------------------------------------------------
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+    low: str
+
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"                       # U.S. E.O. a.m.
+    r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])"      # 1,200 / 3,000.5
+    r"|[0-9]+(?:\.[0-9]+)?"                                # 1500 / 5.8
+    r"|[A-Za-z]+[0-9]*(?:['’][A-Za-z]+|,s\b)?"      # words, FY2009, GOM's, Mexico,s
+    r"|--|\S"
+)
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _is_digit(tok: Token) -> bool:
+    return "0" <= tok.text[0] <= "9"
+
+
+def _number_of(tok: Token) -> float:
+    return float(tok.text.replace(",", ""))
+
+
+# -- quantities -------------------------------------------------------------------
+
+@dataclass
+class Quantity:
+    """A number (or range) with its unit, as found in one sentence."""
+
+    start: int  # char offsets of the quantity as written (currency prefix .. unit)
+    end: int
+    tok_start: int  # token index range of the same
+    tok_end: int
+    value: float | None
+    low: float
+    high: float
+    unit: str
+    unit_text: str
+    dimension: str
+    qualifier: str = "exact"
+    period: str = ""
+    #: token index where the qualifier phrase starts (== tok_start when none)
+    qual_start: int = -1
+    #: the number was spelled out ("two cases")
+    spelled: bool = False
+    #: written as a hyphenated adjective ("a 20-year sentence", "billion-dollar")
+    adjective: bool = False
+    #: first token index after the unit
+    unit_end: int = -1
+    excluded: str = ""  # why it is not a quantity, "" when it is
+
+
+@lru_cache(maxsize=1)
+def _candidate_re() -> re.Pattern[str]:
+    words = list(cues()["number_words"]) + ["dozen", "million", "billion", "trillion", "hundred", "thousand"]
+    return re.compile(r"\d|\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+def has_candidates(text: str) -> bool:
+    """Cheap pre-check: does the text hold any digit or number word at all?"""
+    return _candidate_re().search(text) is not None
+
+
+def _parse_words(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """A spelled-out number starting at token i: 'twenty-five', 'one hundred and
+    twenty', 'a dozen', 'two million'. Returns (value, end token index)."""
+    words: dict[str, int] = cues()["number_words"]
+    mults: dict[str, int] = cues()["multiplier_words"]
+    n = len(tokens)
+    k = i
+    total = 0.0
+    current = 0.0
+    seen = False
+    if tokens[k].low in ("a", "an") and k + 1 < n and tokens[k + 1].low in mults:
+        current = 1.0
+        k += 1
+    last_kind = ""
+    while k < n:
+        w = tokens[k].low
+        if w in words:
+            v = words[w]
+            if last_kind == "unit" or (last_kind == "tens" and v >= 10):
+                break  # "two three" or "twenty thirty": not one number
+            if last_kind == "tens" and v < 10:
+                current += v
+                last_kind = "unit"
+            else:
+                current += v
+                last_kind = "tens" if v >= 20 and v % 10 == 0 else "unit"
+            seen = True
+            k += 1
+        elif w in mults and (seen or current):
+            m = mults[w]
+            if m == 100 or m == 12:
+                current = max(current, 1.0) * m
+                last_kind = ""
+            else:
+                total += max(current, 1.0) * m
+                current = 0.0
+                last_kind = "scale"
+            seen = True
+            k += 1
+        elif w == "-" and seen and k + 1 < n and tokens[k + 1].low in words and last_kind == "tens" \
+                and tokens[k].start == tokens[k - 1].end and tokens[k + 1].start == tokens[k].end:
+            k += 1
+        elif w == "and" and seen and last_kind in ("", "scale") and k + 1 < n and tokens[k + 1].low in words:
+            k += 1
+        else:
+            break
+    if not seen:
+        return None
+    return total + current, k
+
+
+def _adjacent(a: Token, b: Token) -> bool:
+    return a.end == b.start
+
+
+def _match_phrase(tokens: Sequence[Token], j: int, table: dict[str, Any], max_words: int) -> tuple[Any, int] | None:
+    """Longest phrase of tokens starting at j that is a key of table."""
+    n = len(tokens)
+    for k in range(min(max_words, n - j), 0, -1):
+        key = " ".join(t.low for t in tokens[j:j + k])
+        if key in table:
+            return table[key], j + k
+    return None
+
+
+def _match_phrase_back(tokens: Sequence[Token], end: int, phrases: Iterable[str]) -> int | None:
+    """If one of phrases ends right before token index end, its start index (longest)."""
+    best: int | None = None
+    for phrase in phrases:
+        words = phrase.split()
+        k = len(words)
+        if end - k < 0:
+            continue
+        if [t.low for t in tokens[end - k:end]] == words:
+            if best is None or end - k < best:
+                best = end - k
+    return best
+
+
+@lru_cache(maxsize=1)
+def _qualifier_phrases() -> list[tuple[str, str]]:
+    out = []
+    for qual, phrases in cues()["qualifiers"].items():
+        for p in phrases:
+            out.append((" ".join(t.low for t in tokenize(p)), qual))
+    out.sort(key=lambda x: -len(x[0].split()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _period_phrases() -> list[tuple[str, str]]:
+    out = []
+    for period, phrases in cues()["periods"].items():
+        for p in phrases:
+            out.append((" ".join(t.low for t in tokenize(p)), period))
+    out.sort(key=lambda x: -len(x[0].split()))
+    return out
+
+
+def country_of(origin: str = "", tags: str = "", country: str = "") -> str:
+    """Lower-case country name from an explicit country (name or ISO code), the
+    cable origin ("Embassy Bogota") or its tags ("PGOV MX")."""
+    cfg = units_config()
+    codes: dict[str, str] = cfg["country_codes"]
+    cities: dict[str, str] = cfg["city_country"]
+    known = set(cfg["country_currency"])
+    if country:
+        c = country.strip()
+        if c.upper() in codes:
+            return codes[c.upper()]
+        if c.lower() in known:
+            return c.lower()
+        if c.lower() in cities:
+            return cities[c.lower()]
+        return country_of(origin=c) or c.lower()
+    if origin:
+        place = re.sub(r"^(?:embassy|consulate|us interests section|american institute \w+,?|mission|usun|reo|us mission)\s+",
+                       "", origin.strip(), flags=re.IGNORECASE).lower()
+        if place in cities:
+            return cities[place]
+        if place in known:
+            return place
+    for tag in tags.split():
+        if tag in codes:
+            return codes[tag]
+    return ""
+
+
+def resolve_currency(code: str, country: str) -> str:
+    if not code.startswith("LOCAL:"):
+        return code
+    word = code.split(":", 1)[1]
+    cfg = units_config()
+    local = cfg["country_currency"].get(country, {})
+    return local.get(word) or cfg["local_currency_default"].get(word, "")
+
+
+# -- quantulum3 fallback -------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _quantulum_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    from quantulum3 import load
+
+    units = load.units()
+    surfaces = frozenset(s.lower() for s in units.surfaces_lower)
+    symbols = frozenset(units.symbols)
+    return surfaces, symbols
+
+
+@lru_cache(maxsize=4096)
+def quantulum_unit(window: str) -> tuple[str, str, str, float] | None:
+    """(code, dimension, surface of the unit, value) of the quantity quantulum3
+    reads at the very start of window, or None. Cached by window text."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        try:
+            found = parser.parse(window)
+        except Exception:  # quantulum3 raises on odd input; a miss is fine
+            return None
+    cfg = units_config()
+    reject_entities = set(cfg["quantulum_reject_entities"])
+    for q in found:
+        if q.span[0] != 0:
+            continue
+        unit = q.unit
+        entity = unit.entity.name
+        if entity in reject_entities:
+            return None
+        surface = window[q.span[0]:q.span[1]]
+        code = getattr(unit, "currency_code", None)
+        if entity == "currency" and code:
+            return code, "currency", surface, float(q.value)
+        dimension = {"mass": "mass", "length": "length", "area": "area", "volume": "volume", "time": "time"}.get(entity, "other")
+        return unit.name, dimension, surface, float(q.value)
+    return None
+
+
+def _quantulum_candidate(tokens: Sequence[Token], j: int) -> bool:
+    """Is the token at j a unit surface quantulum3 knows and we have not rejected?"""
+    if j >= len(tokens):
+        return False
+    tok = tokens[j]
+    reject = _reject_surfaces()
+    if tok.low in reject or not tok.text[0].isalpha() and tok.text not in ("°", "µ", "′", "″"):
+        return False
+    try:
+        surfaces, symbols = _quantulum_vocabulary()
+    except Exception:  # quantulum3 missing or broken: no fallback
+        return False
+    return tok.low in surfaces or tok.text in symbols
+
+
+@lru_cache(maxsize=1)
+def _reject_surfaces() -> frozenset[str]:
+    return frozenset(s.lower() for s in units_config()["quantulum_reject_surfaces"])
+
+
+# -- the scanner ---------------------------------------------------------------------
+
+def find_quantities(text: str, tokens: Sequence[Token] | None = None, country: str = "",
+                    keep_excluded: bool = False) -> list[Quantity]:
+    """All quantities of one sentence, in order. Excluded candidates (dates,
+    references ...) are dropped unless keep_excluded (then ``excluded`` says why)."""
+    if tokens is None:
+        tokens = tokenize(text)
+    out: list[Quantity] = []
+    n = len(tokens)
+    i = 0
+    mults: dict[str, int] = cues()["multiplier_words"]
+    while i < n:
+        tok = tokens[i]
+        q: Quantity | None = None
+        if _is_digit(tok):
+            q = _scan(text, tokens, i, country)
+        elif tok.low in mults and tok.low not in ("hundred", "dozen", "thousand") and i + 2 < n \
+                and tokens[i + 1].text == "-" and tokens[i + 2].low in ("dollar", "dollars") \
+                and _adjacent(tok, tokens[i + 1]) and (i == 0 or tokens[i - 1].low in ("a", "the", "multi", "an")):
+            # "the billion-dollar scheme"
+            value = float(mults[tok.low])
+            q = Quantity(tok.start, tokens[i + 2].end, i, i + 3, value, value, value, "USD", tokens[i + 2].text,
+                         "currency", adjective=True, unit_end=i + 3, qual_start=i)
+        elif tok.low in cues()["number_words"] or (tok.low in ("a", "an") and i + 1 < n and tokens[i + 1].low in mults):
+            q = _scan(text, tokens, i, country)
+        if q is None:
+            i += 1
+            continue
+        if not q.excluded:
+            _exclusions(text, tokens, q)
+        if not q.excluded or keep_excluded:
+            out.append(q)
+        i = max(q.tok_end, i + 1)
+    return out
+
+
+def _read_number(tokens: Sequence[Token], i: int, allow_glued_scale: bool) -> tuple[float, int, bool] | None:
+    """Number at i with its scale word: (value, end index, spelled)."""
+    table = unit_table()
+    n = len(tokens)
+    tok = tokens[i]
+    if _is_digit(tok):
+        value = _number_of(tok)
+        j = i + 1
+        spelled = False
+        # "216 and a half"
+        if j + 2 < n and tokens[j].low == "and" and tokens[j + 1].low == "a" and tokens[j + 2].low == "half":
+            value += 0.5
+            j += 3
+    else:
+        parsed = _parse_words(tokens, i)
+        if parsed is None:
+            return None
+        value, j = parsed
+        spelled = True
+        if j + 2 < n and tokens[j].low == "and" and tokens[j + 1].low == "a" and tokens[j + 2].low == "half":
+            value += 0.5
+            j += 3
+    if j < n:
+        nxt = tokens[j]
+        glued = _adjacent(tokens[j - 1], nxt)
+        if nxt.low in table.scale_after_space or (glued and nxt.text in table.scales and allow_glued_scale) \
+                or (glued and nxt.low in ("bn", "mn", "mln", "tn", "trn", "bln")):
+            value *= table.scales.get(nxt.text, table.scales.get(nxt.low, 1.0))
+            j += 1
+    return value, j, spelled
+
+
+def _currency_prefix(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """Currency code and start index of a symbol/code written before token i."""
+    prefixes = _keyed_prefixes()
+    for k in (3, 2, 1):
+        if i - k < 0:
+            continue
+        span = tokens[i - k:i]
+        if any(b.start - a.end > 1 for a, b in zip(span, list(span[1:]) + [tokens[i]])):
+            continue
+        key = " ".join(t.low for t in span)
+        if key in prefixes:
+            code, spaced = prefixes[key]
+            if not spaced and any(a.end != b.start for a, b in zip(span, span[1:])):
+                continue
+            last = span[-1]
+            # alphabetic codes must be written as codes (USD, Ps) not words
+            if last.text.isalpha() and len(last.text) == 3 and not last.text.isupper():
+                continue
+            return code, i - k
+    return None
+
+
+def _scan(text: str, tokens: Sequence[Token], i: int, country: str) -> Quantity | None:
+    table = unit_table()
+    units, currency_words = _keyed_units()
+    n = len(tokens)
+    prefix = _currency_prefix(tokens, i)
+    first = _read_number(tokens, i, allow_glued_scale=prefix is not None)
+    if first is None:
+        return None
+    value, j, spelled = first
+    start_idx = prefix[1] if prefix else i
+    low = high = value
+    is_range = False
+    # ranges: 20-30, five to six, five or six, between X and Y, USD 3k to USD 30k
+    if j + 1 < n and tokens[j].low in ("-", "–", "—", "to", "or", "and", "through", "thru"):
+        sep = tokens[j]
+        k = j + 1
+        second_prefix = _currency_prefix(tokens, k + 1) if k + 1 < n and _is_digit(tokens[min(k + 1, n - 1)]) else None
+        if second_prefix and second_prefix[1] == k:
+            k = k + (k + 1 - second_prefix[1])
+        ok_sep = True
+        if sep.low == "and":
+            ok_sep = start_idx > 0 and tokens[start_idx - 1].low == "between"
+        if sep.low in ("-", "–", "—") and not (_is_digit(tokens[k]) if k < n else False) and not spelled:
+            ok_sep = False
+        if ok_sep and k < n and (_is_digit(tokens[k]) or tokens[k].low in cues()["number_words"]) \
+                and (_is_digit(tokens[k]) == _is_digit(tokens[i])):
+            second = _read_number(tokens, k, allow_glued_scale=prefix is not None)
+            if second is not None:
+                v2, j2, _ = second
+                raw2 = _number_of(tokens[k]) if _is_digit(tokens[k]) else v2
+                if v2 != raw2 and value == (_number_of(tokens[i]) if _is_digit(tokens[i]) else value) and value < raw2:
+                    value = value * (v2 / raw2)  # "5 to 6 million": scale both
+                low, high = value, v2
+                is_range = True
+                j = j2
+    hyphen_adj = False
+    unit_code = "count"
+    unit_text = ""
+    dimension = "count"
+    unit_end = j
+    period = ""
+    qualifier_after = ""
+    # "40-plus percent"
+    if j + 1 < n and tokens[j].text == "-" and tokens[j + 1].low == "plus" and _adjacent(tokens[j - 1], tokens[j]):
+        qualifier_after = "more_than"
+        j += 2
+        unit_end = j
+    elif j < n and tokens[j].low == "plus" and j + 1 < n and not _is_digit(tokens[j + 1]):
+        qualifier_after = "more_than"
+        j += 1
+        unit_end = j
+    u = j
+    if u + 1 < n and tokens[u].text == "-" and _adjacent(tokens[u - 1], tokens[u]) and _adjacent(tokens[u], tokens[u + 1]):
+        hyphen_adj = True
+        u += 1
+    if prefix:
+        unit_code = resolve_currency(prefix[0], country)
+        unit_text = " ".join(t.text for t in tokens[prefix[1]:i]).replace(" $", "$")
+        dimension = "currency"
+        # "$214 million dollars", "$200 million dollar initiative": the word repeats the symbol
+        m = _match_phrase(tokens, u, currency_words, 3)
+        if m is not None:
+            unit_end = m[1]
+        elif hyphen_adj:
+            hyphen_adj = False
+    else:
+        m_cur = _match_phrase(tokens, u, currency_words, 3)
+        m_unit = _match_phrase(tokens, u, units, table.max_words)
+        if m_cur is not None and (m_unit is None or m_cur[1] >= m_unit[1]):
+            word = " ".join(t.text for t in tokens[u:m_cur[1]])
+            code = m_cur[0]
+            if word.lower() in ("pound", "pounds"):
+                code = "LOCAL:pound"
+            unit_code = resolve_currency(code, country) or "USD"
+            unit_text = word
+            dimension = "currency"
+            unit_end = m_cur[1]
+        elif m_unit is not None:
+            code, dim = m_unit[0]
+            word_toks = tokens[u:m_unit[1]]
+            word = " ".join(t.text for t in word_toks)
+            ok = True
+            if code == "lb" and value >= 1e6 and high == value:
+                # "5 million pounds" is money far more often than mass
+                unit_code, dim, code = resolve_currency("LOCAL:pound", country) or "GBP", "currency", None  # type: ignore[assignment]
+            if word_toks[0].low in ("m", "g", "l", "mt") and word_toks[0].text != word_toks[0].low:
+                ok = False  # "5 M", "3 G": not metres or grams
+            if ok:
+                if code is not None:
+                    unit_code = code
+                dimension = dim
+                unit_text = word
+                unit_end = m_unit[1]
+                if code in units_config().get("period_units", {}):
+                    unit_code, period = units_config()["period_units"][code]
+        elif hyphen_adj and u < n and tokens[u].low in table.count_surfaces:
+            unit_text = tokens[u].text
+            unit_end = u + 1
+        elif hyphen_adj:
+            # "two-way", "three-judge panel": an adjective that is not a measure
+            return Quantity(tokens[start_idx].start, tokens[u].end, start_idx, u + 1, value, low, high, "count", "",
+                            "count", spelled=spelled, adjective=True, unit_end=u + 1, qual_start=start_idx,
+                            excluded="hyphenated adjective")
+        elif u < n and not tokens[u].low in units and _quantulum_candidate(tokens, u):
+            window_end = tokens[min(u + 2, n - 1)].end
+            window = text[tokens[i].start:window_end]
+            found = quantulum_unit(window)
+            if found is not None:
+                code, dim, surface, _ = found
+                # the unit must cover whole tokens after the number
+                unit_stop = tokens[i].start + len(surface)
+                k = u
+                while k < n and tokens[k].end <= unit_stop:
+                    k += 1
+                if k > u:
+                    unit_code, dimension, unit_end = code, dim, k
+                    unit_text = " ".join(t.text for t in tokens[u:k])
+    if hyphen_adj and unit_end == j:
+        hyphen_adj = False
+    end_idx = max(unit_end, j)
+    q = Quantity(
+        start=tokens[start_idx].start,
+        end=tokens[end_idx - 1].end,
+        tok_start=start_idx,
+        tok_end=end_idx,
+        value=None if is_range else value,
+        low=low,
+        high=high,
+        unit=unit_code,
+        unit_text=unit_text,
+        dimension=dimension,
+        spelled=spelled,
+        adjective=hyphen_adj,
+        unit_end=end_idx,
+        period=period,
+        qual_start=start_idx,
+    )
+    if is_range:
+        q.qualifier = "range"
+        if not low < high:
+            q.excluded = "not a range (score or reversed)"
+    if qualifier_after:
+        q.qualifier = qualifier_after
+    _qualify(tokens, q)
+    if not period:
+        q.period = _period(tokens, q)
+    return q
+
+
+@lru_cache(maxsize=1)
+def _qualifier_index() -> tuple[dict[int, dict[str, str]], list[tuple[tuple[str, ...], str]]]:
+    """Qualifier phrases before the number by length, and suffix phrases as token tuples."""
+    before: dict[int, dict[str, str]] = {}
+    for phrase, qual in _qualifier_phrases():
+        before.setdefault(len(phrase.split()), {}).setdefault(phrase, qual)
+    suffixes = [(tuple(t.low for t in tokenize(p)), qual)
+                for qual, phrases in cues()["qualifier_suffixes"].items() for p in phrases]
+    return before, suffixes
+
+
+def _qualify(tokens: Sequence[Token], q: Quantity) -> None:
+    if q.qualifier == "range":
+        return
+    before, suffixes = _qualifier_index()
+    if q.qualifier == "exact":
+        for k in sorted(before, reverse=True):
+            s = q.tok_start - k
+            if s < 0:
+                continue
+            qual = before[k].get(" ".join(t.low for t in tokens[s:q.tok_start]))
+            if qual:
+                q.qual_start, q.qualifier = s, qual
+                break
+    # suffixes: "or more", "-odd", "in the 20 percent range"
+    j = q.tok_end
+    for words, qual in suffixes:
+        if j + len(words) <= len(tokens) and tuple(t.low for t in tokens[j:j + len(words)]) == words:
+            if q.qualifier == "exact":
+                q.qualifier = qual
+            return
+
+
+@lru_cache(maxsize=1)
+def _period_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Period phrases by their first token, longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, period in _period_phrases():
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append((words, period))
+    return index
+
+
+def _period(tokens: Sequence[Token], q: Quantity) -> str:
+    """Rate period in the few tokens after the quantity ("1500 SIAs annually")."""
+    n = len(tokens)
+    blockers = _sets()["period_blockers"]
+    j = q.tok_end
+    limit = min(n, j + 7)
+    k = j
+    while k < limit:
+        tok = tokens[k]
+        if tok.text in (",", ";", ".", ":", "(", ")") or _is_digit(tok):
+            break
+        for words, period in _period_index().get(tok.low, ()):
+            if tuple(t.low for t in tokens[k:k + len(words)]) == words:
+                after = tokens[k + len(words)].low if k + len(words) < n else ""
+                before = tokens[k - 1].low if k > 0 else ""
+                if after in ("ago", "earlier", "later", "before", "after", "old", "from", "since") \
+                        or before in ("in", "within", "for", "than", "over", "about", "nearly", "of"):
+                    return ""
+                if q.dimension == "time" and period == q.unit and k == j:
+                    return ""
+                return period
+        if tok.low in blockers and k > j:
+            break
+        k += 1
+    return ""
+
+
+_PHONE_RE = re.compile(
+    r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)\d{3,4}[\s.-]\d{3,4}"
+    r"|(?<![\w.])\+\d{1,3}(?:[\s.-]\d{1,4}){2,4}"
+    r"|(?<![\w.-])\d{3}[.-]\d{3,4}[.-]\d{4}(?![\w-])"
+    r"|(?<![\w.-])\d{3}-\d{4}(?![\w-])"
+)
+
+
+def _exclusions(text: str, tokens: Sequence[Token], q: Quantity) -> None:
+    """Set q.excluded when the candidate is not a quantity."""
+    reason = _exclusion_reason(text, tokens, q)
+    if reason:
+        q.excluded = reason
+
+
+def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
+    s = _sets()
+    months: dict[str, int] = cues()["months"]
+    n = len(tokens)
+    # index of the number token (after any currency prefix)
+    ni = q.tok_start
+    while ni < q.tok_end and not (_is_digit(tokens[ni]) or tokens[ni].low in cues()["number_words"]
+                                  or tokens[ni].low in cues()["multiplier_words"] or tokens[ni].low in ("a", "an")):
+        ni += 1
+    if ni >= n:
+        return "no number"
+    num = tokens[ni]
+    prev = tokens[q.tok_start - 1] if q.tok_start > 0 else None
+    prev2 = tokens[q.tok_start - 2] if q.tok_start > 1 else None
+    nxt = tokens[q.unit_end] if q.unit_end < n else None
+    digits = _is_digit(num)
+    # glued to letters: G-8, MIG-29, 2nd, 3D, FY09 ... (units and scales were consumed already)
+    if digits:
+        if prev is not None and q.tok_start == ni and _adjacent(prev, num) and prev.text[0].isalnum():
+            return "glued to a word"
+        if prev is not None and q.tok_start == ni and prev.text in ("-", "–", "/", "#", ".", ":", "@", "&") and _adjacent(prev, num):
+            if prev.text in ("/", "#", ":", "@", "&", "."):
+                return "part of a code or date"
+            if prev2 is not None and _adjacent(prev2, prev) and prev2.text[0].isalnum():
+                return "number inside a name"
+        last = tokens[q.tok_end - 1]
+        if nxt is not None and _adjacent(last, nxt) and nxt.text[0].isalnum() and q.unit == "count":
+            return "glued to a word"
+        if nxt is not None and _adjacent(last, nxt) and nxt.text in ("/", ":") and q.unit == "count":
+            return "part of a code, date or time"
+        if nxt is not None and nxt.text == "." and q.unit_end + 1 < n and _adjacent(last, nxt) \
+                and _is_digit(tokens[q.unit_end + 1]) and _adjacent(nxt, tokens[q.unit_end + 1]):
+            return "version or section number"
+        raw = num.text
+        if len(raw) > 1 and raw[0] == "0" and not raw.startswith("0."):
+            return "leading zero (reference or code)"
+        if nxt is not None and nxt.text == "(" and q.unit == "count" and q.unit_end + 2 < n \
+                and tokens[q.unit_end + 1].text.isalpha() and len(tokens[q.unit_end + 1].text) <= 3 \
+                and tokens[q.unit_end + 2].text == ")":
+            return "legal reference like 1.4 (b)"
+        for m in _PHONE_RE.finditer(text):
+            if m.start() <= num.start < m.end():
+                return "phone number"
+    # list markers "(1)", "1." at the start, "1)"
+    if digits and q.unit == "count":
+        if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and q.tok_end - q.tok_start == 1:
+            if prev2 is None or not _is_digit(prev2):
+                return "list marker"
+        if nxt is not None and nxt.text == ")" and q.tok_end == q.unit_end and _adjacent(tokens[q.tok_end - 1], nxt) \
+                and not any(t.text == "(" for t in tokens[max(0, q.tok_start - 12):q.tok_start]):
+            return "list marker"
+        if q.tok_start == 0 and nxt is not None and nxt.text in (".", ")") and (q.unit_end + 1 >= n or not _is_digit(tokens[q.unit_end + 1])):
+            return "list marker"
+    # labels: para 5, Article 27, Resolution 1325, E.O. 12958, No. 5
+    label_prev = prev
+    if label_prev is not None and label_prev.text == "." and prev2 is not None:
+        label_prev = prev2
+    if label_prev is not None and q.unit == "count" and q.qual_start == q.tok_start:
+        lab = label_prev.low.rstrip(".")
+        if lab in s["label_words"] or label_prev.low in s["label_words"]:
+            return "label number"
+    if q.unit == "count" and any(t.low in s["rank_words"] for t in tokens[max(0, q.qual_start - 3):q.qual_start]):
+        return "rank"
+    # cable references "(see MEXICO 3586)", "STATE 12345", "MEXICO 2371, 3498"
+    if digits and q.unit == "count" and q.value is not None and prev is not None:
+        ref = _is_reference(tokens, q.tok_start)
+        if ref:
+            return ref
+    # dates: month + day, day + month, years
+    if digits and q.unit in ("count",) and q.value is not None and float(q.value).is_integer():
+        v = int(q.value)
+        if prev is not None and prev.low.rstrip(".") in months and 1 <= v <= 31 and q.qual_start == q.tok_start:
+            return "day of month"
+        if prev is not None and prev.text == "." and prev2 is not None and prev2.low in months and 1 <= v <= 31:
+            return "day of month"
+        if nxt is not None and nxt.low.rstrip(".") in months and 1 <= v <= 31 and q.unit_end == q.tok_end:
+            return "day of month"
+        if prev is not None and prev.low in s["weekdays"] and 1 <= v <= 31:
+            return "day of month"
+        if _year_like(num) and q.qual_start == q.tok_start:
+            return "year"
+        if _year_like(num) and q.qualifier == "range":
+            return "years"
+        if prev is not None and prev.text == "," and prev2 is not None and (prev2.low.rstrip(".") in months or (_is_digit(prev2) and q.tok_start >= 3 and tokens[q.tok_start - 3].low.rstrip(".") in months)) and _year_like(num):
+            return "year"
+    if digits and q.qualifier == "range" and q.unit == "count" and _year_like(num):
+        return "years"
+    # times of day: 10:30, 3 p.m., 0900 hrs, 1500 local
+    if digits and q.unit in ("count", "hour"):
+        after = nxt.low if nxt is not None else ""
+        after_u = tokens[q.tok_end].low if q.tok_end < n else ""
+        tod = set(cues()["time_of_day_suffixes"])
+        if after in tod or after_u in tod:
+            if not (after_u in ("hours", "hrs") and len(num.text) != 4):
+                return "time of day"
+        if len(num.text) == 4 and q.unit == "hour" and num.text[:2] <= "23" and num.text[2:] < "60":
+            return "time of day"
+    # scores: 3-1, "won 2 to 1"
+    if q.qualifier == "range" and q.unit == "count" and q.high <= 30:
+        window = tokens[max(0, q.tok_start - 6):min(n, q.tok_end + 4)]
+        if any(t.low in s["score_words"] for t in window):
+            return "score"
+    # spelled-out words
+    if not digits:
+        w = num.low
+        after = nxt.low if nxt is not None and q.unit_end == q.tok_end else ""
+        if w in ("one", "a", "an") and q.unit == "count":
+            if q.tok_end - ni == 1 or (w in ("a", "an")):
+                if after in s["pronoun_one_next"] or not after or not after[0].isalpha():
+                    return "pronoun one"
+                if prev is not None and prev.low in s["pronoun_one_prev"] and w == "one":
+                    return "pronoun one"
+                if w == "one" and nxt is not None and nxt.text[:1].isupper() and nxt.low not in ("u.s.",):
+                    pass
+        if after in ("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half", "halves", "tenth", "tenths") \
+                or (nxt is not None and nxt.text == "-" and q.unit_end + 1 < n and tokens[q.unit_end + 1].low in ("third", "thirds", "quarter", "quarters", "fifths", "fold", "half")):
+            return "fraction"
+        if q.unit == "count" and (not after or not after[0].isalpha()) and q.qualifier == "exact" and w in ("one", "a"):
+            return "bare one"
+    if not digits and q.unit == "count":
+        w = num.low
+        if w == "one" and q.qualifier == "exact":
+            return "one as a determiner or pronoun"
+        if num.text[:1].isupper() and prev is not None and prev.text[:1].isupper() and prev.text.isalpha():
+            return "number inside a name"
+        if nxt is None or (nxt.text in ("-", "--", ":", ";") and q.unit_end == q.tok_end):
+            return "spelled number without a noun"
+    if nxt is not None and q.unit_end == q.tok_end and nxt.low in _ORDINAL_WORDS:
+        return "part of an ordinal"
+    if digits and prev is not None and q.tok_start == ni and prev.text in (",", ";") and _adjacent(prev, num):
+        return "glued to punctuation (mangled quote)"
+    # multipliers "five times", "two-fold"
+    if nxt is not None and q.unit == "count" and nxt.low in ("times", "fold", "-fold", "times."):
+        return "multiplier"
+    if nxt is not None and nxt.text == "-" and q.unit_end + 1 < n and tokens[q.unit_end + 1].low in ("fold", "times"):
+        return "multiplier"
+    # vague: "1990s", "the 20s"
+    return ""
+
+
+_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                           "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+                           "thirtieth fortieth fiftieth hundredth thousandth millionth".split())
+
+
+def _year_like(tok: Token) -> bool:
+    t = tok.text
+    return len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2099
+
+
+def _is_reference(tokens: Sequence[Token], i: int) -> str:
+    """Cable, document and paragraph references: 'MEXICO 3586', 'STATE 12345', and
+    the list that follows one ('MEXICO 2371, 3498')."""
+    posts = _post_words()
+    prev = tokens[i - 1]
+    tok = tokens[i]
+    n = len(tokens)
+    nxt = tokens[i + 1] if i + 1 < n else None
+    follows_ok = nxt is None or nxt.text in (")", ",", ".", ";", ":", "]") or nxt.low in ("and", "para", "paras", "paragraph", "at")
+    if prev.text.isupper() and prev.text.isalpha() and len(prev.text) >= 3 and follows_ok:
+        if prev.low in posts or (i >= 2 and tokens[i - 2].low in ("see", "ref", "reftel", "(", "refs", "septel", "also")):
+            return "cable reference"
+    # "MEXICO 2371, 3498"
+    if prev.text in (",", "and") and i >= 3 and _is_digit(tokens[i - 2]) and follows_ok:
+        return _is_reference(tokens, i - 2)
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _post_words() -> frozenset[str]:
+    cfg = units_config()
+    words = set()
+    for city in cfg["city_country"]:
+        words.add(city.split()[-1])
+        words.add(city.split()[0])
+    words.update(cfg.get("reference_words", []))
+    words.update(["state", "secstate", "usun", "usnato", "unvie", "usosce", "useu", "usmission", "geneva", "brussels",
+                  "paris", "london", "madrid", "rome", "berlin", "moscow", "beijing", "tokyo", "ottawa", "lima", "quito",
+                  "caracas", "panama", "managua", "guatemala", "tegucigalpa", "kabul", "ankara", "cairo", "juarez",
+                  "hague", "delhi", "brasilia", "paulo", "janeiro", "asuncion", "tel", "aviv", "jerusalem", "canberra",
+                  "wellington", "pretoria", "harare", "lagos", "abuja", "accra", "addis", "ababa", "khartoum", "kyiv",
+                  "warsaw", "vienna", "athens", "lisbon", "dublin", "helsinki", "seoul", "bangkok", "jakarta", "hanoi",
+                  "dhaka", "rangoon", "islamabad", "colombo", "nairobi", "mexico", "bogota", "monterrey", "tijuana",
+                  "dushanbe", "tbilisi", "yerevan", "minsk", "vilnius", "riga", "zagreb", "sofia", "skopje", "sarajevo",
+                  "budapest", "bratislava", "bern", "vatican", "valletta", "luxembourg", "ljubljana", "amsterdam",
+                  "milan", "naples", "munich", "hamburg", "istanbul", "adana", "havana", "nassau", "bridgetown",
+                  "kingston", "curacao", "recife", "shanghai", "shenyang", "chengdu", "guangzhou", "vladivostok",
+                  "hermosillo", "guadalajara", "merida", "matamoros", "nogales", "strasbourg", "melbourne", "sydney",
+                  "montreal", "toronto", "vancouver", "kolkata", "chennai", "mumbai", "lahore", "karachi", "peshawar",
+                  "basrah", "riyadh", "jeddah", "dhahran", "dubai", "doha", "muscat", "sanaa", "manama", "kuwait",
+                  "amman", "beirut", "damascus", "baghdad", "tripoli", "tunis", "algiers", "rabat", "casablanca",
+                  "secdef", "cjcs", "usdao", "dia", "cia", "nsc"])
+    return frozenset(words)
+
+
+# -- time words -----------------------------------------------------------------------
+
+def places_in_time(tokens: Sequence[Token], q: Quantity) -> bool:
+    """A number + time unit that places something in time ("six months ago",
+    "in 2-3 months", "the last three years") rather than measuring a duration."""
+    if q.dimension != "time" or q.adjective:
+        return False
+    s = _sets()
+    n = len(tokens)
+    after = tokens[q.unit_end].low if q.unit_end < n else ""
+    if after in s["time_placement_after"]:
+        return True
+    k = q.qual_start - 1
+    # skip determiners between the placing word and the number: "over the past ten years"
+    while k >= 0 and tokens[k].low in ("the", "a", "an", "his", "her", "its", "their", "our"):
+        k -= 1
+    if k >= 0 and tokens[k].low in s["time_placement_before"]:
+        return True
+    if k >= 0 and tokens[k].low in ("over", "during", "throughout", "for") and k + 1 < q.qual_start and tokens[k + 1].low == "the":
+        return True
+    return False

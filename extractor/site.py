@@ -1,0 +1,256 @@
+"""Build the static report site from the published tables.
+
+``build_site`` copies the hand-written part of the site (``site/``: styles,
+scripts) and the pages that :mod:`extractor.report` generates from the CSV
+files into a temporary docs folder, then runs MkDocs (Material theme, strict)
+on the project's ``mkdocs.yml`` with ``docs_dir`` pointed there. Nothing is
+written into the repository, so ``git status`` stays clean after a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import __version__
+from .report import datapackage, write_site_pages
+from .tables import TABLES, TableSet, read_tables
+
+log = logging.getLogger(__name__)
+
+TEXTS_FILE = "texts.jsonl"
+
+
+def project_root() -> Path:
+    """The folder holding ``mkdocs.yml`` and ``site/``: the checkout this package
+    lives in, else the current folder (a non-editable install run from a checkout)."""
+    for candidate in (Path(__file__).resolve().parent.parent, Path.cwd()):
+        if (candidate / "mkdocs.yml").is_file() and (candidate / "site").is_dir():
+            return candidate
+    raise RuntimeError("cannot find mkdocs.yml and site/: run from the project folder")
+
+
+def build_site(data_dir: str | os.PathLike[str], out: str | os.PathLike[str] = "public",
+               gold_dir: str | os.PathLike[str] | None = None, *, evaluate: bool = True,
+               project_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Generate the pages and charts from the tables in ``data_dir`` and build the
+    site into ``out``. The Method page reports accuracy measured on ``gold_dir``
+    (default ``../shared/gold/dev`` beside the project, when present). Returns ``out``."""
+    project = Path(project_dir) if project_dir else project_root()
+    data = Path(data_dir)
+    target = Path(out).resolve()
+    _check_target(target, project)
+    tables = read_tables(data)
+    texts = read_texts(data / TEXTS_FILE)
+    accuracy, reason = measure_accuracy(gold_dir, project, evaluate)
+    with tempfile.TemporaryDirectory(prefix="dateline-site-") as work:
+        docs = Path(work) / "docs"
+        shutil.copytree(project / "site", docs, ignore=shutil.ignore_patterns("generated", "__pycache__", ".*"))
+        build = copy_downloads(data, docs / "data", tables)
+        (docs / "data" / "datapackage.json").write_text(
+            json.dumps(datapackage(tables, build), indent=2, ensure_ascii=False), encoding="utf-8")
+        headline = write_site_pages(tables, docs, texts=texts, accuracy=accuracy, accuracy_reason=reason,
+                                    build=build)
+        write_chart_images(docs / "charts", headline)
+        write_vega_bundle(docs / "assets" / "vendor" / "vega-bundle.js")
+        run_mkdocs(project / "mkdocs.yml", docs, target)
+    return target
+
+
+def _check_target(target: Path, project: Path) -> None:
+    """MkDocs empties its output folder: refuse one that is not a built site."""
+    if target == project or project.is_relative_to(target) or target in (Path.home(), Path("/")):
+        raise ValueError(f"refusing to build the site into {target}: it holds the project")
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists() \
+            and not (target / "sitemap.xml").exists():
+        raise ValueError(f"{target} is not empty and holds no built site; refusing to overwrite it")
+
+
+def read_texts(path: Path) -> dict[str, list[dict[str, str]]]:
+    """Optional cleaned text per cable (``texts.jsonl``: ``{"doc_id", "paragraphs":
+    [{"number", "heading", "text"}]}``); without it a cable page shows the
+    sentences of its events and claims."""
+    texts: dict[str, list[dict[str, str]]] = {}
+    if not path.is_file():
+        return texts
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                paragraphs = [p for p in record.get("paragraphs", []) if isinstance(p, dict)]
+                texts[str(record["doc_id"])] = [{k: str(v) for k, v in p.items()} for p in paragraphs]
+            except (ValueError, KeyError, AttributeError, TypeError):
+                continue
+    return texts
+
+
+def copy_downloads(data: Path, target: Path, tables: TableSet) -> dict[str, Any]:
+    """Copy the tables byte for byte into the site; JSON Lines files missing from
+    ``data`` are written from the CSV rows. Returns sizes, hashes and build facts."""
+    target.mkdir(parents=True, exist_ok=True)
+    files: dict[str, int] = {}
+    hashes: dict[str, str] = {}
+    inputs = hashlib.sha256()
+    for name, columns in TABLES.items():
+        csv_path = data / f"{name}.csv"
+        shutil.copyfile(csv_path, target / f"{name}.csv")
+        inputs.update(name.encode() + b"\0" + csv_path.read_bytes() + b"\0")
+        jsonl = data / f"{name}.jsonl"
+        if jsonl.is_file():
+            shutil.copyfile(jsonl, target / f"{name}.jsonl")
+        else:
+            with open(target / f"{name}.jsonl", "w", encoding="utf-8", newline="\n") as handle:
+                for row in getattr(tables, name):
+                    handle.write(json.dumps({c: row.get(c, "") for c in columns}, ensure_ascii=False) + "\n")
+        for ext in ("csv", "jsonl"):
+            content = (target / f"{name}.{ext}").read_bytes()
+            files[f"{name}.{ext}"] = len(content)
+            hashes[f"{name}.{ext}"] = hashlib.sha256(content).hexdigest()
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return {"files": files, "hashes": hashes, "input_hash": inputs.hexdigest(), "date": now.date().isoformat(),
+            "created": now.isoformat().replace("+00:00", "Z"), "version": __version__}
+
+
+def measure_accuracy(gold_dir: str | os.PathLike[str] | None, project: Path,
+                     evaluate: bool = True) -> tuple[dict[str, Any] | None, str]:
+    """Scores on the gold folder, as the Method page shows them, or why there are none."""
+    gold = Path(gold_dir) if gold_dir else project.parent / "shared" / "gold" / "dev"
+    if not gold.is_dir():
+        return None, "no hand-annotated gold folder was available"
+    if not evaluate:
+        return None, "measurement was switched off for this build"
+    try:
+        from .evaluate import evaluate_gold
+
+        report = evaluate_gold(str(gold))
+        details = report.to_dict()
+    except Exception as exc:  # noqa: BLE001 - the site must build without scores
+        log.warning("accuracy not measured: %s: %s", type(exc).__name__, exc)
+        return None, f"the evaluation failed with {type(exc).__name__}"
+    scored, errors = details.get("documents_scored"), details.get("errors")
+    if isinstance(scored, int) and isinstance(errors, int) and scored and errors >= scored:
+        return None, "the extractor could not read any of the gold cables"
+    summary = summarise_accuracy(report, details, gold)
+    return (summary, "") if summary else (None, "the evaluation returned no scores")
+
+
+def summarise_accuracy(report: Any, details: dict[str, Any], gold: Path) -> dict[str, Any] | None:
+    rows = []
+    extra_columns: list[str] = []
+    for name in ("events", "claims"):
+        part = getattr(report, name, None)
+        part_dict = details.get(name) if isinstance(details.get(name), dict) else {}
+        scores = {key: _score(getattr(part, key, None), part_dict.get(key)) for key in ("precision", "recall", "f1")}
+        if all(v == "" for v in scores.values()):
+            continue
+        extra = {key.replace("_", " "): _score(None, value) for key, value in part_dict.items()
+                 if key.endswith("accuracy") and isinstance(value, (int, float))}
+        # evaluate.Scores.to_dict: {"accuracy": {"date": {"correct", "total", "value"}}}
+        for key, value in (part_dict.get("accuracy") or {}).items():
+            if isinstance(value, dict) and isinstance(value.get("value"), (int, float)):
+                extra[f"{key} accuracy"] = f"{_score(None, value['value'])} ({value.get('correct')}/{value.get('total')})"
+        for key in extra:
+            if key not in extra_columns:
+                extra_columns.append(key)
+        rows.append({"name": name.capitalize(), **scores, "extra": extra})
+    if not rows:
+        return None
+    flat = [(k, _score(None, v)) for k, v in _flatten({k: details[k] for k in details if k != "documents"})
+            if isinstance(v, (int, float))][:80]
+    documents = details.get("documents_scored", details.get("documents"))
+    if not isinstance(documents, int):
+        documents = len(list(gold.glob("*.json")))
+    return {"rows": rows, "extra_columns": extra_columns, "details": flat, "documents": documents,
+            "gold_dir": f"{gold.parent.name}/{gold.name}"}
+
+
+def _score(attribute: Any, fallback: Any) -> str:
+    value = attribute if isinstance(attribute, (int, float)) else fallback
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return ""
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
+
+
+def _flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flatten(item, f"{prefix}.{key}" if prefix else str(key))
+    elif not isinstance(value, list):
+        yield prefix, value
+
+
+def write_chart_images(chart_dir: Path, names: list[str]) -> None:
+    """An SVG of each headline chart for readers without JavaScript."""
+    import vl_convert as vlc
+
+    for name in names:
+        spec = json.loads((chart_dir / f"{name}.json").read_text(encoding="utf-8"))
+        spec = _inline_url_data(spec, chart_dir.parent)
+        if spec.get("width") == "container":
+            spec["width"] = 720
+        try:
+            svg = vlc.vegalite_to_svg(spec, vl_version=_vl_version())
+        except Exception as exc:  # noqa: BLE001 - a missing image must not stop the site
+            log.warning("no image for chart %s: %s", name, exc)
+            continue
+        (chart_dir / f"{name}.svg").write_text(svg, encoding="utf-8")
+
+
+def _inline_url_data(spec: dict[str, Any], docs: Path) -> dict[str, Any]:
+    """vl-convert reads no files: give it the rows of ``data.url`` inline."""
+    data = spec.get("data")
+    if isinstance(data, dict) and "url" in data:
+        spec = dict(spec)
+        spec["data"] = {"values": json.loads((docs / data["url"]).read_text(encoding="utf-8"))}
+    return spec
+
+
+def _vl_version() -> str:
+    import altair as alt
+
+    return ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+
+@lru_cache(maxsize=1)
+def vega_bundle() -> str:
+    import vl_convert as vlc
+
+    return vlc.javascript_bundle(vl_version=_vl_version())
+
+
+def write_vega_bundle(path: Path) -> None:
+    """One self-hosted script with Vega, Vega-Lite and Vega-Embed for every chart."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(vega_bundle(), encoding="utf-8")
+
+
+@contextmanager
+def _quiet_mkdocs() -> Iterator[None]:
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    if level == logging.NOTSET or level < logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def run_mkdocs(config_file: Path, docs: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with _quiet_mkdocs():
+        config = load_config(config_file=str(config_file), docs_dir=str(docs), site_dir=str(site_dir), strict=True)
+        build(config)

@@ -1,0 +1,201 @@
+"""The finder's grammar: one compiled regex built from ``data/timex.json``.
+
+Each rule is a named alternative; its inner groups are prefixed with the rule
+name so that one ``re`` pattern can hold them all. Alternatives are tried in
+order at each position, so longer, more specific rules come first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).with_name("data") / "timex.json"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    with DATA.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _alternation(words: list[str]) -> str:
+    """Words as a regex alternation, longest first, spaces matching any blank."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    regex: re.Pattern[str]
+    #: rule name → {short group name: full group name}
+    groups: dict[str, dict[str, str]]
+    signal: re.Pattern[str]
+    trailer: re.Pattern[str]
+    blocked: re.Pattern[str]
+    boundary: re.Pattern[str]
+    future_cue: re.Pattern[str]
+    past_cue: re.Pattern[str]
+    ed_word: re.Pattern[str]
+    number: re.Pattern[str]
+    #: lower-case tokens at which an expression may start (or end a prefix run)
+    anchors: frozenset[str]
+    prefixes: frozenset[str]
+    token: re.Pattern[str]
+    #: a run of prefix words ending where an anchor starts
+    prefix_run: re.Pattern[str]
+
+
+def _fragments(lex: dict[str, Any]) -> dict[str, str]:
+    months = lex["months"]
+    full = [m for m in months if len(m) > 4 or m in ("may", "june", "july")]
+    abbrev = [m for m in months if m not in full]
+    month = "(?:" + "|".join(
+        [re.escape(m) for m in sorted(full, key=len, reverse=True)]
+        + [re.escape(m) + r"\.?" for m in sorted(abbrev, key=len, reverse=True)]
+    ) + r")(?![a-z])"
+    full_weekdays = [w for w in lex["weekdays"] if w not in lex["weekday_abbreviations"]]
+    weekday = "(?:" + _alternation(full_weekdays) + r")(?![a-z])"
+    weekday_abbrev = "(?:" + _alternation(lex["weekday_abbreviations"]) + r")\."
+    ordinals = "(?:" + _alternation(list(lex["ordinal_words"])) + r")(?![a-z-])"
+    day_number = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)(?![:.]\d)(?!,\d{1,3}(?!\d))"
+    day = rf"(?:{day_number}|(?:the\s+)?{ordinals})"
+    year = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
+    words = lex["number_words"]
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    units_w = "one|two|three|four|five|six|seven|eight|nine"
+    number_word = (
+        rf"(?:(?:{tens})(?:[-\s](?:{units_w}))?|" + _alternation([w for w in words]) + r")(?![a-z])"
+    )
+    digits = r"\d+(?:\.\d+)?"
+    vague = "(?:" + _alternation(lex["vague_quantities"]) + r")(?![a-z])"
+    quantity = (
+        rf"(?:{digits}(?:\s*(?:-|–|to|or)\s*{digits})?|{number_word}(?:\s*(?:-|–|to|or)\s*{number_word})?|{vague})"
+    )
+    unit_words = [u for u in lex["units"] if not u.startswith(("quarter", "weekend"))]
+    unit = "(?:" + _alternation(unit_words) + r")(?![a-z])"
+    calendar_unit = r"(?:weekend|week|month|year|quarter|decade|century|fiscal\s+year)(?![a-z])"
+    season = "(?:" + _alternation(list(lex["seasons"])) + r")(?![a-z])"
+    part_of_day = r"(?:morning|afternoon|evening|night)(?![a-z])"
+    rel_year = r"(?:this|next|last|the\s+same|the\s+following|the\s+previous|the\s+current|the\s+coming|the\s+past)\s+year(?![a-z])"
+    return dict(MONTH=month, WEEKDAY=weekday, WDABBR=weekday_abbrev, DAY=day, YEAR=year,
+                QTY=quantity, UNIT=unit, CUNIT=calendar_unit, SEASON=season, POD=part_of_day,
+                RELYEAR=rel_year, NUMWORD=number_word, DIGITS=digits)
+
+
+def _rules(f: dict[str, str], lex: dict[str, Any]) -> list[tuple[str, str]]:
+    M, D, Y, WD = f["MONTH"], f["DAY"], f["YEAR"], f["WEEKDAY"]
+    range_sep = r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*"
+    alt_sep = r"\s*(?:or|and|to|through|thru|-|–|—|/)\s*"
+    wd_pre = rf"(?:(?P<wd>{WD}|{f['WDABBR']}),?\s+)?"
+
+    def year_tail(name: str) -> str:
+        return rf"(?:,?\s*(?:of\s+)?(?P<{name}>{Y})(?![-/]\d)|\s+(?:of\s+)?(?P<{name}r>{f['RELYEAR']}))?"
+
+    part = r"(?:(?P<p1>early|mid|late)(?:\s*-?\s*(?:to|or|and)\s*-?\s*(?P<p2>early|mid|late))?(?:\s*-\s*|\s+)|the\s+(?P<p3>beginning|start|end|middle|first\s+half|second\s+half|first\s+part|latter\s+part|last\s+part|first\s+days|last\s+days|first\s+weeks|last\s+weeks|close)\s+of\s+)"
+    generic = lex["generic_refs"]
+    return [
+        ("range_md_md", rf"{wd_pre}(?P<m1>{M})\s*(?P<d1>{D}){year_tail('y1')}{range_sep}(?:{WD},?\s+)?(?P<m2>{M})\s*(?P<d2>{D}){year_tail('y2')}"),
+        ("range_dm_dm", rf"(?P<d1>{D})\s+(?:of\s+)?(?P<m1>{M}){year_tail('y1')}{range_sep}(?P<d2>{D})\s+(?:of\s+)?(?P<m2>{M}){year_tail('y2')}"),
+        ("week_of", rf"(?:the\s+)?week\s+of\s+(?:(?P<m1>{M})\s*(?P<d1>{D})|(?P<d2>{D})\s+(?:of\s+)?(?P<m2>{M})){year_tail('y')}"),
+        ("nth_week", rf"the\s+(?P<n>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<m>{M}){year_tail('y')}"),
+        ("range_m_dd", rf"{wd_pre}(?P<m>{M})\s*(?P<d1>{D})(?P<sep>{range_sep}|\s*(?:or|,)\s*)(?:{WD},?\s+)?(?P<d2>{D}){year_tail('y')}"),
+        ("range_dd_m", rf"(?P<d1>{D})(?P<sep>{range_sep}|\s*or\s*)(?P<d2>{D})\s+(?:of\s+)?(?P<m>{M}){year_tail('y')}"),
+        ("md", rf"{wd_pre}(?P<m>{M})\s*(?P<d>{D}){year_tail('y')}"),
+        ("dm", rf"{wd_pre}(?:the\s+)?(?P<d>{D})\s+(?:of\s+)?(?P<m>{M}){year_tail('y')}"),
+        ("iso", rf"(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>3[01]|[12]\d|0[1-9])(?!\d)"),
+        ("months_alt", rf"(?:(?P<p1>early|mid|late)[-\s]+)?(?P<m1>{M})(?:\s*(?:,|or|and)\s*(?P<mm>{M}))?{alt_sep}(?P<m2>{M}){year_tail('y')}"),
+        ("part_month", rf"{part}(?P<m>{M}){year_tail('y')}"),
+        ("rel_month", rf"(?P<rel>last|next|this|coming|past|previous)\s+(?P<m>{M})"),
+        ("month_year", rf"(?P<m>{M}),?\s*(?:of\s+)?(?P<y>{Y})(?![-/]\d)|(?P<m2>{M})\s+(?:of\s+)?(?P<ry>{f['RELYEAR']})"),
+        ("month", rf"(?P<m>{M})"),
+        ("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:(?P<fy>fiscal\s+year|fiscal|FY)\s*)?(?P<y>{Y})|\s+(?:of\s+)?(?P<ry>{f['RELYEAR']}))?|\bQ(?P<qn>[1-4])\s*(?:of\s+)?(?P<y2>{Y})"),
+        ("half", rf"(?:the\s+)?(?P<h>first|second|1st|2nd|latter)\s+half(?:\s+of)?(?:\s+(?:the\s+)?(?P<y>{Y})|\s+(?:of\s+)?(?P<ry>{f['RELYEAR']})|\s+of\s+the\s+(?P<yr>year))?"),
+        ("part_year", rf"{part}(?:(?P<y>{Y})|(?P<ry>{f['RELYEAR']})|the\s+(?P<yr>year|decade))"),
+        ("fiscal", rf"(?P<fy>fiscal\s+year|fiscal|FY)\s*-?\s*'?(?P<y>{Y}|\d\d)(?!\d)(?:\s*[-/–]\s*'?(?P<y2>{Y}|\d\d)(?!\d))?"),
+        ("decade", rf"(?:the\s+)?(?:(?P<p>early|mid|late)[-\s]+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s|(?P<w>{_alternation(list(lex['decade_words']))}))(?![a-z])"),
+        ("century", rf"the\s+(?P<c>{_alternation(list(lex['century_ordinals']))})\s+century"),
+        ("season", rf"(?:(?P<rel>this|last|next|early|late|mid|the)[-\s]+)?(?P<s>{f['SEASON']})(?:\s+(?:of\s+)?(?P<y>{Y})|\s+(?:of\s+)?(?P<ry>{f['RELYEAR']}))?"),
+        ("first_n", rf"the\s+(?P<dir>first|last)\s+(?P<q>{f['QTY']})\s+(?P<u>months|weeks|days)\s+of\s+(?:(?P<y>{Y})|(?P<ry>{f['RELYEAR']})|the\s+year)"),
+        ("past_n", rf"(?:the\s+)?(?P<dir>past|last|previous|preceding|next|coming|following|first|final)\s+(?P<q>{f['QTY']})\s+(?P<u>{f['UNIT']})"),
+        ("ago", rf"(?P<q>{f['QTY']})[\s-]+(?P<u>{f['UNIT']})\s+(?P<rel>ago|earlier|later|before|after|from\s+now|hence|prior|back|previously)(?![a-z])"),
+        ("named", r"(?P<n>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|last\s+night)(?:\s+(?P<pod>" + f["POD"] + "))?(?![a-z])"),
+        ("this_pod", rf"(?P<rel>this|that)\s+(?P<pod>{f['POD']})"),
+        ("vague_this", r"(?P<v>earlier|later|so\s+far|early|late)\s+(?:(?:in|on)\s+)?this\s+(?P<u>year|month|week)|this\s+(?P<u2>year)\s+(?P<sf>so\s+far|to\s+date)|(?P<ytd>year[-\s]to[-\s]date)"),
+        ("rel_unit", rf"(?:(?P<the>the)\s+)?(?P<dir>last|this|next|coming|current|previous|past|following|preceding|same|present)\s+(?P<u>{f['CUNIT']})"),
+        ("weekday", rf"(?:(?P<rel>last|next|this|the\s+following|the\s+previous|that|coming)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{f['POD']}))?"),
+        ("weekend", r"(?P<rel>the|this|last|next|that|the\s+following|the\s+previous|past)\s+weekend(?![a-z])"),
+        ("set", rf"(?:(?P<every>every|each)\s+(?:(?P<other>other|single)\s+)?(?:(?P<u>day|week|month|year|quarter|decade|morning|afternoon|evening|night|weekend)|(?P<wd>{WD}))|(?P<adv>{_alternation(list(lex['set_adverbs']))})|(?P<per>per|a)\s+(?P<pu>day|week|month|year|quarter))(?![a-z])"),
+        ("time", r"(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![a-z])|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)(?:\s*(?:hours|hrs|h)(?![a-z]))?|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s*(?:hours|hrs|local)(?![a-z])|(?P<nm>noon|midday|midnight)(?![a-z])"),
+        ("year_range", rf"(?:(?P<btw>between)\s+(?P<y1>{Y})\s*(?:-|–|—|to|and)\s*|(?P<y1b>{Y})\s*(?:-|–|—|to|through|thru|/)\s*)(?P<y2>{Y}|\d\d)(?![\d-])(?!\s*(?:%|percent))"),
+        ("year", rf"(?:the\s+year\s+)?(?P<y>{Y})(?![-/]\d)"),
+        ("generic", "(?P<g>" + _alternation(list(generic)) + r")(?![a-z])"),
+        ("for_bare", r"(?<=for\s)(?P<u>years|months|weeks|days|decades|hours)(?![a-z])"),
+        ("duration", rf"(?P<q>{f['QTY']})(?P<sep>[\s-]+)(?P<u>{f['UNIT']})(?![-\s]+old)(?:[-\s]+long(?![a-z]))?"),
+    ]
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    lex = lexicon()
+    fragments = _fragments(lex)
+    parts: list[str] = []
+    groups: dict[str, dict[str, str]] = {}
+    for name, pattern in _rules(fragments, lex):
+        inner: dict[str, str] = {}
+
+        def rename(match: re.Match[str], rule: str = name, seen: dict[str, str] = inner) -> str:
+            short = match.group(1)
+            full = f"{rule}__{short}"
+            seen[short] = full
+            return f"(?P<{full}>"
+
+        parts.append(f"(?P<{name}>{_NAMED_GROUP.sub(rename, pattern)})")
+        groups[name] = inner
+    regex = re.compile(r"(?<![\w$€£#/])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+    signals = lex["signals"]
+    signal = re.compile(r"(?:^|[\s(\[,;:\"“])(?P<sig>" + _alternation(list(signals)) + r")\s+$", re.IGNORECASE)
+    trailer = re.compile(r"(?:,?\s+(?P<t>so\s+far|to\s+date|alone|and\s+beyond|onwards?|on)(?![a-z]))", re.IGNORECASE)
+    # Numbers and dates that belong to the telegram's machinery, never to the timeline.
+    blocked = re.compile(
+        r"\b\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\b"  # date-time group
+        r"|\bDECL(?:ASSIFY)?(?:\s+ON)?\s*:[^\n]*"  # declassification line
+        r"|\bE\.\s?O\.?\s+\d+"  # executive order
+        r"|\b(?:19|20)?\d{2}\s?(?!(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b)[A-Z][A-Z]{2,}(?:\s[A-Z]{3,})?\s?\d{1,6}\b"  # cable numbers "08 MEXICO 2276"
+        r"|\b[A-Z]{3,}\s\d{8}\s+\d{3}\s+OF\s+\d{3}\b"  # page-break lines
+        r"|\bSECTION\s+\d+\s+OF\s+\d+\b"
+        r"|#\s?\d+(?:/\d+)?"
+        r"|\b\d+\.\d+\s*\([a-h]\)"  # classification reasons "1.4 (b)"
+        r"|(?m:^)\s*(?:TAGS|REF|FM|TO|INFO)\b[^\n]*",
+    )
+    # Clause ends: sentence ends, semicolons, and the words that open a new clause.
+    boundary = re.compile(
+        r"(?<![A-Z][a-z])(?<![A-Z])[.!?](?=\s+[\"“(]?[A-Z0-9])|[;\n]|,\s+(?:and|so)\s"
+        r"|\s(?:but|while|whereas|although|though|that|which|who|because|unless|whether)\s")
+    future_cue = re.compile(
+        r"(?<![\w'])(?:" + _alternation(lex["future_cues"]) + r")(?![\w'])"
+        # "to" + a lower-case verb: a purpose or complement clause, future of its main verb
+        r"|(?P<to>\bto\s+(?-i:(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|date\b|[A-Z\d])[a-z]{2,})\b)",
+        re.IGNORECASE)
+    past_cue = re.compile(r"\b(?:" + _alternation(lex["past_cues"]) + r")\b", re.IGNORECASE)
+    ed_word = re.compile(r"\b(?P<aux>(?:be|been|being|is|are|am|get|gets|getting)\s+)?(?P<w>[a-z]{2,}ed)\b")
+    number = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:[-\s][a-z]+)*", re.IGNORECASE)
+    anchors = set(lex["anchor_words"])
+    for key in ("months", "weekdays", "number_words", "ordinal_words", "units", "seasons", "set_adverbs",
+                "decade_words", "century_ordinals", "generic_refs", "vague_quantities"):
+        for phrase in lex[key]:
+            anchors.update(re.findall(r"[a-z]+", phrase.lower()))
+    prefixes = frozenset(lex["prefix_words"])
+    anchors -= prefixes - {"this"}
+    token = re.compile(r"[A-Za-z]+|\d+|'(?=\d)")
+    prefix_run = re.compile(r"(?<![\w'])(?:(?:" + _alternation(list(prefixes)) + r")\s+){1,3}$", re.IGNORECASE)
+    return Grammar(regex, groups, signal, trailer, blocked, boundary, future_cue, past_cue, ed_word, number,
+                   frozenset(anchors), prefixes, token, prefix_run)

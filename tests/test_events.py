@@ -1,0 +1,300 @@
+"""Event extraction, price-parser style: real sentences and the exact events
+they must yield, as ``(type, status, date_start, date_end)``.
+
+DEV: sentences of the dev cables (../shared/gold/dev) with their gold events.
+REGRESSIONS: wrong senses, non-events and bugs met on the way.
+DOCUMENTS: several sentences that must merge, inherit a date or stay apart.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractor.events import extract_events, find_triggers
+from extractor.events_attrs import find_actors, make_summary
+from extractor.model import Document, Paragraph, Sentence
+
+
+def _doc(paragraphs: list[list[str]], doc_date: str, subject: str = "") -> Document:
+    paras = []
+    for number, sentences in enumerate(paragraphs, 1):
+        text = " ".join(sentences)
+        objs, offset = [], 0
+        for s in sentences:
+            start = text.index(s, offset)
+            objs.append(Sentence(s, start, start + len(s)))
+            offset = start + len(s)
+        paras.append(Paragraph(str(number), "", "", text, objs))
+    return Document("TEST", "test.txt", doc_date=doc_date, subject=subject, paragraphs=paras)
+
+
+def _events(sentence: str, doc_date: str) -> list[tuple[str, str, str, str]]:
+    events = extract_events(_doc([[sentence]], doc_date))
+    return [(e.type, e.status, e.date_start, e.date_end) for e in events]
+
+
+DEV = [
+    ("Department of Homeland Security (DHS) Michael Chertoff met with GOM security cabinet officials during an "
+     "official visit to Mexico July 17-18 to discuss issues related to U.S.-Mexico law enforcement cooperation.",
+     "2008-07-24",
+     [("meeting", "occurred", "2008-07-17", "2008-07-18"), ("visit", "occurred", "2008-07-17", "2008-07-18")]),
+    ("The Foreign Relations Secretariat (SRE) is leading an interagency group on a visit to Washington the week "
+     "of July 21 to discuss next steps on MI.", "2008-07-24",
+     [("delegation", "planned", "2008-07-21", "2008-07-27")]),
+    ("GOM counterparts expressed great appreciation for the information DHS provided to the Mexican Navy which "
+     "resulted in the seizure of the semi-submersible packed with 5.8 tons of cocaine.", "2008-07-24",
+     [("seizure", "occurred", "", "")]),
+    ("The GOM is planning a new offensive against these groups which will include an aggressive front in "
+     "Sinaloa while maintaining pressure in Tamaulipas and Michoacan.", "2008-07-24",
+     [("operation", "planned", "", "")]),
+    ("He is deploying 10,000 new, vetted police along the border, and expressed appreciation for DHS help with "
+     "the vetting.", "2008-07-24", [("operation", "ongoing", "", "")]),
+    ("He informed Chertoff that the GOM would send a delegation to Cuba for meetings July 23-24 that would "
+     "include a discussion of illegal immigration.", "2008-07-24",
+     [("delegation", "planned", "2008-07-23", "2008-07-24")]),
+    ("He said that the judge had ruled that the Mexican immigration official who filed the complaint lacked "
+     "the legal authority to do so and as a result the case was dismissed.", "2008-07-24",
+     [("legal", "occurred", "", "")]),
+    ("Secretary Chertoff remarked that he was pleased that the Merida Initiative (MI) had been approved and said "
+     "that the USG was ready to engage in detailed discussions on implementing the various elements of the "
+     "package.", "2008-07-24", [("agreement", "occurred", "", "")]),
+    ("In September 2006, President Nkurunziza's government signed a cease-fire agreement with the FNL, the sole "
+     "remaining rebel group.", "2007-11-26", [("agreement", "occurred", "2006-09-01", "2006-09-30")]),
+    ("In September, pro-Rwasa troops attacked a contingent of dissident soldiers near the capital of Bujumbura, "
+     "leaving at least 20 dead.", "2007-11-26", [("violence", "occurred", "2007-09-01", "2007-09-30")]),
+    ("A Tripartite Plus Heads of State Summit will take place in Addis Ababa on December fifth to take advantage "
+     "of the momentum of the November Nairobi Agreement between Rwanda and the DRC that calls for a cooperative "
+     "military plan of action to eliminate negative forces in eastern DRC.", "2007-11-26",
+     [("meeting", "planned", "2007-12-05", "2007-12-05"), ("agreement", "occurred", "2007-11-01", "2007-11-30")]),
+    ("In January, the National Assembly passed new Anti-Money Laundering (AML) legislation; the bill is "
+     "currently awaiting Senate action.", "2010-02-19", [("agreement", "occurred", "2010-01-01", "2010-01-31")]),
+    ("Separately, during a February 12 meeting in Islamabad, Assistant Treasury Secretary David Cohen provided "
+     "the Pakistanis with a compilation of tearline information on the financial activities of terrorist "
+     "organizations in Pakistan.", "2010-02-19", [("meeting", "occurred", "2010-02-12", "2010-02-12")]),
+    ("On November 25, an Anti-Terrorism Court finally framed the charges against the seven defendants.",
+     "2010-02-19", [("legal", "occurred", "2009-11-25", "2009-11-25")]),
+    ("On October 12, a Pakistani court quashed all remaining cases against Hafiz Saeed.", "2010-02-19",
+     [("legal", "occurred", "2009-10-12", "2009-10-12")]),
+    ("On March 6, thirteen opposition Assembly members visited the FOL and received a full tour and command "
+     "briefing.", "2008-03-07", [("visit", "occurred", "2008-03-06", "2008-03-06")]),
+    # "the Colombian operation" refers back (undated here; in the cable it merges with the March 1 operation)
+    ("Five suspected FARC insurgents were captured near the site of the Colombian operation on March 6.",
+     "2008-03-07", [("arrest", "occurred", "2008-03-06", "2008-03-06"), ("operation", "occurred", "", "")]),
+    ("The Ambassador plans to host another regular meeting of the NGOs, UN agencies and donor groups to discuss "
+     "the situation.", "2007-11-28", [("meeting", "planned", "", "")]),
+    ("Medina Mora also had several mayors arrested on charges of corruption, though this operation was marred "
+     "by accusations that political considerations had influenced the arrests.", "2009-10-27",
+     [("arrest", "occurred", "", "")]),
+    ("Uribe said he was scheduled to meet the mother of Colombian-French hostage Ingrid Betancourt later in "
+     "the day.", "2005-08-04", [("meeting", "planned", "", "")]),
+    ("He encouraged Uribe to visit Washington en route to the UNGA to make his case directly to the Congress "
+     "on both issues.", "2005-08-04", [("visit", "planned", "", "")]),
+    ("After Burundi's 2005 democratic elections, the U.S. lifted sanctions on Burundi.", "2007-11-26",
+     [("election", "occurred", "2005-01-01", "2005-12-31")]),
+]
+
+REGRESSIONS = [
+    # wrong senses
+    ("Visit Mexico City's Classified Web Site at http://www.state.sgov.gov/p/wha/mexicocity.", "2008-07-24", []),
+    ("The Ambassador said he would revisit the issue next year.", "2008-07-24", []),
+    ("The center is expected to reach full operational capability in 2-3 months.", "2008-07-24", []),
+    ("This has met with criticism from the Colombian Congress and presidential candidates.", "2005-08-04", []),
+    ("He called on the President to make a public, renewed commitment to adjudicate the cases.", "2005-08-04", []),
+    ("The Caribbean Bloc Coordinator passed the funds for the Congress to the organizers.", "2008-03-07", []),
+    ("Maria Augusta Calle signed a petition along with numerous others.", "2008-03-07", []),
+    ("Medina Mora also took unprecedented steps to attack corruption within PGR.", "2009-10-27", []),
+    ("SEDENA lacks arrest authority and is incapable of processing evidence.", "2010-01-29", []),
+    ("The GOM,s success in attacking the \"logistics\" and \"capacity\" of organized criminal gangs.",
+     "2008-07-24", []),
+    # "concluded" is not an agreement; "the meeting" merges, in a document, with the meeting already named
+    ("In an aside after the meeting concluded, Rico said that SRE would like more details.", "2008-07-24",
+     [("meeting", "occurred", "", "")]),
+    # not events: habits, statistics, opinions, advice, hypotheses, categories
+    ("Medina Mora said that the GOM is apprehending approximately 1500 SIAs annually.", "2008-07-24", []),
+    ("CENAPI reports 280 killings for the first 20 days of January.", "2009-01-23", []),
+    ("Only 2 percent of those arrested in Ciudad Juarez have even been charged with a crime.", "2010-01-29", []),
+    ("You should press the Pakistanis to follow through on their prosecution of the seven Mumbai defendants.",
+     "2010-02-19", []),
+    ("They argue that the crackdown on police corruption has put compromised police officials in a bind.",
+     "2009-01-23", []),
+    ("Because the Federal Police are now moving into areas historically controlled by the drug cartels, "
+     "violence is expected to increase.", "2008-07-24", []),
+    ("He said air smugglers are landing in the Northern border, making interdiction much more difficult.",
+     "2008-07-24", []),
+    ("If approved, this massive restructuring will broaden the authority of the federal police.", "2007-12-05", []),
+    ("Allegations of human rights abuses by soldiers deployed on counterdrug missions threaten public support.",
+     "2009-07-31", []),
+    ("We are making progress on protocols to expand our access to seized weapons.", "2009-07-31", []),
+    ("The military remains engaged in fighting drugs through its aggressive eradication program and "
+     "significant seizures.", "2008-07-24", []),
+    ("New Counter Narcotics Offensive", "2008-07-24", []),
+    # status cues that are not what they look like
+    ("His party emerged seriously weakened from a dramatic set-back suffered in the July congressional "
+     "elections.", "2010-01-29", [("election", "occurred", "2009-07-01", "2009-07-31")]),
+    ("The most high-profile death remains the May killing of Edgar Millan Gomez.", "2009-01-23",
+     [("violence", "occurred", "2008-05-01", "2008-05-31")]),
+    ("Congress would not likely act until February or March of next year.", "2007-12-05",
+     [("agreement", "expected", "2008-02-01", "2008-03-31")]),
+    # a date between two triggers follows the first, unless it pre-modifies the second
+    ("USAID Administrator Henrietta Fore and Assistant Administrator Almquist visited Gode November 25, meeting "
+     "with local officials, NGOs and UN agencies.", "2007-11-28",
+     [("visit", "occurred", "2007-11-25", "2007-11-25"), ("meeting", "occurred", "2007-11-25", "2007-11-25")]),
+    # "government's victory in Parliamentary elections" is not a back-reference; "The visit" and "trip" are one
+    ("The visit marked the President's first trip to India since her coalition government's victory in "
+     "Parliamentary elections in April.", "2004-11-17",
+     [("visit", "occurred", "", ""), ("election", "occurred", "2004-04-01", "2004-04-30")]),
+    # a possessive subject with an object names a new happening
+    ("Many welcomed Mexico's adoption of a TIP law in 2008.", "2009-10-27",
+     [("agreement", "occurred", "2008-01-01", "2008-12-31")]),
+    # a long determiner phrase still determines the noun
+    ("A recent Inter-American Human Rights Court ruling found Article 57 of Mexico’s code of military justice in "
+     "violation of the constitution.", "2010-01-29", [("legal", "occurred", "", "")]),
+    # "could" far before the trigger does not make it hypothetical; two elections, two dates
+    ("Meanwhile, the opposition PRI is cautiously managing its illusory unity in an effort to dominate the twelve "
+     "gubernatorial contests this year and avoid missteps that could jeopardize its front-runner status in the "
+     "run-up to the 2012 presidential elections.", "2010-01-29",
+     [("election", "occurred", "2010-01-01", "2010-12-31"), ("election", "planned", "2012-01-01", "2012-12-31")]),
+    # a conditional opening makes the whole clause hypothetical
+    ("If the National Action Party (PAN) is re-elected it would certainly press for a fiscal reform.",
+     "2006-04-10", []),
+    # an infinitive after a request is planned, however far the request
+    ("He urged Defense Minister Santos and Foreign Minister Araujo to visit Washington soon.", "2006-11-07",
+     [("visit", "planned", "", "")]),
+    # a date that pre-modifies another noun does not date the trigger
+    ("In December, the Supreme Court ruled unconstitutional the November 2007 National Reconciliation Ordinance.",
+     "2010-02-19", [("legal", "occurred", "2009-12-01", "2009-12-31")]),
+    # a date next to another trigger belongs to that one; the second meeting inherits the narrative's date
+    ("He attended the GOM,s National Security Council meeting on July 18 and met separately with Secretary of "
+     "Public Security Garcia Luna.", "2008-07-24",
+     [("meeting", "occurred", "2008-07-18", "2008-07-18"), ("meeting", "occurred", "2008-07-18", "2008-07-18")]),
+]
+
+
+@pytest.mark.parametrize("sentence,doc_date,expected", DEV, ids=[c[0][:40] for c in DEV])
+def test_dev_sentences(sentence: str, doc_date: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert sorted(_events(sentence, doc_date)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence,doc_date,expected", REGRESSIONS, ids=[c[0][:40] for c in REGRESSIONS])
+def test_regressions(sentence: str, doc_date: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert sorted(_events(sentence, doc_date)) == sorted(expected)
+
+
+DOCUMENTS = [
+    # a date set by the summary governs the meetings that follow (inherited)
+    ("narrative date",
+     [["On October 30, Deputy Secretary Negroponte and party met heads of Mexico,s Secretariats of Gobernacion "
+       "and Public Security."],
+      ["Ambassador Negroponte,s first meeting was with Secretary of Government Ramirez Acuna."],
+      ["In an follow-on meeting with Genaro Garcia Luna, Deputy Secretary Negroponte asked for details."]],
+     "2007-12-05", "",
+     [("meeting", "occurred", "2007-10-30", "2007-10-30", False),
+      ("meeting", "occurred", "2007-10-30", "2007-10-30", True),
+      ("meeting", "occurred", "2007-10-30", "2007-10-30", True)]),
+    # a trip frames the meetings held during it, even when a sentence dates another meeting
+    ("trip frame",
+     [["Michael Chertoff met with GOM security cabinet officials during an official visit to Mexico July 17-18.",
+       "He attended the GOM,s National Security Council meeting on July 18 and met separately with Secretary of "
+       "Public Security Garcia Luna."]],
+     "2008-07-24", "",
+     [("meeting", "occurred", "2008-07-17", "2008-07-18", False),
+      ("visit", "occurred", "2008-07-17", "2008-07-18", False),
+      ("meeting", "occurred", "2008-07-18", "2008-07-18", False),
+      ("meeting", "occurred", "2008-07-17", "2008-07-18", True)]),
+    # "the intercept" names again the seizure already reported
+    ("anaphora",
+     [["The information DHS provided resulted in the seizure of the semi-submersible packed with 5.8 tons of "
+       "cocaine.", "The intercept reinforced the importance of close cooperation."]],
+     "2008-07-24", "",
+     [("seizure", "occurred", "", "", False)]),
+    # a repeated body adds nothing
+    ("repeated text",
+     [["In January, the National Assembly passed new legislation."],
+      ["In January, the National Assembly passed new legislation."]],
+     "2010-02-19", "",
+     [("agreement", "occurred", "2010-01-01", "2010-01-31", False)]),
+    # the subject line announces the visit the body describes
+    ("subject",
+     [["Embassy Islamabad warmly welcomes your February 24 visit to Pakistan."]],
+     "2010-02-19", "SCENESETTER FOR FBI DIRECTOR MUELLER'S FEBRUARY 24 VISIT",
+     [("visit", "planned", "2010-02-24", "2010-02-24", False)]),
+    # an undated event stays undated
+    ("undated",
+     [["An outstanding recent success was scored in the Zhenli arrest."]],
+     "2007-12-05", "",
+     [("arrest", "occurred", "", "", False)]),
+]
+
+
+@pytest.mark.parametrize("name,paragraphs,doc_date,subject,expected", DOCUMENTS, ids=[c[0] for c in DOCUMENTS])
+def test_documents(name: str, paragraphs: list[list[str]], doc_date: str, subject: str,
+                   expected: list[tuple[str, str, str, str, bool]]) -> None:
+    events = extract_events(_doc(paragraphs, doc_date, subject))
+    assert [(e.type, e.status, e.date_start, e.date_end, e.date_inherited) for e in events] == expected
+
+
+ACTORS = [
+    ("Department of Homeland Security (DHS) Michael Chertoff met with GOM security cabinet officials.",
+     ["Department of Homeland Security", "DHS", "Michael Chertoff", "GOM"]),
+    ("Ambassador Negroponte,s first meeting was with Secretary of Government Ramirez Acuna.",
+     ["Negroponte", "Ramirez Acuna"]),
+    ("SSP Secretary Garcia Luna provided a tour of his command center.", ["SSP", "Garcia Luna"]),
+    # all-caps text: acronyms only
+    ("SECRETARY CHERTOFF AND GOM OFFICIALS DISCUSS SECURITY", ["GOM"]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ACTORS, ids=[c[0][:30] for c in ACTORS])
+def test_actors(sentence: str, expected: list[str]) -> None:
+    assert find_actors(sentence) == expected
+
+
+def test_summary_reads_as_a_line() -> None:
+    sentence = "The GOM seized 5.8 tons of cocaine."
+    assert make_summary("visit", "visit", "x", 1, ["Chertoff"], "Mexico") == "Chertoff visits Mexico"
+    assert make_summary("meeting", "met", "x", 1, ["Negroponte", "Ramirez Acuna"], "") == \
+        "Meeting: Negroponte with Ramirez Acuna"
+    end = sentence.index("seized") + len("seized")
+    assert make_summary("seizure", "seized", sentence, end, ["GOM"], "").startswith("Seizure")
+
+
+def test_event_fields() -> None:
+    doc = _doc([["Department of Homeland Security (DHS) Michael Chertoff met with GOM officials during an "
+                 "official visit to Mexico July 17-18."]], "2008-07-24")
+    visit = [e for e in extract_events(doc) if e.type == "visit"][0]
+    assert visit.trigger == "visit"
+    assert visit.sentence[visit.trigger_start:visit.trigger_end] == "visit"
+    assert visit.location == "Mexico"
+    assert visit.paragraph == "1"
+    assert visit.date_text == "July 17-18"
+    assert visit.granularity == "day"
+    assert "Michael Chertoff" in visit.actors
+    assert visit.summary == "Michael Chertoff visits Mexico" or visit.summary.endswith("visits Mexico")
+    # stable ids
+    assert visit.event_id == [e for e in extract_events(doc) if e.type == "visit"][0].event_id
+
+
+def test_triggers_cover_word_forms() -> None:
+    text = ("They met; the talks, the trip, toured, seized, confiscation, intercept, apprehended, detained, "
+            "extradited, deployed, offensive, signed, approved, killed, ambush, indicted, ruled, elected, vote.")
+    kinds = {k for _s, _e, k, _v in find_triggers(text)}
+    assert kinds == {"meeting", "visit", "seizure", "arrest", "extradition", "operation", "agreement",
+                     "violence", "legal", "election"}
+
+
+def test_lexicon_is_data() -> None:
+    from extractor.events_lexicon import DATA_FILE, EVENT_TYPES
+
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    assert set(EVENT_TYPES) <= set(data["triggers"])
+
+
+def test_dev_gold_documents(dev_gold) -> None:
+    """Every dev cable that the reader handles yields events of the known types only."""
+    from extractor.events_lexicon import EVENT_TYPES
+
+    for path in sorted(dev_gold.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert {e["type"] for e in gold["events"]} <= set(EVENT_TYPES)
