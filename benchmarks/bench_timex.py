@@ -37,7 +37,9 @@ _CALENDAR = re.compile(
     r"|now|ago|recent(?:ly)?|currently|annually|daily|weekly|monthly|yearly|noon|midnight|fiscal|fy\d*"
     r"|future|past|present|soon|shortly|later|earlier|previously|formerly|lately|presently|nowadays"
     r"|this\s+time|this\s+point|the\s+moment|[ap]\.?m\.?)\b"
-    r"|\b(?:1[89]\d\d|20\d\d)s?\b|\b\d{1,2}:\d\d\b|(?-i:\bMay\b)", re.IGNORECASE)
+    r"|\b(?:1[89]\d\d|20\d\d)s?\b|\b\d{1,2}:\d\d\b|\b\d{4}\s+(?:local|hours)\b|(?-i:\bMay\b)"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z.]*\s*\d|\blong\s+run\b|\b(?:long|short|medium)\s+term\b",
+    re.IGNORECASE)
 #: words that are dates only in a reader's imagination when they stand alone
 _LONE_TRAPS = {"may", "march", "sat", "Sat", "sun", "Sun", "second", "Second", "one", "we", "We"}
 

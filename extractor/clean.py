@@ -1,10 +1,771 @@
-"""Stage 2 — clean: split a telegram into numbered paragraphs and sentences."""
+"""Stage 2 — clean: split a telegram into numbered paragraphs and sentences.
+
+The telegram is read line by line. Every line gets a kind: routing, banner,
+page break, caveat (SIPDIS), E.O., TAGS, SUBJECT, REF, "Classified By",
+addressing, footer, signature, rule (``-----``) — all dropped — or heading,
+paragraph start, text, blank. Paragraphs are then assembled from the kept
+lines; a page break that falls mid-sentence is simply skipped, so the sentence
+joins across it. A body that a file holds twice yields each paragraph once.
+Telegram mangling is repaired in the cleaned text (``GOM,s`` → ``GOM's``,
+``&quoted8`` → ``"quoted"``, `` ) `` used as a dash → `` - ``); ``raw_text`` is
+never changed.
+"""
 
 from __future__ import annotations
 
-from .model import Document
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .model import Document, Paragraph, Sentence
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict[str, Any]:
+    with open(_DATA / "reader_clean.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+# --------------------------------------------------------------------------- line patterns
+# Every pattern is bounded (no unbounded run before a backtracking point), so a
+# 4 MB line costs linear time.
+
+_DTG_LINE = re.compile(r"^\s*[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\s*$")
+_ROUTING_START = re.compile(
+    r"^(?:.{0,200}?\bVZCZC|\s*(?:RR|PP|OO|ZZ|[OPRZ])\s+RU[A-Z]{3}|DE\s+RU[A-Z]{3}|ZN[YR]\s|"
+    r"FM\s+(?:AMEMBASSY|AMCONSUL|AMCONGEN|SECSTATE|USMISSION|USINT|USDEL|USUN|CDR|DIA|CIA|DEPT|SECDEF|JOINT)\b)")
+_ROUTING_ANYWHERE = re.compile(r"^\s*(?:BT|NNNN|#\d{1,6})\s*$")
+_CLASSIFICATION_WORD = re.compile(
+    r"^\s*(?:(?P<spaced>(?:[A-Z] ){3,}[A-Z])\b|(?P<word>UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|"
+    r"LIMITED OFFICIAL USE|SENSITIVE BUT UNCLASSIFIED)\b)(?P<rest>.{0,120})$", re.IGNORECASE)
+_BANNER_REST = re.compile(
+    r"\s*(?://?\s*[A-Z]{2,}(?:\s[A-Z]{2,}){0,4})?\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3})?\s*"
+    r"(?:[A-Z][A-Z.'-]{0,24}(?:\s[A-Z][A-Z.'-]{0,24}){0,3}\s+0*\d{1,8})?\s*"
+    r"(?:[A-Z/]{2,}(?:\s+[A-Z/]{2,}){0,4})?\s*", re.IGNORECASE)
+_PAGE_BREAK_LINE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'-]{0,24}(?:\s[A-Z][A-Za-z.'-]{0,24}){0,3}\s+\d{1,8}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}\s*$")
+# a page break glued into a line ("Grupo   MEXICO 00002187 002 OF 005    Bursatil")
+_PAGE_BREAK_INLINE = re.compile(
+    r"\s*\b[A-Z][A-Z.'-]{0,24}(?:\s[A-Z][A-Z.'-]{0,24}){0,3}\s+\d{8}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}\b\s*")
+_EO_LINE = re.compile(r"^\s*(?:(?:E\.?\s?O\.?|EO)\s*(?:1[23]\d{3}|:|N/?A\b)|DECL\s*:|DECLASSIFY\s+ON\b)", re.IGNORECASE)
+_TAGS_LINE = re.compile(r"^\s*TAGS\b")
+_TAGS_CONTINUATION = re.compile(r"^\s+[A-Z0-9][A-Z0-9, ()/-]{0,60}$")
+_SUBJECT_LINE = re.compile(r"^\s*SUBJ(?:ECT)?\s*:", re.IGNORECASE)
+_SUBJECT_STOP = re.compile(
+    r"^\s*(?:REFS?\b|REFTEL\b|REFERENCES?\s*:|Classified\s+By|CLASSIFIED\s+BY|E\.?\s?O\.?\s*1|TAGS\b|SIPDIS"
+    r"|¶|\d{1,3}\s*[.)]\s|\(\s*[A-Z/]{1,8}\s*\)|[-=_]{3,}|Summary\b|SUMMARY\b|(?:[A-Z] ){3,})")
+_REF_LINE = re.compile(
+    r"^\s*(?:REFS?|REFTEL|REFERENCES?)\b\s*(?::|\(?[A-H][.)]|\d{2}\s|[A-Z]{3,}\s+\d|\(?[A-H]\)\s)")
+_REF_CONTINUATION = re.compile(
+    r"^\s+\S|^\s*¶?\(?[A-H]\)?[.)]\s|^\s*(?:\d{2}\s*)?[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}\s+0*\d{1,7}\b")
+_CLASSIFIED_BY = re.compile(r"^\s*(?:\(\s*[A-Z/]{1,8}\s*\)\s*)?(?:Classified\s+by\b|Derived\s+from\b|CLASSIFIED\s+BY\b|DERIVED\s+FROM\b)",
+                            re.IGNORECASE)
+_REASON = re.compile(r"\b1\.\s?[4-6]\b|\bREASONS?\s*:?\s*\(?[A-H]\)?\b|\bN/A\b", re.IGNORECASE)
+_REASON_OPEN = re.compile(r"(?:\band|\bor|&|,|\(|/|:|\breasons?|\bfor)\s*$", re.IGNORECASE)
+_RULE = re.compile(r"^\s*[-=_*~]{3,}(?:\s+[-=_*~]{1,})*\s*$")
+_ADDRESS = re.compile(
+    r"^\s*(?:[A-Z0-9/&.,'()-]{1,30}\s+){0,6}(?:FOR|PASS\s+TO|PASS|ALSO\s+FOR|FROM)\s+[A-Z0-9/&.,'();: -]{1,200}$")
+_PARA_NUMBER = re.compile(r"^\s*(?:(?P<pilcrow>¶)\s*(?P<pnum>\d{1,3})\b\s*\.?|(?P<num>\d{1,3})\s*\.(?!\d))\s*")
+_MARKING = re.compile(r"\(\s*(?P<mark>[A-Za-z/ ]{1,30}?)\s*\)\s*")
+_SIGNATURE = re.compile(r"^\s*[A-Z][A-Za-z'.-]{1,20}(?:\s+[A-Z][A-Za-z'.-]{0,20}){0,2}\s*$")
+_SENTENCE_END_CHARS = ".!?\"')]”’:"
+_HAS_LOWER = re.compile(r"[a-z]")
+_RECORD_REPEAT = re.compile(
+    r"(?m)^[ \t]*\d{1,9}[ \t]*\n(?:[ \t]*\n){0,3}"
+    r"[ \t]*(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*\n(?:[ \t]*\n){0,3}"
+    r"[ \t]*\d{2}[A-Z][A-Z0-9]{1,40}[ \t]*\n(?:[ \t]*\n){0,3}"
+    r"[^\n]{2,80}\n(?:[ \t]*\n){0,3}"
+    r"[ \t]*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[A-Z/ ]{0,60}[ \t]*\n"
+    r"(?:(?:[ \t]*\n){0,3}[ \t]*\d{2}[A-Z][A-Z0-9]{1,40}(?:\|\d{2}[A-Z][A-Z0-9]{1,40}){0,200}[ \t]*\n)?")
+_HEADER_ENDS = re.compile(r"(?mi)^[ \t]*-{3,}[ \t]*header ends[ \t]*-{3,}[ \t]*$")
+_RECORD_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+_TSV_RECORD = re.compile(r"(?m)^(?:[^\t\n]{1,30}\t)?" + _RECORD_DATE + r"\t\d{2}[A-Z][A-Z0-9]{1,40}\t[^\t\n]{0,80}\t[^\t\n]{0,80}\t[^\t\n]{0,20000}?\t")
+_LINE_CONTINUATION = re.compile(r"\\[ \t]*(?=\n)")
+_CSV_RECORD = re.compile(r'(?m)^"?\d{1,9}"?,"?' + _RECORD_DATE + r'"?,"?\d{2}[A-Z][A-Z0-9]{1,40}"?,')
+_FLAT_MARKERS = re.compile(r"\b(?:SUBJECT:|TAGS\b|E\.O\.\s?1\d{4}|EO\s1\d{4}|REFS?:|Classified\s+By|CLASSIFIED\s+BY|SIPDIS)")
+_FLAT_HEADER_START = re.compile(r"^\s*(?:SUBJECT:|REFS?:|REF\s|Classified\s+By|CLASSIFIED\s+BY|(?:[A-Z] ){3,}|UNCLAS\b)")
+_MIDLINE_MARKER = re.compile(r"\S\s+(?:Classified By:|CLASSIFIED BY:|E\.O\.\s?1\d{4}:|TAGS:\s)")
+_FLAT_BREAK_BEFORE = re.compile(
+    r"(?<=\bSIPDIS)\s+|(?<!\s[A-Z])(?<!^[A-Z])\s+(?=(?:[A-Z] ){3,}[A-Z]\b)|\s+(?=(?:SUBJECT:|TAGS\b|E\.O\.\s?1\d{4}|EO\s1\d{4}|REFS?:|Classified\s+By|CLASSIFIED\s+BY|SIPDIS\b"
+    r"|¶\s*\d{1,3}\b|\d{1,2}\.\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF)\)|\((?:U|C|S|SBU|LOU|S/NF|C/NF)\)\s))")
+_FLAT_REASON_END = re.compile(
+    r"(\b1\.\s?[4-6]\s*(?:\(?\s*[a-hA-H]\s*\)?\s*(?:,|and|&|/)?\s*){1,6}\.?)\s+(?=\S)")
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@lru_cache(maxsize=1)
+def _caveats() -> list[str]:
+    return sorted(_config()["caveat_words"], key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _markings() -> frozenset[str]:
+    return frozenset(m.upper() for m in _config()["paragraph_markings"])
+
+
+@lru_cache(maxsize=1)
+def _line_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    config = _config()
+    return ([re.compile(p) for p in config["note_lines"]], [re.compile(p) for p in config["footer_lines"]])
+
+
+def _is_caveat(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or _HAS_LOWER.search(stripped):
+        return False
+    rest = stripped
+    for word in _caveats():
+        rest = rest.replace(word, " ")
+    return not rest.strip(" /.,;:-")
+
+
+def _is_banner(line: str) -> bool:
+    match = _CLASSIFICATION_WORD.match(line)
+    if not match:
+        return False
+    if match["spaced"]:
+        if match["spaced"].replace(" ", "").upper() not in {"UNCLASSIFIED", "CONFIDENTIAL", "SECRET"}:
+            return False
+    rest = match["rest"].strip()
+    if not rest:
+        return True
+    if not _BANNER_REST.fullmatch(rest):
+        return False
+    # a bare classification word may open a sentence: demand a banner's tail
+    return bool(re.search(r"\d|SECTION|^/", rest, re.IGNORECASE) or _is_caveat(rest))
+
+
+def valid_marking(mark: str) -> bool:
+    return " ".join(mark.upper().split()) in _markings()
+
+
+# --------------------------------------------------------------------------- line kinds
+
+BLANK, DROP, RULE, HEADING, PARA, TEXT = "blank", "drop", "rule", "heading", "para", "text"
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: str = TEXT
+    number: str = ""
+    marking: str = ""
+    body_start: int = 0  # where the text starts after a paragraph number / marking
+    page_break: bool = False
+
+
+def _normalize(text: str) -> str:
+    text = _CONTROL.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _drop_record_repeat(text: str) -> str:
+    """Many corpus cables repeat their database record before the telegram
+    text: as plain lines (number, time, ID, origin, classification, refs), as
+    a tab-separated row with backslash-continued lines, as a cables.csv row, or
+    as ``key: value`` lines closed by "---- header ends ----". What precedes
+    the record is a (often truncated) copy of the header, so cut it all and
+    keep what the record holds."""
+    window = min(len(text), 200_000)
+    match = _HEADER_ENDS.search(text, 0, window)
+    if match:
+        return text[match.end():]
+    match = _TSV_RECORD.search(text, 0, window)
+    if match:
+        rest = _LINE_CONTINUATION.sub("", text[match.end():])
+        return rest.replace("\t", "\n\n")
+    match = _CSV_RECORD.search(text, 0, window)
+    if match:
+        for strict in (True, False):
+            try:
+                rows = list(csv.reader(io.StringIO(text[match.start():]), strict=strict))
+            except csv.Error:
+                continue
+            if rows and len(rows[0]) >= 8:
+                return rows[0][6] + "\n\n" + rows[0][7]
+        return text[match.end():]
+    match = _RECORD_REPEAT.search(text, 0, window)
+    return text[match.end():] if match else text
+
+
+def _undouble(lines: list[str]) -> list[str]:
+    """Some cables are double-spaced: every wrapped line is followed by a blank
+    line and a paragraph ends with two. Recognised by the many single blank
+    lines that a lower-case continuation follows; then one blank line is a
+    line break and two are a paragraph break."""
+    gaps = continued = 0
+    for i in range(len(lines) - 2):
+        if lines[i].strip() and not lines[i + 1].strip() and lines[i + 2].strip():
+            gaps += 1
+            continued += lines[i + 2].lstrip()[:1].islower()
+    if gaps < 20 or continued < 0.6 * gaps:
+        return lines
+    out: list[str] = []
+    blanks = 0
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            continue
+        if blanks >= 2 and out:
+            out.append("")
+        blanks = 0
+        out.append(line)
+    return out
+
+
+def _unflatten(line: str) -> list[str]:
+    """A few cables lost their line breaks in the header: "SUBJECT: X REF: Y
+    Classified By: Z 1.4 (b). (C) In a June 30 meeting ...". Split such a line
+    before each header keyword and after the classification reason."""
+    markers = len(_FLAT_MARKERS.findall(line, 0, 2000))
+    if markers < 2 and not (len(line) > 150 and _FLAT_HEADER_START.match(line)) \
+            and not _MIDLINE_MARKER.search(line, 0, 2000):
+        return [line]
+    head, tail = line[:2000], line[2000:]
+    head = _FLAT_REASON_END.sub(lambda m: m[1] + "\n", head, count=1)
+    head = _FLAT_BREAK_BEFORE.sub("\n", head)
+    parts = (head + tail).split("\n")
+    return [p for p in parts if p.strip()] or [line]
+
+
+def _classify(raw_lines: list[str]) -> list[_Line]:
+    notes, footers = _line_patterns()
+    lines = [_Line(t) for t in raw_lines]
+    n = len(lines)
+    i = 0
+    routing = False
+    while i < n:
+        line = lines[i]
+        text = line.text
+        stripped = text.strip()
+        if not stripped:
+            line.kind = BLANK
+            routing = False
+            i += 1
+            continue
+        if routing and not (_is_banner(text) or _is_caveat(text) or _EO_LINE.match(text)
+                            or _SUBJECT_LINE.match(text) or _PARA_NUMBER.match(text)):
+            line.kind = DROP
+            i += 1
+            continue
+        routing = False
+        if _ROUTING_START.match(text) or _DTG_LINE.match(text):
+            line.kind, routing = DROP, True
+        elif _PAGE_BREAK_LINE.match(text):
+            line.kind, line.page_break = DROP, True
+        elif (_ROUTING_ANYWHERE.match(text) or _is_banner(text)
+              or _is_caveat(text) or _EO_LINE.match(text) or any(p.match(text) for p in notes)):
+            line.kind = DROP
+        elif _TAGS_LINE.match(text):
+            line.kind = DROP
+            while i + 1 < n and _TAGS_CONTINUATION.match(lines[i + 1].text) and not _is_caveat(lines[i + 1].text):
+                i += 1
+                lines[i].kind = DROP
+        elif _SUBJECT_LINE.match(text):
+            line.kind = DROP
+            extra = 0
+            while (i + 1 < n and extra < 4 and lines[i + 1].text.strip()
+                   and not _SUBJECT_STOP.match(lines[i + 1].text) and not _DTG_LINE.match(lines[i + 1].text)):
+                i += 1
+                extra += 1
+                lines[i].kind = DROP
+        elif _REF_LINE.match(text):
+            line.kind = DROP
+            extra = 0
+            while (i + 1 < n and extra < 15 and lines[i + 1].text.strip()
+                   and _REF_CONTINUATION.match(lines[i + 1].text)
+                   and not _CLASSIFIED_BY.match(lines[i + 1].text) and not _PARA_NUMBER.match(lines[i + 1].text)):
+                i += 1
+                extra += 1
+                lines[i].kind = DROP
+        elif _CLASSIFIED_BY.match(text):
+            line.kind = DROP
+            seen = text
+            extra = 0
+            while (extra < 3 and i + 1 < n and lines[i + 1].text.strip()
+                   and (not _REASON.search(seen) or _REASON_OPEN.search(seen))
+                   and not _PARA_NUMBER.match(lines[i + 1].text)):
+                i += 1
+                extra += 1
+                lines[i].kind = DROP
+                seen = lines[i].text
+        elif any(p.match(text) for p in footers):
+            line.kind = DROP
+            extra = 0
+            while (extra < 3 and i + 1 < n and re.search(r"https?://|\bBlog\b|\bWeb\s?site\b", lines[i + 1].text)):
+                i += 1
+                extra += 1
+                lines[i].kind = DROP
+        elif _RULE.match(text):
+            line.kind = RULE
+        i += 1
+    _bridge_page_breaks(lines)
+    _mark_paragraph_starts(lines)
+    _mark_addressing(lines)
+    _mark_headings(lines)
+    _mark_signatures(lines)
+    return lines
+
+
+def _bridge_page_breaks(lines: list[_Line]) -> None:
+    """Blank lines around a page break that falls mid-sentence are not a
+    paragraph break: drop them so the sentence joins across the break."""
+    for index, line in enumerate(lines):
+        if not line.page_break:
+            continue
+        before = index - 1
+        while before >= 0 and lines[before].kind == BLANK:
+            before -= 1
+        after = index + 1
+        while after < len(lines) and lines[after].kind in (BLANK, DROP):
+            after += 1
+        if before < 0 or after >= len(lines) or lines[before].kind != TEXT:
+            continue
+        next_text = lines[after].text.lstrip()
+        if _ends_sentence(lines[before].text) and not next_text[:1].islower():
+            continue
+        for j in range(before + 1, after):
+            if lines[j].kind == BLANK:
+                lines[j].kind = DROP
+
+
+def _previous_kept(lines: list[_Line], index: int) -> _Line | None:
+    for j in range(index - 1, max(index - 50, -1), -1):
+        if lines[j].kind in (TEXT, PARA, HEADING):
+            return lines[j]
+        if lines[j].kind in (BLANK, RULE):
+            return None
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(tuple(_SENTENCE_END_CHARS))
+
+
+def _mark_paragraph_starts(lines: list[_Line]) -> None:
+    last = 0
+    for index, line in enumerate(lines):
+        if line.kind != TEXT:
+            continue
+        match = _PARA_NUMBER.match(line.text)
+        number = ""
+        position = 0
+        if match:
+            number = match["pnum"] or match["num"] or ""
+            position = match.end()
+        marking_match = _MARKING.match(line.text, position)
+        marking = ""
+        if marking_match and valid_marking(marking_match["mark"]):
+            marking = " ".join(marking_match["mark"].split())
+            position = marking_match.end()
+        if not number and not marking:
+            continue
+        previous = _previous_kept(lines, index)
+        after_break = previous is None or _ends_sentence(previous.text) or previous.kind == HEADING
+        if number and not marking:
+            value = int(number)
+            # a bare "12." must continue the numbering (or restart it at 1);
+            # WikiLeaks also put a "¶" before any number that began a line
+            in_sequence = value == 1 or last < value <= last + 3
+            if not (in_sequence and (after_break or match["pilcrow"])) and not (match["pilcrow"] and after_break):
+                continue
+        if not number and not after_break:
+            continue
+        if number:
+            last = int(number)
+        line.kind, line.number, line.marking, line.body_start = PARA, number, marking, position
+
+
+def _neighbour_kinds(lines: list[_Line], index: int) -> tuple[str, str]:
+    before = after = ""
+    for j in range(index - 1, -1, -1):
+        if lines[j].kind != BLANK:
+            before = lines[j].kind
+            break
+    for j in range(index + 1, len(lines)):
+        if lines[j].kind != BLANK:
+            after = lines[j].kind
+            break
+    return before, after
+
+
+def _mark_addressing(lines: list[_Line]) -> None:
+    """Addressing lines ("DEPARTMENT FOR INL", "NSC FOR DAN RESTREPO") sit among
+    the header lines; before paragraph 1 any all-capitals line that touches a
+    dropped header line is one too."""
+    first_para = next((i for i, line in enumerate(lines) if line.kind == PARA and line.number), None)
+    changed = True
+    rounds = 0
+    while changed and rounds < 20:
+        changed = False
+        rounds += 1
+        for index, line in enumerate(lines):
+            if line.kind != TEXT:
+                continue
+            stripped = line.text.strip()
+            if _HAS_LOWER.search(stripped) or len(stripped) > 200:
+                continue
+            before, after = _neighbour_kinds(lines, index)
+            touches_header = DROP in (before, after)
+            in_preamble = first_para is not None and index < first_para
+            if touches_header and (_ADDRESS.match(stripped) or (in_preamble and not stripped.endswith("."))):
+                if in_preamble and after == PARA and before != DROP:
+                    continue  # probably the heading of paragraph 1
+                line.kind = DROP
+                changed = True
+
+
+def _heading_ok(text: str) -> bool:
+    config = _config()
+    stripped = text.strip()
+    if not stripped or len(stripped) > config["max_heading_chars"]:
+        return False
+    if len(stripped.split()) > config["max_heading_words"]:
+        return False
+    if stripped[-1] in ".,;:!?" or stripped.startswith(("-", "*", "(")):
+        return False
+    return True
+
+
+def _mark_headings(lines: list[_Line]) -> None:
+    n = len(lines)
+    # boxed or underlined headings: "-----\nSUMMARY\n-----", "Law and Order\n------"
+    for index, line in enumerate(lines):
+        if line.kind != TEXT or not _heading_ok(line.text):
+            continue
+        before, after = _neighbour_kinds(lines, index)
+        if RULE in (before, after) and (before in (RULE, DROP, "", HEADING) or _ends_sentence(
+                _previous_text(lines, index))):
+            line.kind = HEADING
+    # short title lines between a finished paragraph and the next paragraph start
+    index = 0
+    while index < n:
+        line = lines[index]
+        if line.kind != TEXT or not _heading_ok(line.text) or not line.text.strip()[0].isupper():
+            index += 1
+            continue
+        before_text = _previous_text(lines, index)
+        if before_text and not _ends_sentence(before_text) and not _blank_before(lines, index):
+            index += 1
+            continue
+        run = [index]
+        j = index + 1
+        while j < n and len(run) < 3 and lines[j].kind == TEXT and _heading_ok(lines[j].text):
+            run.append(j)
+            j += 1
+        k = j
+        blank_after = False
+        while k < n and lines[k].kind in (BLANK, DROP):
+            blank_after = blank_after or lines[k].kind == BLANK
+            k += 1
+        followed_by_para = k < n and lines[k].kind == PARA
+        followed_by_block = (k < n and lines[k].kind == TEXT and blank_after and _blank_before(lines, index)
+                             and len(run) == 1 and _is_long_block(lines, k))
+        if j < n and lines[j].kind == TEXT and not (followed_by_para or followed_by_block):
+            index = j
+            continue
+        if followed_by_para or followed_by_block:
+            for r in run:
+                lines[r].kind = HEADING
+        index = j
+
+
+def _is_long_block(lines: list[_Line], start: int) -> bool:
+    """A block of prose (not a form field such as "DOB: 8/30/1983")."""
+    size = 0
+    for j in range(start, min(start + 3, len(lines))):
+        if lines[j].kind != TEXT:
+            break
+        size += len(lines[j].text.strip())
+    return size >= 100
+
+
+def _previous_text(lines: list[_Line], index: int) -> str:
+    for j in range(index - 1, max(index - 50, -1), -1):
+        if lines[j].kind in (TEXT, PARA, HEADING):
+            return lines[j].text
+        if lines[j].kind == BLANK:
+            continue
+    return ""
+
+
+def _blank_before(lines: list[_Line], index: int) -> bool:
+    return index == 0 or lines[index - 1].kind in (BLANK, RULE, DROP)
+
+
+def _mark_signatures(lines: list[_Line]) -> None:
+    """The sender's name after the last paragraph ("GARZA"): a short name line
+    followed only by dropped lines, the end, or a restart of the numbering."""
+    n = len(lines)
+    for index, line in enumerate(lines):
+        if line.kind not in (TEXT, HEADING) or not _SIGNATURE.match(line.text):
+            continue
+        stripped = line.text.strip()
+        if len(stripped) > 30:
+            continue
+        previous = _previous_text(lines, index)
+        if previous and not _ends_sentence(previous):
+            continue
+        k = index + 1
+        while k < n and lines[k].kind in (BLANK, DROP, RULE):
+            k += 1
+        at_end = k >= n
+        restarts = k < n and lines[k].kind == PARA and lines[k].number == "1"
+        if not (at_end or restarts):
+            continue
+        if _HAS_LOWER.search(stripped) and not at_end:
+            continue
+        line.kind = DROP
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+@dataclass
+class _Draft:
+    number: str
+    marking: str
+    heading: str
+    blocks: list[list[str]] = field(default_factory=list)
+
+
+def _assemble(lines: list[_Line]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    heading = ""
+    heading_parts: list[str] = []
+    heading_changed = False
+    block_break = False
+    for line in lines:
+        kind = line.kind
+        if kind == BLANK:
+            block_break = True
+            if heading_parts:
+                heading, heading_parts, heading_changed = " ".join(heading_parts), [], True
+            continue
+        if kind in (DROP, RULE):
+            if kind == RULE and heading_parts:
+                heading, heading_parts, heading_changed = " ".join(heading_parts), [], True
+            continue  # a page break mid-sentence: the sentence simply goes on
+        if kind == HEADING:
+            heading_parts.append(line.text.strip())
+            continue
+        if heading_parts:
+            heading, heading_parts, heading_changed = " ".join(heading_parts), [], True
+        if kind == PARA:
+            current = _Draft(line.number, line.marking, heading, [[line.text[line.body_start:]]])
+            drafts.append(current)
+            heading_changed = block_break = False
+            continue
+        text = line.text
+        if current is None or (block_break and (not current.number or heading_changed)):
+            current = _Draft("", "", heading, [[text]])
+            drafts.append(current)
+        elif block_break:
+            current.blocks.append([text])
+        else:
+            current.blocks[-1].append(text)
+        heading_changed = block_break = False
+    _reset_summary_headings(drafts)
+    return drafts
+
+
+def _reset_summary_headings(drafts: list[_Draft]) -> None:
+    """A "SUMMARY" heading covers the summary only: after the paragraph that
+    says "End Summary" it no longer applies."""
+    closed: str | None = None
+    for draft in drafts:
+        if closed is not None and draft.heading == closed:
+            draft.heading = ""
+            continue
+        closed = None
+        if re.fullmatch(r"(?i)\W*summary\W*", draft.heading or "") and re.search(
+                r"(?i)end\s+summary", " ".join(" ".join(b) for b in draft.blocks)):
+            closed = draft.heading
+
+
+def _join_lines(parts: list[str]) -> str:
+    out: list[str] = []
+    for part in parts:
+        piece = part.strip()
+        if not piece:
+            continue
+        if out and re.search(r"[A-Za-z.]-$", out[-1]) and not out[-1].endswith("--") and piece[0].isalpha():
+            out[-1] = out[-1] + piece  # "U.S.-" + "Mexico"
+        else:
+            out.append(piece)
+    return " ".join(out)
+
+
+# --------------------------------------------------------------------------- repairs
+
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z]),s\b")
+_AMP_QUOTE = re.compile(r"(?<![A-Za-z0-9&])&(?=[^\s&])([^&\n]{1,200}?)(?<=[^\s\d])8(?![A-Za-z0-9])")
+_PAREN_DASH = re.compile(r"(?<=\s)\)-?(?=\s|$)")
+# WikiLeaks' SIPDIS marker also turns up inside sentences ("Ambassador SIPDIS said")
+_INLINE_CAVEAT = re.compile(r"\s*\bSIPDIS\b\s*")
+_MULTI_SPACE = re.compile(r" {2,}")
+
+
+def repair_text(text: str) -> str:
+    """Undo telegram transmission mangling in cleaned text."""
+    text = _POSSESSIVE.sub("'s", text)
+    text = _AMP_QUOTE.sub(lambda m: f'"{m[1]}"', text)
+    text = _PAREN_DASH.sub("-", text)
+    text = _PAGE_BREAK_INLINE.sub(" ", text)
+    text = _INLINE_CAVEAT.sub(" ", text)
+    text = text.replace("¶", "")  # a paragraph mark left inside the text
+    return "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n") if line.strip())
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    config = _config()
+    abbreviations = frozenset(a.lower() for a in config["abbreviations"])
+    starters = frozenset(s.lower() for s in config["sentence_starters_after_abbreviation"])
+    return abbreviations, starters
+
+
+_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_FINAL_CAPABLE = frozenset({"u.s", "u.n", "u.k", "e.u", "d.c", "etc", "a.m", "p.m", "inc", "corp", "ltd", "co"})
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with exact offsets (pure regex, no model)."""
+    abbreviations, starters = _abbreviations()
+    bounds: list[int] = []
+    for match in _CANDIDATE.finditer(text):
+        end = match.end()
+        if match.group() == "\n":
+            bounds.append(match.start())
+            continue
+        rest = text[end:end + 40].lstrip(" ")
+        if not rest:
+            continue
+        nxt = rest[0]
+        if rest.startswith("\n"):
+            bounds.append(end)
+            continue
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([¶-—"):
+            continue
+        if match.group()[0] == ".":
+            token_start = text.rfind(" ", max(0, match.start() - 40), match.start()) + 1
+            token = text[token_start:match.start()].lstrip("\"'“‘(")
+            low = token.lower()
+            next_word = re.match(r"[\"'“‘(]*([A-Za-z]+)", rest)
+            next_low = next_word[1].lower() if next_word else ""
+            if len(token) == 1 and token.isalpha() and token.isupper():
+                continue  # an initial: "Charles V. Barclay"
+            if low in abbreviations:
+                if not (low in _FINAL_CAPABLE and next_low in starters):
+                    continue
+            if re.fullmatch(r"(?:[A-Za-z]\.){1,4}[A-Za-z]", token) and not next_low in starters:
+                continue  # "U.S", "i.e": dotted initials
+        bounds.append(end)
+    return _make_sentences(text, bounds)
+
+
+def _make_sentences(text: str, bounds: list[int]) -> list[Sentence]:
+    limit = _config()["max_sentence_chars"]
+    sentences: list[Sentence] = []
+    start = 0
+    for end in [*bounds, len(text)]:
+        for s, e in _bounded(text, start, end, limit):
+            s, e = _trim(text, s, e)
+            if e > s:
+                sentences.append(Sentence(text[s:e], s, e))
+        start = end
+    return sentences
+
+
+def _bounded(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Cut a run-on "sentence" longer than ``limit`` at spaces (downstream
+    parsers are superlinear in sentence length)."""
+    pieces = []
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        if cut <= start:
+            cut = start + limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def clean_text(raw_text: str) -> list[Paragraph]:
+    """Paragraphs (with sentences) of a telegram text."""
+    text = _drop_record_repeat(raw_text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _normalize(text)
+    raw_lines: list[str] = []
+    for line in _undouble(text.split("\n")):
+        if " OF " in line and _PAGE_BREAK_INLINE.search(line) and not _PAGE_BREAK_LINE.match(line):
+            line = _PAGE_BREAK_INLINE.sub(" ", line)
+        raw_lines.extend(_unflatten(line))
+    drafts = _assemble(_classify(raw_lines))
+    paragraphs: list[Paragraph] = []
+    seen: set[str] = set()
+    by_number: dict[str, list[int]] = {}
+    for draft in drafts:
+        body = "\n".join(_join_lines(block) for block in draft.blocks)
+        body = repair_text(body)
+        key = _key(body)
+        if not key or key in seen:
+            continue
+        duplicate = False
+        same_number = by_number.setdefault(draft.number, [])
+        for position in same_number[:200]:
+            other = paragraphs[position]
+            other_key = _key(other.text)
+            if len(other_key) >= 30 and len(key) >= 30:
+                if other_key.startswith(key):  # a truncated copy of a paragraph we have
+                    duplicate = True
+                    break
+                if key.startswith(other_key):  # the full text of a truncated one
+                    seen.discard(other_key)
+                    paragraphs[position] = Paragraph(other.number, other.marking or draft.marking,
+                                                     other.heading or draft.heading, body,
+                                                     split_sentences(body))
+                    seen.add(key)
+                    duplicate = True
+                    break
+        if duplicate:
+            continue
+        seen.add(key)
+        same_number.append(len(paragraphs))
+        paragraphs.append(Paragraph(draft.number, draft.marking, draft.heading, body, split_sentences(body)))
+    return paragraphs
 
 
 def clean_document(doc: Document) -> Document:
-    """Fill ``doc.paragraphs`` from ``doc.raw_text``."""
-    raise NotImplementedError
+    """Fill ``doc.paragraphs`` from ``doc.raw_text`` (``raw_text`` is kept)."""
+    doc.paragraphs = clean_text(doc.raw_text or "")
+    if not doc.paragraphs and doc.status == "ok":
+        doc.status, doc.error = "error", "no body text: the telegram holds only header lines"
+    return doc

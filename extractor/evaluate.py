@@ -44,7 +44,10 @@ only where the gold item gives the attribute:
   is not scored); an empty gold speaker expects an empty prediction, otherwise
   the gold speaker's last word, singular or plural, must be a word of the
   predicted speaker ("Medina Mora" ~ "Attorney General Medina Mora");
-* claim ``qualifier`` (extra, not in ANNOTATION.md): equal.
+* claim ``qualifier`` (extra, not in ANNOTATION.md): equal;
+* claim ``located`` (extra, a diagnostic): the predicted sentence holds at least
+  60 % of the gold evidence's words. Claims match on unit and value alone, so a
+  low share says the matches were found in the wrong place (a lucky number).
 
 A gold document whose source cannot be read, or that the tables do not hold,
 is reported as an error and counted with no predictions (its required items
@@ -365,7 +368,7 @@ class Scores:
 
 
 EVENT_ATTRIBUTES = ("date", "status")
-CLAIM_ATTRIBUTES = ("entity", "speaker", "qualifier")
+CLAIM_ATTRIBUTES = ("entity", "speaker", "qualifier", "located")
 
 
 @dataclass
@@ -539,6 +542,8 @@ def score_claims(doc_id: str, gold: Sequence[GoldItem], rows: Sequence[Row]) -> 
             scores.check("qualifier", qualifier_ok)
             if not qualifier_ok:
                 wrong.append(f"qualifier {_text(gold_item.get('qualifier'))} ≠ {_text(row.get('qualifier')) or '—'}")
+        located = evidence_overlap(gold_item.get("evidence"), row.get("sentence")) >= EVIDENCE_THRESHOLD
+        scores.check("located", located)
         if wrong:
             issues.append(Issue(doc_id, "wrong", "claim", _describe_value(gold_item),
                                 _text(gold_item.get("evidence")), "; ".join(wrong)))

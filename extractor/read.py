@@ -1,23 +1,773 @@
 """Stage 1 — read: find input files, detect their format from content, decode
 them and pull out the metadata. Produces :class:`Document` objects whose
-``raw_text`` holds the telegram text; paragraphs are filled by :mod:`clean`."""
+``raw_text`` holds the telegram text; paragraphs are filled by :mod:`clean`.
+
+Formats (detected from the bytes, never from the file name):
+
+* ``cablegate-text``  — a ``Key: value`` header block, then the telegram;
+* ``scraped-page``    — a copy scraped from a news site ("Cablegate: title"
+  line, telegram, then site boilerplate that is dropped);
+* ``telegram``        — a bare telegram (routing header, banner, body);
+* ``cables-csv``      — the Cablegate ``cables.csv`` dump, one row per cable;
+* ``wikileaks-html``  — a WikiLeaks cable page (metadata table, ``<pre>`` blocks);
+* ``text``            — anything else that is text.
+"""
 
 from __future__ import annotations
 
+import codecs
+import csv
+import datetime as dt
+import io
+import json
 import os
+import re
+import stat
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from .model import Document
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict[str, Any]:
+    with open(_DATA / "reader.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+# --------------------------------------------------------------------------- discover
 
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, Path]]:
     """Every input file under ``paths`` as ``(file, root)``, sorted, so a run
-    never depends on the order the file system lists things in."""
-    raise NotImplementedError
+    never depends on the order the file system lists things in.
+
+    Folders are walked recursively; hidden entries and corpus companions
+    (INDEX.tsv, SOURCE.md, ...) are skipped. A folder symlink is followed once
+    (a loop is never entered twice) and an unreadable folder is skipped. A file
+    named explicitly is always taken, whatever its name."""
+    found: dict[str, tuple[str, Path, Path]] = {}
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                key = os.path.abspath(file)
+                found.setdefault(key, (_relative(file, path), file, path))
+        elif path.exists() or path.is_symlink():  # a broken link still gets an error row
+            key = os.path.abspath(path)
+            found.setdefault(key, (path.name, path, path.parent))
+    ordered = sorted(found.values(), key=lambda item: (item[0], str(item[2])))
+    return [(file, root) for _, file, root in ordered]
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    visited: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+        except OSError:
+            continue
+        ident = (info.st_dev, info.st_ino)
+        if ident in visited:  # symlink loop or second link to the same folder
+            continue
+        visited.add(ident)
+        try:
+            with os.scandir(folder) as entries:
+                listed = sorted(entries, key=lambda e: e.name)
+        except OSError:
+            continue  # unreadable folder
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            entry_path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(entry_path)
+            elif _is_input_name(entry.name):
+                yield entry_path
+
+
+def _is_input_name(name: str) -> bool:
+    config = _config()
+    if name in config["skip_file_names"] or name.upper().startswith("README"):
+        return False
+    return os.path.splitext(name)[1].lower() not in config["skip_extensions"]
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    # cp1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined: read them as latin-1
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("dateline_latin1", _latin1_fallback)
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def detect_encoding(data: bytes) -> str:
+    """The codec to read ``data`` with: a BOM wins, then UTF-16 without BOM
+    (many NULs at alternating positions), then UTF-8 if the bytes are mostly
+    valid UTF-8, else cp1252 (a superset of latin-1's printable range)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and len(data) % 4 == 0:
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) >= 4:
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        half = len(sample) // 2
+        if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+            return "utf-16-le"
+        if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+            return "utf-16-be"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    high = len(_HIGH_BYTE.findall(data))
+    valid = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    # mostly-valid UTF-8 with a few stray bytes stays UTF-8 (bad bytes replaced)
+    return "utf-8" if valid >= high / 2 else "cp1252"
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode ``data`` whatever its encoding; never raises."""
+    encoding = detect_encoding(data)
+    errors = "dateline_latin1" if encoding == "cp1252" else "replace"
+    try:
+        text = data.decode(encoding, errors=errors)
+    except (UnicodeError, LookupError):
+        text = data.decode("latin-1")
+    return text.lstrip("\ufeff")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    if "\x00" in sample:
+        return True
+    bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
+    return bad > 0.1 * len(sample)
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
+# a date-time group, "R 241258Z JUL 08"; the precedence letter is optional
+_DTG = re.compile(
+    r"(?<![A-Za-z0-9])(?:[OPRZ]{1,2}\s+)?(\d{2})(\d{2})(\d{2})Z\s*"
+    r"(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{4}|\d{2})(?![0-9])")
+
+
+def _plausible(date: dt.date) -> bool:
+    return 1900 <= date.year <= dt.date.today().year + 1
+
+
+def _make_date(year: int, month: int, day: int) -> str:
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return ""
+    return date.isoformat() if _plausible(date) else ""
+
+
+def _two_digit_year(year: str) -> int:
+    value = int(year)
+    if len(year) == 4:
+        return value
+    return 1900 + value if value >= 60 else 2000 + value  # cables run from the 1960s
+
+
+def parse_date(value: str) -> str:
+    """ISO date of a header value ("2008-07-24 12:58", "12/28/2006 14:57"), or ""."""
+    match = _ISO_DATE.search(value)
+    if match:
+        return _make_date(int(match[1]), int(match[2]), int(match[3]))
+    match = _US_DATE.search(value)
+    if match:
+        return _make_date(_two_digit_year(match[3]), int(match[1]), int(match[2]))
+    match = _DTG.search(value.upper())
+    if match:
+        return _dtg_date(match)
+    return ""
+
+
+def _dtg_date(match: re.Match[str]) -> str:
+    return _make_date(_two_digit_year(match[5]), _MONTHS[match[4]], int(match[1]))
+
+
+# --------------------------------------------------------------------------- telegram metadata
+
+_SPACED_CLASSIFICATION = re.compile(r"^\s*((?:[A-Z] ){3,}[A-Z])\b")
+_WORD_CLASSIFICATION = re.compile(
+    r"^\s*(UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\b(?=[A-Z0-9 /]*$)")
+_SECTION = re.compile(r"\bSECTION\s+\d+\s+OF\s+\d+\s*")
+_POST_NUMBER = re.compile(r"^\s*([A-Z][A-Z .'-]*?[A-Z])\s+0*(\d{1,7})(?:\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3})?\s*$")
+_CABLE_NUMBER = re.compile(r"\bDE\s+RU[A-Z]{3,}\s+#(\d{1,7})")
+_FROM_LINE = re.compile(r"(?:^|\s)FM\s+([A-Z][A-Z0-9 .'/-]*?)\s*(?=\s(?:TO|INFO)\s|$)", re.MULTILINE)
+_ROUTING_CLASS = re.compile(r"\bZN[YR]\s+(UUUUU|CCCCC|SSSSS)\b")
+_SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*:\s*(.*)$", re.IGNORECASE)
+# where an inline SUBJECT value stops (flattened cables put REF, Classified By,
+# and the first paragraph on the same line)
+_SUBJECT_STOP_INLINE = re.compile(
+    r"\s(?:REFS?\s*:|REFTEL\b|Classified\s+By\b|CLASSIFIED\s+BY\b|¶|\d{1,2}\.\s+\((?:[A-Z/]{1,8})\)"
+    r"|\((?:U|C|S|SBU|S/NF|C/NF|LOU)\)\s)")
+_SUBJECT_STOP_LINE = re.compile(
+    r"^\s*(?:REFS?\b|REFTEL\b|REFERENCES?\s*:|Classified\s+By|CLASSIFIED\s+BY|E\.?\s?O\.?\s*1|TAGS\b|SIPDIS"
+    r"|¶|\d{1,3}\s*[.)]\s|\(\s*[A-Z/]{1,8}\s*\)|[-=_]{3,}|Summary\b|SUMMARY\b|(?:[A-Z] ){3,})")
+_TAGS_LINE = re.compile(r"^\s*TAGS\b\s*:?\s*(.*)$")
+_REF_LINE = re.compile(r"^\s*(?:REFS?|REFTEL|REFERENCES?)\b\s*:?\s*(.*)$")
+_REF_CONTINUATION = re.compile(r"^\s+\S|^\s*\(?[A-H]\)?[.)]\s")
+_REF_ID = re.compile(r"(?:\b(\d{2})\s*)?\b([A-Z]{2,}(?:\s[A-Z]{2,}){0,2})\s*0*(\d{1,7})\b")
+
+
+def _spaced_classification(line: str) -> str:
+    match = _SPACED_CLASSIFICATION.match(line)
+    if match:
+        word = match[1].replace(" ", "")
+        if word in {"UNCLASSIFIED", "CONFIDENTIAL", "SECRET"}:
+            return word
+    match = _WORD_CLASSIFICATION.match(line)
+    if match:
+        return "UNCLASSIFIED" if match[1].startswith("UNCLAS") else match[1]
+    return ""
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w.capitalize() if w.isalpha() else w for w in name.split())
+
+
+def _origin_from(line_value: str) -> str:
+    config = _config()
+    value = " ".join(line_value.split())
+    if value in config["origin_names"]:
+        return config["origin_names"][value]
+    head, _, rest = value.partition(" ")
+    if head in config["origin_prefixes"] and rest:
+        return f"{config['origin_prefixes'][head]} {_title_case(rest)}"
+    return _title_case(value)
+
+
+def subject_lines(lines: list[str], start: int) -> str:
+    """The whole SUBJECT value starting at ``lines[start]``: the line and its
+    continuation lines until a blank line, REF, Classified By, a paragraph."""
+    match = _SUBJECT.match(lines[start])
+    if not match:
+        return ""
+    parts = [match[1]]
+    for line in lines[start + 1:start + 5]:
+        if not line.strip() or _SUBJECT_STOP_LINE.match(line) or _DTG.match(line.strip()):
+            break
+        parts.append(line)
+    value = " ".join(" ".join(parts).split())
+    stop = _SUBJECT_STOP_INLINE.search(" " + value)
+    if stop:
+        value = value[:max(stop.start() - 1, 0)].rstrip()
+    return value
+
+
+@dataclass
+class TelegramMeta:
+    dtg: str = ""
+    dtg_date: str = ""
+    doc_id: str = ""
+    origin: str = ""
+    classification: str = ""
+    subject: str = ""
+    tags: str = ""
+    references: list[str] = field(default_factory=list)
+
+
+def telegram_metadata(text: str, year_hint: str = "") -> TelegramMeta:
+    """Metadata that a telegram states itself: DTG, cable number and post,
+    sender, banner classification, SUBJECT, TAGS and REF lines."""
+    meta = TelegramMeta()
+    lines = text.split("\n")
+    dtg = _DTG.search(text)
+    if dtg:
+        meta.dtg = f"{dtg[1]}{dtg[2]}{dtg[3]}Z {dtg[4]} {dtg[5]}"
+        meta.dtg_date = _dtg_date(dtg)
+    origin = _FROM_LINE.search(text)
+    if origin:
+        meta.origin = _origin_from(origin[1])
+    routing_class = _ROUTING_CLASS.search(text)
+    number = _CABLE_NUMBER.search(text)
+    subjects: list[str] = []
+    post = ""
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not meta.classification:
+            meta.classification = _spaced_classification(line)
+            if meta.classification:
+                rest = _SECTION.sub("", line[_banner_end(line):])
+                found = _POST_NUMBER.match(rest)
+                if found and (not number or int(found[2]) == int(number[1])):
+                    post, post_number = found[1].replace(" ", ""), found[2]
+        if stripped[:4].upper() == "SUBJ":
+            value = subject_lines(lines, index)
+            if value:
+                subjects.append(value)
+        elif not meta.tags and stripped.startswith("TAGS"):
+            found = _TAGS_LINE.match(line)
+            if found and found[1].strip():
+                meta.tags = " ".join(found[1].replace(",", " ").split())
+        elif stripped.startswith("REF") and not meta.references:
+            meta.references = _references(lines, index)
+    if not post:  # the page-break lines also name post and number
+        for line in lines:
+            found = _POST_NUMBER.match(line)
+            if found and found[0].rstrip().endswith(tuple("0123456789")) and " OF " in found[0]:
+                if not number or int(found[2]) == int(number[1]):
+                    post, post_number = found[1].replace(" ", ""), found[2]
+                    break
+    if not meta.classification and routing_class:
+        meta.classification = _config()["routing_classification"][routing_class[1]]
+    if subjects:
+        meta.subject = max(subjects, key=len)
+    year = meta.dtg_date[:4] or year_hint[:4]
+    if post and year:
+        meta.doc_id = f"{year[2:]}{post}{int(post_number)}"
+    return meta
+
+
+def _banner_end(line: str) -> int:
+    match = _SPACED_CLASSIFICATION.match(line) or _WORD_CLASSIFICATION.match(line)
+    return match.end() if match else 0
+
+
+def _references(lines: list[str], start: int) -> list[str]:
+    match = _REF_LINE.match(lines[start])
+    if not match:
+        return []
+    parts = [match[1]]
+    for line in lines[start + 1:start + 12]:
+        if not line.strip() or not _REF_CONTINUATION.match(line) or _SUBJECT_STOP_LINE.match(line.strip()):
+            break
+        parts.append(line)
+    refs: list[str] = []
+    for found in _REF_ID.finditer(" ".join(parts)):
+        year, post, num = found[1], found[2].replace(" ", ""), str(int(found[3]))
+        ref = f"{year}{post}{num}" if year else f"{post} {num}"
+        if ref not in refs:
+            refs.append(ref)
+    return refs
+
+
+# --------------------------------------------------------------------------- document assembly
+
+
+def _stem(rel: str) -> str:
+    name = rel.rsplit("/", 1)[-1]
+    stem, dot, _ = name.rpartition(".")
+    return stem if dot and stem else name
+
+
+def _error(rel: str, reason: str, fmt: str = "", **meta: Any) -> Document:
+    doc = Document(doc_id=meta.pop("doc_id", "") or _stem(rel), source_file=rel, format=fmt)
+    for key, value in meta.items():
+        setattr(doc, key, value)
+    doc.status, doc.error = "error", " ".join(reason.split())[:300]
+    return doc
+
+
+@dataclass
+class _Header:
+    """What a metadata header (text header, HTML table, CSV columns) says."""
+
+    values: dict[str, str] = field(default_factory=dict)
+
+    def get(self, key: str) -> str:
+        return " ".join(self.values.get(key, "").split())
+
+
+def _build(rel: str, fmt: str, header: _Header, telegram: str, *, title: str = "",
+           references: list[str] | None = None) -> Document:
+    created = parse_date(header.get("created"))
+    meta = telegram_metadata(telegram, created)
+    doc_date = created or meta.dtg_date
+    if not doc_date:  # the newest date in the header block
+        dates = [parse_date(v) for v in header.values.values()]
+        doc_date = max((d for d in dates if d), default="")
+    doc_id = header.get("doc_id") or meta.doc_id or _stem(rel)
+    subject = meta.subject or header.get("subject") or header.get("title") or title
+    subject = _clip_subject(subject)
+    doc = Document(
+        doc_id=doc_id,
+        source_file=rel,
+        doc_date=doc_date,
+        origin=header.get("origin") or meta.origin,
+        classification=header.get("classification") or meta.classification,
+        subject=subject,
+        tags=" ".join(header.get("tags").replace(",", " ").split()) or meta.tags,
+        dtg=meta.dtg,
+        references=references if references is not None else meta.references,
+        format=fmt,
+        raw_text=telegram,
+    )
+    if not telegram.strip():
+        doc.status, doc.error = "error", "no cable text after the header"
+    return doc
+
+
+def _clip_subject(value: str) -> str:
+    value = " ".join(value.split())
+    stop = _SUBJECT_STOP_INLINE.search(" " + value)
+    return value[:max(stop.start() - 1, 0)].rstrip() if stop else value
+
+
+# --------------------------------------------------------------------------- formats
+
+_HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:\s?(.*)$")
+_CSV_RECORD_START = re.compile(
+    r'^"?\d{1,9}"?\s*,\s*"?(?:\d{1,2}/\d{1,2}/\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?'
+    r'|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)"?\s*,')
+_CSV_HEADER_ROW = re.compile(r'^"?id"?\s*,\s*"?date"?\s*,', re.IGNORECASE)
+_HTML_START = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|table|pre)\b", re.IGNORECASE)
+
+
+def _header_key(name: str) -> str:
+    return _config()["header_keys"].get(" ".join(name.lower().split()), "")
+
+
+def _parse_text_header(lines: list[str]) -> tuple[_Header, int]:
+    """The ``Key: value`` block at the top of a file, and the line where the
+    telegram starts. Also reads the variant that lists the keys first and the
+    values after them ("Identifier\\nCreated\\n...\\n08MEXICO2276\\n2008-...")."""
+    header = _Header()
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    keys: list[str] = []
+    while i < len(lines) and _header_key(lines[i].strip().rstrip(":")) and ":" not in lines[i]:
+        keys.append(_header_key(lines[i].strip().rstrip(":")))
+        i += 1
+    if keys:
+        for key in keys:
+            if i >= len(lines) or not lines[i].strip():
+                break
+            header.values.setdefault(key, lines[i].strip())
+            i += 1
+    seen_any = bool(keys)
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            if seen_any:
+                i += 1
+                break
+            i += 1
+            continue
+        match = _HEADER_LINE.match(line)
+        key = _header_key(match[1]) if match else ""
+        if not key:
+            break
+        value = match[2].strip() if match else ""
+        i += 1
+        if not value and i < len(lines) and lines[i].strip() and not _HEADER_LINE.match(lines[i]) \
+                and not _is_telegram_start(lines[i]):
+            value = lines[i].strip()  # "Cable title:" with its value on the next line
+            i += 1
+        header.values.setdefault(key, value)
+        seen_any = True
+    return header, i
+
+
+def _is_telegram_start(line: str) -> bool:
+    return any(re.match(p, line) for p in _config()["telegram_markers"])
+
+
+def _has_text_header(lines: list[str]) -> bool:
+    found = 0
+    for line in lines[:12]:
+        if not line.strip():
+            continue
+        match = _HEADER_LINE.match(line)
+        name = match[1] if match else line.strip()
+        if _header_key(name) in {"doc_id", "created", "classification", "origin", "released"}:
+            found += 1
+        else:
+            break
+    return found >= 2
+
+
+def _cut_boilerplate(lines: list[str]) -> tuple[list[str], bool]:
+    patterns = [re.compile(p) for p in _config()["site_boilerplate"]]
+    for index, line in enumerate(lines):
+        if any(p.search(line) for p in patterns):
+            return lines[:index], True
+    return lines, False
+
+
+def _read_text(rel: str, text: str) -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if _has_text_header(lines):
+        header, start = _parse_text_header(lines)
+        body, _ = _cut_boilerplate(lines[start:])
+        if not header.get("doc_id") and not header.get("created"):
+            return _error(rel, "truncated header: no Identifier and no Created value", "cablegate-text")
+        return _build(rel, "cablegate-text", header, "\n".join(body).strip("\n"))
+    first = next((line for line in lines if line.strip()), "")
+    title_match = re.match(_config()["scraped_title"], first)
+    body, cut = _cut_boilerplate(lines)
+    if title_match or cut:
+        if title_match:
+            body = body[lines.index(first) + 1:]
+        return _build(rel, "scraped-page", _Header(), "\n".join(body).strip("\n"),
+                      title=title_match["title"] if title_match else "")
+    fmt = "telegram" if any(_is_telegram_start(line) for line in lines[:200]) else "text"
+    return _build(rel, fmt, _Header(), text.strip("\n"))
+
+
+class _CablePage(HTMLParser):
+    """Collects a WikiLeaks cable page: the metadata table, the "Viewing cable
+    ID, TITLE" heading, the ``<pre>`` blocks and (as a fallback) the visible text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.table_headers: list[str] = []
+        self.table_cells: list[str] = []
+        self.pres: list[str] = []
+        self.heading = ""
+        self.visible: list[str] = []
+        self._in_table = 0
+        self._cell: list[str] | None = None
+        self._pre: list[str] | None = None
+        self._heading: list[str] | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "style"}:
+            self._skip += 1
+        elif tag == "table":
+            self._in_table += 1
+        elif tag in {"th", "td"} and self._in_table:
+            self._cell = []
+        elif tag == "pre":
+            self._pre = []
+        elif tag in {"h1", "h2", "h3"}:
+            self._heading = []
+        elif tag in {"br", "p", "div", "tr"}:
+            self.visible.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style"}:
+            self._skip = max(self._skip - 1, 0)
+        elif tag == "table":
+            self._in_table = max(self._in_table - 1, 0)
+        elif tag in {"th", "td"} and self._cell is not None:
+            value = " ".join("".join(self._cell).split())
+            (self.table_headers if tag == "th" else self.table_cells).append(value)
+            self._cell = None
+        elif tag == "pre" and self._pre is not None:
+            self.pres.append("".join(self._pre))
+            self._pre = None
+        elif tag in {"h1", "h2", "h3"} and self._heading is not None:
+            text = " ".join("".join(self._heading).split())
+            if text.lower().startswith("viewing cable") and not self.heading:
+                self.heading = text
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if self._cell is not None:
+            self._cell.append(data)
+        if self._pre is not None:
+            self._pre.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+        self.visible.append(data)
+
+
+def _read_html(rel: str, text: str) -> Document:
+    page = _CablePage()
+    try:
+        page.feed(text)
+        page.close()
+    except Exception as exc:  # html.parser is lenient; this is a last resort
+        return _error(rel, f"cannot parse HTML: {type(exc).__name__}", "wikileaks-html")
+    header = _Header()
+    for name, value in zip(page.table_headers, page.table_cells):
+        key = _header_key(name)
+        if key and value:
+            header.values.setdefault(key, value)
+    title = ""
+    if page.heading:
+        rest = page.heading[len("viewing cable"):].strip()
+        ident, _, title = rest.partition(",")
+        if ident.strip() and "doc_id" not in header.values:
+            header.values["doc_id"] = ident.strip()
+        title = title.strip()
+    if page.pres:
+        telegram = "\n\n".join(p.replace("\r\n", "\n").strip("\n") for p in page.pres)
+    else:
+        telegram = "".join(page.visible)
+    telegram = re.sub(r"[ \t]+\n", "\n", telegram.replace("\r", "\n"))
+    fmt = "wikileaks-html" if page.pres or page.table_headers else "html"
+    return _build(rel, fmt, header, telegram.strip("\n"), title=title)
+
+
+def _csv_chunks(lines: Iterator[str]) -> Iterator[str]:
+    """Group lines into records: a record starts at a line that begins like a
+    cables.csv row (``"12","12/28/2006 14:57",``), so a broken quote spoils
+    only its own row."""
+    chunk: list[str] = []
+    for line in lines:
+        if _CSV_RECORD_START.match(line) and chunk:
+            yield "".join(chunk)
+            chunk = []
+        if chunk or _CSV_RECORD_START.match(line) or line.strip():
+            chunk.append(line)
+    if chunk:
+        yield "".join(chunk)
+
+
+_CSV_PREFIX = re.compile(
+    r'^\s*"?(\d+)"?\s*,\s*"?([^",]*)"?\s*,\s*"?([^",]*)"?\s*,\s*"([^"]*)"\s*,\s*"?([^",]*)"?\s*,'
+    r'\s*"?([^"]*?)"?\s*,', re.DOTALL)
+
+
+def _parse_csv_record(chunk: str) -> list[str] | None:
+    try:
+        rows = list(csv.reader(io.StringIO(chunk), strict=True))
+    except csv.Error:
+        rows = []
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if len(rows) == 1 and len(rows[0]) >= 8:
+        row = rows[0]
+        return row[:7] + [",".join(row[7:])] if len(row) > 8 else row
+    # recovery: the first six columns are simple; header and content are what is left
+    match = _CSV_PREFIX.match(chunk)
+    if not match:
+        return None
+    rest = chunk[match.end():].strip()
+    if rest.startswith('"'):
+        rest = rest[1:]
+    if rest.endswith('"'):
+        rest = rest[:-1]
+    head, sep, content = rest.partition('","')
+    if not sep:
+        head, content = "", rest
+    return [*match.groups(), head.replace('""', '"'), content.replace('""', '"')]
+
+
+def _read_csv(path: Path, rel: str, encoding: str) -> list[Document]:
+    docs: list[Document] = []
+    limit = _config()["max_cable_bytes"]
+    errors = "dateline_latin1" if encoding == "cp1252" else "replace"
+    csv.field_size_limit(max(limit * 2, 1 << 20))
+    with open(path, encoding=encoding, errors=errors, newline="") as handle:
+        for number, chunk in enumerate(_csv_chunks(handle), 1):
+            rel_row = f"{rel}#{number}"
+            if number == 1 and _CSV_HEADER_ROW.match(chunk):
+                continue
+            if len(chunk) > limit:
+                docs.append(_error(rel_row, f"CSV row too large ({len(chunk)} characters)", "cables-csv"))
+                continue
+            row = _parse_csv_record(chunk)
+            if row is None:
+                docs.append(_error(rel_row, "malformed cables.csv row: cannot split its columns", "cables-csv"))
+                continue
+            _, date, ref_id, origin, classification, references, head, content = row[:8]
+            header = _Header({"doc_id": ref_id, "created": date, "origin": origin,
+                              "classification": classification})
+            refs = [r.strip() for r in references.split("|") if r.strip()]
+            content = content.replace("\r\n", "\n").replace("\r", "\n")
+            doc = _build(rel_row, "cables-csv", header, content.strip("\n"), references=refs)
+            if not doc.dtg:  # the DTG lives in the header column
+                meta = telegram_metadata(head.replace("\r\n", "\n"))
+                doc.dtg = meta.dtg
+                doc.doc_date = doc.doc_date or meta.dtg_date
+            if not doc.doc_id.strip():
+                doc.doc_id = _stem(rel_row.split("#")[0]) + f"#{number}"
+            docs.append(doc)
+    if not docs:
+        docs.append(_error(rel, "cables.csv file with no rows", "cables-csv"))
+    return docs
+
+
+# --------------------------------------------------------------------------- entry point
 
 
 def read_file(path: Path, root: Path) -> list[Document]:
     """Read one input file (one or many cables). Never raises: an unreadable or
     unparsable file becomes one Document with ``status='error'``."""
-    raise NotImplementedError
+    path, root = Path(path), Path(root)
+    rel = _relative(path, root)
+    try:
+        return _read(path, rel)
+    except Exception as exc:  # the promise is "never raises": report, don't crash
+        return [_error(rel, f"cannot read: {type(exc).__name__}: {exc}")]
+
+
+def _read(path: Path, rel: str) -> list[Document]:
+    config = _config()
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return [_error(rel, f"cannot read: {exc.strerror or type(exc).__name__}")]
+    if not stat.S_ISREG(info.st_mode):
+        return [_error(rel, "not a regular file")]  # never open a FIFO or a device
+    if info.st_size == 0:
+        return [_error(rel, "empty file")]
+    try:
+        with open(path, "rb") as handle:
+            sample = handle.read(config["sniff_bytes"])
+            encoding = detect_encoding(sample)
+            head = decode_bytes(sample)
+            if _looks_binary(head):
+                return [_error(rel, "binary file, not text")]
+            first = next((line for line in head.splitlines() if line.strip()), "")
+            if _CSV_RECORD_START.match(first) or (_CSV_HEADER_ROW.match(first) and "content" in first.lower()):
+                handle.close()
+                return _read_csv(path, rel, encoding if encoding != "utf-8" else "utf-8-sig")
+            if info.st_size > config["max_cable_bytes"]:
+                return [_error(rel, f"file too large for one cable ({info.st_size} bytes; "
+                                    f"limit {config['max_cable_bytes']})")]
+            data = sample + handle.read(config["max_cable_bytes"] + 1 - len(sample))
+    except OSError as exc:
+        return [_error(rel, f"cannot read: {exc.strerror or type(exc).__name__}")]
+    text = decode_bytes(data)
+    if not text.strip():
+        return [_error(rel, "empty file (only whitespace)")]
+    if _looks_binary(text):
+        return [_error(rel, "binary file, not text")]
+    text = text.replace("\x00", "")
+    if _HTML_START.search(text[:4096]):
+        return [_read_html(rel, text)]
+    return [_read_text(rel, text)]

@@ -375,7 +375,7 @@ def normal_entity(text: str) -> str:
     return " ".join(words[:-1] + [last])
 
 
-def entity_groups(data: SiteData, limit: int = 20, per_group: int = 40) -> list[dict[str, Any]]:
+def entity_groups(data: SiteData, limit: int = 15, per_group: int = 30) -> list[dict[str, Any]]:
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(data.claims):
         key = normal_entity(c.get("entity", ""))
@@ -393,6 +393,7 @@ def entity_groups(data: SiteData, limit: int = 20, per_group: int = 40) -> list[
         members = sorted(members, key=lambda i: (data.claims[i].get("doc_date", ""), i))[:per_group]
         out.append({
             "entity": names.most_common(1)[0][0], "unit": unit or "no unit", "documents": n_docs,
+            "total": len(groups[(key, unit)]),
             "claims": [{"doc_date": data.claims[i].get("doc_date", ""), "doc_id": data.claims[i].get("doc_id", ""),
                         "href": data.claim_href(i), "display": claim_display(data.claims[i]),
                         "qualifier": data.claims[i].get("qualifier", ""), "text": data.claims[i].get("text", ""),
@@ -632,7 +633,7 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
         [{"field": "when", "label": "When", "sortField": "sort", "cls": "dl-when"},
          {"field": "type", "label": "Type"}, {"field": "status", "label": "Status"},
          {"field": "summary", "label": "Event", "link": "href"}, {"field": "actors", "label": "Actors"},
-         {"field": "location", "label": "Location"}, {"field": "doc", "label": "Cable", "link": "doc_href"}],
+         {"field": "location", "label": "Location"}, {"field": "doc", "label": "Cable", "link": "doc_href", "cls": "dl-id"}],
         facets=[{"field": "type", "label": "Types"}, {"field": "status", "label": "Statuses"}],
         sort=["sort", "asc"], pageSize=50)
     out.page("timeline.md", "timeline.md.j2", counts=counts, undated_lane=charts.UNDATED_LANE,
@@ -642,15 +643,15 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
         [{"field": "value", "label": "Value", "type": "num", "sortField": "amount"},
          {"field": "unit", "label": "Unit"}, {"field": "entity", "label": "Entity"},
          {"field": "qualifier", "label": "Qualifier"}, {"field": "speaker", "label": "Speaker"},
-         {"field": "doc", "label": "Cable", "link": "href"}, {"field": "doc_date", "label": "Cable date", "cls": "dl-when"},
-         {"field": "sentence", "label": "Sentence"}],
+         {"field": "doc", "label": "Cable", "link": "href", "cls": "dl-id"}, {"field": "doc_date", "label": "Cable date", "cls": "dl-when"},
+         {"field": "sentence", "label": "Sentence", "cls": "dl-sentence"}],
         facets=[{"field": "dimension", "label": "Dimensions"}, {"field": "unit", "label": "Units"},
                 {"field": "qualifier", "label": "Qualifiers"}],
-        sort=["doc_date", "asc"], pageSize=50)
+        sort=["doc_date", "asc"], pageSize=25)
     out.page("claims.md", "claims.md.j2", counts=counts, claims_table=claims_table, entities=entities)
     documents_table = table_config(
         "data/documents.json", "data/documents.csv",
-        [{"field": "date", "label": "Date", "cls": "dl-when"}, {"field": "doc", "label": "Cable", "link": "href"},
+        [{"field": "date", "label": "Date", "cls": "dl-when"}, {"field": "doc", "label": "Cable", "link": "href", "cls": "dl-id"},
          {"field": "origin", "label": "Origin"}, {"field": "classification", "label": "Classification"},
          {"field": "subject", "label": "Subject"}, {"field": "tags", "label": "Tags"},
          {"field": "events", "label": "Events", "type": "num"}, {"field": "claims", "label": "Claims", "type": "num"}],

@@ -41,7 +41,6 @@ class Grammar:
     future_cue: re.Pattern[str]
     past_cue: re.Pattern[str]
     ed_word: re.Pattern[str]
-    number: re.Pattern[str]
     #: lower-case tokens at which an expression may start (or end a prefix run)
     anchors: frozenset[str]
     prefixes: frozenset[str]
@@ -135,7 +134,7 @@ def _rules(f: dict[str, str], lex: dict[str, Any]) -> list[tuple[str, str]]:
         ("year", rf"(?:the\s+year\s+)?(?P<y>{Y})(?![-/]\d)"),
         ("generic", "(?P<g>" + _alternation(list(generic)) + r")(?![a-z])"),
         ("for_bare", r"(?<=for\s)(?P<u>years|months|weeks|days|decades|hours)(?![a-z])"),
-        ("duration", rf"(?P<q>{f['QTY']})(?P<sep>[\s-]+)(?P<u>{f['UNIT']})(?![-\s]+old)(?:[-\s]+long(?![a-z]))?"),
+        ("duration", rf"(?P<q>{f['QTY']})(?P<sep>[\s-]+)(?P<u>{f['UNIT']})(?![-\s]+old)(?!\s+(?:of\s+age|and\s+(?:older|over|above|under|younger)|or\s+(?:older|over|above|under|younger)))(?:[-\s]+long(?![a-z]))?"),
     ]
 
 
@@ -187,7 +186,6 @@ def grammar() -> Grammar:
         re.IGNORECASE)
     past_cue = re.compile(r"\b(?:" + _alternation(lex["past_cues"]) + r")\b", re.IGNORECASE)
     ed_word = re.compile(r"\b(?P<aux>(?:be|been|being|is|are|am|get|gets|getting)\s+)?(?P<w>[a-z]{2,}ed)\b")
-    number = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:[-\s][a-z]+)*", re.IGNORECASE)
     anchors = set(lex["anchor_words"])
     for key in ("months", "weekdays", "number_words", "ordinal_words", "units", "seasons", "set_adverbs",
                 "decade_words", "century_ordinals", "generic_refs", "vague_quantities"):
@@ -197,5 +195,5 @@ def grammar() -> Grammar:
     anchors -= prefixes - {"this"}
     token = re.compile(r"[A-Za-z]+|\d+|'(?=\d)")
     prefix_run = re.compile(r"(?<![\w'])(?:(?:" + _alternation(list(prefixes)) + r")\s+){1,3}$", re.IGNORECASE)
-    return Grammar(regex, groups, signal, trailer, blocked, boundary, future_cue, past_cue, ed_word, number,
+    return Grammar(regex, groups, signal, trailer, blocked, boundary, future_cue, past_cue, ed_word,
                    frozenset(anchors), prefixes, token, prefix_run)

@@ -250,6 +250,15 @@ def test_speaker_accuracy_only_where_gold_gives_it() -> None:
     scores = score_document(gold, [], rows).claims
     assert (scores.attributes["speaker"].correct, scores.attributes["speaker"].total) == (1, 1)
     assert (scores.attributes["entity"].correct, scores.attributes["entity"].total) == (1, 2)
+    # the deaths figure matched in a sentence holding all of its evidence, the cocaine one too
+    assert (scores.attributes["located"].correct, scores.attributes["located"].total) == (2, 2)
+
+
+def test_claim_matched_elsewhere_is_not_located() -> None:
+    gold = {"doc_id": "D1", "claims": [REQUIRED_CLAIM]}
+    scores = score_document(gold, [], [claim(5000, "count", "The fund holds 5000 pesos.", "pesos")]).claims
+    assert scores.matched == 1  # unit and value are the whole matching rule
+    assert (scores.attributes["located"].correct, scores.attributes["located"].total) == (0, 1)
 
 
 def test_empty_document_is_perfect_and_empty_prediction_scores_zero() -> None:

@@ -247,6 +247,7 @@ NEVER: list[tuple[str, str, str]] = [
     ("the 2000 police officers deployed to Juarez", "2008-07-24", "2000"),
     ("a 45-year-old man was arrested", "2008-07-24", "45-year-old"),
     ("Mapiripan, now seven years old, Arauca", "2005-08-04", "seven years old"),
+    ("percent of the Dutch population of 12 years and older", "2005-12-12", "12 years and older"),
     ("The GOM may decide to extradite him.", "2008-07-24", "may"),
     ("THE GOM MAY DECIDE TO EXTRADITE HIM.", "2008-07-24", "MAY"),
     ("We met one of the officials.", "2008-07-24", "one"),
