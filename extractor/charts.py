@@ -25,6 +25,7 @@ TYPE_COLOURS = [
 ]
 STATUSES = ["occurred", "ongoing", "planned", "expected"]
 UNDATED_LANE = "(undated)"
+FINE_GRANULARITIES = {"day", "week", "month"}
 
 Spec = dict[str, Any]
 
@@ -65,12 +66,16 @@ def events_by_month(events: Sequence[dict[str, str]]) -> Spec:
     """Stacked bars: events per month of their start date (undated: document month)."""
     counts: Counter[tuple[str, str]] = Counter()
     for row in events:
-        month = year_month(row.get("date_start") or row.get("doc_date") or "")
+        # a year or a decade starts on 1 January: binning those by their start
+        # would pile them into Januaries, so they count at their cable's month
+        precise = row.get("granularity") in FINE_GRANULARITIES and row.get("date_start")
+        month = year_month((row.get("date_start") if precise else row.get("doc_date")) or "")
         if month:
             counts[(month + "-01", row.get("type") or "other")] += 1
     values = [{"month": m, "type": t, "events": n} for (m, t), n in sorted(counts.items())]
     chart = alt.Chart(alt.Data(values=values)).mark_bar().encode(
-        x=alt.X("month:T", timeUnit="yearmonth", title="Month (event date, or cable date when undated)"),
+        x=alt.X("month:T", timeUnit="yearmonth",
+                title="Month of the event (of the cable for undated events and those dated to a year or more)"),
         y=alt.Y("sum(events):Q", title="Events"),
         color=alt.Color("type:N", scale=_type_scale(r["type"] for r in values), title="Type"),
         tooltip=[alt.Tooltip("month:T", timeUnit="yearmonth", title="Month"),
@@ -127,8 +132,9 @@ def timeline(url: str, types: Iterable[str], domain: tuple[str, str] | None) -> 
     """
     types = list(types)
     colour = alt.Color("type:N", scale=_type_scale(types), title="Type")
+    # long spans (a year, a decade) are faint so that they do not hide the days
     opacity = alt.Opacity("status:O", legend=None, sort=STATUSES,
-                          scale=alt.Scale(domain=STATUSES, range=[1.0, 0.8, 0.5, 0.35]))
+                          scale=alt.Scale(domain=STATUSES, range=[0.45, 0.35, 0.22, 0.15]))
     shape = alt.Shape("status:N", title="Status",
                       scale=alt.Scale(domain=STATUSES, range=["circle", "square", "triangle-up", "diamond"]))
     tooltip = [alt.Tooltip("summary:N", title="Event"), alt.Tooltip("when:N", title="When"),
@@ -144,11 +150,11 @@ def timeline(url: str, types: Iterable[str], domain: tuple[str, str] | None) -> 
     zoom = alt.selection_interval(bind="scales", encodings=["x"])
     pick = alt.selection_point(fields=["type"], bind="legend")
     faded = alt.condition(pick, alt.value(1), alt.value(0.08))
-    bars = base.transform_filter(alt.datum.kind == "range").mark_bar(height=6, cornerRadius=2, clip=True).encode(
+    bars = base.transform_filter(alt.datum.kind == "range").mark_bar(height=4, cornerRadius=2, clip=True).encode(
         x=x, x2="end:T", y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[0, 1])),
         color=colour, opacity=opacity, tooltip=tooltip, href="href:N",
     )
-    points = base.transform_filter(alt.datum.kind != "range").mark_point(filled=True, size=40, clip=True).encode(
+    points = base.transform_filter(alt.datum.kind != "range").mark_point(filled=True, size=28, clip=True).encode(
         x=x, y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[0, 1])),
         color=colour, shape=shape, opacity=faded, tooltip=tooltip, href="href:N",
     ).add_params(pick, zoom)

@@ -10,7 +10,7 @@ attributed to one person), and handles simple tables (row label + title).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
@@ -56,9 +56,12 @@ def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None
     country = country_of(doc.origin, doc.tags)
     claims: list[Claim] = []
     seen: set[tuple[str, int]] = set()
+    tables = _table_contexts(doc.paragraphs)
+    state = _SpeakerState(titles=_title_map([s.text for p in doc.paragraphs for s in p.sentences]))
     for p_index, paragraph in enumerate(doc.paragraphs):
         p_times = times[p_index] if times and p_index < len(times) else []
-        for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times, country):
+        for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times, country,
+                                          tables[p_index], state):
             # a body copied twice into one file says each figure once
             key = (claim.sentence, claim.start)
             if key in seen:
@@ -136,18 +139,17 @@ def _time_expressions(doc: Document) -> list[list[list[TimeExpression]]]:
 
 # -- one paragraph -------------------------------------------------------------------------
 
-@dataclass
-class _SpeakerState:
-    speaker: str = ""
-    person: str = ""  # the last named person (for "he said")
-
-
 def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Paragraph,
-                      times: Sequence[list[TimeExpression]], country: str) -> list[tuple[int, Claim]]:
+                      times: Sequence[list[TimeExpression]], country: str,
+                      table: "_TableContext | None" = None,
+                      state: "_SpeakerState | None" = None) -> list[tuple[int, Claim]]:
     """(sentence index, claim) pairs of one paragraph."""
     claims: list[tuple[int, Claim]] = []
-    state = _SpeakerState()
-    table = _TableContext.of(paragraph)
+    if state is None:
+        state = _SpeakerState(titles=_title_map([s.text for s in paragraph.sentences]))
+    state.new_paragraph()
+    if table is None:
+        table = _TableContext.of(paragraph)
     for s_index, sentence in enumerate(paragraph.sentences):
         text = sentence.text
         tokens = tokenize(text)
@@ -170,7 +172,7 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
                 entity = previous.entity  # "from three children per week to ten per week"
             else:
                 entity = _entity(tokens, q)
-            claim_speaker = _claim_speaker(tokens, q, speaker, state)
+            claim_speaker = _claim_speaker(q, speaker)
             if in_table:
                 label, column = _row_label(tokens, q)
                 entity = " ".join(x for x in (label, table.title) if x) or entity
@@ -230,6 +232,8 @@ def _compared_with_previous(tokens: Sequence[Token], q: Quantity) -> bool:
         low = tokens[k].low
         if low == "of":
             return False
+        if low == "(" and k > 0 and _is_word(tokens[k - 1]):
+            return False  # "Tutsis (15 percent)": the share of the word before
         if low in links:
             return True
         if not (tokens[k].text.isalpha() and tokens[k].text.islower()):
@@ -272,6 +276,12 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, max_words: int = 6) -> s
     count = 0
     while k < n and count < max_words:
         tok = tokens[k]
+        if tok.text in _QUOTES and (not parts or k + 1 < n and _is_word(tokens[k + 1])):
+            k += 1  # 'so-called FNL "dissidents"'
+            continue
+        if not parts and tok.low == "so" and k + 2 < n and tokens[k + 1].text == "-" and tokens[k + 2].low == "called":
+            k += 3
+            continue
         if tok.text == "-" and parts and k + 1 < n and tokens[k - 1].end == tok.start and tokens[k + 1].start == tok.end \
                 and _is_word(tokens[k + 1]):
             parts[-1] += "-" + tokens[k + 1].text
@@ -303,6 +313,9 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, max_words: int = 6) -> s
     while parts and (parts[-1].lower() in w["determiners"] or parts[-1].lower() in ("and", "or")):
         parts.pop()
     return " ".join(parts).rstrip(",")
+
+
+_QUOTES = frozenset(('"', "“", "”", "'", "‘", "’"))
 
 
 def _adjective_like(word: str) -> bool:
@@ -346,6 +359,24 @@ def _noun_phrase_left(tokens: Sequence[Token], end: int, max_words: int = 6) -> 
         longer, _ = _collect_left(tokens, k - 1, max_words)
         if longer:
             return longer
+    if phrase and k >= 2 and tokens[k].low in ("the", "a", "an") and tokens[k - 1].low in ("against", "to", "on", "by"):
+        # "complaints to the Commission against the military increased from 367":
+        # the head comes before its modifiers
+        head, j = phrase, k
+        for _ in range(3):
+            if not (j >= 2 and tokens[j].low in ("the", "a", "an") and tokens[j - 1].low in _POST_MODIFIER_PREPS) \
+                    and not (j >= 1 and tokens[j].low in _POST_MODIFIER_PREPS):
+                break
+            j = j - 2 if tokens[j].low in ("the", "a", "an") else j - 1
+            longer, j = _collect_left(tokens, j, max_words)
+            if not longer:
+                break
+            head = longer
+        if head is not phrase and head.split()[-1].lower().endswith("s") and (head[:1].islower() or j < 0):
+            return head
+    if phrase and " " not in phrase and phrase.islower() and k >= 0 and tokens[k].low == "to" \
+            and not phrase.endswith("s"):
+        return ""  # an infinitive, not a noun: "with prospects to achieve 30,000 hectares"
     if phrase and " " not in phrase and phrase.islower() and phrase.endswith("ed"):
         return ""  # a verb, not a noun: "were discovered approximately 800 meters"
     return phrase
@@ -363,6 +394,12 @@ def _collect_left(tokens: Sequence[Token], k: int, max_words: int) -> tuple[str,
             continue
         if tok.low == "of" and parts and k > 0 and _is_word(tokens[k - 1]) and tokens[k - 1].low not in w["entity_stop_words"]:
             parts.append("of")
+            k -= 1
+            continue
+        if tok.low in ("the", "these", "this", "its", "their") and parts and parts[-1] != "of" and k > 1 \
+                and tokens[k - 1].low == "of" and _is_word(tokens[k - 2]) \
+                and tokens[k - 2].low not in w["entity_stop_words"] | w["determiners"]:
+            parts.append(tok.text)  # "the economic impact of the crisis"
             k -= 1
             continue
         if not _is_word(tok) or tok.low in w["entity_stop_words"] or tok.low in w["entity_left_skip"] and parts:
@@ -408,6 +445,19 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
         while j < n and (tokens[j].text[0].isdigit() or tokens[j].low in cues()["number_words"]):
             j += 1
         of_phrase = _noun_phrase_right(tokens, j)
+    paren_share = _parenthesised_share(tokens, q) if q.dimension == "percent" else ""
+    if q.dimension == "count" and k + 2 < n and tokens[k].low == "of" and tokens[k + 1].low in ("whom", "which") \
+            and tokens[k + 2].low in ("were", "are", "was", "is"):
+        # "Ten officers were killed, seven of whom were members of Special Vetted Units"
+        j = k + 3
+        while j < n and tokens[j].low in w["determiners"]:
+            j += 1
+        phrase = _noun_phrase_right(tokens, j)
+        if phrase:
+            j += len(phrase.split())
+            if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].text[:1].isupper():
+                phrase += " of " + _noun_phrase_right(tokens, j + 1)
+            return phrase
     if q.dimension == "currency":
         if k + 1 < n and tokens[k].low in ("in", "of", "for", "worth") and tokens[k + 1].low not in w["determiners"] | {"the"}:
             phrase = _noun_phrase_right(tokens, k + 1)
@@ -424,7 +474,11 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
         return _noun_phrase_left(tokens, q.qual_start)
     if q.dimension == "percent":
         before = tokens[q.qual_start - 1].low if q.qual_start > 0 else ""
-        if before in _SHARE_VERBS:
+        if before in ("between", "from") and q.qual_start > 1:
+            before = tokens[q.qual_start - 2].low  # "could be between 0.3 and 0.5 percent of GDP"
+        if paren_share:
+            return paren_share
+        if before in _SHARE_VERBS or (of_phrase and before in _COPULAS):
             # "drug-related killings represented roughly 17% of all homicides"
             phrase = _noun_phrase_left(tokens, q.qual_start)
             if phrase:
@@ -467,6 +521,49 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
 _COMPARATIVES = frozenset("more less fewer higher lower ahead above below up down over under behind greater smaller "
                           "larger bigger better worse".split())
 
+_POST_MODIFIER_PREPS = frozenset("against to on by in at from for with".split())
+
+_COPULAS = frozenset("be is are was were been being equal equals equaled equalled".split())
+
+
+def _parenthesised_share(tokens: Sequence[Token], q: Quantity) -> str:
+    """'Tutsis (15 percent) have been dominant': a share in parentheses right after
+    a noun is that noun's share; after 'the majority of the population (84 percent)'
+    it is the share of the sentence's subject ('Hutus make up ...')."""
+    if q.qual_start < 2 or tokens[q.qual_start - 1].text != "(" or q.unit_end >= len(tokens) \
+            or tokens[q.unit_end].text != ")":
+        return ""
+    phrase, k = _collect_left(tokens, q.qual_start - 2, 4)
+    if not phrase:
+        return ""
+    while k >= 0 and tokens[k].low in ("the", "a", "an"):
+        k -= 1
+    if k >= 0 and tokens[k].low == "of":
+        # "the majority of the population (84 percent)": the whole, not the part
+        return _local_subject(tokens, k) or phrase
+    return phrase
+
+
+_SUBORDINATORS = frozenset("although though while whereas because since as if when and but".split())
+
+
+def _local_subject(tokens: Sequence[Token], k: int) -> str:
+    """The subject of the clause holding token k: the capitalised name or first
+    noun after the clause opens ("Although Hutus make up the majority of ...")."""
+    start = k
+    while start > 0 and tokens[start - 1].text not in (",", ";", ":"):
+        start -= 1
+    while start < k and (tokens[start].low in _SUBORDINATORS or tokens[start].low in ("the", "a", "an")):
+        start += 1
+    parts: list[str] = []
+    while start < k and tokens[start].text[:1].isupper() and tokens[start].text.isalpha():
+        parts.append(tokens[start].text)
+        start += 1
+    if parts:
+        return " ".join(parts)
+    return _noun_phrase_right(tokens, start, max_words=3) if start < k else ""
+
+
 _SHARE_VERBS = frozenset("represented represents represent accounted accounts account constituted constitutes "
                          "comprised comprises made makes up".split())
 
@@ -483,18 +580,80 @@ _ADVERBS = frozenset("also further then later separately previously repeatedly a
                      "reportedly clearly frankly openly emphatically flatly proudly candidly bluntly quickly "
                      "subsequently additionally specifically similarly privately, has have had".split())
 
+#: words that open a sentence without being (part of) its subject
+_NOT_SUBJECT_OPENERS = frozenset(
+    "the in on at after before during since while when comment summary however but and this that these a he she "
+    "they we i it there if as for with by so yet also although though because once until unless despite given "
+    "according from over under between among of to".split())
+
+
+@dataclass
+class _SpeakerState:
+    """Who asserts what, while reading one document sentence by sentence."""
+
+    speaker: str = ""  # the attributed speaker of the paragraph so far
+    person: str = ""  # the paragraph's topic: a named person that opens one of its sentences
+    #: who a "he"/"she" refers to: the latest named subject (carried across paragraphs)
+    antecedent: str = ""
+    #: words of the names seen so far ("Uribe" after "Uribe said"): a one-word subject that is a known name
+    names: set[str] = field(default_factory=set)
+    #: (title words, name) introduced in the document ("Attorney General Eduardo Medina Mora")
+    titles: list[tuple[frozenset[str], str]] = field(default_factory=list)
+
+    def new_paragraph(self) -> None:
+        self.speaker = ""
+        self.person = ""
+
+    def learn(self, name: str) -> None:
+        if name[:1].isupper():
+            self.names.update(w for w in name.split() if len(w) > 2)
+
+
+def _skip_parenthesis_left(tokens: Sequence[Token], k: int) -> tuple[int, str]:
+    """k is a ')': the index before its '(' and the acronym it holds ("(SNSP -- part of ...)")."""
+    depth = 0
+    j = k
+    while j >= 0:
+        if tokens[j].text == ")":
+            depth += 1
+        elif tokens[j].text == "(":
+            depth -= 1
+            if depth == 0:
+                break
+        j -= 1
+    if j < 0:
+        return -1, ""
+    inner = tokens[j + 1] if j + 1 < k else None
+    acronym = inner.text if inner is not None and _is_acronym(inner.text) else ""
+    return j - 1, acronym
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 10 and text.isalpha() and text.isupper()
+
 
 def _subject_before(tokens: Sequence[Token], v: int) -> str:
-    """The noun phrase that is the subject of the verb at index v."""
+    """The noun phrase that is the subject of the verb at index v. A name given
+    with its acronym is called by the acronym ("World Food Program (WFP) staff"
+    -> "WFP staff"), as the cable goes on to call it."""
     w = _words()
     k = v - 1
     while k >= 0 and tokens[k].low in _ADVERBS:
         k -= 1
     parts: list[Token] = []
+    acronym = ""
+    after_acronym: list[Token] = []
     while k >= 0 and len(parts) < 8:
         tok = tokens[k]
         if tok.low in w["pronouns"] and not parts:
             return tok.low
+        if tok.text == ")" and not acronym:
+            j, found = _skip_parenthesis_left(tokens, k)
+            if found and j >= 0 and tokens[j].text[:1].isupper():
+                acronym, after_acronym = found, list(parts)
+                k = j
+                continue
+            break
         if tok.low.rstrip(".") in cues()["months"] and not parts and k > 0 and tokens[k - 1].low in ("in", "on", "since", "during"):
             k -= 2  # "A report issued by Amnesty International in December noted"
             continue
@@ -509,18 +668,30 @@ def _subject_before(tokens: Sequence[Token], v: int) -> str:
         if tok.low in w["pronouns"] and not parts:
             return tok.low
         break
+    if acronym:
+        after_acronym.reverse()
+        return " ".join([acronym] + [t.text for t in after_acronym])
     while parts and parts[-1].low in ("and", "of"):
         parts.pop()
     parts.reverse()
     while parts and parts[0].low in ("and", "of"):
         parts.pop(0)
+    possessive = ""
     while parts and parts[0].low in w["determiners"] | {"the"}:
+        if parts[0].low in _POSSESSIVE_PRONOUNS:
+            possessive = parts[0].low
         parts.pop(0)
     if not parts:
         return ""
     if parts[0].low in ("it", "this", "there", "which", "that"):
         return ""
-    return _strip_titles([t.text for t in parts])
+    phrase = _strip_titles([t.text for t in parts])
+    if possessive:
+        return possessive + " " + phrase  # resolved by the caller: "Their local representative"
+    return phrase
+
+
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
 
 
 def _strip_titles(words: list[str]) -> str:
@@ -543,59 +714,241 @@ def _strip_titles(words: list[str]) -> str:
     return " ".join(words)
 
 
-def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> str:
-    """Who the sentence attributes its statements to, updating the paragraph state."""
+def _attributions(tokens: Sequence[Token]) -> list[tuple[int, str]]:
+    """(cue index, speaker as written) for each attribution in the sentence:
+    "X said", "according to X", "X's estimate", "..., stating that" (the clause subject)."""
     w = _words()
     n = len(tokens)
-    first = tokens[0].low if tokens else ""
-    if first in ("comment", "we", "our"):
-        state.speaker = ""
-    # the person a later "he"/"she" refers to: a sentence-initial name
-    subject = _initial_subject(tokens)
-    found = ""
+    out: list[tuple[int, str]] = []
+    estimate_nouns = frozenset(cues()["estimate_nouns"])
     for i, tok in enumerate(tokens):
         if tok.low == "according" and i + 1 < n and tokens[i + 1].low == "to":
             found = _phrase_after(tokens, i + 2)
-            break
+            if found:
+                out.append((i, found))
+            continue
         if tok.low in w["speech_verbs"] and i > 0:
             subj = _subject_before(tokens, i)
             if tok.low in ("said", "says") and not subj and i + 1 < n and tokens[i + 1].text[:1].isupper():
                 subj = _phrase_after(tokens, i + 1)
             if subj:
-                found = subj
-                break
-    if subject and not state.person and not found:
-        state.person = subject
-    if found in ("he", "she", "they"):
-        found = state.person or state.speaker
-    elif found.lower() in cues()["self_speakers"]:
-        found = ""  # the cable's authors assert it themselves
+                out.append((i, subj))
+            continue
+        if tok.low in cues()["speech_participles"] and i > 1 and tokens[i - 1].text not in (",",):
+            # "SEDENA issued a press release stating it had convicted 12 soldiers"
+            subj = _clause_subject(tokens)
+            if subj:
+                out.append((i, subj))
+            continue
+        if tok.low in estimate_nouns and i > 0 and tokens[i - 1].low.endswith(("'s", "’s")):
+            # "the Attorney General's office's year-end estimate stands at 6262"
+            k = i - 1
+            while k > 0 and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].low.endswith(("'s", "’s"))) \
+                    and tokens[k - 1].text.replace("'", "").replace("’", "").isalpha():
+                k -= 1
+            words = [t.text for t in tokens[k:i]]
+            words[-1] = re.sub(r"['’]s$", "", words[-1])
+            if words and words[0].lower() not in _NOT_SUBJECT_OPENERS:
+                out.append((i, " ".join(words)))
+    return out
+
+
+def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> list[tuple[int, str]]:
+    """Who the sentence attributes its statements to: (cue index, speaker) pairs,
+    with index -1 for the speaker the sentence inherits from its paragraph.
+    Updates the reading state."""
+    first = tokens[0].low if tokens else ""
+    if first in ("comment", "we", "our"):
         state.speaker = ""
-        state.person = ""
-    if found:
-        state.speaker = found
-        if found[:1].isupper():
-            state.person = found
-    elif subject and not state.person:
-        state.person = subject
-    # a paragraph about one named person ("Garcia Luna began by outlining ...") is theirs
-    return found or state.speaker or state.person
+    subject, titled = _clause_subject_parts(tokens)
+    named_subject = _title_holder(subject, state) or (subject if titled or _is_name(subject, state) else "")
+    resolved: list[tuple[int, str]] = []
+    for index, found in _attributions(tokens):
+        found = _resolve(found, state)
+        if found.lower() in cues()["self_speakers"]:
+            state.speaker = ""  # the cable's authors assert it themselves
+            state.person = ""
+            resolved.append((index, ""))
+            continue
+        if found:
+            resolved.append((index, found))
+    speakers = [s for _, s in resolved if s]
+    if resolved and not resolved[0][1]:
+        pass
+    elif speakers:
+        # the sentence's own attribution carries on ("he said: DEA statistics showed ...")
+        state.speaker = speakers[0]
+        for s in speakers:
+            state.learn(s)
+    if named_subject:
+        state.learn(named_subject)
+        if not state.person and not speakers:
+            # a paragraph about one named person ("Garcia Luna began by outlining ...") is theirs
+            state.person = named_subject
+    # "he"/"she" in a later sentence: the subject of this one, else who spoke in it
+    if named_subject:
+        state.antecedent = named_subject
+    elif speakers and speakers[-1][:1].isupper():
+        state.antecedent = speakers[-1]
+    default = state.speaker or state.person
+    if not resolved:
+        return [(-1, default)]
+    return resolved
 
 
-def _initial_subject(tokens: Sequence[Token]) -> str:
+def _resolve(found: str, state: _SpeakerState) -> str:
+    """Pronouns, possessives and bare titles to the names they stand for."""
+    low = found.lower()
+    if low in ("he", "she"):
+        return state.antecedent or state.speaker or state.person
+    if low == "they":
+        return state.speaker or state.person or state.antecedent
+    first, _, rest = found.partition(" ")
+    if first.lower() in _POSSESSIVE_PRONOUNS:
+        owner = state.speaker or state.antecedent
+        return f"{owner} {rest}" if owner else rest
+    return _title_holder(found, state) or found
+
+
+def _title_holder(found: str, state: _SpeakerState) -> str:
+    """'The Public Security Secretary' -> 'Garcia Luna' when the document named the
+    holder of that title ("Secretary of Public Security Garcia Luna"). One-word titles
+    ("the Ambassador") stay as written: cables use them for their own officers."""
+    titles = _words()["title_words"]
+    words = [x.lower().rstrip(".") for x in found.split() if x.lower() not in ("the", "of", "for", "and")]
+    if len(words) < 2 or not all(x in titles for x in words):
+        return ""
+    wanted = frozenset(words)
+    best: tuple[int, int] | None = None
+    holder = ""
+    for order, (title, name) in enumerate(state.titles):
+        if wanted <= title:
+            rank = (len(title - wanted), -order)
+            if best is None or rank < best:
+                best, holder = rank, name
+    return holder
+
+
+def _title_map(sentences: Sequence[str]) -> list[tuple[frozenset[str], str]]:
+    """(title words, name) for 'Title Name' and 'Name (Title)' in the text:
+    'Attorney General Eduardo Medina Mora', 'Genaro Garcia Luna (Secretary for Public Security)'."""
+    titles = _words()["title_words"]
+    glue = ("of", "for", "the", "and")
+    out: list[tuple[frozenset[str], str]] = []
+    for text in sentences:
+        tokens = tokenize(text)
+        n = len(tokens)
+        i = 0
+        while i < n:
+            # a run of title words (capitalised, with "of"/"for" inside), an acronym in parentheses allowed
+            j = i
+            run: list[str] = []
+            while j < n:
+                tok = tokens[j]
+                if tok.text[:1].isupper() and tok.low.rstrip(".") in titles:
+                    run.append(tok.low.rstrip("."))
+                    j += 1
+                elif run and tok.low in glue:
+                    j += 1
+                elif run and tok.text == "(" and j + 2 < n and _is_acronym(tokens[j + 1].text) and tokens[j + 2].text == ")":
+                    j += 3
+                else:
+                    break
+            if run:
+                content = frozenset(x for x in run if x not in glue)
+                name = _name_at(tokens, j)
+                if content and name:
+                    out.append((content, name))
+                i = max(j, i + 1)
+                continue
+            # "Genaro Garcia Luna (Secretary for Public Security)"
+            if tokens[i].text == "(" and i > 0:
+                k = i + 1
+                run = []
+                while k < n and (tokens[k].text[:1].isupper() and tokens[k].low in titles or run and tokens[k].low in glue):
+                    run.append(tokens[k].low)
+                    k += 1
+                if run and k < n and tokens[k].text == ")":
+                    start = i
+                    while start > 0 and i - start < 3 and tokens[start - 1].text[:1].isupper() \
+                            and tokens[start - 1].text.isalpha() and tokens[start - 1].low not in titles:
+                        start -= 1
+                    if i - start >= 2:
+                        content = frozenset(x for x in run if x not in glue)
+                        out.append((content, " ".join(t.text for t in tokens[start:i])))
+            i += 1
+    return out
+
+
+def _name_at(tokens: Sequence[Token], j: int) -> str:
+    """Two or three capitalised words at j that are not titles: a person's name."""
+    titles = _words()["title_words"]
     parts: list[str] = []
-    for tok in tokens[:6]:
-        if tok.text[:1].isupper() and tok.text.isalpha() or tok.text in ("U.S.",):
+    while j < len(tokens) and len(parts) < 4:
+        tok = tokens[j]
+        if tok.text[:1].isupper() and tok.text.isalpha() and len(tok.text) > 1 and tok.low not in titles \
+                and not _is_acronym(tok.text):
             parts.append(tok.text)
+            j += 1
         else:
             break
-    if not parts or parts[0].lower() in ("the", "in", "on", "at", "after", "before", "during", "since", "while", "when",
-                                         "comment", "summary", "however", "but", "and", "this", "that", "these", "a",
-                                         "he", "she", "they", "we", "i", "it", "there", "if", "as", "for", "with", "by"):
-        return ""
-    if len(parts) == 1:
-        return ""  # "Prices rose", "Few killings", "WFP delivered": one word is too often not a speaker
-    return _strip_titles(parts)
+    return " ".join(parts) if 2 <= len(parts) <= 3 else ""
+
+
+def _is_name(phrase: str, state: _SpeakerState) -> bool:
+    """A named subject: two capitalised words, or one the document already used as a name."""
+    words = phrase.split()
+    if not words or not all(x[:1].isupper() for x in words):
+        return False
+    if all(x.lower().rstrip(".") in _words()["title_words"] for x in words):
+        return False  # "The Deputy Secretary": a title, not a name
+    if len(words) >= 2:
+        return True
+    return words[0] in state.names
+
+
+def _clause_subject(tokens: Sequence[Token]) -> str:
+    """The subject that opens the sentence's main clause, past a leading adverbial
+    ("On July 24, the Mexican military (SEDENA) issued" -> "SEDENA")."""
+    return _clause_subject_parts(tokens)[0]
+
+
+def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
+    """The clause subject, and whether it is a person named with a title
+    ("President Kumaratunga" -> ("Kumaratunga", True))."""
+    w = _words()
+    n = len(tokens)
+    k = 0
+    if tokens and tokens[0].low in _NOT_SUBJECT_OPENERS - {"the", "a", "he", "she", "they", "we", "i", "it", "this",
+                                                           "that", "these", "there"}:
+        comma = next((i for i in range(min(n, 14)) if tokens[i].text == ","), -1)
+        if comma < 0:
+            return "", False
+        k = comma + 1
+    while k < n and tokens[k].low in ("the", "a", "an"):
+        k += 1
+    parts: list[str] = []
+    acronym = ""
+    while k < n and len(parts) < 6:
+        tok = tokens[k]
+        if tok.text == "(" and k + 2 < n and _is_acronym(tokens[k + 1].text) and tokens[k + 2].text == ")":
+            acronym = tokens[k + 1].text
+            k += 3
+            continue
+        if tok.text[:1].isupper() and (tok.text.isalpha() or tok.text in ("U.S.",)) \
+                or parts and tok.low in w["speaker_role_nouns"]:
+            acronym = ""  # "Public Security (SSP) Secretary Garcia Luna": the acronym named a part
+            parts.append(tok.text)
+            k += 1
+            continue
+        break
+    if not parts or parts[0].lower() in _NOT_SUBJECT_OPENERS:
+        return "", False
+    if acronym:
+        return acronym, False
+    phrase = _strip_titles(parts)
+    titled = phrase != " ".join(parts) and phrase[:1].isupper() and phrase.lower() not in _words()["title_words"]
+    return phrase, titled
 
 
 def _phrase_after(tokens: Sequence[Token], k: int) -> str:
@@ -606,8 +959,10 @@ def _phrase_after(tokens: Sequence[Token], k: int) -> str:
         k += 1
     while k < n and len(parts) < 6:
         tok = tokens[k]
-        if tok.text in (",", ".", ";", ":", "(", ")") or tok.low in w["speech_verbs"]:
+        if tok.text in (",", ".", ";", ":", "(", ")"):
             break
+        if tok.low in w["speech_verbs"] and not (parts and tok.low in w["speaker_role_nouns"]):
+            break  # "according to news reports": a noun here, not a verb
         if tok.low in ("that", "which", "who", "in", "on", "at", "for", "to", "from", "as", "is", "was", "are", "were"):
             break
         parts.append(tok.text)
@@ -615,8 +970,13 @@ def _phrase_after(tokens: Sequence[Token], k: int) -> str:
     return _strip_titles(parts) if parts else ""
 
 
-def _claim_speaker(tokens: Sequence[Token], q: Quantity, sentence_speaker: str, state: _SpeakerState) -> str:
-    return sentence_speaker
+def _claim_speaker(q: Quantity, attributions: Sequence[tuple[int, str]]) -> str:
+    """The attribution nearest before the number ("SEDENA reports 17% ..., while SNSP
+    estimates 10,700"), else the first after it ("... 5000 deaths, he said")."""
+    before = [s for i, s in attributions if i < q.tok_start]
+    if before:
+        return before[-1]
+    return attributions[0][1] if attributions else ""
 
 
 # -- tables ------------------------------------------------------------------------------------------
@@ -630,7 +990,10 @@ class _TableContext:
 
     @classmethod
     def of(cls, paragraph: Paragraph) -> "_TableContext":
-        text = paragraph.text
+        return cls.of_text(paragraph.text)
+
+    @classmethod
+    def of_text(cls, text: str) -> "_TableContext":
         m = _TABLE_TITLE_RE.search(text)
         if not m:
             return cls()
@@ -641,6 +1004,22 @@ class _TableContext:
         sources = [x.group(1).strip() for x in _SOURCE_RE.finditer(body)]
         sources += [x.group(1) for x in _STATS_SOURCE_RE.finditer(body)]
         return cls(True, title, tuple(dict.fromkeys(sources)))
+
+
+def _table_contexts(paragraphs: Sequence[Paragraph]) -> list[_TableContext]:
+    """The table context of each paragraph. A title set apart as its own paragraph
+    ("Table III: Homicides: 2007* 2008**") heads the table rows of the paragraph
+    that follows it (the cleaner keeps a blank line between them)."""
+    out = [_TableContext.of(p) for p in paragraphs]
+    for i in range(1, len(paragraphs)):
+        title_para = paragraphs[i - 1]
+        if out[i].active or not out[i - 1].active or not paragraphs[i].sentences:
+            continue
+        if any(_table_like(tokenize(s.text)) for s in title_para.sentences):
+            continue  # the title paragraph holds its own rows
+        if _table_like(tokenize(paragraphs[i].sentences[0].text)):
+            out[i] = _TableContext.of_text(title_para.text + " " + paragraphs[i].text)
+    return out
 
 
 def _table_like(tokens: Sequence[Token]) -> bool:

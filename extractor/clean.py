@@ -68,7 +68,9 @@ _REF_CONTINUATION = re.compile(
 _CLASSIFIED_BY = re.compile(r"^\s*(?:\(\s*[A-Z/]{1,8}\s*\)\s*)?(?:Classified\s+by\b|Derived\s+from\b|CLASSIFIED\s+BY\b|DERIVED\s+FROM\b)",
                             re.IGNORECASE)
 _REASON = re.compile(r"\b1\.\s?[4-6]\b|\bREASONS?\s*:?\s*\(?[A-H]\)?\b|\bN/A\b", re.IGNORECASE)
-_REASON_OPEN = re.compile(r"(?:\band|\bor|&|,|\(|/|:|\breasons?|\bfor)\s*$", re.IGNORECASE)
+_REASON_OPEN = re.compile(r"(?:\b1\.\s?[4-6]|\band|\bor|&|,|\(|/|:|\breasons?|\bfor)\s*$", re.IGNORECASE)
+# the rest of a reason wrapped onto the next line: "and (d).", "(d)", "b and d."
+_REASON_TAIL = re.compile(r"^\s*(?:and|or|&|,)?\s*\(?[a-hA-H]\)?(?:\s*(?:,|and|&|/)?\s*\(?[a-hA-H]\)?){0,4}\s*[.)]?\s*$")
 _RULE = re.compile(r"^\s*[-=_*~]{3,}(?:\s+[-=_*~]{1,})*\s*$")
 _ADDRESS = re.compile(
     r"^\s*(?:[A-Z0-9/&.,'()-]{1,30}\s+){0,6}(?:FOR|PASS\s+TO|PASS|ALSO\s+FOR|FROM)\s+[A-Z0-9/&.,'();: -]{1,200}$")
@@ -87,7 +89,7 @@ _RECORD_REPEAT = re.compile(
 _HEADER_ENDS = re.compile(r"(?mi)^[ \t]*-{3,}[ \t]*header ends[ \t]*-{3,}[ \t]*$")
 _RECORD_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
 _TSV_RECORD = re.compile(r"(?m)^(?:[^\t\n]{1,30}\t)?" + _RECORD_DATE + r"\t\d{2}[A-Z][A-Z0-9]{1,40}\t[^\t\n]{0,80}\t[^\t\n]{0,80}\t[^\t\n]{0,20000}?\t")
-_LINE_CONTINUATION = re.compile(r"\\[ \t]*(?=\n)")
+_LINE_CONTINUATION = re.compile(r"\\[ \t]*(?=\n|$)")
 _CSV_RECORD = re.compile(r'(?m)^"?\d{1,9}"?,"?' + _RECORD_DATE + r'"?,"?\d{2}[A-Z][A-Z0-9]{1,40}"?,')
 _FLAT_MARKERS = re.compile(r"\b(?:SUBJECT:|TAGS\b|E\.O\.\s?1\d{4}|EO\s1\d{4}|REFS?:|Classified\s+By|CLASSIFIED\s+BY|SIPDIS)")
 _FLAT_HEADER_START = re.compile(r"^\s*(?:SUBJECT:|REFS?:|REF\s|Classified\s+By|CLASSIFIED\s+BY|(?:[A-Z] ){3,}|UNCLAS\b)")
@@ -119,7 +121,7 @@ def _line_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
 
 def _is_caveat(line: str) -> bool:
     stripped = line.strip()
-    if not stripped or _HAS_LOWER.search(stripped):
+    if not stripped or _HAS_LOWER.search(stripped) or not re.search("[A-Z]", stripped):
         return False
     rest = stripped
     for word in _caveats():
@@ -165,7 +167,8 @@ class _Line:
 def _normalize(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     text = _SPACES.sub(" ", text)
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    # a dump's line continuation ("text \\") is not text
+    return "\n".join(line.rstrip().removesuffix("\\").rstrip() for line in text.split("\n"))
 
 
 def _drop_record_repeat(text: str) -> str:
@@ -292,7 +295,8 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             seen = text
             extra = 0
             while (extra < 3 and i + 1 < n and lines[i + 1].text.strip()
-                   and (not _REASON.search(seen) or _REASON_OPEN.search(seen))
+                   and (not _REASON.search(seen) or _REASON_OPEN.search(seen)
+                        or _REASON_TAIL.match(lines[i + 1].text))
                    and not _PARA_NUMBER.match(lines[i + 1].text)):
                 i += 1
                 extra += 1
@@ -513,7 +517,7 @@ def _mark_signatures(lines: list[_Line]) -> None:
         if len(stripped) > 30:
             continue
         previous = _previous_text(lines, index)
-        if previous and not _ends_sentence(previous):
+        if not previous or not _ends_sentence(previous):
             continue
         k = index + 1
         while k < n and lines[k].kind in (BLANK, DROP, RULE):
@@ -557,7 +561,7 @@ def _assemble(lines: list[_Line]) -> list[_Draft]:
                 heading, heading_parts, heading_changed = " ".join(heading_parts), [], True
             continue  # a page break mid-sentence: the sentence simply goes on
         if kind == HEADING:
-            heading_parts.append(line.text.strip())
+            heading_parts.append(line.text.strip().strip("-=_*~ "))
             continue
         if heading_parts:
             heading, heading_parts, heading_changed = " ".join(heading_parts), [], True
@@ -765,7 +769,7 @@ def clean_text(raw_text: str) -> list[Paragraph]:
 
 def clean_document(doc: Document) -> Document:
     """Fill ``doc.paragraphs`` from ``doc.raw_text`` (``raw_text`` is kept)."""
+    # A telegram that holds only header lines (WikiLeaks published some that way)
+    # still parsed: its metadata is good, it just yields no paragraphs.
     doc.paragraphs = clean_text(doc.raw_text or "")
-    if not doc.paragraphs and doc.status == "ok":
-        doc.status, doc.error = "error", "no body text: the telegram holds only header lines"
     return doc

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from .events_attrs import find_actors, find_location, make_summary
 from .events_lexicon import lexicon
@@ -19,8 +20,13 @@ from .model import Document, Event, Paragraph, Sentence, TimeExpression, stable_
 
 #: types whose undated mentions take the date of the narrative they sit in
 NARRATIVE_TYPES = frozenset({"visit", "meeting", "delegation"})
+#: types whose mentions name a trip: the traveller and the destination identify it
+TRAVEL_TYPES = frozenset({"visit", "delegation"})
 #: a delegation absorbs a visit/meeting it travels to in the same breath
 ABSORBED_BY_DELEGATION = frozenset({"visit", "meeting"})
+#: dates fine enough that two of them overlapping name one time ("September 7" in "September");
+#: "this year" overlaps every happening of the year
+_NAMING_GRANULARITIES = frozenset({"day", "week", "month"})
 #: plural nouns that name one happening
 SINGULAR_PLURALS = frozenset({"talks", "negotiations", "consultations", "clashes", "charges",
                               "polls", "primaries", "elections", "gubernatorial contests"})
@@ -48,6 +54,15 @@ _SEQUENCE = re.compile(r"\b(?:followed by|then|after which|before|later)\b", re.
 _DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those)\b", re.I)
 _WORD_START = re.compile(r"(?<![\w-])\w")
 _CONDITIONAL_OPENING = re.compile(r"^\W*(?:if|unless|whether|should)\b[^,;]*$", re.I)
+#: "(DBWG)", "(SSP)", "(Secretary for Public Security)": a name's gloss, not a clause
+_SHORT_PARENTHETICAL = re.compile(r"\([^()\[\];:,.]{1,40}\)")
+_SHORT_PARENTHETICAL_END = re.compile(r"\([^()\[\];:,.]{1,40}\)$")
+#: a happening named after one of these is a point of reference ("since the September 7 visit")
+_TEMPORAL_REFERENCE = re.compile(r"\b(?:since|after|before|following|until|prior to|ahead of)\s+(?:[\w'’.-]+\s+){0,5}$",
+                                 re.I)
+#: "seizure of 11.5 metric tons", "seized more than 200 kilos": the figure that tells two incidents apart
+_AMOUNT_AFTER = re.compile(r"\s+(?:of\s+)?(?:(?:about|some|nearly|over|more than|at least|approximately|another)\s+)?"
+                           r"(\d[\d,.]*)", re.I)
 _LEGISLATURE = re.compile(r"\b(?:congress|senate|assembly|parliament|legislat\w*|chamber|deputies)\b", re.I)
 
 
@@ -75,16 +90,31 @@ class Mention:
     demonstrative: bool = False
     #: the status comes from a cue word (not the default)
     status_cued: bool = False
+    #: the figure the trigger names ("seizure of 23.5 metric tons" → "23.5"), "" when none
+    amount: str = ""
 
 
 # --------------------------------------------------------------------------- triggers
 
+def _is_short_aside(text: str, m: re.Match[str]) -> bool:
+    """A bracket around a few words ("Group (DBWG) on February 1") does not end a clause."""
+    if m.group() == "(":
+        return bool(_SHORT_PARENTHETICAL.match(text, m.start()))
+    if m.group() == ")":
+        return bool(_SHORT_PARENTHETICAL_END.search(text[max(0, m.start() - 42):m.end()]))
+    return False
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = 0
     for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        lo = m.end()
-    m = _CLAUSE_BREAK.search(text, end)
-    hi = m.start() if m else len(text)
+        if not _is_short_aside(text, m):
+            lo = m.end()
+    hi = len(text)
+    for m in _CLAUSE_BREAK.finditer(text, end):
+        if not _is_short_aside(text, m):
+            hi = m.start()
+            break
     return lo, hi
 
 
@@ -146,6 +176,8 @@ def _is_hypothetical(text: str, start: int, end: int, lo: int) -> bool:
     near = list(_WORD.finditer(text, lo, start))[-_MODAL_WINDOW_WORDS:]
     if _CONDITIONAL_OPENING.match(text[:start]):
         return True  # "If the PAN is re-elected, ..."
+    if lex.conditional_clause.search(text, lo, start):
+        return True  # "... would be more inclined to negotiate if the Court approved re-election"
     if (near and lex.hypothetical_clause.search(text, near[0].start(), start)) or lex.opinion.search(text[:start]):
         return True  # "You should press ...", "it would be helpful if ...", "They argue that ..."
     if not lex.hypothetical.search(before):
@@ -257,7 +289,8 @@ def _words_between(text: str, a: int, b: int) -> int:
 
 
 def _dated(times: list[TimeExpression]) -> list[TimeExpression]:
-    return [t for t in times if t.date_start]
+    # "currently", "now" say the happening is under way, not when it happened
+    return [t for t in times if t.date_start and t.value != "PRESENT_REF"]
 
 
 def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
@@ -335,13 +368,15 @@ def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
 # --------------------------------------------------------------------------- mentions
 
 def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentence: Sentence,
-                       times: list[TimeExpression], doc_date: str) -> list[Mention]:
+                       times: list[TimeExpression], doc_date: str, is_subject: bool = False) -> list[Mention]:
     lex = lexicon()
     text = sentence.text
     triggers = find_triggers(text)
     if not triggers:
         return []
-    if _is_heading(text) or lex.advisory_sentence.search(text):
+    if is_subject and not _dated(times):
+        return []  # an undated subject line names a topic ("EXTRADITION UPDATE")
+    if (_is_heading(text) and not is_subject) or lex.advisory_sentence.search(text):
         return []  # a heading names a topic; "You should press ..." advises
     statistical = bool(lex.statistics.search(text))
     mentions: list[Mention] = []
@@ -356,6 +391,8 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
             continue
         if _is_generic(text, start, end, lo, hi, is_verb):
             continue
+        if lex.statistic_subject.search(text, lo, start):
+            continue  # "the numbers of kidnappings, homicides, and drugs eradicated or seized remained high"
         if not is_verb and lex.modifier_heads.match(text[end:end + 30]):
             continue  # "arrest authority", "interdiction program"
         if is_verb and _is_descriptive_participle(text, start, word):
@@ -380,9 +417,11 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
                 (when.date_start > doc_date or (not cued and when.date_end > doc_date
                                                 and when.granularity in ("day", "week"))):
             status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
+        amount = _AMOUNT_AFTER.match(text, end)
         mentions.append(Mention(p_index, s_index, paragraph, sentence, kind, word, start, end, is_verb,
                                 anaphoric=anaphoric, status=status, when=when, status_cued=cued,
-                                demonstrative=anaphoric and bool(_DEMONSTRATIVE.search(det.group()))))
+                                demonstrative=anaphoric and bool(_DEMONSTRATIVE.search(det.group())),
+                                amount=amount.group(1) if amount else ""))
     for m in mentions:
         own = m.when is not None and m.when.end <= m.start and _words_between(text, m.when.end, m.start) <= 3
         if m.anaphoric and m.when is not None and not own and any(o.when is m.when and not o.anaphoric for o in mentions):
@@ -403,8 +442,9 @@ def _merge_in_sentence(mentions: list[Mention]) -> list[Mention]:
             same_time = (m.when is not None and m.when is prev.when) or \
                 (m.when is None and prev.when is None and m.status == prev.status
                  and not _SEQUENCE.search(m.sentence.text, prev.end, m.start))
-            if prev.kind == m.kind and (close or same_time or (m.anaphoric and m.when is None)
-                                        or (prev.anaphoric and prev.when is None)):
+            distinct_amounts = bool(prev.amount and m.amount and prev.amount != m.amount)
+            if prev.kind == m.kind and not distinct_amounts \
+                    and (close or same_time or (m.anaphoric and m.when is None) or (prev.anaphoric and prev.when is None)):
                 # the later word of a chain carries the status ("agreed to sign" → planned)
                 if close and m.status in ("planned", "expected") and prev.status == "occurred":
                     prev.status = m.status
@@ -490,6 +530,7 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
     events: list[Mention] = []
     frame: TimeExpression | None = None
     frame_status = "occurred"
+    last_day: TimeExpression | None = None  # the latest single day the text has stated
     last_p = None
     for p_index, s_index, paragraph, sentence, sentence_times, is_subject in units:
         if p_index != last_p and s_index == 0 and not is_subject:
@@ -497,16 +538,23 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
             if opening is not None:
                 frame, frame_status = opening, ("planned" if doc.doc_date and opening.date_start > doc.doc_date else "occurred")
             last_p = p_index
-        for m in _sentence_mentions(p_index, s_index, paragraph, sentence, sentence_times, doc.doc_date):
+        relative_day = _narrative_relative_day(sentence.text, frame, last_day)
+        for m in _sentence_mentions(p_index, s_index, paragraph, sentence, sentence_times, doc.doc_date,
+                                    is_subject):
             m.from_subject = is_subject
             m.actors = find_actors(sentence.text)
             m.location = find_location(sentence.text, m.end)
+            if m.when is None and relative_day is not None:
+                m.when, m.date_inherited = relative_day, True  # "earlier in the day", "the following day"
             if m.when is None and m.kind in NARRATIVE_TYPES and frame is not None and not is_subject \
                     and (m.status == frame_status or (frame_status == "planned" and m.status != "occurred")):
                 m.when, m.date_inherited = frame, True
-            # a trip frames the meetings held during it; a meeting frames only a narrative with no trip
+            # a trip frames the meetings held during it; a meeting frames only a narrative with no trip;
+            # "since the September 7 visit" is a reference point, not the narrative
             if m.when is not None and not m.date_inherited and m.kind in NARRATIVE_TYPES and not is_subject \
-                    and (m.kind != "meeting" or frame is None):
+                    and (m.kind != "meeting" or frame is None) \
+                    and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.start - 60), m.start) \
+                    and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.when.start - 60), m.when.start):
                 frame, frame_status = m.when, ("planned" if m.status in ("planned", "expected") else "occurred")
             target = _find_same(events, m)
             if target is None and m.demonstrative:
@@ -515,7 +563,27 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
                 events.append(m)
             else:
                 _absorb(target, m)
+        days = [t for t in sentence_times if t.granularity == "day" and t.date_start == t.date_end]
+        if days and not is_subject:
+            last_day = days[-1]
     return [_to_event(doc, m) for m in events]
+
+
+def _narrative_relative_day(text: str, frame: TimeExpression | None,
+                            last_day: TimeExpression | None) -> TimeExpression | None:
+    """ "earlier in the day", "the following day", "that same day": a day counted from the
+    narrative's day (the frame when it is one day, else the last day the text stated)."""
+    lex = lexicon()
+    m = lex.narrative_days.search(text)
+    if m is None or lex.narrative_days_not_after.match(text, m.end()):
+        return None
+    anchor = frame if frame is not None and frame.granularity == "day" and frame.date_start == frame.date_end \
+        else last_day
+    if anchor is None:
+        return None
+    offset = lex.narrative_day_offsets[" ".join(m.group().lower().split())]
+    day = (date.fromisoformat(anchor.date_start) + timedelta(days=offset)).isoformat()
+    return TimeExpression(m.group(), m.start(), m.end(), "DATE", day, "", day, day, "day")
 
 
 def _find_same(events: list[Mention], m: Mention) -> Mention | None:
@@ -526,7 +594,7 @@ def _find_same(events: list[Mention], m: Mention) -> Mention | None:
                 and (m.when is None or m.date_inherited or (prev.when is not None and _date_overlap(prev.when, m.when))):
             return prev  # "the intercept", "the meeting", "the visit in September": the one already named
         if not m.is_verb and (m.when is None or m.date_inherited) and prev.p_index == m.p_index \
-                and prev.status == m.status:
+                and prev.status == m.status and not (prev.amount and m.amount and prev.amount != m.amount):
             return prev  # a noun naming again, in the same paragraph, what was just reported
         if prev.from_subject and _date_overlap(prev.when, m.when):
             return prev  # the subject line announces the body's event
@@ -535,14 +603,36 @@ def _find_same(events: list[Mention], m: Mention) -> Mention | None:
                 and (prev.p_index, prev.s_index) != (m.p_index, m.s_index) \
                 and _shares_actor(prev.actors, m.actors):
             return prev  # a later report of the dated event ("That same day, the military captured ...")
+        if _same_trip(prev, m) or _same_day_incident(prev, m):
+            return prev
         explicit = m.when is not None and prev.when is not None and not m.date_inherited \
             and not prev.date_inherited
         same_time = explicit and ((m.when.date_start, m.when.date_end) == (prev.when.date_start, prev.when.date_end)
                                   or (m.when.granularity != prev.when.granularity
+                                      and {m.when.granularity, prev.when.granularity} <= _NAMING_GRANULARITIES
                                       and _date_overlap(m.when, prev.when)))
         if same_time and _shares_actor(prev.actors, m.actors):  # "the September 7 visit" / "visited in September"
             return prev
     return None
+
+
+def _same_trip(prev: Mention, m: Mention) -> bool:
+    """The summary's "encouraged Ospina to visit Washington soon" and the body's again:
+    a visit by the same person to the same place, told with the same status."""
+    return m.kind in TRAVEL_TYPES and bool(prev.location) and prev.location == m.location \
+        and _status_class(prev.status) == _status_class(m.status) and _date_overlap(prev.when, m.when) \
+        and _shares_actor(prev.actors, m.actors)
+
+
+def _same_day_incident(prev: Mention, m: Mention) -> bool:
+    """Two reports of an arrest (seizure, attack ...) on the same single day with the
+    same status are one incident ("captured ... on March 6" / "That same day, the military
+    captured ..."); several meetings or visits can fill one day, incidents seldom repeat."""
+    if m.kind in NARRATIVE_TYPES or prev.when is None or m.when is None or prev.status != m.status:
+        return False
+    one_day = prev.when.granularity == "day" and prev.when.date_start == prev.when.date_end
+    return one_day and (prev.when.date_start, prev.when.date_end) == (m.when.date_start, m.when.date_end) \
+        and (prev.amount == m.amount or not prev.amount or not m.amount)
 
 
 def _status_class(status: str) -> str:

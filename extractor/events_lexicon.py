@@ -44,6 +44,11 @@ def _words(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])")
 
 
+def _words_ignoring_case(phrases: list[str]) -> re.Pattern[str]:
+    escaped = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     #: type → (regex over verbs, regex over nouns)
@@ -71,8 +76,13 @@ class Lexicon:
     summary_verbs: dict[str, str]
     modifier_heads: re.Pattern[str]
     hypothetical_clause: re.Pattern[str]
+    conditional_clause: re.Pattern[str]
     participant: re.Pattern[str]
     statistics: re.Pattern[str]
+    narrative_days: re.Pattern[str]
+    narrative_days_not_after: re.Pattern[str]
+    narrative_day_offsets: dict[str, int]
+    statistic_subject: re.Pattern[str]
     adjectival_before: re.Pattern[str]
     not_plural: frozenset[str]
     causative: re.Pattern[str]
@@ -127,8 +137,13 @@ def lexicon() -> Lexicon:
         summary_verbs=dict(data["summary_verbs"]),
         modifier_heads=re.compile(r"^\s+(?:" + "|".join(data["modifier_heads"]["words"]) + r")\b"),
         hypothetical_clause=re.compile(data["hypothetical"]["clause"], flags),
+        conditional_clause=re.compile(data["hypothetical"]["conditional_clause"], flags),
         participant=re.compile(data["hypothetical"]["participant"], flags),
         statistics=re.compile(data["statistics"]["pattern"], flags),
+        narrative_days=_words_ignoring_case(list(data["narrative_days"]["offsets"])),
+        narrative_days_not_after=re.compile(data["narrative_days"]["not_after"], flags),
+        narrative_day_offsets={k: int(v) for k, v in data["narrative_days"]["offsets"].items()},
+        statistic_subject=re.compile(data["statistics"]["subject_before"], flags),
         adjectival_before=re.compile(data["participle"]["adjectival_before"], flags),
         not_plural=frozenset(data["participle"]["not_plural"]),
         causative=re.compile(data["participle"]["causative"], flags),

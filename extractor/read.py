@@ -237,7 +237,7 @@ _WORD_CLASSIFICATION = re.compile(
 _SECTION = re.compile(r"\bSECTION\s+\d+\s+OF\s+\d+\s*")
 _POST_NUMBER = re.compile(r"^\s*([A-Z][A-Z .'-]*?[A-Z])\s+0*(\d{1,7})(?:\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3})?\s*$")
 _CABLE_NUMBER = re.compile(r"\bDE\s+RU[A-Z]{3,}\s+#(\d{1,7})")
-_FROM_LINE = re.compile(r"(?:^|\s)FM\s+([A-Z][A-Z0-9 .'/-]*?)\s*(?=\s(?:TO|INFO)\s|$)", re.MULTILINE)
+_FROM_LINE = re.compile(r"(?:^|\s)FM\s+([A-Z][A-Z0-9 .'/-]{0,60}?)\s*(?=\s(?:TO|INFO)\s|$)", re.MULTILINE)
 _ROUTING_CLASS = re.compile(r"\bZN[YR]\s+(UUUUU|CCCCC|SSSSS)\b")
 _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*:\s*(.*)$", re.IGNORECASE)
 # where an inline SUBJECT value stops (flattened cables put REF, Classified By,

@@ -313,7 +313,7 @@ def timeline_rows(data: SiteData) -> tuple[list[dict[str, Any]], tuple[str, str]
     if doc_dates:
         # open on the years the cables talk about: a stray misread year (1918)
         # must not squash the chart; zooming out still shows it
-        window = (dt.date(max(1, doc_dates[0].year - 10), 1, 1), dt.date(min(9999, doc_dates[-1].year + 5), 12, 31))
+        window = (dt.date(max(1, doc_dates[0].year - 2), 1, 1), dt.date(min(9999, doc_dates[-1].year + 3), 12, 31))
         dates = [d for d in dates if window[0] <= d <= window[1]]
     if not dates and not doc_dates:
         return rows, None

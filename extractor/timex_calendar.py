@@ -14,6 +14,8 @@ Date = dt.date
 MIN_YEAR, MAX_YEAR = 1, 9998
 FUTURE_SLACK_DAYS = 7
 UPCOMING_DAYS = 31
+#: a bare day this close before the DCT is that day, even in a future clause
+RECENT_DAYS = 45
 
 
 @dataclass
@@ -122,6 +124,10 @@ def pick_year(month: int, day: int | None, dct: Date, direction: str) -> int:
             return future
         return past
     if direction == "future":
+        # "Following Sebelius' visit on July 2, your ... will help" in a cable of July 31:
+        # a bare day a few weeks back is not the same day next year (that would be "next July 2")
+        if day is not None and to_past <= RECENT_DAYS and to_future >= 300:
+            return past
         return future
     if direction == "near":
         return future if to_future <= to_past else past

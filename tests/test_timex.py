@@ -290,6 +290,8 @@ REGRESSIONS: list[Case] = [
     ("between 2006 and 2008, (1983-1987)", "2009-12-16", "1983-1987", "DATE", "1983", "", "1983-01-01", "1987-12-31", "year"),
     # "in December" in a past clause of an October cable is last December
     ("another 10 fugitives were extradited in December", "2009-10-27", "December", "DATE", "2008-12", "", "2008-12-01", "2008-12-31", "month"),
+    # a far "will" made a bare day of four weeks back the same day next year
+    ("Following HHS Secretary Sebelius' successful visit to Cancun on July 2 at the W.H.O.'s H1N1 conference, your public affirmation of the GOM's strong performance will help", "2009-07-31", "July 2", "DATE", "2009-07-02", "", "2009-07-02", "2009-07-02", "day"),
 ]
 
 

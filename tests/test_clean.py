@@ -1,0 +1,277 @@
+"""Stage 2 — cleaning: paragraphs, headings, dropped lines, repairs, sentences.
+
+Sets: SEEDS, PARAGRAPHS, REPAIRS, SENTENCES, REGRESSIONS; plus a Hypothesis
+property test (cleaning arbitrary text never raises; offsets are exact)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.clean import clean_document, clean_text, repair_text, split_sentences
+from extractor.model import Document
+from extractor.read import read_file
+
+# --------------------------------------------------------------------------- SEEDS
+
+SEEDS = [
+    # prefix, [(number, marking)], [(number, heading)] spot checks
+    ("000_", [("1", "SBU"), ("2", "C"), ("3", "SBU"), ("4", "SBU"), ("5", "SBU"), ("6", "SBU"), ("7", "SBU"),
+              ("8", "C"), ("9", "C"), ("10", "C"), ("11", "C"), ("12", "C"), ("13", "SBU"), ("14", "C"),
+              ("15", "C"), ("16", "C"), ("17", "C"), ("18", "SBU")],
+     [("1", ""), ("2", "Merida Initiative"), ("3", "Cooperation on Semi-Submersible Intercept"),
+      ("15", "HALCON"), ("18", "Weapons Smuggling")]),
+    ("004_", [("1", ""), ("2", "C"), ("3", "C"), ("4", "SBU"), ("5", "SBU"), ("6", "SBU"), ("7", "SBU"),
+              ("8", "SBU"), ("9", "SBU"), ("10", "SBU"), ("11", "SBU"), ("12", "SBU"), ("13", "SBU"),
+              ("14", "SBU"), ("15", "SBU"), ("16", "SBU")],
+     [("1", ""), ("2", "Interior Secretary, Staff Discuss New Intel Center"),
+      ("11", "Attorney General Lauds Improved Law Enforcement Relationship and Outlines Its Results")]),
+]
+
+
+def _clean_seed(seeds_dir: Path, prefix: str) -> Document:
+    path = next(seeds_dir.glob(prefix + "*"))
+    return clean_document(read_file(path, seeds_dir)[0])
+
+
+@pytest.mark.parametrize("prefix,markings,headings", SEEDS)
+def test_seed_paragraphs(seeds_dir: Path, prefix: str, markings: list[tuple[str, str]],
+                         headings: list[tuple[str, str]]) -> None:
+    doc = _clean_seed(seeds_dir, prefix)
+    assert doc.status == "ok"
+    assert [(p.number, p.marking) for p in doc.paragraphs] == markings
+    by_number = {p.number: p for p in doc.paragraphs}
+    assert [(n, by_number[n].heading) for n, _ in headings] == headings
+    texts = [p.text for p in doc.paragraphs]
+    assert len(texts) == len(set(texts))
+    joined = "\n".join(texts)
+    for junk in ("Scoop", "World Headlines", "More>>", "VZCZC", "SIPDIS", "E.O. 12958", "TAGS", "SUBJECT",
+                 "Classified By", "OF 004", "OF 003", "GARZA", "Classified Web Site", "DEPARTMENT FOR INL"):
+        assert junk not in joined
+
+
+def test_seed_000_body_occurs_once(seeds_dir: Path) -> None:
+    doc = _clean_seed(seeds_dir, "000_")
+    joined = "\n".join(p.text for p in doc.paragraphs)
+    assert joined.count("Department of Homeland Security (DHS) Michael Chertoff met") == 1
+    assert doc.raw_text.count("Department of Homeland Security (DHS) Michael") == 2  # raw_text untouched
+
+
+SEED_TEXT = [
+    # prefix, paragraph number, expected substring of the cleaned paragraph text
+    ("000_", "1", "He attended the GOM's National Security Council meeting on July 18"),
+    ("000_", "6", "improves security for both nations. GOM counterparts echoed"),  # across a page break
+    ("000_", "7", 'his "Platform Mexico" command center - a state of the art facility'),
+    ("000_", "10", 'to avoid an "irrational reaction" by the U.S.'),
+    ("000_", "18", 'confiscated 16,000 weapons over the past year, but that the Federal Police still find themselves '
+                   '"outgunned" by the cartels.'),
+    ("004_", "1", "Summary: On October 30, Deputy Secretary Negroponte"),
+    ("004_", "9", 'the establishment of "Plataforma Mexico," the billion-dollar scheme'),
+    ("004_", "16", "hold seized contraband in the U.S."),
+]
+
+
+@pytest.mark.parametrize("prefix,number,expected", SEED_TEXT)
+def test_seed_text(seeds_dir: Path, prefix: str, number: str, expected: str) -> None:
+    doc = _clean_seed(seeds_dir, prefix)
+    paragraph = next(p for p in doc.paragraphs if p.number == number)
+    assert expected in paragraph.text
+
+
+# --------------------------------------------------------------------------- PARAGRAPHS
+
+PARAGRAPHS = [
+    # raw telegram text, [(number, marking, heading, text)]
+    ("C O N F I D E N T I A L SECTION 01 OF 02 MEXICO 001234\n\nSIPDIS\n\nDEPARTMENT FOR INL\n"
+     "E.O. 12958: DECL: 07/23/2027\nTAGS: PREL\nSUBJECT: A SUBJECT\nTHAT WRAPS\n\n"
+     "Classified By: Someone. Reason:\n1.4 (b),(d).\n\n1. (C) First para\ncontinues.\n\n"
+     "Second Heading\n2. (SBU) Second\nMEXICO 00001234 002 OF 002\npara.\n",
+     [("1", "C", "", "First para continues."), ("2", "SBU", "Second Heading", "Second para.")]),
+    # dash-boxed heading, ¶ marks, S/NF marking, a mark without a space
+    ("-------\nSUMMARY\n-------\n\n¶1. (S/NF) Summary text. END SUMMARY.\n\n------------\nPOLITICS\n------------\n\n"
+     "¶2.(C)Text two.\n\n¶3. (C) Text three.\n",
+     [("1", "S/NF", "SUMMARY", "Summary text. END SUMMARY."), ("2", "C", "POLITICS", "Text two."),
+      ("3", "C", "POLITICS", "Text three.")]),
+    # unnumbered paragraphs split on blank lines, leading marking kept as marking
+    ("UNCLAS HELSINKI 000374\n\nSUBJECT: X\n\n(SBU) Poloff delivered points\non August 12.\n\n"
+     "She stated that the FM met Lavrov.\n",
+     [("", "SBU", "", "Poloff delivered points on August 12."), ("", "", "", "She stated that the FM met Lavrov.")]),
+    # a numbered paragraph keeps its later blocks (bullets); the sender's name is dropped
+    ("1. (C) Points:\n\n-- one point;\n\n-- another point.\n\nSMITH\n",
+     [("1", "C", "", "Points:\n-- one point;\n-- another point.")]),
+    # a heading underlined on the same line
+    ("1. (C) One.\n\nArticle 98 Negotiations -----------------------\n\n2. (C) Two.\n",
+     [("1", "C", "", "One."), ("2", "C", "Article 98 Negotiations", "Two.")]),
+    # a body that a file holds twice yields each paragraph once
+    ("1. (C) Alpha text here.\n2. (C) Beta text here.\nGARZA\nSIPDIS\nTAGS: X\n1. (C) Alpha text here.\n"
+     "2. (C) Beta text here.\n",
+     [("1", "C", "", "Alpha text here."), ("2", "C", "", "Beta text here.")]),
+    # a "12." that does not continue the numbering is text, not a paragraph
+    ("1. (C) The cost rose to\n12. percent of GDP.\n2. (C) Next.\n",
+     [("1", "C", "", "The cost rose to 12. percent of GDP."), ("2", "C", "", "Next.")]),
+    # all capitals
+    ("UNCLAS MEXICO 000001\n\nSUBJECT: ALL CAPS\n\n1. THE MINISTER ARRIVED ON JULY 5. HE MET THE\nAMBASSADOR.\n\n"
+     "2. THE U.S. DELEGATION LEFT. END TEXT.\n",
+     [("1", "", "", "THE MINISTER ARRIVED ON JULY 5. HE MET THE AMBASSADOR."),
+      ("2", "", "", "THE U.S. DELEGATION LEFT. END TEXT.")]),
+]
+
+
+@pytest.mark.parametrize("raw,expected", PARAGRAPHS)
+def test_paragraphs(raw: str, expected: list[tuple[str, str, str, str]]) -> None:
+    got = [(p.number, p.marking, p.heading, p.text) for p in clean_text(raw)]
+    assert got == expected
+
+
+# --------------------------------------------------------------------------- REPAIRS
+
+REPAIRS = [
+    ("the GOM,s National Security Council", "the GOM's National Security Council"),
+    ("Mexico,s, and Calderon,s push", "Mexico's, and Calderon's push"),
+    ("a, b, and c,s are letters", "a, b, and c's are letters"),  # letter + ",s" + boundary
+    ("to avoid an &irrational reaction8 by the U.S.", 'to avoid an "irrational reaction" by the U.S.'),
+    ("the establishment of &Plataforma Mexico,8 the", 'the establishment of "Plataforma Mexico," the'),
+    ("AT&T and R&D stay", "AT&T and R&D stay"),
+    ("&in 2008 the8 plan", '"in 2008 the" plan'),
+    ("command center ) a state of the art", "command center - a state of the art"),
+    ("program )- and hoped", "program - and hoped"),
+    ("(dry-foot policy) and", "(dry-foot policy) and"),
+    ("Grupo   MEXICO 00002187 002 OF 005    Bursatil Mexicano", "Grupo Bursatil Mexicano"),
+    ("Ambassador SIPDIS said", "Ambassador said"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", REPAIRS)
+def test_repairs(raw: str, expected: str) -> None:
+    assert repair_text(raw) == expected
+
+
+# --------------------------------------------------------------------------- SENTENCES
+
+SENTENCES = [
+    ("He met Gen. Galvan and Adm. Saynez on Jan. 5. The U.S. Embassy agreed.",
+     ["He met Gen. Galvan and Adm. Saynez on Jan. 5.", "The U.S. Embassy agreed."]),
+    ("Classified by Counselor Charles V. Barclay. He left.",
+     ["Classified by Counselor Charles V. Barclay.", "He left."]),
+    ("Dr. Smith, i.e. the envoy, met Sen. Jones and Rep. Lee. E.O. 12958 applies.",
+     ["Dr. Smith, i.e. the envoy, met Sen. Jones and Rep. Lee.", "E.O. 12958 applies."]),
+    ("Mr. and Mrs. Ruiz met Ms. Vega, Lt. Col. Diaz of Acme Corp. and Foo Inc. in Sept. 2008.",
+     ["Mr. and Mrs. Ruiz met Ms. Vega, Lt. Col. Diaz of Acme Corp. and Foo Inc. in Sept. 2008."]),
+    ("It was sent to the U.N. Security Council. No. 5 was next.",
+     ["It was sent to the U.N. Security Council.", "No. 5 was next."]),
+    ("prosecution in the U.S. In response, he left.", ["prosecution in the U.S.", "In response, he left."]),
+    ('He called MI "the biggest step forward since NAFTA." The Foreign Relations Secretariat agreed.',
+     ['He called MI "the biggest step forward since NAFTA."', "The Foreign Relations Secretariat agreed."]),
+    ("THE MINISTER ARRIVED. HE SAID NO. 5 WAS OK.", ["THE MINISTER ARRIVED.", "HE SAID NO. 5 WAS OK."]),
+    ("Costs rose 2.5 percent. Why? Nobody knows!", ["Costs rose 2.5 percent.", "Why?", "Nobody knows!"]),
+    ("Points:\n-- one point;\n-- another point.", ["Points:", "-- one point;", "-- another point."]),
+    ("the (U.S.) plan. (Note: see below.) End.", ["the (U.S.) plan.", "(Note: see below.)", "End."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCES)
+def test_sentences(text: str, expected: list[str]) -> None:
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_long_run_on_sentence_is_bounded() -> None:
+    text = "word " * 5000
+    sentences = split_sentences(text)
+    assert len(sentences) > 1 and all(len(s.text) <= 1200 for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+# --------------------------------------------------------------------------- REGRESSIONS
+
+REGRESSIONS = [
+    # (raw telegram, [(number, text)]) — bugs found on the shared corpus
+    # a page break between blank lines in the middle of a sentence (07AMMAN4693)
+    ("1. (C) Nueimi is also\n\nAMMAN 00004693 004 OF 007\n\n\nvice president of the Center.\n",
+     [("1", "Nueimi is also vice president of the Center.")]),
+    # WikiLeaks turned "November\n25." into "¶25." (07AMMAN4693)
+    ("¶1. (U) The cabinet was sworn in on November\n¶25. Bios follow.\n¶2. (C) Next.\n",
+     [("1", "The cabinet was sworn in on November 25. Bios follow."), ("2", "Next.")]),
+    # double-spaced cable: one blank line is a line break, two end a paragraph (05BUENOSAIRES496)
+    ("".join(f"{i}. (C) Line one of para {i}\n\ncontinues on line two\n\nand ends here.\n\n\n" for i in range(1, 13)),
+     [(str(i), f"Line one of para {i} continues on line two and ends here.") for i in range(1, 13)]),
+    # flattened header: SUBJECT, REF, Classified By and the text on one line (09CAIRO1229)
+    ("SUBJECT: INTERIOR MINISTRY EAGER REF: A. CAIRO 892 B. CAIRO 694 Classified By: Acting DCM Haynes Mahoney "
+     "for reason 1.4 (b). (C) In a June 30 meeting with Interior Ministry officials, the Acting DCM urged a "
+     "positive response. SCOBEY\n",
+     [("", "In a June 30 meeting with Interior Ministry officials, the Acting DCM urged a positive response. "
+           "SCOBEY")]),
+    # the database record repeated before the text (tab-separated, backslash-continued lines)
+    ("VZCZCXRO1\nFM AMEMBASSY BERN\n\n75837\t2006-08-23 08:46:00\t06BERN1553\tEmbassy Bern\tCONFIDENTIAL\t\t"
+     "VZCZCXRO8379\\\nFM AMEMBASSY BERN\tC O N F I D E N T I A L BERN 001553 \\\n \\\n1.(SBU) Summary text.\\\n",
+     [("1", "Summary text.")]),
+    # the database record as plain lines, after a truncated first copy
+    ("C O N F I D E N T I A L THE HAGUE 001049\n\nSUBJECT: NETHER...\n\n\n16331\n\n2004-04-26\n\n04THEHAGUE1049\n\n"
+     "Embassy The Hague\n\nCONFIDENTIAL\n\n\n\nC O N F I D E N T I A L THE HAGUE 001049\n\n"
+     "SUBJECT: NETHERLANDS AND THE TIP - TIER ONE\n\n¶1. (C) Mr. Secretary: You will shortly receive it.\n",
+     [("1", "Mr. Secretary: You will shortly receive it.")]),
+    # a truncated copy of a paragraph and its full text count once
+    ("¶1. (C) The minister told the Ambassador that the talks were frank and...\n\n"
+     "¶1. (C) The minister told the Ambassador that the talks were frank and productive.\n",
+     [("1", "The minister told the Ambassador that the talks were frank and productive.")]),
+    # "(U) Classified by" and "E.O. 12958" inside the classification line (04ANKARA7106)
+    ("SUBJECT: X\n\n(U) Classified by CDA Robert Deutsch; reasons: E.O. 12958 1.4\n(a,b,c,d).\n\n¶1. (S/NF) Text.\n",
+     [("1", "Text.")]),
+    # the reason of "Classified By" wrapped onto a short second line (07ASMARA850)
+    ("Classified By: Ambassador X for reasons 1.4 (b)\nand (d).\n\n1. (C) Text.\n", [("1", "Text.")]),
+    # "=====CABLE ENDS=====" and the signature before it are not text (04BOGOTA2313)
+    ("1. (C) Text.\n\nWOOD\n\n=======================CABLE ENDS============================\n", [("1", "Text.")]),
+    # a dump's trailing backslashes are not text (06BERN1280)
+    ("1. (C) Text \\\nagain. \\\nURBAN \\", [("1", "Text again.")]),
+    # form fields are text, not headings (10CAIRO108)
+    ("1. (U) Candidates follow.\n\nRank/Name: COL Mohamed Khadous\n\nDOB: 9/15/1962\n",
+     [("1", "Candidates follow.\nRank/Name: COL Mohamed Khadous\nDOB: 9/15/1962")]),
+]
+
+
+@pytest.mark.parametrize("raw,expected", REGRESSIONS)
+def test_regressions(raw: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.number, p.text) for p in clean_text(raw)] == expected
+
+
+def test_header_only_telegram_parses_to_no_paragraphs() -> None:
+    """Its metadata is good, so the row is ``ok``; it just has nothing to extract."""
+    doc = Document(doc_id="X", source_file="x.txt", raw_text="UNCLAS X 000001\n\nSIPDIS\n\nTAGS: PREL\nSUBJECT: X\n")
+    doc = clean_document(doc)
+    assert (doc.status, doc.error, doc.paragraphs) == ("ok", "", [])
+
+
+def test_raw_text_is_not_changed(seeds_dir: Path) -> None:
+    path = next(seeds_dir.glob("004_*"))
+    doc = read_file(path, seeds_dir)[0]
+    before = doc.raw_text
+    assert clean_document(doc).raw_text == before
+
+
+# --------------------------------------------------------------------------- properties
+
+CABLE_ALPHABET = st.sampled_from(list("abcXYZ .,;:()&8)-¶\n\n\t0123456789'\"") +
+                                 ["SIPDIS", "1. (C) ", "U.S.", "SUBJECT: ", "TAGS: ", "VZCZC", "E.O. 12958",
+                                  " MEXICO 00001234 002 OF 004 ", "Classified By: ", "-----", "Gen.", "GOM,s ",
+                                  "C O N F I D E N T I A L ", "\u2028", "é"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=400), st.lists(CABLE_ALPHABET, max_size=200).map("".join)))
+def test_clean_never_raises_and_offsets_are_exact(text: str) -> None:
+    doc = clean_document(Document(doc_id="x", source_file="x", raw_text=text))
+    assert doc.status in {"ok", "error"}
+    for paragraph in doc.paragraphs:
+        assert paragraph.text.strip()
+        previous_end = 0
+        for sentence in paragraph.sentences:
+            assert paragraph.text[sentence.start:sentence.end] == sentence.text
+            assert sentence.start >= previous_end and sentence.text.strip() == sentence.text
+            previous_end = sentence.end
+    keys = [re.sub(r"[^a-z0-9]", "", p.text.lower()) for p in doc.paragraphs]
+    assert len(keys) == len(set(keys))
