@@ -2,9 +2,7 @@
 
     python -m benchmarks.bench_claims [CORPUS] [--sample N]
 
-Both sides see exactly the same sentences (the cleaned body when the reader and
-cleaner are available, else blank-line paragraphs of the file split with our
-sentence splitter). Our side runs :func:`extractor.claims.extract_claims` with
+Both sides see exactly the same sentences of the cleaned body. Our side runs :func:`extractor.claims.extract_claims` with
 the time expressions given (the pipeline computes those once for events and
 claims); raw quantulum3 runs ``parser.parse`` on every sentence.
 """
@@ -14,37 +12,20 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import time
 import warnings
 from pathlib import Path
 
-from extractor.claims import extract_claims, split_sentences
-from extractor.model import Document, Paragraph
+from extractor.claims import extract_claims
+from extractor.model import Document
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
 def _documents(files: list[Path]) -> list[Document]:
-    docs: list[Document] = []
-    for path in files:
-        try:
-            from extractor.clean import clean_document
-            from extractor.read import read_file
+    from extractor.pipeline import read_documents
 
-            for doc in read_file(path, path.parent):
-                docs.append(clean_document(doc))
-            continue
-        except NotImplementedError:
-            pass
-        text = path.read_text(encoding="utf-8", errors="replace")
-        paragraphs = []
-        for number, block in enumerate(re.split(r"\n\s*\n", text)):
-            flat = " ".join(block.split())
-            if flat:
-                paragraphs.append(Paragraph(str(number), "", "", flat, split_sentences(flat)))
-        docs.append(Document(doc_id=path.stem, source_file=path.name, paragraphs=paragraphs))
-    return docs
+    return [doc for path in files for doc in read_documents(path, path.parent)]
 
 
 def run(corpus: Path, sample: int) -> dict[str, float | int | str]:

@@ -538,7 +538,7 @@ def _parenthesised_share(tokens: Sequence[Token], q: Quantity) -> str:
         return ""
     while k >= 0 and tokens[k].low in ("the", "a", "an"):
         k -= 1
-    if k >= 0 and tokens[k].low == "of":
+    if " of " in f" {phrase.lower()} " or k >= 0 and tokens[k].low == "of":
         # "the majority of the population (84 percent)": the whole, not the part
         return _local_subject(tokens, k) or phrase
     return phrase
@@ -733,20 +733,23 @@ def _attributions(tokens: Sequence[Token]) -> list[tuple[int, str]]:
                 subj = _phrase_after(tokens, i + 1)
             if subj:
                 out.append((i, subj))
-            continue
+                continue
         if tok.low in cues()["speech_participles"] and i > 1 and tokens[i - 1].text not in (",",):
             # "SEDENA issued a press release stating it had convicted 12 soldiers"
             subj = _clause_subject(tokens)
             if subj:
                 out.append((i, subj))
             continue
-        if tok.low in estimate_nouns and i > 0 and tokens[i - 1].low.endswith(("'s", "’s")):
+        owner = i - 1
+        while owner > 0 and i - owner <= 3 and (tokens[owner].text.islower() or tokens[owner].text == "-"):
+            owner -= 1  # "office's year-end estimate"
+        if tok.low in estimate_nouns and owner >= 0 and tokens[owner].low.endswith(("'s", "’s")):
             # "the Attorney General's office's year-end estimate stands at 6262"
-            k = i - 1
+            k = owner
             while k > 0 and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].low.endswith(("'s", "’s"))) \
                     and tokens[k - 1].text.replace("'", "").replace("’", "").isalpha():
                 k -= 1
-            words = [t.text for t in tokens[k:i]]
+            words = [t.text for t in tokens[k:owner + 1]]
             words[-1] = re.sub(r"['’]s$", "", words[-1])
             if words and words[0].lower() not in _NOT_SUBJECT_OPENERS:
                 out.append((i, " ".join(words)))

@@ -63,6 +63,9 @@ _TEMPORAL_REFERENCE = re.compile(r"\b(?:since|after|before|following|until|prior
 #: "seizure of 11.5 metric tons", "seized more than 200 kilos": the figure that tells two incidents apart
 _AMOUNT_AFTER = re.compile(r"\s+(?:of\s+)?(?:(?:about|some|nearly|over|more than|at least|approximately|another)\s+)?"
                            r"(\d[\d,.]*)", re.I)
+#: "his recent visit", "the previous meeting": a happening with its own time, not the narrative's
+_OWN_TIME_BEFORE = re.compile(r"\b(?:recent|previous|prior|last|earlier|former|past|next|upcoming|future|eventual)\s+(?:[\w'’-]+\s+){0,2}$",
+                              re.I)
 _LEGISLATURE = re.compile(r"\b(?:congress|senate|assembly|parliament|legislat\w*|chamber|deputies)\b", re.I)
 
 
@@ -337,7 +340,14 @@ def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
     if attached:
         return min(attached, key=lambda a: a[0])[1]
     # 2. sentence or clause opening: "On October 30, ...", "In December, the Court ruled"
+    def premodifies_other(t: TimeExpression) -> bool:
+        # "Incidents, such as the August beheadings of 12, the killing of 24 in September": August is the beheadings'
+        return bool(_PREMODIFIER.search(text[max(0, t.start - 12):t.start])) and any(
+            t.end <= o_start and _words_between(text, t.end, o_start) <= 3 for o_start, _o_end in other_triggers)
+
     for t in dated:
+        if premodifies_other(t):
+            continue
         if t.end <= start and _words_between(text, 0, t.start) <= _SENTENCE_START_DATE_WORDS:
             return t
         if t.end <= start and t.start >= lo and _words_between(text, lo, t.start) <= 2:
@@ -531,14 +541,16 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
     frame: TimeExpression | None = None
     frame_status = "occurred"
     last_day: TimeExpression | None = None  # the latest single day the text has stated
+    day_frame: TimeExpression | None = None  # the latest frame that was a single day
     last_p = None
     for p_index, s_index, paragraph, sentence, sentence_times, is_subject in units:
         if p_index != last_p and s_index == 0 and not is_subject:
             opening = _frame_from_opening(sentence.text, sentence_times)
             if opening is not None:
                 frame, frame_status = opening, ("planned" if doc.doc_date and opening.date_start > doc.doc_date else "occurred")
+                day_frame = _single_day(frame) or day_frame
             last_p = p_index
-        relative_day = _narrative_relative_day(sentence.text, frame, last_day)
+        relative_day = _narrative_relative_day(sentence.text, day_frame or last_day)
         for m in _sentence_mentions(p_index, s_index, paragraph, sentence, sentence_times, doc.doc_date,
                                     is_subject):
             m.from_subject = is_subject
@@ -547,6 +559,7 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
             if m.when is None and relative_day is not None:
                 m.when, m.date_inherited = relative_day, True  # "earlier in the day", "the following day"
             if m.when is None and m.kind in NARRATIVE_TYPES and frame is not None and not is_subject \
+                    and not _OWN_TIME_BEFORE.search(sentence.text, max(0, m.start - 30), m.start) \
                     and (m.status == frame_status or (frame_status == "planned" and m.status != "occurred")):
                 m.when, m.date_inherited = frame, True
             # a trip frames the meetings held during it; a meeting frames only a narrative with no trip;
@@ -556,6 +569,7 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
                     and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.start - 60), m.start) \
                     and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.when.start - 60), m.when.start):
                 frame, frame_status = m.when, ("planned" if m.status in ("planned", "expected") else "occurred")
+                day_frame = _single_day(frame) or day_frame
             target = _find_same(events, m)
             if target is None and m.demonstrative:
                 continue  # "this operation" after arrests: refers to something already reported
@@ -569,17 +583,16 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
     return [_to_event(doc, m) for m in events]
 
 
-def _narrative_relative_day(text: str, frame: TimeExpression | None,
-                            last_day: TimeExpression | None) -> TimeExpression | None:
+def _single_day(t: TimeExpression | None) -> TimeExpression | None:
+    return t if t is not None and t.granularity == "day" and t.date_start == t.date_end else None
+
+
+def _narrative_relative_day(text: str, anchor: TimeExpression | None) -> TimeExpression | None:
     """ "earlier in the day", "the following day", "that same day": a day counted from the
-    narrative's day (the frame when it is one day, else the last day the text stated)."""
+    narrative's day (the last one-day frame, else the last day the text stated)."""
     lex = lexicon()
     m = lex.narrative_days.search(text)
-    if m is None or lex.narrative_days_not_after.match(text, m.end()):
-        return None
-    anchor = frame if frame is not None and frame.granularity == "day" and frame.date_start == frame.date_end \
-        else last_day
-    if anchor is None:
+    if m is None or anchor is None or lex.narrative_days_not_after.match(text, m.end()):
         return None
     offset = lex.narrative_day_offsets[" ".join(m.group().lower().split())]
     day = (date.fromisoformat(anchor.date_start) + timedelta(days=offset)).isoformat()
@@ -590,6 +603,8 @@ def _find_same(events: list[Mention], m: Mention) -> Mention | None:
     for prev in reversed(events):
         if prev.kind != m.kind:
             continue
+        if m.kind in TRAVEL_TYPES and prev.location and m.location and prev.location != m.location:
+            continue  # "his recent visit in Spain" is not the trip to Colombia
         if m.anaphoric and (not m.status_cued or _status_class(m.status) == _status_class(prev.status)) \
                 and (m.when is None or m.date_inherited or (prev.when is not None and _date_overlap(prev.when, m.when))):
             return prev  # "the intercept", "the meeting", "the visit in September": the one already named

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from . import __version__
 from .model import Claim, Document, Event, TimeExpression, stable_id
-from .tables import TableWriter, claim_row, document_row, event_row
+from .tables import TableWriter, claim_row, document_row, event_row, text_record
 
 
 @dataclass
@@ -34,6 +34,7 @@ class FileRows:
     documents: list[dict[str, str]]
     events: list[dict[str, str]]
     claims: list[dict[str, str]]
+    texts: list[dict[str, object]]
     cached: bool = False
 
 
@@ -90,7 +91,7 @@ def read_documents(path: Path, root: Path) -> list[Document]:
 
 
 def rows_for_file(path: Path, root: Path) -> FileRows:
-    rows = FileRows([], [], [])
+    rows = FileRows([], [], [], [])
     for doc in read_documents(path, root):
         try:
             result = extract_document(doc)
@@ -100,6 +101,7 @@ def rows_for_file(path: Path, root: Path) -> FileRows:
         rows.documents.append(document_row(doc, len(result.events), len(result.claims)))
         rows.events.extend(event_row(e) for e in result.events)
         rows.claims.extend(claim_row(c) for c in result.claims)
+        rows.texts.append(text_record(doc))
     return rows
 
 
@@ -122,7 +124,7 @@ def _work(item: tuple[Path, Path, str | None]) -> FileRows:
     if cache_file is not None and cache_file.exists():
         try:
             data = json.loads(cache_file.read_text(encoding="utf-8"))
-            return FileRows(data["documents"], data["events"], data["claims"], cached=True)
+            return FileRows(data["documents"], data["events"], data["claims"], data["texts"], cached=True)
         except (OSError, ValueError, KeyError):
             pass
     rows = rows_for_file(path, root)
@@ -131,7 +133,7 @@ def _work(item: tuple[Path, Path, str | None]) -> FileRows:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps({"documents": rows.documents, "events": rows.events,
-                                       "claims": rows.claims}), encoding="utf-8")
+                                       "claims": rows.claims, "texts": rows.texts}), encoding="utf-8")
             os.replace(tmp, cache_file)
         except OSError:
             pass  # a cache that cannot be written only costs time
@@ -170,6 +172,9 @@ class _DocIds:
                 new = f"{old}~{count}"
             self.seen[new] = 1
             doc["doc_id"] = new
+            for text in rows.texts:
+                if text["doc_id"] == old:
+                    text["doc_id"] = new
             for table, id_column in ((rows.events, "event_id"), (rows.claims, "claim_id")):
                 for item in table:
                     if item["doc_id"] == old:
@@ -200,6 +205,7 @@ def extract_corpus(
             writer.write("documents", rows.documents)
             writer.write("events", rows.events)
             writer.write("claims", rows.claims)
+            writer.write_texts(rows.texts)
             summary.files += 1
             summary.cached_files += rows.cached
             summary.documents += len(rows.documents)

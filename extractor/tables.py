@@ -36,6 +36,8 @@ CLAIM_COLUMNS = [
     "start", "end",
 ]
 TABLES = {"documents": DOCUMENT_COLUMNS, "events": EVENT_COLUMNS, "claims": CLAIM_COLUMNS}
+#: the cleaned text of every document, one JSON object a line (what the site highlights)
+TEXTS_FILE = "texts.jsonl"
 
 
 def format_number(value: float | None) -> str:
@@ -63,6 +65,17 @@ def document_row(doc: Document, n_events: int, n_claims: int) -> dict[str, str]:
         "format": doc.format,
         "dtg": doc.dtg,
         "references": " ".join(doc.references),
+    }
+
+
+def text_record(doc: Document) -> dict[str, object]:
+    """The cleaned paragraphs of one document, for ``texts.jsonl``."""
+    return {
+        "doc_id": doc.doc_id,
+        "paragraphs": [
+            {"number": p.number, "marking": p.marking, "heading": p.heading, "text": p.text}
+            for p in doc.paragraphs
+        ],
     }
 
 
@@ -137,6 +150,7 @@ class TableWriter:
             writer.writeheader()
             self._files[name] = (csv_file, jsonl_file, writer)
             self.counts[name] = 0
+        self._texts = open(self.tmp_dir / TEXTS_FILE, "w", encoding="utf-8", newline="\n")
 
     def write(self, name: str, rows: Iterable[dict[str, str]]) -> None:
         csv_file, jsonl_file, writer = self._files[name]
@@ -146,19 +160,25 @@ class TableWriter:
             jsonl_file.write(json.dumps({c: row.get(c, "") for c in columns}, ensure_ascii=False) + "\n")
             self.counts[name] += 1
 
-    def commit(self) -> None:
+    def write_texts(self, records: Iterable[dict[str, object]]) -> None:
+        for record in records:
+            self._texts.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def _close(self) -> None:
         for csv_file, jsonl_file, _ in self._files.values():
             csv_file.close()
             jsonl_file.close()
-        for name in TABLES:
-            for ext in ("csv", "jsonl"):
-                os.replace(self.tmp_dir / f"{name}.{ext}", self.out_dir / f"{name}.{ext}")
+        self._texts.close()
+
+    def commit(self) -> None:
+        self._close()
+        names = [f"{name}.{ext}" for name in TABLES for ext in ("csv", "jsonl")] + [TEXTS_FILE]
+        for file_name in names:
+            os.replace(self.tmp_dir / file_name, self.out_dir / file_name)
         self.tmp_dir.rmdir()
 
     def abort(self) -> None:
-        for csv_file, jsonl_file, _ in self._files.values():
-            csv_file.close()
-            jsonl_file.close()
+        self._close()
         for child in self.tmp_dir.iterdir():
             child.unlink()
         self.tmp_dir.rmdir()

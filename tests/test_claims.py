@@ -512,6 +512,38 @@ REGRESSIONS = [
     ("a two-person Defense Attache Office", "", "two-person", 2, 2, 2, "count", "exact", "persons", "", ""),
     ("The town is 800 meters from the border.", "", "800 meters", 800, 800, 800, "m", "exact", "town", "", ""),
     ("The reservoir holds 5 million liters.", "", "5 million liters", 5e6, 5e6, 5e6, "L", "exact", "reservoir", "", ""),
+    # real pipeline (read + clean), 2026-11: entity and speaker classes the stand-in reader hid
+    ("Although Hutus make up the majority of the population (84 percent), Tutsis (15 percent) have been politically "
+     "and economically dominant since Belgian colonial rule.", "", "84 percent", 84, 84, 84, "%", "exact", "Hutus", "", ""),
+    ("Although Hutus make up the majority of the population (84 percent), Tutsis (15 percent) have been politically "
+     "and economically dominant since Belgian colonial rule.", "", "15 percent", 15, 15, 15, "%", "exact", "Tutsis", "", ""),
+    ("Mexico's finance minister predicted that the economic impact of the crisis could be between 0.3 and 0.5 percent "
+     "of Mexico's GDP.", "", "0.3 and 0.5 percent", None, 0.3, 0.5, "%", "range", "economic impact", "",
+     "Mexico's finance minister"),
+    ("Ten close DEA law enforcement liaison officers have been killed since 2007, seven of whom were members of "
+     "Special Vetted Units.", "", "seven", 7, 7, 7, "count", "exact", "members of Special Vetted Units", "", ""),
+    ("complaints to the National Commission on Human Rights against the military increased from 367 in 2007 to over "
+     "2000 from 2008-June 2009", "", "367", 367, 367, 367, "count", "exact", "complaints", "", ""),
+    ("So far, they had eradicated 11,000 hectares with prospects to achieve 30,000 hectares by the end of the year.",
+     "", "30,000 hectares", 3e4, 3e4, 3e4, "ha", "exact", "hectares eradicated", "", ""),
+    ('the recent formation of a group of some 2,000 so-called FNL "dissidents," who claim to be weary of conflict',
+     "", "2,000", 2000, 2000, 2000, "count", "approximately", "FNL dissidents", "", ""),
+    ("SEDENA reports that drug-related killings represented roughly 17% of all homicides last year, while the National "
+     "System of Public Security (SNSP -- part of the Public Security Secretariat (SSP)) estimates a total of "
+     "approximately 10,700 intentional homicides.", "", "10,700", 10700, 10700, 10700, "count", "approximately",
+     "intentional homicides", "", "SNSP"),
+    ("SEDENA reports that drug-related killings represented roughly 17% of all homicides last year, while the National "
+     "System of Public Security (SNSP) estimates a total of approximately 10,700 intentional homicides.", "", "17%",
+     17, 17, 17, "%", "approximately", "drug-related killings", "", "SEDENA"),
+    ("World Food Program (WFP) staff report that while 9,000 metric tons have been delivered to district warehouses.",
+     "", "9,000 metric tons", 9000, 9000, 9000, "t", "exact", "", "", "WFP staff"),
+    ("On July 24, the Mexican military (SEDENA) issued a press release stating it had convicted 12 soldiers for human "
+     "rights abuses since 2006.", "", "12", 12, 12, 12, "count", "exact", "soldiers", "", "SEDENA"),
+    ("Few killings in Mexico are thoroughly investigated, but Mexico's Attorney General's office's year-end estimate "
+     "stands at 6262.", "", "6262", 6262, 6262, 6262, "count", "exact", "estimate", "",
+     "Mexico's Attorney General's office"),
+    ("According to news reports, at least 60 writers and journalists have been charged under Article 301.", "", "60",
+     60, 60, 60, "count", "more_than", "writers", "", "news reports"),
 ]
 
 
@@ -559,6 +591,55 @@ def _doc(*paragraphs: str, origin: str = "Embassy Mexico") -> Document:
     paras = [Paragraph(number=str(i + 1), marking="", heading="", text=t, sentences=split_sentences(t))
              for i, t in enumerate(paragraphs)]
     return Document(doc_id="TEST1", source_file="t.txt", doc_date="2008-07-24", origin=origin, paragraphs=paras)
+
+
+def _speakers(*paragraphs: str) -> list[tuple[str, str]]:
+    doc = _doc(*paragraphs)
+    times = [[[] for _ in p.sentences] for p in doc.paragraphs]
+    return [(c.text, c.speaker) for c in extract_claims(doc, times=times)]
+
+
+@pytest.mark.parametrize("paragraphs,expected", [
+    # "she" is the subject of the sentence before, not who reported it (04COLOMBO1857)
+    (("In her conversations with Indian officials, President Kumaratunga came across as extremely optimistic and "
+      "confident regarding the peace process, Gill said. She reportedly told her Indian counterparts that she had "
+      "already done 75 percent of all she could.",), [("75 percent", "Kumaratunga")]),
+    # a bare title stands for the official the cable named with it; "he" carries into the next paragraph (07MEXICO6043)
+    (("In an follow-on meeting with Genaro Garcia Luna (Secretary for Public Security), Deputy Secretary Negroponte "
+      "asked for details.",
+      "The Public Security Secretary said that ambitious reform proposals will provide the means for professionalizing "
+      "all 350,000 federal, state and local police forces.",
+      "As an interim measure, he said, SSP was polygraphing federal forces under its control. The secretariat is "
+      "building the means to test 100,000 police per year."),
+     [("350,000", "Genaro Garcia Luna"), ("100,000", "Genaro Garcia Luna")]),
+    # a one-word name the cable already used opens a paragraph that is then theirs (05BOGOTA7402)
+    (("On counter-narcotics efforts, Uribe said he was looking for new ways.",
+      "Uribe reviewed GOC strategy for fighting narcotraffickers. So far, they had eradicated 11,000 hectares."),
+     [("11,000 hectares", "Uribe")]),
+    # a name with an acronym in its title: the name, not the acronym (08MEXICO2276)
+    (("Public Security (SSP) Secretary Garica Luna thanked Secretary Chertoff for the USG's cooperation. "
+      "He is deploying 10,000 new, vetted police along the border.",), [("10,000", "Garica Luna")]),
+    # "Their local representative" after "UNHCR reported" speaks for UNHCR (07ADDISABABA3407)
+    (("UNHCR reported that they have been asked to leave the Ogaden region. Their local representative reported "
+      "that as many as 18,000 refugees from Somalia have fled into the Ogaden.",),
+     [("18,000", "UNHCR local representative")]),
+    # "End note." is no speaker
+    (("(Note: The LTTE continues to resist. End note.) The two governments agreed.",), [("two", "")]),
+])
+def test_speaker_resolution_across_sentences(paragraphs, expected):
+    assert _speakers(*paragraphs) == expected
+
+
+def test_table_title_in_its_own_paragraph_heads_the_rows_below():
+    """The cleaner keeps 'Table III: ...' apart from its rows (09MEXICO193)."""
+    doc = _doc("Table III: Drug-Related Military/Police Homicides: 2007* 2008** (% of total)",
+               "AFI 22 (6.9) 5 (1.0) PFP 12 (3.8) 37 (19.7) Total 315 522 CENAPI (Mexico's Center for Information, "
+               "Analysis and Planning) statistics **SEDENA statistics")
+    times = [[[] for _ in p.sentences] for p in doc.paragraphs]
+    claims = extract_claims(doc, times=times)
+    assert [(c.value, c.speaker) for c in claims] == [(22, "CENAPI"), (5, "SEDENA"), (12, "CENAPI"), (37, "SEDENA"),
+                                                      (315, "CENAPI"), (522, "SEDENA")]
+    assert all(c.entity.endswith("Homicides") for c in claims)
 
 
 def test_speaker_carried_across_paragraph_and_reset_by_next():

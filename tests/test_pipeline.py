@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from extractor import extract_corpus, read_corpus
-from extractor.tables import TABLES, read_table
+from extractor.tables import TABLES, TEXTS_FILE, read_table
 
 
 def _table_bytes(out: Path) -> dict[str, bytes]:
-    return {f"{n}.{e}": (out / f"{n}.{e}").read_bytes() for n in TABLES for e in ("csv", "jsonl")}
+    names = [f"{n}.{e}" for n in TABLES for e in ("csv", "jsonl")] + [TEXTS_FILE]
+    return {name: (out / name).read_bytes() for name in names}
 
 
 @pytest.fixture()

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.tables import (
-    CLAIM_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, TABLES, TableWriter, format_number, read_table,
+    CLAIM_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, TABLES, TEXTS_FILE, TableWriter, format_number, read_table,
 )
 
 SHARED_OUTPUTS = Path(__file__).resolve().parents[2] / "shared" / "OUTPUTS.md"
@@ -76,7 +76,7 @@ def test_abort_leaves_previous_tables(tmp_path: Path) -> None:
     rows = read_table(tmp_path / "claims.csv")
     assert [r["claim_id"] for r in rows] == ["x"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{name}.{ext}" for name in TABLES for ext in ("csv", "jsonl")
+        [f"{name}.{ext}" for name in TABLES for ext in ("csv", "jsonl")] + [TEXTS_FILE]
     )
 
 
