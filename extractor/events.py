@@ -551,13 +551,17 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
                 day_frame = _single_day(frame) or day_frame
             last_p = p_index
         relative_day = _narrative_relative_day(sentence.text, day_frame or last_day)
-        for m in _sentence_mentions(p_index, s_index, paragraph, sentence, sentence_times, doc.doc_date,
-                                    is_subject):
+        mentions = _sentence_mentions(p_index, s_index, paragraph, sentence, sentence_times, doc.doc_date, is_subject)
+        # "visited Abu Dhabi on March 22 and met with ...": the sentence's own trip or meeting dates the rest
+        own = next((m for m in mentions if m.when is not None and m.kind in TRAVEL_TYPES), None)
+        for m in mentions:
             m.from_subject = is_subject
             m.actors = find_actors(sentence.text)
             m.location = find_location(sentence.text, m.end)
-            if m.when is None and relative_day is not None:
+            if m.when is None and relative_day is not None and _governs(sentence.text, relative_day, m):
                 m.when, m.date_inherited = relative_day, True  # "earlier in the day", "the following day"
+            if m.when is None and own is not None and m.kind in NARRATIVE_TYPES and own.status == m.status:
+                m.when, m.date_inherited = own.when, True
             if m.when is None and m.kind in NARRATIVE_TYPES and frame is not None and not is_subject \
                     and not _OWN_TIME_BEFORE.search(sentence.text, max(0, m.start - 30), m.start) \
                     and (m.status == frame_status or (frame_status == "planned" and m.status != "occurred")):
@@ -583,6 +587,15 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
     return [_to_event(doc, m) for m in events]
 
 
+def _governs(text: str, t: TimeExpression, m: Mention) -> bool:
+    """A time opening the sentence governs it all; elsewhere only a trigger it is not cut
+    off from by a comma ("with whom he had spoken earlier that day, would be deployed")."""
+    if _words_between(text, 0, t.start) <= 2:
+        return True
+    a, b = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+    return "," not in text[a:b]
+
+
 def _single_day(t: TimeExpression | None) -> TimeExpression | None:
     return t if t is not None and t.granularity == "day" and t.date_start == t.date_end else None
 
@@ -603,7 +616,9 @@ def _find_same(events: list[Mention], m: Mention) -> Mention | None:
     for prev in reversed(events):
         if prev.kind != m.kind:
             continue
-        if m.kind in TRAVEL_TYPES and prev.location and m.location and prev.location != m.location:
+        same_dates = m.when is not None and prev.when is not None and not m.date_inherited \
+            and (m.when.date_start, m.when.date_end) == (prev.when.date_start, prev.when.date_end)
+        if m.kind in TRAVEL_TYPES and _different_places(prev.location, m.location) and not same_dates:
             continue  # "his recent visit in Spain" is not the trip to Colombia
         if m.anaphoric and (not m.status_cued or _status_class(m.status) == _status_class(prev.status)) \
                 and (m.when is None or m.date_inherited or (prev.when is not None and _date_overlap(prev.when, m.when))):
@@ -629,6 +644,12 @@ def _find_same(events: list[Mention], m: Mention) -> Mention | None:
         if same_time and _shares_actor(prev.actors, m.actors):  # "the September 7 visit" / "visited in September"
             return prev
     return None
+
+
+def _different_places(a: str, b: str) -> bool:
+    """Two known places (countries, capitals) that differ; a free-text location is too noisy to tell."""
+    places = lexicon().places
+    return bool(a and b and a != b and places.fullmatch(a) and places.fullmatch(b))
 
 
 def _same_trip(prev: Mention, m: Mention) -> bool:
