@@ -64,9 +64,29 @@ def build_site(data_dir: str | os.PathLike[str], out: str | os.PathLike[str] = "
                                     build=build)
         write_chart_images(docs / "charts", headline)
         write_vega_bundle(docs / "assets" / "vendor" / "vega-bundle.js")
-        run_mkdocs(project / "mkdocs.yml", docs, target)
-    squeeze_html(target)
+        # build beside the target and swap it in, so that a killed build leaves
+        # the previous site whole
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob(f".{target.name}.building-*"):  # left by a killed build
+            shutil.rmtree(stale, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        try:
+            run_mkdocs(project / "mkdocs.yml", docs, staging)
+            squeeze_html(staging)
+            swap_into_place(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def swap_into_place(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames (no moment without a site
+    longer than between them)."""
+    retired = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        os.replace(target, retired)
+    os.replace(staging, target)
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 _PRESERVED = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.IGNORECASE | re.DOTALL)

@@ -169,6 +169,45 @@ REGRESSIONS = [
     ("He attended the GOM,s National Security Council meeting on July 18 and met separately with Secretary of "
      "Public Security Garcia Luna.", "2008-07-24",
      [("meeting", "occurred", "2008-07-18", "2008-07-18"), ("meeting", "occurred", "2008-07-18", "2008-07-18")]),
+    # an if-clause is hypothetical wherever it starts in the sentence
+    ("He also predicted that the FARC would be more inclined to negotiate seriously now for such an exchange if the "
+     "Constitutional Court approved presidential re-election.", "2005-08-04", []),
+    # a clause whose subject is "the numbers of ..." is a count; "record numbers" as an object is not
+    ("Uribe acknowledged that the numbers of kidnappings, homicides, and drugs eradicated or seized remained high in "
+     "absolute terms.", "2005-08-04", []),
+    ("Mexico has extradited record numbers of criminals over the last two years and has sent back 63 wanted "
+     "criminals already this year.", "2009-07-31",
+     [("extradition", "occurred", "2007-07-31", "2009-07-31"), ("extradition", "occurred", "2009-01-01", "2009-07-31")]),
+    # forecasts, policy "attacks", inability, goals and habits are not happenings
+    ("Given their powerful weaponry, further attacks against security forces and government officials seem all but "
+     "inevitable.", "2009-01-23", []),
+    ("Calderon has aggressively attacked Mexico’s drug trafficking organizations but has struggled with an unwieldy "
+     "interagency.", "2010-01-29", []),
+    ("They simply lack the necessary numbers of trained federal police to deploy them in such numbers in more than a "
+     "few cities.", "2010-01-29", []),
+    ("SEDENA has come to be seen slow and risk averse even where it should succeed: the mission to capture HVTs.",
+     "2010-01-29", []),
+    ("In the article, Calle was quoted as saying she had met many people as a journalist.", "2008-03-07", []),
+    # a short parenthesis does not cut the date off; inaugurating a body is its first meeting
+    ("Summary: The inauguration of the Defense Bilateral Working Group (DBWG) on February 1 comes at a key moment in "
+     "our efforts.", "2010-01-29", [("meeting", "planned", "2010-02-01", "2010-02-01")]),
+    # a dated conversation between two parties is a meeting
+    ("Prime Minister Gilani told Senator Kerry on February 16 that Siddiqui should be transferred to Pakistan.",
+     "2010-02-19", [("meeting", "occurred", "2010-02-16", "2010-02-16")]),
+    # "currently" says under way, not when
+    ("Pakistan's military is currently engaged in combat operations against militant groups in the Malakand "
+     "Division.", "2010-02-19", [("operation", "ongoing", "", "")]),
+    # a date premodifying one listed incident does not open the sentence for the next; different figures, different incidents
+    ("Incidents, such as the August beheadings of 12 in Yucatan, the execution style killing of 24 on the outskirts "
+     "of Mexico City in September, contributed to growing public concern.", "2009-01-23",
+     [("violence", "occurred", "2008-08-01", "2008-08-31"), ("violence", "occurred", "2008-09-01", "2008-09-30")]),
+    # a far "will" of the main clause does not push a recent bare day into next year
+    ("Following HHS Secretary Sebelius' successful visit to Cancun on July 2 at the W.H.O.'s H1N1 conference, your "
+     "public affirmation of the GOM's strong performance will help.", "2009-07-31",
+     [("visit", "occurred", "2009-07-02", "2009-07-02"), ("meeting", "occurred", "2009-07-02", "2009-07-02")]),
+    # "to come to <Place>" is a trip
+    ("He encouraged Uribe to come to Washington on his way to the UNGA in mid-September.", "2005-08-04",
+     [("visit", "planned", "2005-09-01", "2005-09-30")]),
 ]
 
 
@@ -225,6 +264,68 @@ DOCUMENTS = [
      [["An outstanding recent success was scored in the Zhenli arrest."]],
      "2007-12-05", "",
      [("arrest", "occurred", "", "", False)]),
+    # "earlier in the day", "the following day" count from the narrative's day
+    ("relative days",
+     [["July 26, 2005, 4:00 pm, Casa de Narino."],
+      ["U/S Burns said he had met with human rights NGOs earlier in the day."],
+      ["The election was the following day and Moreno needed one more country."]],
+     "2005-08-04", "",
+     [("meeting", "occurred", "2005-07-26", "2005-07-26", True),
+      ("election", "occurred", "2005-07-27", "2005-07-27", True)]),
+    # a relative day cut off by a comma belongs to another verb
+    ("relative day elsewhere",
+     [["On October 9, the Chief briefed us.",
+       "The German assistance, according to the Chief with whom he had spoken earlier that day, would be deployed "
+       "at once."]],
+     "2005-10-10", "",
+     [("meeting", "occurred", "2005-10-09", "2005-10-09", False), ("operation", "planned", "", "", False)]),
+    # a later report of an incident on the same day is the same incident
+    ("same day incident",
+     [["Five suspected FARC insurgents were captured near the border on March 6."],
+      ["That same day, the Ecuadorian military captured five presumed FARC members."]],
+     "2008-03-07", "",
+     [("arrest", "occurred", "2008-03-06", "2008-03-06", False)]),
+    # the summary's trip and the body's: same traveller, same place, same status
+    ("same trip",
+     [["Burns encouraged newly-appointed Minister of Defense Ospina to also visit Washington soon."],
+      ["He encouraged newly-appointed Minister of Defense Camilo Ospina to visit Washington soon for discussions."]],
+     "2005-08-04", "",
+     [("visit", "planned", "", "", False)]),
+    # "since the September 7 visit" is a point of reference, not the narrative's date
+    ("reference point",
+     [["Fore visited Gode November 25.",
+       "Local officials said that the two major developments since the September 7 visit to Gode by Assistant "
+       "Secretary Frazer were the need for trucks."],
+      ["In a separate meeting with NGOs, the common plea was for more food."]],
+     "2007-11-28", "",
+     [("visit", "occurred", "2007-11-25", "2007-11-25", False), ("visit", "occurred", "2007-09-07", "2007-09-07", False),
+      ("meeting", "occurred", "2007-11-25", "2007-11-25", True)]),
+    # the sentence's own trip dates the meeting held on it
+    ("own trip",
+     [["In January, the Minister met the Ambassador."],
+      ["However, after Hamas political chief Khaled Meshaal visited Abu Dhabi on March 22 and met with UAE Minister "
+       "Sheikh Mansour, the UAE changed course."]],
+     "2006-04-30", "",
+     [("meeting", "occurred", "2006-01-01", "2006-01-31", False), ("visit", "occurred", "2006-03-22", "2006-03-22", False),
+      ("meeting", "occurred", "2006-03-22", "2006-03-22", True)]),
+    # a dated subject line names the visit
+    ("dated subject",
+     [["Embassy Mexico welcomes you."]],
+     "2009-07-31", "SCENESETTER FOR PRESIDENT OBAMA'S VISIT TO GUADALAJARA, AUGUST 9-10,2009",
+     [("visit", "planned", "2009-08-09", "2009-08-10", False)]),
+    # "his recent visit" has its own time: it does not take the narrative's
+    ("own time",
+     [["On October 30, Negroponte met Ramirez Acuna."],
+      ["Uribe said he had met Garzon during his recent visit in Spain."]],
+     "2007-12-05", "",
+     [("meeting", "occurred", "2007-10-30", "2007-10-30", False), ("meeting", "occurred", "2007-10-30", "2007-10-30", True),
+      ("visit", "occurred", "", "", False)]),
+    # two seizures of different amounts in one paragraph stay apart
+    ("different amounts",
+     [["The GOM announced a recent record-setting cocaine seizure of 11.5 metric tons in one container.",
+       "This amount was to be surpassed later the same day by the seizure of 23.5 metric tons, a world record."]],
+     "2007-12-05", "",
+     [("seizure", "occurred", "", "", False), ("seizure", "occurred", "", "", False)]),
 ]
 
 

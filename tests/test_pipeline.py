@@ -101,3 +101,34 @@ def test_a_killed_run_leaves_the_previous_tables_whole(tmp_path: Path, corpus: P
     assert _table_bytes(out) == before
     for name in TABLES:
         read_table(out / f"{name}.csv")
+
+
+SITE_KILL_SCRIPT = """
+import sys, time
+from extractor import site
+original = site.squeeze_html
+def slow(path):
+    original(path)
+    time.sleep(60)
+site.squeeze_html = slow
+site.build_site(sys.argv[1], sys.argv[2], evaluate=False)
+"""
+
+
+def test_a_killed_site_build_leaves_the_previous_site_whole(tmp_path: Path, corpus: Path) -> None:
+    from extractor.site import build_site
+
+    data, public = tmp_path / "data", tmp_path / "public"
+    extract_corpus([corpus], data, jobs=1)
+    build_site(data, public, evaluate=False)
+    before = {p.relative_to(public): p.read_bytes() for p in public.rglob("*") if p.is_file()}
+    process = subprocess.Popen([sys.executable, "-c", SITE_KILL_SCRIPT, str(data), str(public)])
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".public.building-*/index.html")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    after = {p.relative_to(public): p.read_bytes() for p in public.rglob("*") if p.is_file()}
+    assert after == before
+    build_site(data, public, evaluate=False)  # the next build clears what the killed one left
+    assert not list(tmp_path.glob(".public.*"))
