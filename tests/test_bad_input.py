@@ -201,3 +201,38 @@ def test_read_file_never_raises_on_arbitrary_bytes(data: bytes) -> None:
         for paragraph in doc.paragraphs:
             for sentence in paragraph.sentences:
                 assert paragraph.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_every_bad_kind_end_to_end_through_the_cli_and_the_site(tmp_path: Path) -> None:
+    """All kinds in one corpus: the run completes, every file has one documents row
+    (more for a cables.csv), no traceback reaches the user, and the site builds."""
+    from click.testing import CliRunner
+
+    from extractor.cli import cli
+    from extractor.site import build_site
+    from extractor.tables import read_table
+
+    corpus = tmp_path / "corpus"
+    for name, content, _, _ in BAD_FILES:
+        _write(corpus / name, content)
+    _write(corpus / "huge-line.txt", b"THE MINISTER MET THE AMBASSADOR ON JULY 17 " * 120_000)
+    _write(corpus / "loop" / "inside.txt", CABLE.format(id="08LOOP1", created="2008-07-24"))
+    os.symlink(corpus, corpus / "loop" / "back")
+    os.mkfifo(corpus / "fifo.txt")
+    os.symlink(corpus / "missing.txt", corpus / "broken-link.txt")
+    files = discover([corpus])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["extract", str(corpus), "--out", str(out), "--no-cache", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    documents = read_table(out / "documents.csv")
+    sources = {row["source_file"].split("#")[0] for row in documents}
+    assert sources == {str(path.relative_to(root)) for path, root in files}
+    assert len({row["doc_id"] for row in documents}) == len(documents)  # same ids disambiguated
+    assert all(row["status"] in {"ok", "error"} for row in documents)
+    assert all(row["error"] and "\n" not in row["error"] for row in documents if row["status"] == "error")
+    site = build_site(out, tmp_path / "public", evaluate=False)
+    assert (site / "index.html").exists()
+    pages = {p.parent.name for p in (site / "documents").glob("*/index.html")}
+    assert len(pages) == len(documents)
+    assert all(site in p.resolve().parents for p in site.rglob("*.html"))  # no id escaped the site
