@@ -52,7 +52,6 @@ _PREMODIFIER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['’],?s\s+$|,
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|because|although|though|while|whereas)\b", re.I)
 _SEQUENCE = re.compile(r"\b(?:followed by|then|after which|before|later)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those)\b", re.I)
-_WORD_START = re.compile(r"(?<![\w-])\w")
 _CONDITIONAL_OPENING = re.compile(r"^\W*(?:if|unless|whether|should)\b[^,;]*$", re.I)
 #: "(DBWG)", "(SSP)", "(Secretary for Public Security)": a name's gloss, not a clause
 _SHORT_PARENTHETICAL = re.compile(r"\([^()\[\];:,.]{1,40}\)")
@@ -136,12 +135,8 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
     checks, left to right, without overlaps (longest wins)."""
     lex = lexicon()
     spans: list[tuple[int, int, str, bool]] = []
-    prefixes = lex.trigger_prefixes
-    check_all = "" in prefixes
-    for candidate in _WORD_START.finditer(text):
+    for candidate in lex.trigger_starts.finditer(text):
         at = candidate.start()
-        if not check_all and text[at:at + 3].lower() not in prefixes:
-            continue
         for kind, (verbs, nouns) in lex.triggers.items():
             for is_verb, pattern in ((True, verbs), (False, nouns)):
                 if pattern is not None:
@@ -430,7 +425,7 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
         amount = _AMOUNT_AFTER.match(text, end)
         mentions.append(Mention(p_index, s_index, paragraph, sentence, kind, word, start, end, is_verb,
                                 anaphoric=anaphoric, status=status, when=when, status_cued=cued,
-                                demonstrative=anaphoric and bool(_DEMONSTRATIVE.search(det.group())),
+                                demonstrative=anaphoric and det is not None and bool(_DEMONSTRATIVE.search(det.group())),
                                 amount=amount.group(1) if amount else ""))
     for m in mentions:
         own = m.when is not None and m.when.end <= m.start and _words_between(text, m.when.end, m.start) <= 3

@@ -19,26 +19,6 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
-_LITERAL = re.compile(r"[a-z' /-]+", re.I)
-
-
-def _prefixes(form: str) -> set[str]:
-    """The lower-case first three letters a trigger form can start with
-    ("visit(?:s|ed)?" → {"vis"}, "(?:framed|pressed) charges" → {"fra", "pre"})."""
-    if form.startswith("(?:"):
-        depth, i = 0, 0
-        for i, ch in enumerate(form):
-            depth += ch == "("
-            depth -= ch == ")"
-            if depth == 0:
-                break
-        alternatives = form[3:i].split("|")
-        return {p for alt in alternatives for p in _prefixes(alt + form[i + 1:].lstrip("?"))}
-    m = _LITERAL.match(form)
-    literal = m.group() if m else ""
-    return {literal[:3].lower()} if len(literal) >= 3 else {""}
-
-
 def _words(phrases: list[str]) -> re.Pattern[str]:
     escaped = [re.escape(p) for p in sorted(phrases, key=len, reverse=True)]
     return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])")
@@ -53,8 +33,9 @@ def _words_ignoring_case(phrases: list[str]) -> re.Pattern[str]:
 class Lexicon:
     #: type → (regex over verbs, regex over nouns)
     triggers: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]
-    #: first three letters of every trigger form: where it is worth trying the patterns
-    trigger_prefixes: frozenset[str]
+    #: zero-width matches where some trigger form starts: where it is worth
+    #: trying the per-type patterns (one scan in C instead of 22 per word)
+    trigger_starts: re.Pattern[str]
     exclusions: dict[str, list[re.Pattern[str]]]
     generic: re.Pattern[str]
     generic_window: int
@@ -114,7 +95,7 @@ def lexicon() -> Lexicon:
     status = data["status"]
     return Lexicon(
         triggers=triggers,
-        trigger_prefixes=frozenset(p for form in every for p in _prefixes(form)),
+        trigger_starts=re.compile(r"(?<![\w-])(?=(?:" + _alternation(every) + r")(?![\w-]))", flags),
         exclusions=exclusions,
         generic=re.compile("|".join(data["generic_contexts"]["patterns"]), flags),
         generic_window=int(data["generic_contexts"]["before_window_chars"]),

@@ -111,8 +111,10 @@ _TOKEN_RE = re.compile(
 )
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Token, ...]:
+    # cached: the claims stage tokenizes each sentence several times (scan, titles, speakers)
+    return tuple(Token(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text))
 
 
 def _is_digit(tok: Token) -> bool:

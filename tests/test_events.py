@@ -205,6 +205,9 @@ REGRESSIONS = [
     ("Following HHS Secretary Sebelius' successful visit to Cancun on July 2 at the W.H.O.'s H1N1 conference, your "
      "public affirmation of the GOM's strong performance will help.", "2009-07-31",
      [("visit", "occurred", "2009-07-02", "2009-07-02"), ("meeting", "occurred", "2009-07-02", "2009-07-02")]),
+    # "call upon <someone> to <verb>" urges, it is not a call on someone (and once crashed the anaphora check)
+    ("We plan to follow up on North Korea's - We call upon the Syrian regime to reveal the full", "2008-04-24", []),
+    ("The Minister called on the international community to increase its support.", "2008-04-24", []),
     # "to come to <Place>" is a trip
     ("He encouraged Uribe to come to Washington on his way to the UNGA in mid-September.", "2005-08-04",
      [("visit", "planned", "2005-09-01", "2005-09-30")]),
