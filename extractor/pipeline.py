@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from . import __version__
 from .model import Claim, Document, Event, TimeExpression, stable_id
@@ -140,17 +142,24 @@ def _work(item: tuple[Path, Path, str | None]) -> FileRows:
     return rows
 
 
-def _results(items: list[tuple[Path, Path, str | None]], jobs: int) -> Iterable[FileRows]:
+def _results(items: list[tuple[Path, Path, str | None]], jobs: int) -> Iterator[FileRows]:
     if jobs <= 1 or len(items) <= 1:
-        return map(_work, items)
-    executor = ProcessPoolExecutor(max_workers=jobs)
-    # ordered map with a bounded chunk keeps output order and memory steady
-    return _closing_map(executor, items)
-
-
-def _closing_map(executor: ProcessPoolExecutor, items: list) -> Iterator[FileRows]:
-    with executor:
-        yield from executor.map(_work, items, chunksize=4)
+        yield from map(_work, items)
+        return
+    # An ordered map with a bounded window of work in flight: output order is the
+    # input order whatever finishes first, and memory stays flat however many
+    # files there are (Executor.map would submit them all at once).
+    window = jobs * 8
+    with ProcessPoolExecutor(max_workers=jobs) as executor:
+        pending: deque[Future[FileRows]] = deque()
+        upcoming = iter(items)
+        for item in islice(upcoming, window):
+            pending.append(executor.submit(_work, item))
+        while pending:
+            rows = pending.popleft().result()
+            for item in islice(upcoming, 1):
+                pending.append(executor.submit(_work, item))
+            yield rows
 
 
 class _DocIds:

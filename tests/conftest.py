@@ -30,3 +30,8 @@ def dev_gold() -> Path:
     if not DEV_GOLD.is_dir():
         pytest.skip("../shared/gold/dev is absent")
     return DEV_GOLD
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current extraction of data/cables")
