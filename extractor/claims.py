@@ -39,9 +39,13 @@ def _words() -> dict[str, frozenset[str]]:
 _IRREGULAR_VERBS = frozenset(
     "held made taken seen sent left found brought kept given paid lost won built spent put set led fled fought "
     "caught bought sold went came died got become became began begun ran run fell stood took gave knew thought "
-    "told said met live lives living remain remains remained face faces need needs include includes".split()
+    "told said met live lives living remain remains remained face faces need needs include includes "
+    "hidden stolen written driven shown known drawn born worn torn frozen chosen spoken broken beaten thrown "
+    "lack lacks want wants use uses own owns support supports oppose opposes expect expects".split()
 )
 
+#: a routing or index line pasted into the body: "11/21/2007 2983 ECON,EINV,EPET,ENRG,LY"
+_ROUTING_LINE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b.*\b[A-Z]{4},[A-Z]{2,5},[A-Z]{2,5}\b")
 _TABLE_TITLE_RE = re.compile(r"(?i)\btable\s+[ivxlc\d]+[a-z]?\s*[:.\-]\s*")
 _SOURCE_RE = re.compile(r"(?:^|\s)\*{0,2}\s*sources?\s*:\s*([A-Z][\w.&'’\- ]{1,60}?)(?=\s*(?:$|[.;,(]|\s-{3,}))", re.IGNORECASE)
 _STATS_SOURCE_RE = re.compile(r"(?<![\w(])\**\s*([A-Z][A-Z&]{2,15})\b(?:\s*\([^)]{0,80}\))?\s+statistics")
@@ -154,20 +158,21 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
         text = sentence.text
         tokens = tokenize(text)
         speaker = _sentence_speaker(tokens, state)
-        if not has_candidates(text):
+        if not has_candidates(text) or _ROUTING_LINE_RE.search(text):
             continue
         s_times = times[s_index] if s_index < len(times) else []
         quantities = find_quantities(text, tokens, country)
-        in_table = table.active and _table_like(tokens)
+        in_table = table.active and (_table_like(tokens) or _table_row(text, tokens))
         previous: Claim | None = None
         for q in quantities:
+            _age_apposition(tokens, q)
             if not _is_claim(tokens, q, s_times):
                 continue
             if in_table and _table_excluded(tokens, q):
                 continue
             if q.unit == "count" and not q.spelled and not _has_noun_after(tokens, q):
                 _unit_from_left(tokens, q)
-            if previous is not None and previous.unit == q.unit and not _has_noun_after(tokens, q) \
+            if previous is not None and previous.dimension == q.dimension and not _has_noun_after(tokens, q) \
                     and q.dimension in ("count", "percent") and _compared_with_previous(tokens, q):
                 entity = previous.entity  # "from three children per week to ten per week"
             else:
@@ -179,9 +184,15 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
                 if table.sources:
                     claim_speaker = table.sources[min(column, len(table.sources) - 1)]
             if not entity and previous is not None and (previous.unit == q.unit or tokens[q.qual_start - 1].text == "("
-                                                        or tokens[q.qual_start - 1].low == "or"):
+                                                        or tokens[q.qual_start - 1].low == "or"
+                                                        or _of_which(tokens, q)
+                                                        or _compared_with_previous(tokens, q)
+                                                        and (previous.dimension == q.dimension
+                                                             or tokens[q.qual_start - 1].low in ("to", "from"))):
                 # "increased from 367 in 2007 to over 2000", "1048 (or 18%) of these killings"
                 entity = previous.entity
+            if not entity and q.dimension != "count":
+                entity = _opening_subject(tokens, q)  # "The ship ... weighs 100,000 tonnes"
             claim = Claim(
                 claim_id=stable_id(doc_id, p_index, s_index, q.start),
                 doc_id=doc_id,
@@ -205,6 +216,33 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
             claims.append((s_index, claim))
             previous = claim
     return claims
+
+
+def _age_apposition(tokens: Sequence[Token], q: Quantity) -> None:
+    """'The suspect, 32, was charged': a bare number set off by commas after a
+    noun or name is an age in years."""
+    n = len(tokens)
+    if q.unit != "count" or q.spelled or q.value is None or not float(q.value).is_integer() \
+            or not 1 <= q.value <= 110 or q.qualifier != "exact" or q.tok_start < 2 or q.tok_end >= n:
+        return
+    before, after, word = tokens[q.tok_start - 1], tokens[q.tok_end], tokens[q.tok_start - 2]
+    if before.low in ("age", "aged") and after.text in (",", ")", "."):
+        before, word = tokens[q.tok_start - 2], tokens[q.tok_start - 3] if q.tok_start > 2 else tokens[0]
+    if before.text != "," or after.text not in (",", ")") or not word.text.isalpha() \
+            or word.low in cues()["months"] or word.low in _words()["entity_stop_words"]:
+        return
+    q.unit, q.dimension, q.unit_text = "year", "time", ""
+    q.adjective = True  # an age measures; it never places the sentence in time
+
+
+def _opening_subject(tokens: Sequence[Token], q: Quantity) -> str:
+    """The common noun that opens the sentence ("The flight was delayed by 45
+    minutes"), when the number itself names nothing."""
+    if len(tokens) < 3 or tokens[0].low not in ("the", "a", "an") or q.tok_start < 3:
+        return ""
+    phrase = _noun_phrase_right(tokens, 1, max_words=3)
+    # a common noun only: a named subject is more often the speaker than the thing measured
+    return phrase if phrase and phrase[:1].islower() and len(phrase.split()) < q.tok_start else ""
 
 
 def _is_claim(tokens: Sequence[Token], q: Quantity, times: Sequence[TimeExpression]) -> bool:
@@ -239,6 +277,12 @@ def _compared_with_previous(tokens: Sequence[Token], q: Quantity) -> bool:
         if not (tokens[k].text.isalpha() and tokens[k].text.islower()):
             return False
     return False
+
+
+def _of_which(tokens: Sequence[Token], q: Quantity) -> bool:
+    """'116 cases, 58% of which ...': a share of the thing just counted."""
+    k = q.unit_end
+    return k + 1 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in ("which", "whom")
 
 
 def _has_noun_after(tokens: Sequence[Token], q: Quantity) -> bool:
@@ -310,7 +354,7 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, max_words: int = 6) -> s
         parts.append(tok.text)
         count += 1
         k += 1
-    while parts and (parts[-1].lower() in w["determiners"] or parts[-1].lower() in ("and", "or")):
+    while parts and (parts[-1].lower() in w["determiners"] or parts[-1].lower() in ("and", "or", "of")):
         parts.pop()
     return " ".join(parts).rstrip(",")
 
@@ -349,14 +393,27 @@ def _noun_phrase_left(tokens: Sequence[Token], end: int, max_words: int = 6) -> 
             k -= 1
             skipped += 1
             continue
+        if _main_verb(tokens, k, end):
+            k -= 1  # "the driver was travelling at 120 km/h", "Inflation slowed to 3.2 percent"
+            skipped += 1
+            continue
         if tok.text == "," and k + 1 < end and tokens[k + 1].low in ("which", "who"):
             k -= 1  # "Mexico's GDP, which was US $1.14 trillion"
             continue
         break
     phrase, k = _collect_left(tokens, k, max_words)
-    if phrase and phrase[0].isupper() and k >= 1 and tokens[k].low in ("from", "in", "to", "at", "on", "into"):
+    if phrase and k >= 1 and phrase[0].isupper() and tokens[k].low in ("from", "in", "to", "at", "on", "into"):
         # "air transit of illegal drugs from Colombia by 90 percent": the place is not the entity
         longer, _ = _collect_left(tokens, k - 1, max_words)
+        if longer:
+            return longer
+    place = k
+    while place >= 1 and tokens[place].low in ("the", "a", "an"):
+        place -= 1
+    if phrase and place >= 1 and tokens[place].low in ("in", "at", "across", "among", "within") \
+            and _is_word(tokens[place - 1]) and tokens[place - 1].low not in w["entity_stop_words"]:
+        # "Rents in the capital rose by 12.5%": what rose is the noun before the place
+        longer, _ = _collect_left(tokens, place - 1, max_words)
         if longer:
             return longer
     if phrase and k >= 2 and tokens[k].low in ("the", "a", "an") and tokens[k - 1].low in ("against", "to", "on", "by"):
@@ -382,6 +439,24 @@ def _noun_phrase_left(tokens: Sequence[Token], end: int, max_words: int = 6) -> 
     return phrase
 
 
+def _main_verb(tokens: Sequence[Token], k: int, end: int) -> bool:
+    """Is token k a verb that links its subject to the number at end ("slowed to",
+    "was travelling at", "covered 42.2 km")? Participles further left stay: "total
+    hectares sprayed reached 135,000"."""
+    tok = tokens[k]
+    if not (tok.text.isalpha() and tok.text.islower()):
+        return False
+    low = tok.low
+    if low in _words()["speech_verbs"] or low in cues()["speech_participles"]:
+        return False  # "Diab said 9,000 tons": the speaker, not the thing measured
+    if not (len(low) > 4 and low.endswith(("ed", "ing")) or low in _IRREGULAR_VERBS):
+        return False
+    if k > 0 and tokens[k - 1].text == "-":
+        return False  # "drug-related"
+    after = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    return k + 1 == end or after in ("to", "by", "at") or after == "for" and low.endswith("ed")
+
+
 def _collect_left(tokens: Sequence[Token], k: int, max_words: int) -> tuple[str, int]:
     """Noun phrase ending at token index k (inclusive); also the index before it."""
     w = _words()
@@ -404,6 +479,11 @@ def _collect_left(tokens: Sequence[Token], k: int, max_words: int) -> tuple[str,
             continue
         if not _is_word(tok) or tok.low in w["entity_stop_words"] or tok.low in w["entity_left_skip"] and parts:
             break
+        if parts and parts[-1] != "of" and tok.text.islower() and tok.text.isalpha() and len(tok.low) > 4 \
+                and tok.low.endswith("ed") and k > 0 and _is_word(tokens[k - 1]) and tokens[k - 1].text != "-" \
+                and tokens[k - 1].low not in w["determiners"] | w["entity_stop_words"] \
+                and not tokens[k - 1].low.endswith(("ly", "'s", "’s")):
+            break  # "The hurricane packed winds": a verb between its subject and object
         if tok.low in w["entity_left_skip"]:
             break
         parts.append(tok.text)
@@ -420,6 +500,8 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
     w = _words()
     n = len(tokens)
     k = q.unit_end
+    if q.period and q.dimension not in ("count", "currency"):
+        k = _skip_period(tokens, k)
     # skip a parenthesis right after the number: "1048 (or 18%) of these killings"
     if k < n and tokens[k].text == "(":
         depth = 0
@@ -434,6 +516,7 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
             k += 1
     determiner_before = q.qual_start > 0 and (
         tokens[q.qual_start - 1].low in w["determiners"]
+        or tokens[q.qual_start - 1].low.endswith(("'s", "’s"))  # "Ireland's 12.5 percent corporate tax"
         or (q.qual_start > 1 and tokens[q.qual_start - 2].low in ("a", "an", "the") and tokens[q.qual_start - 1].text.islower()
             and tokens[q.qual_start - 1].text.isalpha()))
     of_phrase = ""
@@ -444,7 +527,7 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
         # "six of the seven agencies": skip the second number
         while j < n and (tokens[j].text[0].isdigit() or tokens[j].low in cues()["number_words"]):
             j += 1
-        of_phrase = _noun_phrase_right(tokens, j)
+        of_phrase = "" if k + 1 < n and tokens[k + 1].low in ("which", "whom") else _noun_phrase_right(tokens, j)
     paren_share = _parenthesised_share(tokens, q) if q.dimension == "percent" else ""
     if q.dimension == "count" and k + 2 < n and tokens[k].low == "of" and tokens[k + 1].low in ("whom", "which") \
             and tokens[k + 2].low in ("were", "are", "was", "is"):
@@ -459,6 +542,10 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
                 phrase += " of " + _noun_phrase_right(tokens, j + 1)
             return phrase
     if q.dimension == "currency":
+        if q.qual_start > 1 and tokens[q.qual_start - 1].low == "worth":
+            phrase = _noun_phrase_left(tokens, q.qual_start - 1)  # "a package worth Rs 500 crore for ..."
+            if phrase:
+                return phrase
         if k + 1 < n and tokens[k].low in ("in", "of", "for", "worth") and tokens[k + 1].low not in w["determiners"] | {"the"}:
             phrase = _noun_phrase_right(tokens, k + 1)
             if phrase and not _is_time_word(phrase):
@@ -467,12 +554,19 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
             phrase = _noun_phrase_right(tokens, k)
             if phrase:
                 return phrase
-        if k + 1 < n and tokens[k].low in ("in", "of", "for"):
+        if q.qual_start > 1 and tokens[q.qual_start - 1].low == "of":
+            # "revenue of $3.5 billion for the quarter": the amount of the noun before "of"
+            phrase = _noun_phrase_left(tokens, q.qual_start - 1)
+            if phrase:
+                return phrase
+        if k + 1 < n and tokens[k].low in ("in", "of", "for") and not tokens[k + 1].low.endswith("ing"):
             phrase = _noun_phrase_right(tokens, k + 1 + (tokens[k + 1].low in w["determiners"]))
             if phrase and not _is_time_word(phrase):
                 return phrase
         return _noun_phrase_left(tokens, q.qual_start)
     if q.dimension == "percent":
+        if _of_which(tokens, q):
+            return ""  # the share of what was just counted: the caller takes its entity
         before = tokens[q.qual_start - 1].low if q.qual_start > 0 else ""
         if before in ("between", "from") and q.qual_start > 1:
             before = tokens[q.qual_start - 2].low  # "could be between 0.3 and 0.5 percent of GDP"
@@ -493,7 +587,8 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
         return _noun_phrase_left(tokens, q.qual_start) or right
     if q.dimension == "count":
         if q.unit_text:  # "a two-person office"
-            return q.unit_text if q.unit_text.endswith("s") else q.unit_text + "s"
+            plural = {"man": "men", "woman": "women", "person": "persons", "member": "members"}
+            return plural.get(q.unit_text.lower(), q.unit_text if q.unit_text.endswith("s") else q.unit_text + "s")
         if of_phrase:
             return of_phrase
         phrase = _noun_phrase_right(tokens, k)
@@ -508,6 +603,11 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
         if phrase:
             return phrase
     left = _noun_phrase_left(tokens, q.qual_start)
+    if not left and q.dimension == "time" and k + 1 < n and tokens[k].low in ("in", "of"):
+        # "sentenced to 15 years in prison", "three years of war"
+        right = _noun_phrase_right(tokens, k + 1, max_words=3)
+        if right and not _is_time_word(right) and right[:1].islower():
+            return right
     if not left and q.dimension in ("area", "mass", "volume", "length") and q.unit_text:
         # "they had eradicated 11,000 hectares" -> "hectares eradicated"
         j = q.qual_start - 1
@@ -516,6 +616,16 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
         if j >= 0 and tokens[j].text.islower() and tokens[j].low.endswith("ed"):
             return f"{q.unit_text.lower()} {tokens[j].text}"
     return left
+
+
+def _skip_period(tokens: Sequence[Token], k: int) -> int:
+    """Index after a rate phrase at k ("per day", "a year") when "of" follows it."""
+    for size in (2, 1):
+        end = k + size
+        if end < len(tokens) and tokens[end].low == "of" and size == 2 and tokens[k].low in ("per", "a", "an", "each") \
+                or end < len(tokens) and tokens[end].low == "of" and size == 1 and tokens[k].low in ("annually", "daily"):
+            return end
+    return k
 
 
 _COMPARATIVES = frozenset("more less fewer higher lower ahead above below up down over under behind greater smaller "
@@ -568,10 +678,16 @@ _SHARE_VERBS = frozenset("represented represents represent accounted accounts ac
                          "comprised comprises made makes up".split())
 
 
+_TIME_NOUNS = frozenset("year years month months week weeks day days today yesterday tomorrow time quarter quarters "
+                        "decade decades period season weekend night morning afternoon evening hours hour".split())
+
+
 def _is_time_word(phrase: str) -> bool:
-    first = phrase.split()[0].lower()
-    return first in cues()["months"] or first in ("fy", "cy", "year", "years", "month", "months", "week", "weeks", "day",
-                                                   "days", "today", "yesterday", "tomorrow", "time", "total", "all")
+    """'the quarter', 'a single day', 'FY2009': when, not what."""
+    words = phrase.lower().split()
+    first, last = words[0], words[-1]
+    return first in cues()["months"] or first in ("fy", "cy", "total", "all") or first in _TIME_NOUNS \
+        or last in _TIME_NOUNS
 
 
 # -- speaker -------------------------------------------------------------------------------------
@@ -1029,6 +1145,16 @@ def _table_like(tokens: Sequence[Token]) -> bool:
     numbers = sum(1 for t in tokens if t.text[0].isdigit())
     lower = sum(1 for t in tokens if t.text.isalpha() and t.text.islower())
     return numbers >= 3 and lower <= numbers
+
+
+def _table_row(text: str, tokens: Sequence[Token]) -> bool:
+    """One row of a table the cleaner kept line by line ("Jan 282", "2005 1855",
+    "Total 315 522"): a short run of labels and figures with no prose in it."""
+    if len(tokens) > 16 or _TABLE_TITLE_RE.search(text):
+        return False
+    if not any(t.text[0].isdigit() for t in tokens):
+        return False
+    return not any(t.text.isalpha() and t.text.islower() for t in tokens)
 
 
 def _table_excluded(tokens: Sequence[Token], q: Quantity) -> bool:

@@ -487,6 +487,9 @@ def _scan(text: str, tokens: Sequence[Token], i: int, country: str) -> Quantity 
             if second is not None:
                 v2, j2, _ = second
                 raw2 = _number_of(tokens[k]) if _is_digit(tokens[k]) else v2
+                last2 = tokens[j2 - 1].low
+                if not _is_digit(tokens[k]) and last2 in unit_table().scales and j2 - 1 > k:
+                    raw2 = v2 / unit_table().scales[last2]  # "two and three million"
                 if v2 != raw2 and value == (_number_of(tokens[i]) if _is_digit(tokens[i]) else value) and value < raw2:
                     value = value * (v2 / raw2)  # "5 to 6 million": scale both
                 low, high = value, v2
@@ -725,6 +728,8 @@ def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
                 and _is_digit(tokens[q.unit_end + 1]) and _adjacent(nxt, tokens[q.unit_end + 1]):
             return "version or section number"
         raw = num.text
+        if raw == "0" and q.unit == "count" and q.tok_end - q.tok_start == 1:
+            return "bare zero (a code, not a count)"
         if len(raw) > 1 and raw[0] == "0" and not raw.startswith("0."):
             return "leading zero (reference or code)"
         if nxt is not None and nxt.text == "(" and q.unit == "count" and q.unit_end + 2 < n \
@@ -770,6 +775,12 @@ def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
             return "day of month"
         if prev is not None and prev.low in s["weekdays"] and 1 <= v <= 31:
             return "day of month"
+        if prev is not None and prev.text == "," and prev2 is not None and prev2.low.rstrip(".") in months \
+                and 1 <= v <= 31 and q.unit_end == q.tok_end:
+            return "day of month"  # "On January, 7, Embassy Bern alerted"
+        if prev is not None and prev.low.rstrip(".") in months and prev2 is not None and _is_digit(prev2) \
+                and len(num.text) == 2 and q.unit_end == q.tok_end:
+            return "two-digit year"  # "DOB: 15 Jan 73"
         if _year_like(num) and q.qual_start == q.tok_start:
             return "year"
         if _year_like(num) and q.qualifier == "range":

@@ -714,3 +714,130 @@ def test_dev_gold_documents_score(dev_gold):
     assert claims.f1 >= 0.92
     assert claims.entity_accuracy >= 0.85
     assert claims.speaker_accuracy >= 0.80
+
+
+# -- news text (`dateline claims --lines`): written for this suite, one sentence per line --------------
+
+# (text, claim text, value, low, high, unit, qualifier, entity head ("" = not checked), period)
+NEWS = [
+    ("The company reported revenue of $3.5 billion for the quarter.", "$3.5 billion", 3.5e9, 3.5e9, 3.5e9, "USD", "exact", "revenue", ""),
+    ("The European Commission fined the carmaker €20m for breaching emissions rules.", "€20m", 2e7, 2e7, 2e7, "EUR", "exact", "", ""),
+    ("The club agreed a £1.2bn takeover with a consortium of investors.", "£1.2bn", 1.2e9, 1.2e9, 1.2e9, "GBP", "exact", "takeover", ""),
+    ("The charity received a grant of US$ 400,000 from the foundation.", "US$ 400,000", 4e5, 4e5, 4e5, "USD", "exact", "grant", ""),
+    ("The state government announced a package worth Rs 500 crore for flood victims.", "Rs 500 crore", 5e9, 5e9, 5e9, "INR", "exact", "package", ""),
+    ("Shares fell 4.2% on Tuesday after the profit warning.", "4.2%", 4.2, 4.2, 4.2, "%", "exact", "Shares", ""),
+    ("Unemployment rose 0.3 percentage points to 5.1% in March.", "0.3 percentage points", 0.3, 0.3, 0.3, "pp", "exact", "Unemployment", ""),
+    ("Unemployment rose 0.3 percentage points to 5.1% in March.", "5.1%", 5.1, 5.1, 5.1, "%", "exact", "Unemployment", ""),
+    ("The index posted a 10% rise over the week.", "10%", 10, 10, 10, "%", "exact", "rise", ""),
+    ("Temperatures reached 35 degrees Celsius in the capital on Monday.", "35 degrees Celsius", 35, 35, 35, "°C", "exact", "Temperatures", ""),
+    ("The fire burned more than 12,000 acres of forest.", "12,000 acres", 12000, 12000, 12000, "acre", "more_than", "forest", ""),
+    ("Police said the driver was travelling at 120 km/h when the crash happened.", "120 km/h", 120, 120, 120, "km/h", "exact", "driver", ""),
+    ("The pipeline will carry 3,000 barrels per day of crude to the coast.", "3,000 barrels", 3000, 3000, 3000, "bbl", "exact", "crude", "day"),
+    ("Officers seized 250 kilograms of cocaine hidden in banana crates.", "250 kilograms", 250, 250, 250, "kg", "exact", "cocaine", ""),
+    ("A 45-year-old man was arrested at the scene.", "45-year-old", 45, 45, 45, "year", "exact", "man", ""),
+    ("At least 12 people were killed and 30 others injured in the blast.", "12", 12, 12, 12, "count", "more_than", "people", ""),
+    ("At least 12 people were killed and 30 others injured in the blast.", "30", 30, 30, 30, "count", "exact", "others", ""),
+    ("Between 10 and 15 migrants are believed to be missing.", "10 and 15", None, 10, 15, "count", "range", "migrants", ""),
+    ("The storm dumped nearly 20 inches of rain on parts of Texas.", "20 inches", 20, 20, 20, "in", "approximately", "rain", ""),
+    ("The new bridge spans 1.6 kilometres across the river.", "1.6 kilometres", 1.6, 1.6, 1.6, "km", "exact", "bridge", ""),
+    ("The wildfire has scorched 4,500 hectares since Friday.", "4,500 hectares", 4500, 4500, 4500, "ha", "exact", "wildfire", ""),
+    ("The tanker was carrying 2 million barrels of oil.", "2 million barrels", 2e6, 2e6, 2e6, "bbl", "exact", "oil", ""),
+    ("The government plans to build 300,000 new homes a year.", "300,000", 3e5, 3e5, 3e5, "count", "exact", "homes", "year"),
+    ("Oil prices climbed to $85 a barrel, the highest since 2014.", "$85", 85, 85, 85, "USD", "exact", "prices", ""),
+    ("The central bank raised interest rates by 25 basis points.", "25 basis points", 25, 25, 25, "bp", "exact", "rates", ""),
+    ("Inflation slowed to 3.2 percent in June from 4 percent in May.", "3.2 percent", 3.2, 3.2, 3.2, "%", "exact", "Inflation", ""),
+    ("Inflation slowed to 3.2 percent in June from 4 percent in May.", "4 percent", 4, 4, 4, "%", "exact", "Inflation", ""),
+    ("Around 5,000 protesters marched through the city centre.", "5,000", 5000, 5000, 5000, "count", "approximately", "protesters", ""),
+    ("The hurricane packed winds of up to 150 mph as it made landfall.", "150 mph", 150, 150, 150, "mph", "less_than", "winds", ""),
+    ("Japan will spend ¥2 trillion on the stimulus programme.", "¥2 trillion", 2e12, 2e12, 2e12, "JPY", "exact", "", ""),
+    ("The airline cut 1,200 jobs, or about 8% of its workforce.", "8%", 8, 8, 8, "%", "approximately", "workforce", ""),
+    ("Exports grew by 7.5% year-on-year in the first quarter.", "7.5%", 7.5, 7.5, 7.5, "%", "exact", "Exports", "year"),
+    ("The city recorded 1,345 new cases in the past 24 hours.", "1,345", 1345, 1345, 1345, "count", "exact", "cases", ""),
+    ("He was sentenced to 15 years in prison for fraud.", "15 years", 15, 15, 15, "year", "exact", "prison", ""),
+    ("The marathon runner covered 42.2 km in just over two hours.", "42.2 km", 42.2, 42.2, 42.2, "km", "exact", "runner", ""),
+    ("The aid package includes 50 tonnes of food and medical supplies.", "50 tonnes", 50, 50, 50, "t", "exact", "supplies", ""),
+    ("The minister said the project would cost an estimated $2.3bn.", "$2.3bn", 2.3e9, 2.3e9, 2.3e9, "USD", "approximately", "project", ""),
+    ("The dam holds 1.2 billion cubic metres of water.", "1.2 billion cubic metres", 1.2e9, 1.2e9, 1.2e9, "m3", "exact", "water", ""),
+    ("Tesla delivered 466,000 vehicles in the second quarter.", "466,000", 466000, 466000, 466000, "count", "exact", "vehicles", ""),
+    ("The population of the city has grown to 8.4 million.", "8.4 million", 8.4e6, 8.4e6, 8.4e6, "count", "exact", "population", ""),
+    ("The tax will apply to incomes over €100,000.", "€100,000", 1e5, 1e5, 1e5, "EUR", "more_than", "incomes", ""),
+    ("Some 40 per cent of households lack access to clean water.", "40 per cent", 40, 40, 40, "%", "approximately", "households", ""),
+    ("The ship is 300 metres long and weighs 100,000 tonnes.", "300 metres", 300, 300, 300, "m", "exact", "ship", ""),
+    ("The ship is 300 metres long and weighs 100,000 tonnes.", "100,000 tonnes", 1e5, 1e5, 1e5, "t", "exact", "ship", ""),
+    ("The company's market value fell by $50 billion in a single day.", "$50 billion", 5e10, 5e10, 5e10, "USD", "exact", "value", ""),
+    ("The plant produces 500 megawatts of electricity.", "500 megawatts", 500, 500, 500, "MW", "exact", "electricity", ""),
+    ("The firm paid CHF 12 million to settle the case.", "CHF 12 million", 1.2e7, 1.2e7, 1.2e7, "CHF", "exact", "firm", ""),
+    ("Police arrested 17 suspects in raids across five states.", "five", 5, 5, 5, "count", "exact", "states", ""),
+    ("The factory employs around 2,400 workers.", "2,400", 2400, 2400, 2400, "count", "approximately", "workers", ""),
+    ("The strike lasted three weeks and cost the economy £400 million.", "three weeks", 3, 3, 3, "week", "exact", "strike", ""),
+    ("The strike lasted three weeks and cost the economy £400 million.", "£400 million", 4e8, 4e8, 4e8, "GBP", "exact", "economy", ""),
+    ("Gold rose 1.5% to $1,950 an ounce.", "$1,950", 1950, 1950, 1950, "USD", "exact", "Gold", ""),
+    ("The flight was delayed by 45 minutes because of fog.", "45 minutes", 45, 45, 45, "minute", "exact", "flight", ""),
+    ("In 2019, the country exported 12 million tonnes of wheat.", "12 million tonnes", 1.2e7, 1.2e7, 1.2e7, "t", "exact", "wheat", ""),
+    ("The project is expected to create between 3,000 and 4,000 jobs.", "3,000 and 4,000", None, 3000, 4000, "count", "range", "jobs", ""),
+    ("The suspect, 32, was charged with murder.", "32", 32, 32, 32, "year", "exact", "suspect", ""),
+    ("The vaccine was 95 percent effective in trials.", "95 percent", 95, 95, 95, "%", "exact", "vaccine", ""),
+    ("The government will invest R$ 10 billion in infrastructure.", "R$ 10 billion", 1e10, 1e10, 1e10, "BRL", "exact", "infrastructure", ""),
+    ("Rents in the capital rose by 12.5% last year, to an average of £1,800 a month.", "12.5%", 12.5, 12.5, 12.5, "%", "exact", "Rents", ""),
+    ("Rents in the capital rose by 12.5% last year, to an average of £1,800 a month.", "£1,800", 1800, 1800, 1800, "GBP", "approximately", "Rents", "month"),
+    ("The drought affected 3.2 million people across the region, the UN said.", "3.2 million", 3.2e6, 3.2e6, 3.2e6, "count", "exact", "people", ""),
+    ("Our guests estimated the movement's followers at between two and three million.", "two and three million", None, 2e6, 3e6, "count", "range", "", ""),
+    ("The state received 116 cases, 58% of which appeared to be abuses.", "58%", 58, 58, 58, "%", "exact", "cases", ""),
+    ("Combined with Ireland's 12.5 percent corporate tax rate, the policy attracts firms.", "12.5 percent", 12.5, 12.5, 12.5, "%", "exact", "rate", ""),
+    ("The state prison population hovers at around 125,650, in a system designed for 95,645.", "95,645", 95645, 95645, 95645, "count", "exact", "system", ""),
+    ("He relayed that the eight-man team would visit.", "eight-man", 8, 8, 8, "count", "exact", "men", ""),
+]
+
+
+@pytest.mark.parametrize("text,written,value,low,high,unit,qualifier,entity,period", NEWS,
+                         ids=[f"{r[0][:40]}|{r[1]}" for r in NEWS])
+def test_news(text, written, value, low, high, unit, qualifier, entity, period):
+    claims = [c for c in claims_from_text(text) if c.text == written]
+    assert len(claims) == 1, [(c.text, c.unit) for c in claims_from_text(text)]
+    c = claims[0]
+    assert (c.value, c.value_low, c.value_high) == (
+        pytest.approx(value) if value is not None else None, pytest.approx(low), pytest.approx(high))
+    assert (c.unit, c.qualifier, c.period) == (unit, qualifier, period)
+    if entity:
+        assert _head_agrees(entity, c.entity), c.entity
+
+
+NEWS_NOT_CLAIMS = [
+    "Real Madrid won 3-1 against Barcelona on Saturday night.",
+    "The meeting will begin at 10:30 a.m. on Thursday.",
+    "She finished second in the race for the third time.",
+    "About two-thirds of voters backed the proposal.",
+    "Nearly half of all respondents said they would not vote.",
+    "Margaryan, Artur, DOB: 15 Jan 73, passport number AB0322223, is a citizen.",
+    "STEVENS 0 11/21/2007 2983 ECON,EINV,EPET,ENRG,LY OXY EXTENDS FOR 25 YEARS IN LIBYA 1.",
+    "On January, 7, Embassy Bern alerted posts in the region.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_NOT_CLAIMS)
+def test_news_not_claims(text):
+    assert [c.text for c in claims_from_text(text)] == []
+
+
+def test_table_kept_line_by_line_by_the_cleaner():
+    """Rows as separate sentences ("Jan 282", "Total 315 522") are still table rows (09MEXICO193)."""
+    text = "Table II: 2008 OC-Related Killings, By Month* Jan 282 Feb 283 *Source: SEDENA"
+    sentences = [s for s in ("Table II: 2008 OC-Related Killings, By Month*", "Jan 282", "Feb 283", "*Source: SEDENA")]
+    offsets, start = [], 0
+    from extractor.model import Sentence
+    for s in sentences:
+        begin = text.index(s, start)
+        offsets.append(Sentence(text=s, start=begin, end=begin + len(s)))
+        start = begin + len(s)
+    doc = Document(doc_id="T", source_file="t.txt", doc_date="2009-01-20", origin="Embassy Mexico",
+                   paragraphs=[Paragraph(number="", marking="", heading="", text=text, sentences=offsets)])
+    claims = extract_claims(doc, times=[[[] for _ in offsets]])
+    assert [(c.value, c.speaker) for c in claims] == [(282, "SEDENA"), (283, "SEDENA")]
+    assert all(c.entity.endswith("Killings") for c in claims)
+
+
+@pytest.mark.parametrize("text,written,unit", [
+    ("Mr. Vahedi, age 75, told Conoff he had paid smugglers.", "75", "year"),  # an age, not a count
+])
+def test_ages_are_years(text, written, unit):
+    assert [(c.text, c.unit) for c in claims_from_text(text)] == [(written, unit)]
