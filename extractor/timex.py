@@ -1,8 +1,10 @@
 """Stage 3 — time expressions: find spans, normalize them against the DCT.
 
 The finder is one precompiled regex (``timex_patterns``); each match is
-normalized by the function named after its rule, with our own calendar code
-(no dateparser on the hot path). Yearless dates take the year that puts them
+normalized by the function named after its rule, with our own calendar code;
+dates written in numeric or dashed forms ("7/17/2008", "17.07.2008",
+"17-Jul-08") are read by dateparser, imported lazily and cached. The finder
+never calls ``dateparser.search_dates``. Yearless dates take the year that puts them
 nearest the document date in the direction of their clause's tense.
 """
 
@@ -10,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from .model import TimeExpression
@@ -44,7 +47,42 @@ def find_time_expressions(text: str, dct: str) -> list[TimeExpression]:
         found.append(expression)
         if expression.granularity == "day" and expression.date_start:
             context.anchor = Date.fromisoformat(expression.date_start)
-    return found
+            context.anchored = True
+    return _join_clock_and_day(text, found)
+
+
+_CLOCK = re.compile(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$")
+_CLOCK_DAY_GAP = re.compile(r"(?:\s+(?:GMT|UTC|Z|local\s+time|[ECMP][SD]T))?\s*,?\s*(?P<on>on\s+)?")
+
+
+def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """A clock time right before the day it falls on is one TIME ("10:30 a.m. Monday",
+    "midnight Friday"); with "on" between ("5 a.m. on July 23") the two stay
+    apart, but the time takes that day instead of the last one mentioned."""
+    joined: list[TimeExpression] = []
+    index = 0
+    while index < len(found):
+        current = found[index]
+        following = found[index + 1] if index + 1 < len(found) else None
+        clock = _CLOCK.search(current.value) if current.type == "TIME" else None
+        if clock and following is not None and following.type == "DATE" and following.granularity == "day" \
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", following.value):
+            gap = _CLOCK_DAY_GAP.fullmatch(text, current.end, following.start)
+            if gap:
+                value = following.value + clock.group()
+                if gap.group("on"):
+                    joined.append(replace(current, value=value, date_start=following.date_start,
+                                          date_end=following.date_end, granularity="day"))
+                    index += 1
+                    continue
+                joined.append(replace(current, text=text[current.start:following.end], end=following.end,
+                                      value=value, mod=following.mod, date_start=following.date_start,
+                                      date_end=following.date_end, granularity="day"))
+                index += 2
+                continue
+        joined.append(current)
+        index += 1
+    return joined
 
 
 def _matches(text: str, g: Grammar) -> Iterator[re.Match[str]]:
@@ -90,6 +128,8 @@ class _Context:
     dct: Date | None
     g: Grammar
     anchor: Date | None = None
+    #: whether ``anchor`` is a day this text mentioned (else it is the DCT)
+    anchored: bool = False
 
     def __post_init__(self) -> None:
         self.anchor = self.dct
@@ -173,6 +213,10 @@ _UNITS: dict[str, list[str]] = _LEX["units"]
 _SEASONS: dict[str, str] = _LEX["seasons"]
 _PARTS_OF_DAY: dict[str, str] = _LEX["parts_of_day"]
 _GENERIC: dict[str, str] = _LEX["generic_refs"]
+#: words after which "years of ...", "decades of ..." is a vague duration
+_BARE_OF_AFTER = {"after", "by", "despite", "following", "amid", "from", "with", "through", "over", "during",
+                  "ending", "end", "ended", "ends", "spent", "spend", "took", "take", "takes", "and", "but", "after"}
+_HOLIDAYS: dict[str, str] = {re.sub(r"\s+", " ", k): v for k, v in _LEX["holidays"].items()}
 _GENERIC_NEED_SIGNAL = set(_LEX["generic_refs_need_signal"])
 _SET_ADVERBS: dict[str, str] = _LEX["set_adverbs"]
 _SIGNALS: dict[str, str] = {k: v for k, v in _LEX["signals"].items()}
@@ -400,6 +444,26 @@ def _r_range_m_dd(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
 _r_range_dd_m = _r_range_m_dd
 
 
+def _weekday_year(year: int | None, month: int, day: int, g: dict[str, str | None],
+                  dct: Date | None) -> int | None:
+    """A written weekday settles the year of a yearless date ("Tuesday, July 17" is 2007's,
+    not 2008's): the nearest year on either side of the one picked whose date falls on it."""
+    word = _norm(g.get("wd")).rstrip(".")
+    if year is None or g.get("y") or g.get("yr") or word not in _WEEKDAYS:
+        return year
+    picked = safe_date(year, month, day)
+    if picked is None or dct is None or picked.isoweekday() == _WEEKDAYS[word]:
+        return year
+    # a weekday that disagrees with a date near the DCT is a slip of the writer; it moves the
+    # year only when the other year is about as near ("Monday, January 12" in a July story)
+    reach = max(60, 1.5 * abs((picked - dct).days))
+    for candidate in (year - 1, year + 1):
+        when = safe_date(candidate, month, day)
+        if when is not None and when.isoweekday() == _WEEKDAYS[word] and abs((when - dct).days) <= reach:
+            return candidate
+    return year
+
+
 def _r_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     month, day = _month(g["m"]), _day(g["d"])
     word = g["m"] or ""
@@ -413,7 +477,7 @@ def _r_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Time
             return None
         if word.isupper() and len(word) > 3 and not g.get("wd") and not re.match(r"\d", day_text):
             return None
-    year = _year_of(ctx, g, "y", month, day, match.start(), match.end())
+    year = _weekday_year(_year_of(ctx, g, "y", month, day, match.start(), match.end()), month, day, g, ctx.dct)
     res = _day_result(ctx, match, year, month, day)
     return _emit(ctx, match, _apply_signal(ctx, match, res))
 
@@ -425,7 +489,7 @@ def _r_dm(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Time
     if word.lower().rstrip(".") in _AMBIGUOUS_MONTHS and not g.get("y") and not re.match(r"\d", _norm(g["d"])):
         return None
     month, day = _month(word), _day(g["d"])
-    year = _year_of(ctx, g, "y", month, day, match.start(), match.end())
+    year = _weekday_year(_year_of(ctx, g, "y", month, day, match.start(), match.end()), month, day, g, ctx.dct)
     res = _day_result(ctx, match, year, month, day)
     return _emit(ctx, match, _apply_signal(ctx, match, res))
 
@@ -433,6 +497,54 @@ def _r_dm(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Time
 def _r_iso(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     res = _day_result(ctx, match, _year(g["y"]), int(g["m"] or 0), int(g["d"] or 0))
     return _emit(ctx, match, _apply_signal(ctx, match, res))
+
+
+# -- dateparser: the normalizer for absolute dates written in formats our calendar code does not read
+
+#: dateparser's DATE_ORDER for each written shape: US news writes 7/17/2008, dotted dates are European
+_NUMERIC_ORDERS = {"slash": "MDY", "dot": "DMY", "year_first": "YMD", "dashed": ""}
+
+
+def _r_numeric(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    shape = ("slash" if g.get("a") else "dot" if g.get("a2") else "year_first" if g.get("y3") else "dashed")
+    if shape == "dashed" and not _month_ok(g.get("m4") or "", True):
+        return None
+    day = parse_absolute_day(match.group(0), ctx.dct.isoformat() if ctx.dct else "", "", _NUMERIC_ORDERS[shape])
+    if day is None:
+        return None
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", day.isoformat(), day, day, "day")))
+
+
+@lru_cache(maxsize=4096)
+def parse_absolute_day(span: str, dct: str, direction: str = "", date_order: str = "") -> Date | None:
+    """The day a fully written date names, read by dateparser (imported on first use:
+    ``import extractor.timex`` stays cheap, and text with no such date never loads it).
+
+    ``dct`` is the RELATIVE_BASE, ``direction`` (``past`` / ``future``) sets
+    PREFER_DATES_FROM, and day, month and year must all be written: a span
+    dateparser would complete from the base is not an absolute date.
+    """
+    import dateparser  # noqa: PLC0415  (lazy: ~50 ms import plus ~150 ms of language data on first parse)
+
+    settings: dict[str, object] = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    base = _parse_dct(dct)
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    if direction in ("past", "future"):
+        settings["PREFER_DATES_FROM"] = direction
+    if date_order:
+        settings["DATE_ORDER"] = date_order
+    try:
+        parsed = dateparser.parse(span, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError):  # dateparser raises on some odd inputs
+        return None
+    if parsed is None or not 1600 <= parsed.year <= 2200:
+        return None
+    return parsed.date()
 
 
 def _r_week_of(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
@@ -594,6 +706,14 @@ def _r_quarter(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
             if ctx.dct is None or not _norm(match.group(0)).startswith("the"):
                 return None
         year = _named_year(ctx, g) or 0
+        if year and not (g.get("y") or g.get("ry")) and ctx.dct is not None and quarter:
+            # "profits rose in the fourth quarter" in a February story: last year's
+            first, last = quarter_interval(year, quarter)
+            direction = ctx.direction(match.start(), match.end())
+            if direction == "past" and first > ctx.dct:
+                year -= 1
+            elif direction == "future" and last < ctx.dct:
+                year += 1
     if not quarter:
         return None
     if not year:
@@ -621,10 +741,10 @@ def _r_half(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Ti
 def _r_part_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     mod = _part_mod(g)
     part = _norm(g.get("p3")) or _norm(g.get("p2")) or _norm(g.get("p1"))
-    if _norm(g.get("yr")) == "decade":
+    if _norm(g.get("yr")) in ("decade", "month", "week"):
         if ctx.dct is None:
             return _emit(ctx, match, Resolved("DATE", "PRESENT_REF", mod=mod))
-        start, end, gran, value = unit_interval(ctx.dct, "decade")
+        start, end, gran, value = unit_interval(ctx.dct, _norm(g.get("yr")))
         return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", value, start, end, gran, mod)))
     year = _named_year(ctx, g)
     if year is None:
@@ -888,8 +1008,76 @@ def _r_rel_unit(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
     if fiscal:
         year = when.year + (1 if when.month >= 10 else 0)
         start, end, value = Date(year - 1, 10, 1), Date(year, 9, 30), f"FY{year:04d}"
-    res = _apply_signal(ctx, match, Resolved("DATE", value, start, end, gran))
+    res = _apply_signal(ctx, match, Resolved("DATE", value, start, end, gran, _part_mod(g)))
     return _emit(ctx, match, res)
+
+
+def _r_rel_day(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    """"the next day", "the previous day": one day from the last day mentioned (else the DCT)."""
+    base = ctx.anchor
+    if base is None or not ctx.anchored:
+        return None  # no day mentioned before it in this text: the caller's context knows better
+    day = add_days(base, 1 if _norm(g["dir"]) in ("next", "following") else -1)
+    return _emit(ctx, match, Resolved("DATE", day.isoformat(), day, day, "day"))
+
+
+def _r_overnight(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    """"prices fell overnight": the night before the DCT (the coming one in a future clause);
+    "an overnight stay" is an adjective, not a time."""
+    following = re.match(r"\s*([A-Za-z]+)", ctx.text[match.end():match.end() + 20])
+    if following and following.group(1).lower() not in _OVERNIGHT_FOLLOWERS:
+        return None
+    if ctx.dct is None:
+        return _emit(ctx, match, Resolved("TIME", "XXXX-XX-XXTNI"))
+    ahead = ctx.direction(match.start(), match.end()) in ("future", "near")
+    day = ctx.dct if ahead else add_days(ctx.dct, -1)
+    return _emit(ctx, match, Resolved("TIME", f"{day.isoformat()}TNI", day, day, "day"))
+
+
+#: words after "overnight" that leave it an adverb ("fell overnight in Asia")
+_OVERNIGHT_FOLLOWERS = {"in", "on", "at", "to", "and", "as", "after", "before", "from", "with", "while", "when",
+                        "but", "or", "amid", "following", "into", "across", "for", "by", "near", "outside", "inside"}
+
+
+def _r_holiday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    word = g["h"] or ""
+    if not _capitalised(word):
+        return None
+    key = _norm(word)
+    fixed = _HOLIDAYS[key]
+    approx = {"EASTER": (4, 5), "THANKSGIVING": (11, 25)}.get(fixed)
+    month, day = approx or (int(fixed[:2]), int(fixed[3:]))
+    rel = _norm(g.get("rel"))
+    if g.get("y"):
+        year: int | None = _year(g["y"])
+    elif ctx.dct is None:
+        year = None
+    elif rel:
+        year = pick_year(month, day, ctx.dct, {"last": "past", "next": "future"}.get(rel, "near"))
+    else:
+        year = pick_year(month, day, ctx.dct, ctx.direction(match.start(), match.end()))
+    if year is None:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-{month:02d}-{day:02d}" if not approx else "XXXX"))
+    when = _movable_feast(fixed, year) if approx else safe_date(year, month, day)
+    if when is None:
+        return None
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", when.isoformat(), when, when, "day")))
+
+
+def _movable_feast(name: str, year: int) -> Date:
+    if name == "THANKSGIVING":  # fourth Thursday of November (US)
+        first = Date(year, 11, 1)
+        return add_days(first, (3 - first.weekday()) % 7 + 21)
+    # Easter Sunday (Western), the anonymous Gregorian algorithm
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    h = (19 * a + b - d - (b - f + 1) // 3 + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month = (h + el - 7 * m + 114) // 31
+    return Date(year, month, (h + el - 7 * m + 114) % 31 + 1)
 
 
 def _r_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
@@ -911,7 +1099,8 @@ def _r_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     else:
         day = pick_weekday(weekday, base, ctx.direction(match.start(), match.end()))
     value = day.isoformat() + (f"T{pod}" if pod else "")
-    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("TIME" if pod else "DATE", value, day, day, "day")))
+    mod = {"early": "START", "late": "END"}.get(_norm(g.get("part")), "")
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("TIME" if pod else "DATE", value, day, day, "day", mod)))
 
 
 def _r_weekend(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
@@ -1046,7 +1235,14 @@ def _r_generic(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
 
 
 def _r_for_bare(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    code, _ = _unit(g["u"])
+    if g.get("u2"):
+        # "after years of war", "Decades of conflict": only at a clause start or after a preposition,
+        # never "the closing months of 2008", "seven years of age", "opening hours of"
+        before = re.search(r"([A-Za-z]+)?[^A-Za-z]*$", ctx.text[max(0, match.start() - 20):match.start()])
+        previous = (before.group(1) or "").lower() if before else ""
+        if previous and previous not in _BARE_OF_AFTER:
+            return None
+    code, _ = _unit(g.get("u") or g.get("u2"))
     return _emit(ctx, match, Resolved("DURATION", _duration_value(None, code)))
 
 

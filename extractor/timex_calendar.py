@@ -100,7 +100,8 @@ def pick_year(month: int, day: int | None, dct: Date, direction: str) -> int:
 
     ``past``: on or before the DCT; ``future``: on or after it; ``near``: the
     closer one (ties go to the future); ``""`` (no cue): the past one unless
-    the future one is much closer — cables mostly report what happened.
+    the future one is less than half as far — cables mostly report what happened,
+    but "the polls on Nov. 4" in a July text is the coming November.
     """
     def when(year: int) -> int:
         if day is None:
@@ -131,7 +132,7 @@ def pick_year(month: int, day: int | None, dct: Date, direction: str) -> int:
         return future
     if direction == "near":
         return future if to_future <= to_past else past
-    return future if 4 * to_future < to_past else past
+    return future if 2 * to_future < to_past else past
 
 
 def pick_weekday(weekday: int, dct: Date, direction: str) -> Date:

@@ -107,6 +107,11 @@ def _rules(f: dict[str, str], lex: dict[str, Any]) -> list[tuple[str, str]]:
         ("md", rf"{wd_pre}(?P<m>{M})\s*(?P<d>{D}){year_tail('y')}"),
         ("dm", rf"{wd_pre}(?:the\s+)?(?P<d>{D})\s+(?:of\s+)?(?P<m>{M}){year_tail('y')}"),
         ("iso", rf"(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>3[01]|[12]\d|0[1-9])(?!\d)"),
+        # numeric and dashed dates ("7/17/2008", "17.07.2008", "2008/07/17", "17-Jul-08"): dateparser reads them
+        ("numeric", rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d\d)(?![\d/])(?![.,]\d)"
+                    rf"|(?P<a2>\d{{1,2}})\.(?P<b2>\d{{1,2}})\.(?P<y2>{Y})(?![\d.]\d)(?!\.\d)"
+                    rf"|(?P<y3>{Y})/(?P<m3>0?[1-9]|1[0-2])/(?P<d3>3[01]|[12]\d|0?[1-9])(?![\d/])"
+                    rf"|(?P<d4>3[01]|[12]\d|0?[1-9])-(?P<m4>{M})-(?P<y4>\d{{4}}|\d\d)(?!\d)"),
         ("months_alt", rf"(?:(?P<p1>early|mid|late)[-\s]+)?(?P<m1>{M})(?:\s*(?:,|or|and)\s*(?P<mm>{M}))?{alt_sep}(?P<m2>{M}){year_tail('y')}"),
         ("part_month", rf"{part}(?P<m>{M}){year_tail('y')}"),
         ("rel_month", rf"(?P<rel>last|next|this|coming|past|previous)\s+(?P<m>{M})"),
@@ -114,7 +119,7 @@ def _rules(f: dict[str, str], lex: dict[str, Any]) -> list[tuple[str, str]]:
         ("month", rf"(?P<m>{M})"),
         ("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:(?P<fy>fiscal\s+year|fiscal|FY)\s*)?(?P<y>{Y})|\s+(?:of\s+)?(?P<ry>{f['RELYEAR']}))?|\bQ(?P<qn>[1-4])\s*(?:of\s+)?(?P<y2>{Y})"),
         ("half", rf"(?:the\s+)?(?P<h>first|second|1st|2nd|latter)\s+half(?:\s+of)?(?:\s+(?:the\s+)?(?P<y>{Y})|\s+(?:of\s+)?(?P<ry>{f['RELYEAR']})|\s+of\s+the\s+(?P<yr>year))?"),
-        ("part_year", rf"{part}(?:(?P<y>{Y})|(?P<ry>{f['RELYEAR']})|the\s+(?P<yr>year|decade))"),
+        ("part_year", rf"{part}(?:(?P<y>{Y})|(?P<ry>{f['RELYEAR']})|the\s+(?P<yr>year|decade|month|week)(?!\s+of\b))"),
         ("fiscal", rf"(?P<fy>fiscal\s+year|fiscal|FY)\s*-?\s*'?(?P<y>{Y}|\d\d)(?!\d)(?:\s*[-/–]\s*'?(?P<y2>{Y}|\d\d)(?!\d))?"),
         ("decade", rf"(?:the\s+)?(?:(?P<p>early|mid|late)[-\s]+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s|(?P<w>{_alternation(list(lex['decade_words']))}))(?![a-z])"),
         ("century", rf"the\s+(?P<c>{_alternation(list(lex['century_ordinals']))})\s+century"),
@@ -125,16 +130,20 @@ def _rules(f: dict[str, str], lex: dict[str, Any]) -> list[tuple[str, str]]:
         ("named", r"(?P<n>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|last\s+night)(?:\s+(?P<pod>" + f["POD"] + "))?(?![a-z])"),
         ("this_pod", rf"(?P<rel>this|that)\s+(?P<pod>{f['POD']})"),
         ("vague_this", r"(?P<v>earlier|later|so\s+far|early|late)\s+(?:(?:in|on)\s+)?this\s+(?P<u>year|month|week)|this\s+(?P<u2>year)\s+(?P<sf>so\s+far|to\s+date)|(?P<ytd>year[-\s]to[-\s]date)"),
-        ("rel_unit", rf"(?:(?P<the>the)\s+)?(?P<dir>last|this|next|coming|current|previous|past|following|preceding|same|present)\s+(?P<u>{f['CUNIT']})"),
-        ("weekday", rf"(?:(?P<rel>last|next|this|the\s+following|the\s+previous|that|coming)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{f['POD']}))?"),
+        ("rel_day", r"the\s+(?P<dir>next|following|previous|preceding)\s+day(?![a-z])"),
+        ("rel_unit", rf"(?:(?P<p1>early|mid|late)(?:\s*-\s*|\s+)|the\s+(?P<p3>beginning|start|end|middle)\s+of\s+)?(?:(?P<the>the)\s+)?(?P<dir>last|this|next|coming|current|previous|past|following|preceding|same|present)\s+(?P<u>{f['CUNIT']})"),
+        ("weekday", rf"(?:(?P<part>early|late)\s+)?(?:(?P<rel>last|next|this|the\s+following|the\s+previous|that|coming)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{f['POD']}))?"),
         ("weekend", r"(?P<rel>the|this|last|next|that|the\s+following|the\s+previous|past)\s+weekend(?![a-z])"),
         ("set", rf"(?:(?P<every>every|each)\s+(?:(?P<other>other|single)\s+)?(?:(?P<u>day|week|month|year|quarter|decade|morning|afternoon|evening|night|weekend)|(?P<wd>{WD}))|(?P<adv>{_alternation(list(lex['set_adverbs']))})|(?P<per>per|a)\s+(?P<pu>day|week|month|year|quarter))(?![a-z])"),
         ("time", r"(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![a-z])|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)(?:\s*(?:hours|hrs|h)(?![a-z]))?|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s*(?:hours|hrs|local)(?![a-z])|(?P<nm>noon|midday|midnight)(?![a-z])"),
         ("year_range", rf"(?:(?P<btw>between)\s+(?P<y1>{Y})\s*(?:-|–|—|to|and)\s*|(?P<y1b>{Y})\s*(?:-|–|—|to|through|thru|/)\s*)(?P<y2>{Y}|\d\d)(?![\d-])(?!\s*(?:%|percent))"),
         ("year", rf"(?:the\s+year\s+)?(?P<y>{Y})(?![-/]\d)"),
+        ("overnight", r"(?P<o>overnight)(?![a-z-])"),
+        ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{_alternation(list(lex['holidays']))})(?:,?\s+(?P<y>{Y}))?(?![a-z])"),
         ("generic", "(?P<g>" + _alternation(list(generic)) + r")(?![a-z])"),
-        ("for_bare", r"(?<=for\s)(?P<u>years|months|weeks|days|decades|hours)(?![a-z])"),
-        ("duration", rf"(?P<q>{f['QTY']})(?P<sep>[\s-]+)(?P<u>{f['UNIT']})(?![-\s]+old)(?!\s+(?:of\s+age|and\s+(?:older|over|above|under|younger)|or\s+(?:older|over|above|under|younger)))(?:[-\s]+long(?![a-z]))?"),
+        ("for_bare", r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s))(?P<u>years|months|weeks|days|decades|hours)(?![a-z])"
+                     r"|(?P<u2>years|months|weeks|decades)(?=\s+of\s)(?!\s+of\s+age)"),
+        ("duration", rf"(?P<q>{f['QTY']})(?P<sep>[\s-]+)(?:(?:consecutive|straight|successive|full|more|additional|long)\s+)?(?P<u>{f['UNIT']})(?![-\s]+old)(?!\s+(?:of\s+age|and\s+(?:older|over|above|under|younger)|or\s+(?:older|over|above|under|younger)))(?:[-\s]+long(?![a-z]))?"),
     ]
 
 
@@ -166,7 +175,7 @@ def grammar() -> Grammar:
     # Numbers and dates that belong to the telegram's machinery, never to the timeline.
     blocked = re.compile(
         r"\b\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\b"  # date-time group
-        r"|\bDECL(?:ASSIFY)?(?:\s+ON)?\s*:[^\n]*"  # declassification line
+        r"|\b(?i:DECL(?:ASSIFY)?(?:\s+ON)?|DNG|DOWNGRADE(?:\s+TO\s+[A-Z]+)?(?:\s+ON)?)\s*:[^\n]*"  # declassification / downgrade line
         r"|\bE\.\s?O\.?\s+\d+"  # executive order
         r"|\b(?:19|20)?\d{2}\s?(?!(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b)[A-Z][A-Z]{2,}(?:\s[A-Z]{3,})?\s?\d{1,6}\b"  # cable numbers "08 MEXICO 2276"
         r"|\b[A-Z]{3,}\s\d{8}\s+\d{3}\s+OF\s+\d{3}\b"  # page-break lines
@@ -177,7 +186,7 @@ def grammar() -> Grammar:
     )
     # Clause ends: sentence ends, semicolons, and the words that open a new clause.
     boundary = re.compile(
-        r"(?<![A-Z][a-z])(?<![A-Z])[.!?](?=\s+[\"“(]?[A-Z0-9])|[;\n]|,\s+(?:and|so)\s"
+        r"(?<![A-Z][a-z])(?<![A-Z])(?<![ap]\.m)[.!?](?=\s+[\"“(]?[A-Z0-9])|[;\n]|,\s+(?:and|so)\s"
         r"|\s(?:but|while|whereas|although|though|that|which|who|because|unless|whether)\s")
     future_cue = re.compile(
         r"(?<![\w'])(?:" + _alternation(lex["future_cues"]) + r")(?![\w'])"
@@ -188,9 +197,10 @@ def grammar() -> Grammar:
     ed_word = re.compile(r"\b(?P<aux>(?:be|been|being|is|are|am|get|gets|getting)\s+)?(?P<w>[a-z]{2,}ed)\b")
     anchors = set(lex["anchor_words"])
     for key in ("months", "weekdays", "number_words", "ordinal_words", "units", "seasons", "set_adverbs",
-                "decade_words", "century_ordinals", "generic_refs", "vague_quantities"):
+                "decade_words", "century_ordinals", "generic_refs", "vague_quantities", "holidays"):
         for phrase in lex[key]:
             anchors.update(re.findall(r"[a-z]+", phrase.lower()))
+    anchors.discard("s")  # of "new year's day": not worth trying the grammar at every possessive
     prefixes = frozenset(lex["prefix_words"])
     anchors -= prefixes - {"this"}
     token = re.compile(r"[A-Za-z]+|\d+|'(?=\d)")
