@@ -49,20 +49,23 @@ _BANNER_REST = re.compile(
     r"\s*(?://?\s*[A-Z]{2,}(?:\s[A-Z]{2,}){0,4})?\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3})?\s*"
     r"(?:[A-Z][A-Z.'-]{0,24}(?:\s[A-Z][A-Z.'-]{0,24}){0,3}\s+0*\d{1,8})?\s*"
     r"(?:[A-Z/]{2,}(?:\s+[A-Z/]{2,}){0,4})?\s*", re.IGNORECASE)
+# some are retyped in lower case ("Algiers 00000787 002 of 004", "Kuala lump 00000752 002 of 002")
 _PAGE_BREAK_LINE = re.compile(
-    r"^\s*[A-Z][A-Za-z.'-]{0,24}(?:\s[A-Z][A-Za-z.'-]{0,24}){0,3}\s+\d{1,8}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}\s*$")
+    r"^\s*[A-Z][A-Za-z.'-]{0,24}(?:\s[A-Za-z][A-Za-z.'-]{0,24}){0,3}\s+\d{1,8}\s+\d{3}(?:\.\d{1,2})?\s+(?:OF|of)\s+\d{3}\s*$")
 # a page break glued into a line ("Grupo   MEXICO 00002187 002 OF 005    Bursatil")
 _PAGE_BREAK_INLINE = re.compile(
-    r"\s*\b[A-Z][A-Z.'-]{0,24}(?:\s[A-Z][A-Z.'-]{0,24}){0,3}\s+\d{8}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}\b\s*")
+    r"\s*\b[A-Z][A-Z.'-]{0,24}(?:\s[A-Z][A-Z.'-]{0,24}){0,3}\s+\d{8}\s+\d{3}(?:\.\d{1,2})?\s+(?:OF|of)\s+\d{3}\b\s*")
 _EO_LINE = re.compile(r"^\s*(?:(?:E\.?\s?O\.?|EO)\s*(?:1[23]\d{3}|:|N/?A\b)|DECL\s*:|DECLASSIFY\s+ON\b)", re.IGNORECASE)
-_TAGS_LINE = re.compile(r"^\s*TAGS\b")
+# lower-cased headers write "Tags: emin, enrg" and "Ref: 07 kinshasa 798"
+_TAGS_LINE = re.compile(r"^\s*(?:TAGS\b|(?i:tags)\s*:)")
 _TAGS_CONTINUATION = re.compile(r"^\s+[A-Z0-9][A-Z0-9, ()/-]{0,60}$")
 _SUBJECT_LINE = re.compile(r"^\s*SUBJ(?:ECT)?\s*:", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(
     r"^\s*(?:REFS?\b|REFTEL\b|REFERENCES?\s*:|Classified\s+By|CLASSIFIED\s+BY|E\.?\s?O\.?\s*1|TAGS\b|SIPDIS"
     r"|¶|\d{1,3}\s*[.)]\s|\(\s*[A-Z/]{1,8}\s*\)|[-=_]{3,}|Summary\b|SUMMARY\b|(?:[A-Z] ){3,})")
 _REF_LINE = re.compile(
-    r"^\s*(?:REFS?|REFTEL|REFERENCES?)\b\s*(?::|\(?[A-H][.)]|\d{2}\s|[A-Z]{3,}\s+\d|\(?[A-H]\)\s)")
+    r"^\s*(?:(?:REFS?|REFTEL|REFERENCES?)\b\s*(?::|\(?[A-H][.)]|\d{2}\s|[A-Z]{3,}\s+\d|\(?[A-H]\)\s)"
+    r"|(?i:refs?|reftel|references?)\s*:)")
 _REF_CONTINUATION = re.compile(
     r"^\s+\S|^\s*¶?\(?[A-H]\)?[.)]\s|^\s*(?:\d{2}\s*)?[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}\s+0*\d{1,7}\b")
 _CLASSIFIED_BY = re.compile(r"^\s*(?:\(\s*[A-Z/]{1,8}\s*\)\s*)?(?:Classified\s+by\b|Derived\s+from\b|CLASSIFIED\s+BY\b|DERIVED\s+FROM\b)",
@@ -74,20 +77,23 @@ _REASON_TAIL = re.compile(r"^\s*(?:and|or|&|,)?\s*\(?[a-hA-H]\)?(?:\s*(?:,|and|&
 _RULE = re.compile(r"^\s*[-=_*~]{3,}(?:\s+[-=_*~]{1,})*\s*$")
 _ADDRESS = re.compile(
     r"^\s*(?:[A-Z0-9/&.,'()-]{1,30}\s+){0,6}(?:FOR|PASS\s+TO|PASS|ALSO\s+FOR|FROM)\s+[A-Z0-9/&.,'();: -]{1,200}$")
-_PARA_NUMBER = re.compile(r"^\s*(?:(?P<pilcrow>¶)\s*(?P<pnum>\d{1,3})\b\s*\.?|(?P<num>\d{1,3})\s*\.(?!\d))\s*")
+# "3.." is a typo for "3." (05PARIS4760)
+# an addressing line of a lower-cased header: "Department for isn/ness", "State pass to ustr (laurie-ann agama)"
+_LOWER_ADDRESS = re.compile(r"^\s*[\w/&-]{2,20}(?:\s[\w/&-]{2,20})?\s+(?i:for|pass\s+to|pass)\s+[^.]{1,200}$")
+_PARA_NUMBER = re.compile(r"^\s*(?:(?P<pilcrow>¶)\s*(?P<pnum>\d{1,3})\b\s*\.{0,2}|(?P<num>\d{1,3})\s*\.{1,2}(?![\d.]))\s*")
 _MARKING = re.compile(r"\(\s*(?P<mark>[A-Za-z/ ]{1,30}?)\s*\)\s*")
 _SIGNATURE = re.compile(r"^\s*[A-Z][A-Za-z'.-]{1,20}(?:\s+[A-Z][A-Za-z'.-]{0,20}){0,2}\s*$")
 _SENTENCE_END_CHARS = ".!?\"')]”’:"
 _HAS_LOWER = re.compile(r"[a-z]")
 _RECORD_REPEAT = re.compile(
-    r"(?m)^[ \t]*\d{1,9}[ \t]*\n(?:[ \t]*\n){0,3}"
-    r"[ \t]*(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*\n(?:[ \t]*\n){0,3}"
+    r"(?m)^[ \t]*(?:\d{1,9}|>)[ \t]*\n(?:[ \t]*\n){0,3}"
+    r"[ \t]*(?:\d{4}-\d{2}-\d{2}|\d{1,2}([/.])\d{1,2}\1\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*\n(?:[ \t]*\n){0,3}"
     r"[ \t]*\d{2}[A-Z][A-Z0-9]{1,40}[ \t]*\n(?:[ \t]*\n){0,3}"
     r"[^\n]{2,80}\n(?:[ \t]*\n){0,3}"
     r"[ \t]*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[A-Z/ ]{0,60}[ \t]*\n"
     r"(?:(?:[ \t]*\n){0,3}[ \t]*\d{2}[A-Z][A-Z0-9]{1,40}(?:\|\d{2}[A-Z][A-Z0-9]{1,40}){0,200}[ \t]*\n)?")
 _HEADER_ENDS = re.compile(r"(?mi)^[ \t]*-{3,}[ \t]*header ends[ \t]*-{3,}[ \t]*$")
-_RECORD_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+_RECORD_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
 _TSV_RECORD = re.compile(r"(?m)^(?:[^\t\n]{1,30}\t)?" + _RECORD_DATE + r"\t\d{2}[A-Z][A-Z0-9]{1,40}\t[^\t\n]{0,80}\t[^\t\n]{0,80}\t[^\t\n]{0,20000}?\t")
 _LINE_CONTINUATION = re.compile(r"\\[ \t]*(?=\n|$)")
 _CSV_RECORD = re.compile(r'(?m)^"?\d{1,9}"?,"?' + _RECORD_DATE + r'"?,"?\d{2}[A-Z][A-Z0-9]{1,40}"?,')
@@ -109,6 +115,11 @@ def _caveats() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _any_case_caveats() -> frozenset[str]:
+    return frozenset(w.upper() for w in _config()["caveat_words_any_case"])
+
+
+@lru_cache(maxsize=1)
 def _markings() -> frozenset[str]:
     return frozenset(m.upper() for m in _config()["paragraph_markings"])
 
@@ -121,6 +132,9 @@ def _line_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
 
 def _is_caveat(line: str) -> bool:
     stripped = line.strip()
+    if stripped and _HAS_LOWER.search(stripped) and re.fullmatch(r"[A-Za-z ]{1,60}", stripped):
+        # a lower-cased header ("Sipdis", "Noforn sipdis"): only words never used in prose
+        return all(word in _any_case_caveats() for word in stripped.upper().split())
     if not stripped or _HAS_LOWER.search(stripped) or not re.search("[A-Z]", stripped):
         return False
     rest = stripped
@@ -152,6 +166,7 @@ def valid_marking(mark: str) -> bool:
 # --------------------------------------------------------------------------- line kinds
 
 BLANK, DROP, RULE, HEADING, PARA, TEXT = "blank", "drop", "rule", "heading", "para", "text"
+LIST = "list"  # an item of a participants list while headings are marked
 
 
 @dataclass
@@ -162,6 +177,8 @@ class _Line:
     marking: str = ""
     body_start: int = 0  # where the text starts after a paragraph number / marking
     page_break: bool = False
+    #: the line break before this line is kept (table rows, list items)
+    hard_break: bool = False
 
 
 def _normalize(text: str) -> str:
@@ -240,6 +257,26 @@ def _unflatten(line: str) -> list[str]:
     return [p for p in parts if p.strip()] or [line]
 
 
+@lru_cache(maxsize=1)
+def _flat_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    marks = "|".join(re.escape(m) for m in sorted(_markings(), key=len, reverse=True))
+    paragraph = re.compile(rf"(?<=[.!?\"'”’)])\s+(?=¶?\d{{1,2}}\s?\.{{1,2}}\s*\((?:{marks})\)\s)")
+    signature = re.compile(r"(?<=[.!?\"”’])\s+(?=[A-Z][A-Z'-]{2,20}\s*$)")
+    return paragraph, signature
+
+
+def _split_flat_body(line: str) -> list[str]:
+    """Some cables hold their whole body on one line: "... off the pitch.” 8.
+    (C) Another idea ... SCOBEY". Split such a line before each numbered,
+    marked paragraph and before the sender's name at its end."""
+    if len(line) < _config()["min_flat_line_chars"]:
+        return [line]
+    paragraph, signature = _flat_patterns()
+    parts = paragraph.split(line)
+    parts[-1:] = signature.split(parts[-1], maxsplit=1)
+    return parts
+
+
 def _classify(raw_lines: list[str]) -> list[_Line]:
     notes, footers = _line_patterns()
     lines = [_Line(t) for t in raw_lines]
@@ -315,9 +352,119 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
     _bridge_page_breaks(lines)
     _mark_paragraph_starts(lines)
     _mark_addressing(lines)
+    listed = _mark_lists(lines)
     _mark_headings(lines)
+    for index in listed:
+        if lines[index].kind == LIST:
+            lines[index].kind = TEXT
     _mark_signatures(lines)
+    _mark_table_rows(lines)
+    _bridge_broken_sentences(lines)
     return lines
+
+
+def _mark_table_rows(lines: list[_Line]) -> None:
+    """Table rows keep their line breaks, and so does the line after one. A
+    row is a mostly-numeric line next to another row or under a rule; a lone
+    number line ("2010-2012.") is the end of a wrapped sentence."""
+    rows = [line.kind == TEXT and _is_table_row(line.text) for line in lines]
+    previous_row = False
+    for index, line in enumerate(lines):
+        if line.kind not in (TEXT, BLANK, DROP, RULE):
+            previous_row = False
+            continue
+        if line.kind != TEXT:
+            continue
+        row = rows[index] and (
+            (index > 0 and (rows[index - 1] or lines[index - 1].kind == RULE))
+            or (index + 1 < len(lines) and rows[index + 1]))
+        if row or previous_row:
+            line.hard_break = True
+        previous_row = row
+
+
+def _mark_lists(lines: list[_Line]) -> list[int]:
+    """The lines under a "Participants:" line (name, title) are items of that
+    paragraph, never headings; each keeps its own line. The list ends at a
+    paragraph start or a long line; its last lines before a paragraph start
+    are left to the heading rules. Returns the indexes marked LIST."""
+    intro = _list_intro()
+    marked: list[int] = []
+    n = len(lines)
+    index = 0
+    while index < n:
+        line = lines[index]
+        body = line.text[line.body_start:] if line.kind == PARA else line.text
+        if line.kind not in (TEXT, PARA) or not intro.match(body):
+            index += 1
+            continue
+        j = index + 1
+        items: list[int] = []
+        while j < n and lines[j].kind in (TEXT, BLANK, RULE, DROP):
+            if lines[j].kind == TEXT:
+                if len(lines[j].text.strip()) > _config()["max_list_item_chars"]:
+                    # prose: the block that holds the long line is no list
+                    while items and all(lines[k].kind == TEXT for k in range(items[-1], j)):
+                        items.pop()
+                    break
+                items.append(j)
+            j += 1
+        # lines directly before the next paragraph start may be its heading
+        while items and all(lines[k].kind in (BLANK, RULE, DROP) for k in range(items[-1] + 1, j)) \
+                and j < n and lines[j].kind == PARA and _boxed_or_alone(lines, items[-1]):
+            items.pop()
+        for k in items:
+            lines[k].kind, lines[k].hard_break = LIST, True
+            marked.append(k)
+        index = j
+    return marked
+
+
+def _boxed_or_alone(lines: list[_Line], index: int) -> bool:
+    """A line with a rule or a blank line on each side."""
+    return (index > 0 and lines[index - 1].kind in (BLANK, RULE)
+            and index + 1 < len(lines) and lines[index + 1].kind in (BLANK, RULE))
+
+
+@lru_cache(maxsize=1)
+def _list_intro() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _config()["list_intro_words"])
+    # "Participants:", "U.S. Participants:", "Participants included:", "PARTICIPANTS"
+    return re.compile(rf"^\s*(?:(?:[A-Z][A-Za-z.]*\s+){{0,2}}(?:{words})(?:\s+included)?\s*:|(?:{words}))\s*$",
+                      re.IGNORECASE)
+
+
+def _bridge_broken_sentences(lines: list[_Line]) -> None:
+    """A blank line inside a sentence ("attended by three Basque\n\nHomeland
+    and Freedom (ETA) members") is not a paragraph break: the line before is
+    wrapped prose that stops mid-sentence (ends in a letter or a comma) and
+    the line after is text, not a paragraph start, heading or bullet."""
+    n = len(lines)
+    index = 0
+    while index < n:
+        line = lines[index]
+        if line.kind not in (TEXT, PARA) or line.hard_break:
+            index += 1
+            continue
+        j = index + 1
+        while j < n and lines[j].kind == BLANK:
+            j += 1
+        if j == index + 1 or j - index - 1 > 1 or j >= n:
+            index = j if j > index + 1 else index + 1
+            continue
+        after = lines[j]
+        before_text = line.text.rstrip()
+        next_text = after.text.strip()
+        if (after.kind == TEXT and not after.hard_break
+                and len(before_text) >= _config()["min_wrapped_line_chars"]
+                and re.search(r"[A-Za-z,]$", before_text) and _HAS_LOWER.search(before_text)
+                and re.match(r"[A-Za-z]", next_text) and not _LIST_ITEM.match(next_text)
+                and (_HAS_LOWER.search(next_text) or not next_text.isupper())):
+            lines[index + 1].kind = DROP
+        index = j
+
+
+_LIST_ITEM = re.compile(r"^(?:[A-Za-z][.)]\s|[ivx]{1,4}[.)]\s|o\s)")
 
 
 def _bridge_page_breaks(lines: list[_Line]) -> None:
@@ -416,11 +563,16 @@ def _mark_addressing(lines: list[_Line]) -> None:
             if line.kind != TEXT:
                 continue
             stripped = line.text.strip()
-            if _HAS_LOWER.search(stripped) or len(stripped) > 200:
+            if len(stripped) > 200:
                 continue
             before, after = _neighbour_kinds(lines, index)
             touches_header = DROP in (before, after)
             in_preamble = first_para is not None and index < first_para
+            if _HAS_LOWER.search(stripped):
+                # a lower-cased header: "Department for isn/ness dfenstermacher", "af/c"
+                if not (in_preamble and touches_header and after != PARA and (
+                        _LOWER_ADDRESS.match(stripped) or re.fullmatch(r"[\w/&.-]{1,25}", stripped))):
+                    continue
             if touches_header and (_ADDRESS.match(stripped) or (in_preamble and not stripped.endswith("."))):
                 if in_preamble and after == PARA and before != DROP:
                     continue  # probably the heading of paragraph 1
@@ -428,25 +580,42 @@ def _mark_addressing(lines: list[_Line]) -> None:
                 changed = True
 
 
-def _heading_ok(text: str) -> bool:
+_NUMBER_TOKEN = re.compile(r"^[(]?[-+]?[\d.,%]*\d[\d.,%]*[)*]*$")
+
+
+def _is_table_row(text: str) -> bool:
+    """A line that is mostly numbers ("2005 1855", "Jan 282", "Total 315 522"):
+    a row of a table, never a heading."""
+    tokens = text.split()
+    digits = sum(c.isdigit() for c in text)
+    letters = sum(c.isalpha() for c in text)
+    numbers = sum(1 for t in tokens if _NUMBER_TOKEN.match(t))
+    return bool(tokens) and ((digits > 0 and digits >= letters) or (numbers >= 2 and 2 * numbers >= len(tokens)))
+
+
+def _heading_ok(text: str, question: bool = False) -> bool:
+    """A line that may be a heading; ``question``: one ending in "?" too
+    ("A Measure of Success?"), allowed where the layout proves a heading."""
     config = _config()
     stripped = text.strip()
     if not stripped or len(stripped) > config["max_heading_chars"]:
         return False
     if len(stripped.split()) > config["max_heading_words"]:
         return False
-    if stripped[-1] in ".,;:!?" or stripped.startswith(("-", "*", "(")):
+    if (stripped[-1] in ".,;:!?" and not (question and stripped[-1] == "?")) or stripped.startswith(("-", "*", "(")):
         return False
-    return True
+    return not _is_table_row(stripped)
 
 
 def _mark_headings(lines: list[_Line]) -> None:
     n = len(lines)
     # boxed or underlined headings: "-----\nSUMMARY\n-----", "Law and Order\n------"
     for index, line in enumerate(lines):
-        if line.kind != TEXT or not _heading_ok(line.text):
+        if line.kind != TEXT or not _heading_ok(line.text, question=True):
             continue
         before, after = _neighbour_kinds(lines, index)
+        if line.text.strip().endswith("?") and not (before in (RULE, DROP, "", HEADING) and after == RULE):
+            continue  # a question is a heading only when boxed
         if RULE in (before, after) and (before in (RULE, DROP, "", HEADING) or _ends_sentence(
                 _previous_text(lines, index))):
             line.kind = HEADING
@@ -454,7 +623,13 @@ def _mark_headings(lines: list[_Line]) -> None:
     index = 0
     while index < n:
         line = lines[index]
-        if line.kind != TEXT or not _heading_ok(line.text) or not line.text.strip()[0].isupper():
+        if line.kind != TEXT or not line.text.strip()[0].isupper():
+            index += 1
+            continue
+        # a question stands alone between blank lines ("A Measure of Success?")
+        question = (not _heading_ok(line.text) and _heading_ok(line.text, question=True)
+                    and _blank_before(lines, index) and index + 1 < n and lines[index + 1].kind in (BLANK, RULE))
+        if not (_heading_ok(line.text) or question):
             index += 1
             continue
         before_text = _previous_text(lines, index)
@@ -463,7 +638,7 @@ def _mark_headings(lines: list[_Line]) -> None:
             continue
         run = [index]
         j = index + 1
-        while j < n and len(run) < 3 and lines[j].kind == TEXT and _heading_ok(lines[j].text):
+        while j < n and len(run) < 3 and not question and lines[j].kind == TEXT and _heading_ok(lines[j].text):
             run.append(j)
             j += 1
         k = j
@@ -473,7 +648,7 @@ def _mark_headings(lines: list[_Line]) -> None:
             k += 1
         followed_by_para = k < n and lines[k].kind == PARA
         followed_by_block = (k < n and lines[k].kind == TEXT and blank_after and _blank_before(lines, index)
-                             and len(run) == 1 and _is_long_block(lines, k))
+                             and len(run) == 1 and not question and _is_long_block(lines, k))
         if j < n and lines[j].kind == TEXT and not (followed_by_para or followed_by_block):
             index = j
             continue
@@ -561,7 +736,10 @@ def _assemble(lines: list[_Line]) -> list[_Draft]:
                 heading, heading_parts, heading_changed = " ".join(heading_parts), [], True
             continue  # a page break mid-sentence: the sentence simply goes on
         if kind == HEADING:
-            heading_parts.append(line.text.strip().strip("-=_*~ "))
+            # a "¶" that no paragraph number follows is WikiLeaks' mark, not text
+            part = repair_text(line.text).strip().strip("-=_*~ ")
+            if part:
+                heading_parts.append(part)
             continue
         if heading_parts:
             heading, heading_parts, heading_changed = " ".join(heading_parts), [], True
@@ -574,7 +752,7 @@ def _assemble(lines: list[_Line]) -> list[_Draft]:
         if current is None or (block_break and (not current.number or heading_changed)):
             current = _Draft("", "", heading, [[text]])
             drafts.append(current)
-        elif block_break:
+        elif block_break or line.hard_break:
             current.blocks.append([text])
         else:
             current.blocks[-1].append(text)
@@ -665,8 +843,8 @@ def split_sentences(text: str) -> list[Sentence]:
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([¶-—"):
             continue
         if match.group()[0] == ".":
-            token_start = text.rfind(" ", max(0, match.start() - 40), match.start()) + 1
-            token = text[token_start:match.start()].lstrip("\"'“‘(")
+            window_start = max(0, match.start() - 40)
+            token = re.split(r"\s", text[window_start:match.start()])[-1].lstrip("\"'“‘(")
             low = token.lower()
             next_word = re.match(r"[\"'“‘(]*([A-Za-z]+)", rest)
             next_low = next_word[1].lower() if next_word else ""
@@ -729,9 +907,10 @@ def clean_text(raw_text: str) -> list[Paragraph]:
     text = _normalize(text)
     raw_lines: list[str] = []
     for line in _undouble(text.split("\n")):
-        if " OF " in line and _PAGE_BREAK_INLINE.search(line) and not _PAGE_BREAK_LINE.match(line):
+        if (" OF " in line or " of " in line) and _PAGE_BREAK_INLINE.search(line) and not _PAGE_BREAK_LINE.match(line):
             line = _PAGE_BREAK_INLINE.sub(" ", line)
-        raw_lines.extend(_unflatten(line))
+        for part in _unflatten(line):
+            raw_lines.extend(_split_flat_body(part))
     drafts = _assemble(_classify(raw_lines))
     paragraphs: list[Paragraph] = []
     seen: set[str] = set()

@@ -237,6 +237,7 @@ _WORD_CLASSIFICATION = re.compile(
 _SECTION = re.compile(r"\bSECTION\s+\d+\s+OF\s+\d+\s*")
 _POST_NUMBER = re.compile(r"^\s*([A-Z][A-Z .'-]*?[A-Z])\s+0*(\d{1,7})(?:\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3})?\s*$")
 _CABLE_NUMBER = re.compile(r"\bDE\s+RU[A-Z]{3,}\s+#(\d{1,7})")
+_STATION = re.compile(r"\bDE\s+(RU[A-Z]{4,5})\s+#\d")
 _FROM_LINE = re.compile(r"(?:^|\s)FM\s+([A-Z][A-Z0-9 .'/-]{0,60}?)\s*(?=\s(?:TO|INFO)\s|$)", re.MULTILINE)
 _ROUTING_CLASS = re.compile(r"\bZN[YR]\s+(UUUUU|CCCCC|SSSSS)\b")
 _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*:\s*(.*)$", re.IGNORECASE)
@@ -323,6 +324,10 @@ def telegram_metadata(text: str, year_hint: str = "") -> TelegramMeta:
     origin = _FROM_LINE.search(text)
     if origin:
         meta.origin = _origin_from(origin[1])
+    else:  # no FM line: the transmitting station's routing indicator, when it is a known post
+        station = _STATION.search(text)
+        if station:
+            meta.origin = _config()["routing_indicator_origins"].get(station[1], "")
     routing_class = _ROUTING_CLASS.search(text)
     number = _CABLE_NUMBER.search(text)
     subjects: list[str] = []

@@ -1,6 +1,6 @@
 """Stage 2 — cleaning: paragraphs, headings, dropped lines, repairs, sentences.
 
-Sets: SEEDS, PARAGRAPHS, REPAIRS, SENTENCES, REGRESSIONS; plus a Hypothesis
+Sets: SEEDS, PARAGRAPHS, REPAIRS, SENTENCES, REGRESSIONS, HEADING_REGRESSIONS; plus a Hypothesis
 property test (cleaning arbitrary text never raises; offsets are exact)."""
 
 from __future__ import annotations
@@ -170,6 +170,9 @@ SENTENCES = [
     ("Costs rose 2.5 percent. Why? Nobody knows!", ["Costs rose 2.5 percent.", "Why?", "Nobody knows!"]),
     ("Points:\n-- one point;\n-- another point.", ["Points:", "-- one point;", "-- another point."]),
     ("the (U.S.) plan. (Note: see below.) End.", ["the (U.S.) plan.", "(Note: see below.)", "End."]),
+    # regression: an abbreviation at the start of a line was read with the line before (09MEXICO193)
+    ("SEDENA and SEMAR took measures.\nU.S. Personnel and Institutions Targets?",
+     ["SEDENA and SEMAR took measures.", "U.S. Personnel and Institutions Targets?"]),
 ]
 
 
@@ -188,6 +191,27 @@ def test_long_run_on_sentence_is_bounded() -> None:
 
 
 # --------------------------------------------------------------------------- REGRESSIONS
+
+TABLE_AFTER_RULE = (
+    "¶2. (C) SEDENA estimates a total of\napproximately 10,700 intentional homicides.\n\n"
+    "(S/NF) Table I: Organized Crime-Related Killings, By Year*\n--------------------------------------------- ----------\n"
+    "2005 1855\n2006 2489\n----------------------------------------\n*Source: SEDENA\n\n"
+    "(S/NF) Table II: 2008 OC-Related Killings, By Month*\n--------------------------------------------- -----\n"
+    "Jan 282\nFeb 283\n--------------------------------------------- ------\n*Source: SEDENA\n\n"
+    "------------------------------------------\nSpike in Violence Concentrated at the Border\n"
+    "------------------------------------------\n\n¶3. (C) Violence continued.\n")
+BLANK_IN_SENTENCE = (
+    "¶10. (S) The\nBolivarian Congress was also attended by three Basque\n\nHomeland and Freedom (ETA) members from "
+    "Spain.  A video\naddress by Raul Reyes was played.\n\nQUITO BOLIVARIAN CONGRESS TIES TO FARC\n\n¶11. (S) Next.\n")
+PARTICIPANTS = (
+    "¶2. (U) Participants:\n\nU.S.\n---\n\n¶R. Nicholas Burns, U/S for Political Affairs\nAmbassador William B. Wood\n\n"
+    "Colombia\n--------\n\nAlvaro Uribe Velez, President\nCamilo Ospina, Minister of Defense\n\n-------\nSummary\n"
+    "-------\n\n¶3. (S) During a warm, productive and candid meeting, U/S Burns told President Uribe.\n")
+QUESTION_HEADINGS = (
+    "¶11. (S/NF) SEDENA and SEMAR have instructed regional commanders to\nreduce the risk of future incidents.\n\n"
+    "----------------------------------------\nU.S. Personnel and Institutions Targets?\n"
+    "----------------------------------------\n\n¶12. (C) We have observed a significant up-tick in threats.\n\n"
+    "¶13. (C) Next.\n\nWHAT CAN THE UNITED STATES DO?\n\n¶14. (C) Last.\n")
 
 REGRESSIONS = [
     # (raw telegram, [(number, text)]) — bugs found on the shared corpus
@@ -231,12 +255,93 @@ REGRESSIONS = [
     # form fields are text, not headings (10CAIRO108)
     ("1. (U) Candidates follow.\n\nRank/Name: COL Mohamed Khadous\n\nDOB: 9/15/1962\n",
      [("1", "Candidates follow.\nRank/Name: COL Mohamed Khadous\nDOB: 9/15/1962")]),
+    # a table row under a rule is no heading, no row is lost, rows keep their lines (09MEXICO193)
+    (TABLE_AFTER_RULE,
+     [("2", "SEDENA estimates a total of approximately 10,700 intentional homicides."),
+      ("", "Table I: Organized Crime-Related Killings, By Year*\n2005 1855\n2006 2489\n*Source: SEDENA"),
+      ("", "Table II: 2008 OC-Related Killings, By Month*\nJan 282\nFeb 283\n*Source: SEDENA"),
+      ("3", "Violence continued.")]),
+    # a blank line inside a sentence is no paragraph break (08QUITO228)
+    (BLANK_IN_SENTENCE,
+     [("10", "The Bolivarian Congress was also attended by three Basque Homeland and Freedom (ETA) members from "
+             "Spain. A video address by Raul Reyes was played."), ("11", "Next.")]),
+    # a body on one line: split before each numbered paragraph, the sender's name dropped (05DUBLIN143, 08CAIRO2210)
+    ("¶7. (C) The GOI's all-out verbal offensive against Sinn Fein has tongues wagging about domestic politics. "
+     "Martin Mansergh said no party could make progress north or south of the Border until the IRA is off the "
+     "pitch.\u201d 8. (C) Another idea sporadically under consideration is that Fianna Fail could stand candidates "
+     "in Northern Ireland. Mooney provides campaign advice to SDLP. He said that Arab states' support of the GOI "
+     "will be critical once the SOFA agreement is finalized. SCOBEY\n",
+     [("7", "The GOI's all-out verbal offensive against Sinn Fein has tongues wagging about domestic politics. "
+            "Martin Mansergh said no party could make progress north or south of the Border until the IRA is off the "
+            "pitch.\u201d"),
+      ("8", "Another idea sporadically under consideration is that Fianna Fail could stand candidates in Northern "
+            "Ireland. Mooney provides campaign advice to SDLP. He said that Arab states' support of the GOI will be "
+            "critical once the SOFA agreement is finalized.")]),
+    # prose after a header line is no addressing line of a lower-cased header (08BUENOSAIRES1635)
+    ("REF: STATE 103810\n\nThis cable contains draft-sensitive information.  Not for internet\n"
+     "distribution until fully cleared.\n\n¶1. (C) Text.\n",
+     [("", "This cable contains draft-sensitive information. Not for internet distribution until fully cleared."),
+      ("1", "Text.")]),
+    # a lone number line ends a wrapped sentence; it is no table row (05PARIS7360)
+    ("¶10. (C) He warned that Iraq\nwould descend into civil war if the U.S. left before\n2010-2012.\n",
+     [("10", "He warned that Iraq would descend into civil war if the U.S. left before 2010-2012.")]),
+    # a participants list is text of its paragraph, one item a line; a "¶" without number goes (05BOGOTA7402)
+    (PARTICIPANTS,
+     [("2", "Participants:\nU.S.\nR. Nicholas Burns, U/S for Political Affairs\nAmbassador William B. Wood\n"
+            "Colombia\nAlvaro Uribe Velez, President\nCamilo Ospina, Minister of Defense"),
+      ("3", "During a warm, productive and candid meeting, U/S Burns told President Uribe.")]),
+    # a page break retyped in lower case, between blank lines mid-sentence (08ALGIERS787)
+    ("¶3. (C) His son left in a boat with nine other passengers, ranging in age\nfrom 21 to 39. The manager of the\n"
+     "\nAlgiers 00000787 002 of 004\n\n\nfirm, and a university graduate with computer skills.\n",
+     [("3", "His son left in a boat with nine other passengers, ranging in age from 21 to 39. The manager of the "
+            "firm, and a university graduate with computer skills.")]),
+    # a lower-cased header: caveats, addressing, Tags and Ref lines are dropped (08KINSHASA189)
+    ("S e c r e t section 01 of 02 kinshasa 000189\n\nSipdis\n\nNoforn\nsipdis\n\n"
+     "Department for isn/ness dfenstermacher\naf/c\n\nE.o. 12958: decl: 02/22/2018\n"
+     "Tags: emin, enrg, etrd, knnp, pgov, pinr, pins\nSubject: congolese uranium: gdrc looks to china for help\n\n"
+     "Ref: 07 kinshasa 798\n\nClassified By: Acting DCM Craig Cloud for reasons 1.4 (b), (c), and (f)\n\n"
+     "¶1. (S/NF) Summary: Minister X briefed the Ambassador.\n",
+     [("1", "Summary: Minister X briefed the Ambassador.")]),
 ]
 
 
 @pytest.mark.parametrize("raw,expected", REGRESSIONS)
 def test_regressions(raw: str, expected: list[tuple[str, str]]) -> None:
     assert [(p.number, p.text) for p in clean_text(raw)] == expected
+
+
+HEADING_REGRESSIONS = [
+    # (raw telegram, [(number, heading)])
+    # table rows are never headings; the boxed heading after the table still is (09MEXICO193)
+    (TABLE_AFTER_RULE, [("2", ""), ("", ""), ("", ""), ("3", "Spike in Violence Concentrated at the Border")]),
+    # a boxed or lone question is a heading, not the end of the paragraph before (09MEXICO193, 05DUSHANBE1812)
+    (QUESTION_HEADINGS, [("11", ""), ("12", "U.S. Personnel and Institutions Targets?"),
+                         ("13", "U.S. Personnel and Institutions Targets?"), ("14", "WHAT CAN THE UNITED STATES DO?")]),
+    # the capitals line after a paragraph broken by a blank line is still a heading (08QUITO228)
+    (BLANK_IN_SENTENCE, [("10", ""), ("11", "QUITO BOLIVARIAN CONGRESS TIES TO FARC")]),
+    # participants are no headings; the boxed "Summary" after them is (05BOGOTA7402)
+    (PARTICIPANTS, [("2", ""), ("3", "Summary")]),
+    # a heading is repaired like text; "3.." is paragraph 3 (10BAGHDAD167, 05PARIS4760)
+    ("¶2. (C) He made a trip to Iran. End Summary.\n\nA new twist on &what happens in vegas, stays in vegas8\n"
+     "--------------------------------------------- ---------\n¶3. (S) Sheikh X met us.\n\nFuture of the EU\n"
+     "----------------\n3.. (SBU) All elections within Europe have an EU dimension.\n",
+     [("2", ""), ("3", 'A new twist on "what happens in vegas, stays in vegas"'), ("3", "Future of the EU")]),
+    # the publisher's date-time line before the banner is no heading (07KAMPALA1848)
+    ("Thursday, 06 December 2007, 12:56\nS E C R E T SECTION 01 OF 02 KAMPALA 001848\nSIPDIS\n"
+     "EO 12958 DECL: 06/18/17\n\n¶1. (S/NF) Summary: Post has considered reftel.\n", [("1", "")]),
+    # the database record repeated after a ">" line (08KINSHASA189), also with a dotted date (09ABUJA2170):
+    # its origin line is no heading
+    ("S E C R E T KINSHASA 000189\n\n>\n2/22/2008 14:46\n08KINSHASA189\nEmbassy Kinshasa\nSECRET//NOFORN\n"
+     "07KINSHASA798\nVZCZCXRO4862\nOO RUEHDU RUEHMR RUEHRN\nDE RUEHKI #0189/01 0531446\n\n"
+     "¶1. (S/NF) Summary: Minister X briefed the Ambassador.\n", [("1", "")]),
+    ("C O N F I D E N T I A L ABUJA 002170\n\n>\n12.02.2009 11:16\n09ABUJA2170\nEmbassy Abuja\nCONFIDENTIAL\n"
+     "09ABUJA2100\nVZCZCXRO5095\nRR RUEHCN RUEHGH\n\n¶1. (C) Two officials volunteered it.\n", [("1", "")]),
+]
+
+
+@pytest.mark.parametrize("raw,expected", HEADING_REGRESSIONS)
+def test_heading_regressions(raw: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.number, p.heading) for p in clean_text(raw)] == expected
 
 
 def test_header_only_telegram_parses_to_no_paragraphs() -> None:

@@ -19,7 +19,7 @@ SEEDS = [
     ("000_", "08MEXICO2276", "2008-07-24", "Embassy Mexico", "CONFIDENTIAL",
      "SECRETARY CHERTOFF AND GOM OFFICIALS DISCUSS SECURITY COOPERATION AND SHARED CHALLENGES",
      "PREL PGOV PHUM SNAR KCRM MX", "241258Z JUL 08", "cablegate-text"),
-    ("004_", "07MEXICO6043", "2007-12-05", "", "CONFIDENTIAL",
+    ("004_", "07MEXICO6043", "2007-12-05", "Embassy Mexico", "CONFIDENTIAL",
      "Deputy Secretary Negroponte has Cordial Meetings", "", "052113Z DEC 07", "scraped-page"),
 ]
 
@@ -99,6 +99,13 @@ TELEGRAM_METADATA = [
     ("P 091400Z AUG 06\nFM AMCONSUL MONTERREY\nTO RUEHC/SECSTATE WASHDC\n", "origin", "Consulate Monterrey"),
     ("R 091400Z AUG 06\nFM SECSTATE WASHDC\nTO ALL DIPLOMATIC POSTS\n", "origin", "Secretary of State"),
     ("VZCZC ZNY CCCCC ZZH R 241258Z JUL 08 FM AMEMBASSY MEXICO TO RUEHC/SECSTATE WASHDC 2695", "origin", "Embassy Mexico"),
+    # no FM line: the routing indicator of a known post names the origin (seed 004), an unknown one nothing
+    ("DE RUEHME #6043/01 3392113\nR 052113Z DEC 07\n\nC O N F I D E N T I A L SECTION 01 OF 03 MEXICO 006043\n",
+     "origin", "Embassy Mexico"),
+    ("DE RUEHZZ #6043/01 3392113\nR 052113Z DEC 07\n\nC O N F I D E N T I A L SECTION 01 OF 03 MEXICO 006043\n",
+     "origin", ""),
+    ("DE RUEHME #0512/01 0451812\nP 141812Z FEB 08\nFM AMCONSUL GUADALAJARA\nTO RUEHC/SECSTATE WASHDC\n",
+     "origin", "Consulate Guadalajara"),
     ("UNCLAS SECTION 01 OF 02 MEXICO 001234\n", "classification", "UNCLASSIFIED"),
     ("S E C R E T STATE 012345\n", "classification", "SECRET"),
     ("SUBJECT: SECRETARY CHERTOFF AND GOM OFFICIALS DISCUSS\nSECURITY COOPERATION AND SHARED CHALLENGES\n"
