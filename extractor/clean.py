@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Document, Paragraph, Sentence
+from .telegram import SUBJECT_STOP_LINE
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -60,9 +61,6 @@ _EO_LINE = re.compile(r"^\s*(?:(?:E\.?\s?O\.?|EO)\s*(?:1[23]\d{3}|:|N/?A\b)|DECL
 _TAGS_LINE = re.compile(r"^\s*(?:TAGS\b|(?i:tags)\s*:)")
 _TAGS_CONTINUATION = re.compile(r"^\s+[A-Z0-9][A-Z0-9, ()/-]{0,60}$")
 _SUBJECT_LINE = re.compile(r"^\s*SUBJ(?:ECT)?\s*:", re.IGNORECASE)
-_SUBJECT_STOP = re.compile(
-    r"^\s*(?:REFS?\b|REFTEL\b|REFERENCES?\s*:|Classified\s+By|CLASSIFIED\s+BY|E\.?\s?O\.?\s*1|TAGS\b|SIPDIS"
-    r"|¶|\d{1,3}\s*[.)]\s|\(\s*[A-Z/]{1,8}\s*\)|[-=_]{3,}|Summary\b|SUMMARY\b|(?:[A-Z] ){3,})")
 _REF_LINE = re.compile(
     r"^\s*(?:(?:REFS?|REFTEL|REFERENCES?)\b\s*(?::|\(?[A-H][.)]|\d{2}\s|[A-Z]{3,}\s+\d|\(?[A-H]\)\s)"
     r"|(?i:refs?|reftel|references?)\s*:)")
@@ -314,7 +312,7 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             line.kind = DROP
             extra = 0
             while (i + 1 < n and extra < 4 and lines[i + 1].text.strip()
-                   and not _SUBJECT_STOP.match(lines[i + 1].text) and not _DTG_LINE.match(lines[i + 1].text)):
+                   and not SUBJECT_STOP_LINE.match(lines[i + 1].text) and not _DTG_LINE.match(lines[i + 1].text)):
                 i += 1
                 extra += 1
                 lines[i].kind = DROP

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from .model import Document
+from .telegram import SUBJECT_STOP_LINE
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -246,9 +247,6 @@ _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*:\s*(.*)$", re.IGNORECASE)
 _SUBJECT_STOP_INLINE = re.compile(
     r"\s(?:REFS?\s*:|REFTEL\b|Classified\s+By\b|CLASSIFIED\s+BY\b|¶|\d{1,2}\.\s+\((?:[A-Z/]{1,8})\)"
     r"|\((?:U|C|S|SBU|S/NF|C/NF|LOU)\)\s)")
-_SUBJECT_STOP_LINE = re.compile(
-    r"^\s*(?:REFS?\b|REFTEL\b|REFERENCES?\s*:|Classified\s+By|CLASSIFIED\s+BY|E\.?\s?O\.?\s*1|TAGS\b|SIPDIS"
-    r"|¶|\d{1,3}\s*[.)]\s|\(\s*[A-Z/]{1,8}\s*\)|[-=_]{3,}|Summary\b|SUMMARY\b|(?:[A-Z] ){3,})")
 _TAGS_LINE = re.compile(r"^\s*TAGS\b\s*:?\s*(.*)$")
 _REF_LINE = re.compile(r"^\s*(?:REFS?|REFTEL|REFERENCES?)\b\s*:?\s*(.*)$")
 _REF_CONTINUATION = re.compile(r"^\s+\S|^\s*\(?[A-H]\)?[.)]\s")
@@ -290,7 +288,7 @@ def subject_lines(lines: list[str], start: int) -> str:
         return ""
     parts = [match[1]]
     for line in lines[start + 1:start + 5]:
-        if not line.strip() or _SUBJECT_STOP_LINE.match(line) or _DTG.match(line.strip()):
+        if not line.strip() or SUBJECT_STOP_LINE.match(line) or _DTG.match(line.strip()):
             break
         parts.append(line)
     value = " ".join(" ".join(parts).split())
@@ -381,7 +379,7 @@ def _references(lines: list[str], start: int) -> list[str]:
         return []
     parts = [match[1]]
     for line in lines[start + 1:start + 12]:
-        if not line.strip() or not _REF_CONTINUATION.match(line) or _SUBJECT_STOP_LINE.match(line.strip()):
+        if not line.strip() or not _REF_CONTINUATION.match(line) or SUBJECT_STOP_LINE.match(line.strip()):
             break
         parts.append(line)
     refs: list[str] = []
