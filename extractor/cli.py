@@ -44,6 +44,22 @@ def cache_option(fn: F) -> F:
     return click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")(fn)
 
 
+def site_options(fn: F) -> F:
+    """--data, --out and --gold, shared by `site` and `build`."""
+    fn = click.option(
+        "--gold", "gold_dir", default=None, type=click.Path(file_okay=False),
+        help="Gold folder to score on the Method page (default: ../shared/gold/dev when present).",
+    )(fn)
+    fn = click.option(
+        "--out", "-o", default=DEFAULT_SITE, show_default=True, type=click.Path(file_okay=False),
+        help="Folder for the built static site.",
+    )(fn)
+    return click.option(
+        "--data", "data_dir", default=DEFAULT_DATA, show_default=True, type=click.Path(file_okay=False),
+        help="Folder for the tables.",
+    )(fn)
+
+
 def dct_option(required: bool) -> Callable[[F], F]:
     def decorate(fn: F) -> F:
         return click.option(
@@ -166,12 +182,7 @@ def extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: str, 
 
 
 @cli.command()
-@click.option("--data", "data_dir", default=DEFAULT_DATA, show_default=True,
-              type=click.Path(file_okay=False), help="Folder holding the tables.")
-@click.option("--out", "-o", default=DEFAULT_SITE, show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the built static site.")
-@click.option("--gold", "gold_dir", default=None, type=click.Path(file_okay=False),
-              help="Gold folder to score on the Method page (default: ../shared/gold/dev when present).")
+@site_options
 @quiet_option
 @one_line_errors
 def site(data_dir: str, out: str, gold_dir: str | None, quiet: bool) -> None:
@@ -194,12 +205,7 @@ def _run_site(data_dir: str, out: str, gold_dir: str | None, quiet: bool) -> Non
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--data", "data_dir", default=DEFAULT_DATA, show_default=True,
-              type=click.Path(file_okay=False), help="Folder for the tables.")
-@click.option("--out", "-o", default=DEFAULT_SITE, show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the built static site.")
-@click.option("--gold", "gold_dir", default=None, type=click.Path(file_okay=False),
-              help="Gold folder to score on the Method page.")
+@site_options
 @jobs_option
 @cache_option
 @quiet_option
