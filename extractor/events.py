@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .events_attrs import find_actors, find_location, make_summary
+from .events_attrs import find_actors, find_location, make_summary, mostly_upper, visit_object
 from .events_lexicon import lexicon
 from .model import Document, Event, Paragraph, Sentence, TimeExpression, stable_id
 
@@ -154,8 +154,16 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
         chosen.append(span)
         last_end = span[1]
     kept = []
+    upper_text = mostly_upper(text)
+    label = lex.label.match(text)
     for start, end, kind, is_verb in chosen:
         word = text[start:end].lower()
+        if label is not None and start < label.end():
+            continue  # "-- Extradition: Uribe has extradited ...": the label names the topic
+        if not upper_text and len(word) > 1 and text[start:end].isupper() and text[start:end] not in lex.acronym_forms:
+            continue  # "the Mobile Enforcement Team (MET)": an acronym, not the verb
+        if not upper_text and _in_name(text, start, end):
+            continue  # "Presidential Election Commission", "European Convention on Extradition"
         if _covered(lex.exclusions[kind], text, start, end):
             continue
         if kind == "agreement" and word.startswith("act") and not _LEGISLATURE.search(text):
@@ -166,6 +174,35 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
             continue  # "signed a petition", "passed the funds"
         kept.append((start, end, kind, is_verb))
     return kept
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_NAME_LINK = frozenset({"of", "for", "on", "the", "and", "de", "del", "against"})
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised trigger inside a Title Case name whose head names a body or an
+    instrument ("International Mission for Iraq Elections") is part of the name."""
+    if not text[start:start + 1].isupper() or not text[:start].strip(" \t\"'“(-"):
+        return False
+    heads = lexicon().name_heads
+    words = [(m.start(), m.group()) for m in re.finditer(r"[\w'’.-]+|[^\w\s]", text)]
+    at = next((i for i, (pos, _w) in enumerate(words) if pos == start), None)
+    if at is None:
+        return False
+
+    def in_run(w: str) -> bool:
+        return bool(_NAME_WORD.fullmatch(w)) or w in _NAME_LINK
+
+    lo = at
+    while lo > 0 and in_run(words[lo - 1][1]) and at - lo < 8:
+        lo -= 1
+    hi = at
+    while hi + 1 < len(words) and in_run(words[hi + 1][1]) and hi - at < 8:
+        hi += 1
+    run = [w for _p, w in words[lo:hi + 1] if _NAME_WORD.fullmatch(w)]
+    trigger = text[start:end]
+    return len(run) > 1 and any(w in heads and w != trigger for w in run)
 
 
 def _is_hypothetical(text: str, start: int, end: int, lo: int) -> bool:
@@ -199,7 +236,7 @@ def _refers_back(text: str, start: int, end: int) -> bool:
 
 def _is_heading(text: str) -> bool:
     """A section heading ("New Counter Narcotics Offensive") names a topic."""
-    stripped = text.strip()
+    stripped = re.sub(r"[\s=_*~-]+$", "", text.strip())  # "... USG Team ====="
     if not stripped or stripped[-1] in ".!?\"”)":
         return False
     words = stripped.split()
@@ -249,6 +286,18 @@ def _is_generic(text: str, start: int, end: int, lo: int, hi: int, is_verb: bool
 
 # --------------------------------------------------------------------------- status
 
+#: planned cues that are nouns or participles: inside a prepositional phrase they plan nothing
+_PHRASE_CUES = re.compile(r"^(?:requests?|requested|invitation|invited|invites?|proposed|pending|awaiting)$", re.I)
+#: a past participle after these is passive or perfect under a modal ("will be extradited")
+_MODAL_BEFORE = re.compile(r"\b(?:be|been|being|to|will|would|shall|should|could|might|may|must|have)\s+(?:\w+ly\s+)?$", re.I)
+_IRREGULAR_PAST = frozenset({"met", "told", "shot", "sent back", "picked up", "went to", "flew to", "came to", "held"})
+
+
+def _is_past_form(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("ed") or w in _IRREGULAR_PAST
+
+
 def _status(text: str, start: int, end: int, lo: int, is_verb: bool, word: str) -> tuple[str, bool]:
     """occurred / planned / expected / ongoing from the cues nearest before the trigger."""
     lex = lexicon()
@@ -257,12 +306,19 @@ def _status(text: str, start: int, end: int, lo: int, is_verb: bool, word: str) 
     window = before[words[0].start():] if words else ""
     if is_verb and word.lower().endswith("ing") and _PROGRESSIVE.search(window):
         return "ongoing", True  # "is deploying"
+    if is_verb and lex.past_infinitive.search(window):
+        return "occurred", True  # "police were able to apprehend suspects"
     best: tuple[int, str] | None = None
     for pattern, status in ((lex.past_before, "occurred"), (lex.planned_before, "planned"),
                             (lex.expected_before, "expected")):
         for m in pattern.finditer(window):
+            if status == "planned" and _PHRASE_CUES.match(m.group()) and lex.cue_in_phrase.search(window[:m.start()]):
+                continue  # "upon request by Rwandan authorities", "at Gamal's invitation"
             if best is None or m.end() >= best[0]:
                 best = (m.end(), status)
+    if best is not None and best[1] == "planned" and is_verb and _is_past_form(word) \
+            and not _MODAL_BEFORE.search(window):
+        return "occurred", True  # "At Gamal's invitation, the PDAS later attended": the verb's tense wins
     if is_verb and (window.endswith(" to ") or window == "to "):
         to_at = len(window) - 3
         if best is None or best[0] <= to_at:
@@ -271,8 +327,9 @@ def _status(text: str, start: int, end: int, lo: int, is_verb: bool, word: str) 
         if best[1] == "planned" and _FORECAST.search(window):
             return "expected", True  # "would not likely act", "is expected to be"
         return best[1], True
-    if lex.planned_after.match(text[end:end + 80]):
-        return "planned", True
+    after = lex.planned_after.match(text[end:end + 80])
+    if after:
+        return ("expected" if _FORECAST.search(after.group()) else "planned"), True  # "likely would be held"
     if lex.ongoing_anywhere.search(window) or _NOW.search(window):
         return "ongoing", True
     return "occurred", False
@@ -291,6 +348,21 @@ def _dated(times: list[TimeExpression]) -> list[TimeExpression]:
     return [t for t in times if t.date_start and t.value != "PRESENT_REF"]
 
 
+#: "Spencer's February 17 announcement", "a November 28 MFA press release"
+_DATE_PREMOD_BEFORE = re.compile(r"(?:\b(?i:a|an|the|this|that|his|her|their|its|our|your)|['’],?s|,s)\s+(?:[A-Z][\w/.&-]*\s+)?$")
+_NOUN_AFTER_DATE = re.compile(r"^\s+(?!(?:and|or|to|in|at|on|for|by|with|of|when|that|which|as|from|until|through|was|were|is|are|"
+                              r"had|has|have|will|would|he|she|they|it|we|the|a|an)\b)[A-Za-z][\w/-]*", re.I)
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|told|announced|announcing|stated|noted|reported|declared|added|explained|"
+                               r"commented|confirmed|claimed|asserted|stressed|indicated|remarked|argued|warned|wrote)\s+"
+                               r"(?:[\w.'’-]+\s+){0,4}$", re.I)
+
+
+def _premodifies_noun(text: str, t: TimeExpression) -> bool:
+    """ "the ECA/Embassy June 3 announcement": the date names the noun after it."""
+    return bool(_DATE_PREMOD_BEFORE.search(text, max(0, t.start - 30), t.start)) \
+        and bool(_NOUN_AFTER_DATE.match(text[t.end:t.end + 30]))
+
+
 def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
                     times: list[TimeExpression], other_triggers: list[tuple[int, int]],
                     all_triggers: list[tuple[int, int]] | None = None) -> TimeExpression | None:
@@ -298,6 +370,11 @@ def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
     dated = _dated(times)
     if not dated:
         return None
+    if text[start:end].lower() == "told":
+        # the form itself asks for a date ("told the Ambassador June 30"): that one
+        following = [t for t in dated if t.start >= end]
+        if following:
+            return following[0]
     all_triggers = [s for s in (all_triggers or other_triggers) if s != (start, end)]
 
     def distance(t: TimeExpression, a: int, b: int) -> int:
@@ -324,16 +401,32 @@ def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
         return False
 
     # 1. attached: "the February 24 visit", "visit to Mexico July 17-18", "met on March 5"
+    # "the June 3 announcement", "Spencer's February 17 announcement": a date naming another noun,
+    # and "announced from Brussels on November 27": the date of a report, not of what it reports
+    def reported(t: TimeExpression) -> bool:
+        m = _REPORTING_BEFORE.search(text, max(0, t.start - 60), t.start)
+        return m is not None and m.start() != start  # "told Senator Kerry on February 16": the trigger itself
+
+    def names_other_noun(t: TimeExpression) -> bool:
+        return _premodifies_noun(text, t) and not any(
+            o_start >= t.end and _words_between(text, t.end, o_start) <= 2 for o_start, _o_end in all_triggers + [(start, end)])
+
+    elsewhere = {id(t) for t in dated if names_other_noun(t) or reported(t)}
     attached = []
     for t in dated:
         if t.end <= start and _words_between(text, t.end, start) <= 3 and not _CLAUSE_BREAK.search(text, t.end, start) \
                 and not _COORDINATION.search(text, t.end, start):
             attached.append((start - t.end, t))
         elif t.start >= end and _words_between(text, end, t.start) <= 8 and t.start < hi and not nearer_other(t) \
-                and not (t.start > end and _PREMODIFIER.search(text[end:t.start])):
+                and not (t.start > end and _PREMODIFIER.search(text[end:t.start])) \
+                and (id(t) not in elsewhere or _words_between(text, end, t.start) <= 1):  # "attended the January course"
             attached.append((t.start - end, t))
     if attached:
-        return min(attached, key=lambda a: a[0])[1]
+        best = min(attached, key=lambda a: a[0])[1]
+        # "today November 9, 2008": the explicit date of an apposition wins
+        explicit = [t for _d, t in attached if t is not best and abs(t.start - best.end) <= 3 and any(c.isdigit() for c in t.text)]
+        return explicit[0] if explicit and not any(c.isdigit() for c in best.text) else best
+    dated = [t for t in dated if id(t) not in elsewhere]
     # 2. sentence or clause opening: "On October 30, ...", "In December, the Court ruled"
     def premodifies_other(t: TimeExpression) -> bool:
         # "Incidents, such as the August beheadings of 12, the killing of 24 in September": August is the beheadings'
@@ -383,6 +476,8 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
         return []  # an undated subject line names a topic ("EXTRADITION UPDATE")
     if (_is_heading(text) and not is_subject) or lex.advisory_sentence.search(text):
         return []  # a heading names a topic; "You should press ..." advises
+    if text.rstrip(" \"'”)").endswith("?"):
+        return []  # a question reports nothing
     statistical = bool(lex.statistics.search(text))
     mentions: list[Mention] = []
     # a noun that refers back ("near the site of the Colombian operation on March 6") does not take
@@ -398,6 +493,8 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
             continue
         if lex.statistic_subject.search(text, lo, start):
             continue  # "the numbers of kidnappings, homicides, and drugs eradicated or seized remained high"
+        if not is_verb and lex.trend_after.match(text[end:end + 120]):
+            continue  # "seizures of money and other assets are increasing": a trend
         if not is_verb and lex.modifier_heads.match(text[end:end + 30]):
             continue  # "arrest authority", "interdiction program"
         if is_verb and _is_descriptive_participle(text, start, word):
@@ -409,6 +506,12 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
         anaphoric = (start, end) in referring
         others = [s for s in spans if s != (start, end)]
         when = _governing_time(text, start, end, lo, hi, times, others, [(s, e) for s, e, _k, _v in triggers])
+        if anaphoric and when is not None \
+                and not (start - when.end <= _ADJACENT_CHARS and "," not in text[when.end:start] if when.end <= start
+                         else _words_between(text, end, when.start) <= 8) \
+                and not (when.end <= start and _words_between(text, 0, when.start) <= _SENTENCE_START_DATE_WORDS
+                         and not _premodifies_noun(text, when)):
+            when = None  # "The agreement builds on the Bariloche Decision ... on August 28": the antecedent's date
         plural = not is_verb and word.lower().endswith("s") and word.lower() not in SINGULAR_PLURALS
         if plural and (statistical or _NUMBER_BEFORE.search(text[max(0, start - 30):start])
                        or not (_attached(text, start, end, when) or anaphoric
@@ -422,6 +525,8 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
                 (when.date_start > doc_date or (not cued and when.date_end > doc_date
                                                 and when.granularity in ("day", "week"))):
             status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
+        if status in ("planned", "expected") and cued and when is not None and doc_date:
+            when = _planned_time(text, start, when, doc_date)
         amount = _AMOUNT_AFTER.match(text, end)
         mentions.append(Mention(p_index, s_index, paragraph, sentence, kind, word, start, end, is_verb,
                                 anaphoric=anaphoric, status=status, when=when, status_cued=cued,
@@ -496,7 +601,8 @@ def _frame_from_opening(text: str, times: list[TimeExpression]) -> TimeExpressio
     """A paragraph that opens with a date ("On October 30, ...", "July 26, 2005,
     4:00 pm, Casa de Narino") sets the date of the narrative that follows."""
     for t in _dated(times):
-        if _words_between(text, 0, t.start) <= 2 and t.granularity in ("day", "week"):
+        if _words_between(text, 0, t.start) <= 2 and t.granularity in ("day", "week") \
+                and not _TEMPORAL_REFERENCE.search(text, 0, t.start) and not _premodifies_noun(text, t):
             return t
     return None
 
@@ -551,8 +657,10 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
         own = next((m for m in mentions if m.when is not None and m.kind in TRAVEL_TYPES), None)
         for m in mentions:
             m.from_subject = is_subject
-            m.actors = find_actors(sentence.text)
             m.location = find_location(sentence.text, m.end)
+            if not m.location and m.kind == "visit" and m.is_verb:
+                m.location = visit_object(sentence.text, m.end)  # "visited Bangladesh"
+            m.actors = [a for a in find_actors(sentence.text) if a != m.location]
             if m.when is None and relative_day is not None and _governs(sentence.text, relative_day, m):
                 m.when, m.date_inherited = relative_day, True  # "earlier in the day", "the following day"
             if m.when is None and own is not None and m.kind in NARRATIVE_TYPES and own.status == m.status:
@@ -580,6 +688,26 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
         if days and not is_subject:
             last_day = days[-1]
     return [_to_event(doc, m) for m in events]
+
+
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_PAST_WORDS = re.compile(r"\b(?:last|ago|previous|past|earlier|since)\b|\d{4}", re.I)
+
+
+def _planned_time(text: str, start: int, when: TimeExpression, doc_date: str) -> TimeExpression | None:
+    """A planned happening is not in the past: "elections likely would be held in late June"
+    written in February is next June."""
+    if when.date_end >= doc_date:
+        return when
+    if when.granularity == "month" and _MONTH_NAME.search(when.text) and not _PAST_WORDS.search(when.text) \
+            and (date.fromisoformat(doc_date) - date.fromisoformat(when.date_end)).days > 60:
+        first = date.fromisoformat(when.date_start)
+        last = date.fromisoformat(when.date_end)
+        first, last = first.replace(year=first.year + 1), last.replace(year=last.year + 1, day=1)
+        last = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return TimeExpression(when.text, when.start, when.end, when.type, first.isoformat()[:7], when.mod,
+                              first.isoformat(), last.isoformat(), when.granularity)
+    return when
 
 
 def _governs(text: str, t: TimeExpression, m: Mention) -> bool:
@@ -616,10 +744,11 @@ def _find_same(events: list[Mention], m: Mention) -> Mention | None:
         if m.kind in TRAVEL_TYPES and _different_places(prev.location, m.location) and not same_dates:
             continue  # "his recent visit in Spain" is not the trip to Colombia
         if m.anaphoric and (not m.status_cued or _status_class(m.status) == _status_class(prev.status)) \
-                and (m.when is None or m.date_inherited or (prev.when is not None and _date_overlap(prev.when, m.when))):
+                and (m.when is None or (prev.when is not None and _date_overlap(prev.when, m.when))
+                     or (m.date_inherited and prev.when is None and prev.is_verb)):  # "visited Bangladesh" / "During the visit"
             return prev  # "the intercept", "the meeting", "the visit in September": the one already named
         if not m.is_verb and (m.when is None or m.date_inherited) and prev.p_index == m.p_index \
-                and prev.status == m.status and not (prev.amount and m.amount and prev.amount != m.amount):
+                and prev.status == m.status and _date_overlap(prev.when, m.when) and not (prev.amount and m.amount and prev.amount != m.amount):
             return prev  # a noun naming again, in the same paragraph, what was just reported
         if prev.from_subject and _date_overlap(prev.when, m.when):
             return prev  # the subject line announces the body's event
@@ -680,7 +809,10 @@ def _absorb(target: Mention, m: Mention) -> None:
         target.paragraph, target.sentence, target.trigger = m.paragraph, m.sentence, m.trigger
         target.start, target.end, target.is_verb = m.start, m.end, m.is_verb
         target.location = m.location or target.location
-        target.actors = m.actors + [a for a in target.actors if a not in m.actors]
+        # the subject line's names again, in capitals ("LIZ CHENEY'S MEETING"), add nothing
+        body_words = set(re.findall(r"[\w'’-]+", m.sentence.text.lower()))
+        target.actors = m.actors + [a for a in target.actors if a not in m.actors
+                                    and not all(w in body_words for w in a.lower().split())]
         target.when, target.date_inherited, target.status = when, inherited, status
         target.from_subject = False
         return
@@ -711,7 +843,7 @@ def _to_event(doc: Document, m: Mention) -> Event:
         location=m.location,
         paragraph=m.paragraph.number,
         sentence=m.sentence.text,
-        summary=make_summary(m.kind, m.trigger, m.sentence.text, m.end, m.actors, m.location),
+        summary=make_summary(m.kind, m.trigger, m.sentence.text, m.end, m.actors, m.location, m.start, m.is_verb),
         trigger_start=m.start,
         trigger_end=m.end,
     )

@@ -13,10 +13,14 @@ from .events_lexicon import lexicon
 
 # a capitalised name: words starting upper case, joined by spaces or name particles
 _NAME = re.compile(
-    r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:(?:\s+|\s*-\s*)(?:(?:de|del|la|de la|y|van|von|bin|al|of|the)\s+)?"
+    r"(?<![\w'’./-])(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:(?:\s+|\s*-\s*)(?:(?:de|del|la|de la|y|van|von|bin|al|of|the)\s+)?"
     r"(?:[A-Z][\w'’.-]*|[A-Z]\.))*"
 )
 _UPPER = re.compile(r"[A-Z]")
+_VOWELS = re.compile(r"[AEIOU]")
+#: "PRESIDENT CHAVEZ", "MINISTER OF DEFENSE URIBE": the capitals after a title are a name
+_CAPS_TITLE_BEFORE = re.compile(r"\b(?:PRESIDENT|MINISTER|AMBASSADOR|SECRETARY|GENERAL|GOVERNOR|SENATOR|MAYOR|DIRECTOR|"
+                                r"COMMANDER|CHIEF|JUDGE|PROSECUTOR|DEPUTY|MR\.|MRS\.|MS\.|DR\.|GEN\.|COL\.)\s+$")
 _LOWER = re.compile(r"[a-z]")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z/&-]{1,9}(?![\w-])")
 _POSSESSIVE = re.compile(r"(?:['’],?s|,s|['’])$")
@@ -32,7 +36,15 @@ def mostly_upper(text: str) -> bool:
     return upper + lower > 0 and upper > 0.6 * (upper + lower)
 
 
-def _clean_name(name: str) -> str:
+_TRAILING_LINKS = frozenset({"the", "of", "de", "del", "la", "y", "and", "van", "von", "al", "bin"})
+#: "XXXXXXXXXXXX": a name the cable's release redacted
+_REDACTED = re.compile(r"X{4,}")
+_ADJECTIVE_COMPOUND = re.compile(r"[A-Z][\w'’]*-[a-z][\w-]*")
+#: a label opening a sentence ("(Comment: ", "-- ", "SUMMARY: "): the next capital is sentence-initial
+_OPENING = re.compile(r"^[\W_]*(?:(?:[A-Z][\w/]*\s+){0,3}[A-Za-z]+\s*:\s*[\W_]*)?$")
+
+
+def _clean_name(name: str, initial: bool = False) -> str:
     name = _POSSESSIVE.sub("", name.strip(" ,.;:-"))
     lex = lexicon()
     # strip leading titles repeatedly ("Deputy Secretary Negroponte")
@@ -48,29 +60,38 @@ def _clean_name(name: str) -> str:
                     return ""  # "Secretary of Public Security" alone is an office
                 rest = rest[office.end():]
             name, changed = rest, True
+    # "U/S for Political Affairs R. Nicholas Burns": the office before the person
+    name = re.sub(r"^(?:[A-Z][\w-]*\s+){1,3}?(?:Affairs|Relations)\s+(?=[A-Z][\w.]*\s+[A-Z])", "", name)
     words = name.split()
-    while words and (words[0] in lex.actor_stopwords or words[0] in lex.months) and len(words) > 1 \
-            and words[1][:1].isupper():
-        words.pop(0)
-    while words and words[-1] in lex.months:
-        words.pop()
+    while words and (words[0] in lex.actor_stopwords or words[0] in lex.months
+                     or (initial and words[0].endswith("ing"))) and len(words) > 1 and words[1][:1].isupper():
+        words.pop(0)  # "Following the October ...", "Noting VMRO-DPMNE"
+        initial = False
+    while words and (words[-1] in lex.months or words[-1] in _TRAILING_LINKS):
+        words.pop()  # "Following the" once "October" is gone
     name = " ".join(words)
     if not name or name in lex.actor_stopwords or name in lex.months or lex.titles.fullmatch(name):
         return ""
-    if len(name) < 2 or not any(c.isalpha() for c in name):
+    if len(name) < 2 or not any(c.isalpha() for c in name) or _REDACTED.search(name):
         return ""
+    if name in lex.demonyms or name.rstrip("s") in lex.demonyms or _ADJECTIVE_COMPOUND.fullmatch(name):
+        return ""  # "Arab", "Colombians", "Lebanese-organized", "Gaza-related"
     return name
 
 
-def _split_at_titles(raw: str) -> list[str]:
+#: "in Istanbul", "at Phnom Penh": the capitalised words after name a place
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into|outside|throughout|across|via)\s+(?:the\s+)?$")
+
+
+def _split_at_titles(raw: str) -> list[tuple[str, int]]:
     """"SSP Secretary Garcia Luna" → ["SSP", "Secretary Garcia Luna"]."""
     lex = lexicon()
     pieces, last = [], 0
     for m in lex.titles.finditer(raw):
         if m.start() > last and raw[last:m.start()].strip():
-            pieces.append(raw[last:m.start()])
+            pieces.append((raw[last:m.start()], last))
             last = m.start()
-    pieces.append(raw[last:])
+    pieces.append((raw[last:], last))
     return pieces
 
 
@@ -78,25 +99,49 @@ def find_actors(sentence: str) -> list[str]:
     """Names as written, without titles, in order of appearance."""
     lex = lexicon()
     found: list[str] = []
+    label = lex.label.match(sentence)
+    if label is not None:
+        sentence = " " * label.end() + sentence[label.end():]  # "Summary and Introduction: ..." names nobody
+    candidates: list[tuple[str, int]]
     if mostly_upper(sentence):
-        candidates = [m.group() for m in _ACRONYM.finditer(sentence)]
-        candidates = [t for t in candidates if t not in lex.caps_stopwords and t not in lex.actor_stopwords
-                      and len(t) <= 6]
+        # capitals say nothing here: an acronym is short with few vowels ("GOM", "FARC", "DHS"), a name follows a title
+        candidates = [(m.group(), m.start()) for m in _ACRONYM.finditer(sentence)]
+        candidates = [(t, at) for t, at in candidates if t not in lex.caps_stopwords and t not in lex.actor_stopwords
+                      and (len(t) <= 5 and len(_VOWELS.findall(t)) <= 1 or "/" in t or "-" in t
+                           or _CAPS_TITLE_BEFORE.search(sentence, max(0, at - 30), at))]
     else:
-        candidates = [piece for m in _NAME.finditer(sentence) for piece in _split_at_titles(m.group())]
-    for raw in candidates:
+        candidates = [(piece, m.start() + offset) for m in _NAME.finditer(sentence)
+                      for piece, offset in _split_at_titles(m.group())]
+    for raw, at in candidates:
         if not raw.strip()[:1].isupper():
             continue
         single = " " not in raw.strip()
-        if single and (raw.upper() in lex.caps_stopwords or (sentence.startswith(raw) and not raw.isupper())):
-            continue  # "Nevertheless, ...", "WILL": a capital that names nobody
-        name = _clean_name(raw)
+        initial = bool(_OPENING.match(sentence[:at]))
+        if single and (raw.upper() in lex.caps_stopwords or (initial and not raw.isupper())):
+            continue  # "Nevertheless, ...", "(Comment: Reflecting ...", "WILL": a capital that names nobody
+        if not raw.isupper() and _PLACE_BEFORE.search(sentence, max(0, at - 12), at) \
+                and not any(w in lex.name_heads for w in raw.split()):
+            continue  # "arrested in Istanbul": a place, not a participant
+        name = _clean_name(raw, initial)
         if not name or lex.places.fullmatch(name) and not name.isupper():
             continue
+        if " " not in name and any(p is not None and p.fullmatch(name) for pair in lex.triggers.values() for p in pair):
+            continue  # "Operation 8Tamara8", "-- Extradition": the happening, not a participant
         if name not in found:
             found.append(name)
     # drop a bare surname already given in full ("Garcia Luna" after "Genaro Garcia Luna")
     return [a for a in found if not any(a != b and b.endswith(" " + a) for b in found)][:8]
+
+
+def _plausible_place(place: str) -> bool:
+    """Not "USD", "GSE", "Suppressing Illicit Maritime", "National Security Adviser Carles", "Arabic"."""
+    lex = lexicon()
+    first = place.split()[0]
+    if place in lex.actor_stopwords or place in lex.months or place in lex.demonyms or lex.titles.match(place):
+        return False
+    if place.isupper() and not lex.places.fullmatch(place):
+        return False  # an acronym names a body, not a place
+    return not first.endswith("ing") and not _REDACTED.search(place)
 
 
 def find_location(sentence: str, trigger_end: int) -> str:
@@ -113,8 +158,7 @@ def find_location(sentence: str, trigger_end: int) -> str:
             while words and words[-1] in lex.months:
                 words.pop()
             place = " ".join(words)
-            if place and place not in lex.actor_stopwords and place not in lex.months \
-                    and not lex.titles.fullmatch(place):
+            if place and _plausible_place(place) and not re.search(r"\baccording\s+to\s+$", m.string[:m.start(1)]):
                 return place
     m = lex.places.search(after)
     if m:
@@ -122,28 +166,157 @@ def find_location(sentence: str, trigger_end: int) -> str:
     return ""
 
 
-_NOUN_PHRASE_AFTER = re.compile(r"^\s+of\s+((?:[\w.,$%-]+\s+){0,6}?[\w.$%-]+?)(?=[,;:.()]|\s+(?:in|on|at|from|by|which|that|who|and|to|for|during|with)\b|$)")
+def visit_object(sentence: str, trigger_end: int) -> str:
+    """ "visited Bangladesh", "toured the Binational Center": the place a visit verb names."""
+    m = re.match(r"\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:de\s+|del\s+)?[A-Z][\w'’.-]*){0,3})", sentence[trigger_end:trigger_end + 60])
+    if m is None or mostly_upper(sentence):
+        return ""
+    place = _POSSESSIVE.sub("", m.group(1)).strip(" ,.")
+    return place if _plausible_place(place) else ""
+
+
+#: "of 5.8 tons of cocaine", "of Aleksandr Litvinenko": the object of a nominalised trigger, up to a clause word
+_NOUN_PHRASE_AFTER = re.compile(
+    r"^\s+of\s+((?:[\w.,$%'’-]+\s+){0,5}?[\w$%'’-]+(?:\.(?=\w))?[\w.$%'’-]*?)"
+    r"(?=\s*[;:()]|,(?:\s|$)|(?<!\.[A-Z])\.(?:\s|$)|\s+(?:in|on|at|from|by|which|that|who|and|to|for|during|with|had|has|have|"
+    r"was|were|is|are|will|would|could|may|might|after|before|while|as|near|because|since|but|or|under|amid|over|when|"
+    r"where|last|next|this|earlier|later|yesterday|today|tomorrow|ago|early|late)\b|$)")
+#: the direct object of a verb trigger ("seized 836 kilos of cocaine", "arrested 17 members of a ring")
+_OBJECT_PHRASE = re.compile(
+    r"^\s+((?:(?:\d[\d,.]*|a|an|the|his|her|their|its|over|more than|nearly|about|some|approximately|at least|two|three|"
+    r"four|five|six|seven|eight|nine|ten|several|dozens of|hundreds of)\s+)(?:(?:\d[\d,.]*\d|[\w.'’-]+)\s+){0,4}?[\w'’-]+)"
+    r"(?=\s*[;:()]|,(?:\s|$)|(?<!\.[A-Z])\.(?:\s|$)|\s+(?:in|on|at|from|by|which|that|who|and|to|for|during|with|after|"
+    r"before|while|as|near|because|since|but|or|under|amid|when|where|last|next|this|earlier|later|yesterday|today|"
+    r"ago|early|late)\b|$)")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_BY_AFTER = re.compile(r"^(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s+(?:by|of)\s+(?=(?:the\s+)?[A-Z])([^,;:()]{0,80})")
+#: nominalised labels for verb triggers, by the start of the verb
+_VERB_NOUNS = (("kill", "Killing"), ("murder", "Murder"), ("assassinat", "Assassination"), ("attack", "Attack"),
+               ("ambush", "Ambush"), ("bomb", "Bombing"), ("massacr", "Massacre"), ("behead", "Beheading"),
+               ("execut", "Execution"), ("shot", "Shooting"), ("fired", "Shooting"), ("kidnap", "Kidnapping"),
+               ("abduct", "Abduction"), ("clash", "Clash"), ("indict", "Indictment"), ("convict", "Conviction"),
+               ("sentenc", "Sentencing"), ("acquit", "Acquittal"), ("ruled", "Ruling"), ("quash", "Quashing"),
+               ("overturn", "Overturning"), ("pardon", "Pardon"), ("prosecut", "Prosecution"), ("releas", "Release"),
+               ("elect", "Election"), ("re-elect", "Re-election"), ("reelect", "Re-election"), ("vot", "Vote"),
+               ("inaugurat", "Inauguration"), ("nominat", "Nomination"), ("sign", "Signing"), ("ratif", "Ratification"),
+               ("approv", "Approval"), ("pass", "Passage"), ("adopt", "Adoption"), ("enact", "Enactment"),
+               ("deport", "Deportation"), ("repatriat", "Repatriation"), ("expel", "Expulsion"), ("deploy", "Deployment"),
+               ("raid", "Raid"), ("intercept", "Interception"), ("confiscat", "Confiscation"), ("agreed", "Agreement"),
+               ("seiz", "Seizure"), ("arrest", "Arrest"), ("apprehend", "Arrest"), ("detain", "Detention"),
+               ("captur", "Capture"), ("extradit", "Extradition"), ("sprayed", "Spraying"))
+#: "Ambassador visited": a bare title is the subject
+_TITLE_SUBJECT = re.compile(r"\b(?:[Tt]he\s+)?(?!The\b)([A-Z][\w/.-]*(?:\s+[A-Z][\w/.-]*)?)\s+(?:\w+ly\s+|then\s+|also\s+|later\s+)?$")
+#: "the Iraq elections", "Lebanon's June 7 parliamentary elections": what the election is for
+_ELECTION_WORD = re.compile(r"[A-Z][A-Za-z-]+|[a-z-]*(?:al|ary|ic|ive|term|wide)")
+
+
+def _label(kind: str, trigger: str, is_noun: bool) -> str:
+    word = trigger.strip()
+    if is_noun:
+        return word[:1].upper() + word[1:] if not word.isupper() else word.capitalize()
+    low = word.lower()
+    for stem, noun in _VERB_NOUNS:
+        if low.startswith(stem):
+            return noun
+    return {"legal": "Legal action", "seizure": "Seizure", "arrest": "Arrest", "extradition": "Extradition",
+            "operation": "Operation", "agreement": "Agreement", "violence": "Attack", "election": "Election"}.get(
+        kind, kind.capitalize())
+
+
+def _nearest_before(sentence: str, trigger_start: int, actors: list[str]) -> str:
+    best, best_at = "", -1
+    for actor in actors:
+        at = sentence.rfind(actor, 0, max(0, trigger_start))
+        if at > best_at:
+            best, best_at = actor, at
+    return best
+
+
+def _title_subject(sentence: str, trigger_start: int) -> str:
+    """ "Ambassador visited", "the Political Counselor met": a bare title as the subject."""
+    m = _TITLE_SUBJECT.search(sentence, max(0, trigger_start - 40), max(0, trigger_start))
+    if m is None:
+        return ""
+    title = m.group(1)
+    return title if lexicon().titles.fullmatch(title) or lexicon().titles.fullmatch(title.split()[-1]) else ""
+
+
+def _first_after(sentence: str, trigger_end: int, actors: list[str], skip: str = "") -> str:
+    best, best_at = "", len(sentence) + 1
+    skip_last = skip.split()[-1].lower() if skip else ""
+    for actor in actors:
+        at = sentence.find(actor, trigger_end)
+        if actor != skip and actor.split()[-1].lower() != skip_last and 0 <= at < best_at:
+            best, best_at = actor, at
+    return best
 
 
 def make_summary(kind: str, trigger: str, sentence: str, trigger_end: int,
-                 actors: list[str], location: str) -> str:
+                 actors: list[str], location: str, trigger_start: int = -1, is_verb: bool | None = None) -> str:
     """One readable line: "Chertoff visits Mexico", "Meeting: Negroponte with Ramirez Acuna",
-    "Seizure of 5.8 tons of cocaine"."""
-    if kind == "visit":
-        who = actors[0] if actors else "Visit"
-        return f"{who} visits {location}".strip() if actors else (f"Visit to {location}" if location else "Visit")
+    "Seizure of 5.8 tons of cocaine", "Murder of Aleksandr Litvinenko"."""
+    if trigger_start < 0:
+        trigger_start = max(0, trigger_end - len(trigger))
+    people = [a for a in actors if a != location]
+    after = sentence[trigger_end:trigger_end + 120]
+    if kind in ("visit", "delegation"):
+        by = _BY_AFTER.match(after)
+        by_name = next(iter(find_actors(by.group(1))), "") if by else ""
+        visiting = trigger.lower() == "visiting" and _first_after(sentence, trigger_end, people)
+        before = _nearest_before(sentence, trigger_start, people)
+        if before and not is_verb and is_verb is not None:
+            # "briefed Buckovski on the upcoming visit", "met with GOM officials during a visit": objects, not the traveller
+            subjects = [a for a in people if 0 <= sentence.find(a) < trigger_start and not re.search(
+                r"\b(?:[a-z]+ed|told|with|to)\s+(?:[A-Z][\w./-]*\s+)*$", sentence[:sentence.find(a)])]
+            before = _nearest_before(sentence, trigger_start, subjects)
+        who = by_name or visiting or before \
+            or _title_subject(sentence, trigger_start) \
+            or next((a for a in people if sentence.find(a) < 0), "")  # a name merged in from another mention
+        if kind == "delegation":
+            line = f"Delegation: {who}" if who else "Delegation"
+            return f"{line} to {location}" if location else line
+        if who and location:
+            return f"{who} visits {location}"
+        return f"Visit by {who}" if who else (f"Visit to {location}" if location else "Visit")
     if kind == "meeting":
-        if len(actors) >= 2:
-            return f"Meeting: {actors[0]} with {', '.join(actors[1:3])}"
-        return f"Meeting: {actors[0]}" if actors else "Meeting"
-    label = kind.capitalize() if kind != "legal" else "Legal action"
-    m = _NOUN_PHRASE_AFTER.match(sentence[trigger_end:trigger_end + 90])
-    if m and kind in {"seizure", "arrest", "extradition", "legal", "violence"}:
-        line = f"{label} of {m.group(1)}"
-    elif actors:
-        line = f"{label}: {', '.join(actors[:3])}"
+        host = _nearest_before(sentence, trigger_start, people) or _title_subject(sentence, trigger_start) \
+            or (people[0] if people else "")
+        guest = _first_after(sentence, trigger_end, people, skip=host)
+        others = [a for a in people if a not in (host, guest)]
+        if host and guest:
+            return f"Meeting: {host} with {guest}"
+        if host and others:
+            return f"Meeting: {host} with {others[0]}"
+        return f"Meeting: {host}" if host else "Meeting"
+    if kind == "election" and not is_verb:
+        kinds: list[str] = []
+        for word in reversed(sentence[:trigger_start].split()[-2:]):
+            if not _ELECTION_WORD.fullmatch(word) or word in lexicon().actor_stopwords or word in lexicon().months:
+                break
+            kinds.insert(0, word)
+        line = " ".join(kinds + [trigger.lower()])
+        line = line[:1].upper() + line[1:]
+        return f"{line} in {location}" if location and location not in line else line
+    is_noun = not is_verb if is_verb is not None else not trigger.lower().endswith(("ed", "ing"))
+    label = _label(kind, trigger, is_noun)
+    noun_phrase = _NOUN_PHRASE_AFTER.match(after) if is_noun else None
+    obj = None if is_noun else _OBJECT_PHRASE.match(after)
+    if noun_phrase:
+        line = f"{label} of {noun_phrase.group(1)}"
+    elif obj and kind not in ("election",):
+        line = f"{label} of {obj.group(1)}"
+    elif not is_noun and _PASSIVE_BEFORE.search(sentence[max(0, trigger_start - 30):trigger_start]) \
+            and _nearest_before(sentence, trigger_start, people):
+        line = f"{label} of {_nearest_before(sentence, trigger_start, people)}"  # "Rose Kabuye ... was arrested"
+    elif kind == "agreement" and any(re.search(r"\b(?:Agreement|Accord|Treaty|Convention|Law|Act|Protocol|MOU|"
+                                                r"Memorandum|Initiative|Plan)\b", a) for a in people):
+        line = next(a for a in people if re.search(r"\b(?:Agreement|Accord|Treaty|Convention|Law|Act|Protocol|MOU|"
+                                                   r"Memorandum|Initiative|Plan)\b", a))
+    elif people:
+        who = _nearest_before(sentence, trigger_start, people) or people[0]
+        line = f"{label}: {who}"
     else:
-        line = f"{label} ({trigger})"
+        line = label
     if location and location not in line:
         line += f" in {location}"
     return line

@@ -19,6 +19,36 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
+def _flexible_spaces(pattern: str) -> str:
+    """A literal space in a pattern matches any run of whitespace (cables keep double
+    spaces and line breaks), except inside character classes and lookbehinds."""
+    out: list[str] = []
+    groups: list[bool] = []  # True for a lookbehind group
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            groups.append(pattern.startswith("(?<=", i) or pattern.startswith("(?<!", i))
+        elif c == ")" and groups:
+            groups.pop()
+        elif c == " " and not any(groups):
+            out.append(r"\s+")
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def _words(phrases: list[str]) -> re.Pattern[str]:
     escaped = [re.escape(p) for p in sorted(phrases, key=len, reverse=True)]
     return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])")
@@ -71,6 +101,20 @@ class Lexicon:
     advisory_sentence: re.Pattern[str]
     offices: re.Pattern[str]
     caps_stopwords: frozenset[str]
+    #: "seizures of money are increasing": a trend, not a happening
+    trend_after: re.Pattern[str]
+    #: head words of names of bodies ("Presidential Election Commission")
+    name_heads: frozenset[str]
+    #: "was able to apprehend": the infinitive happened
+    past_infinitive: re.Pattern[str]
+    #: "upon request by", "at Gamal's invitation": a cue inside a prepositional phrase
+    cue_in_phrase: re.Pattern[str]
+    #: nationality and group adjectives ("Iranian", "Sunni"): no actor on their own
+    demonyms: frozenset[str]
+    #: trigger forms that are acronyms themselves ("MOU")
+    acronym_forms: frozenset[str]
+    #: "-- Extradition:", "Summary and Introduction:": a label opening a sentence
+    label: re.Pattern[str]
     #: type → (forms needing an object, the object, a subject that suffices)
     object_required: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
 
@@ -87,10 +131,11 @@ def lexicon() -> Lexicon:
         for pos in ("verbs", "nouns"):
             forms = entry.get(pos) or []
             every.extend(forms)
+            forms = [_flexible_spaces(f) for f in forms]
             compiled.append(re.compile(r"(?<![\w-])(?:" + _alternation(forms) + r")(?![\w-])", flags)
                             if forms else None)
         triggers[kind] = (compiled[0], compiled[1])
-    exclusions = {kind: [re.compile(p, flags) for p in data["sense_exclusions"].get(kind, [])]
+    exclusions = {kind: [re.compile(_flexible_spaces(p), flags) for p in data["sense_exclusions"].get(kind, [])]
                   for kind in EVENT_TYPES}
     status = data["status"]
     return Lexicon(
@@ -132,6 +177,13 @@ def lexicon() -> Lexicon:
         advisory_sentence=re.compile(data["hypothetical"]["advisory_sentence"], flags),
         offices=re.compile(r"^of\s+(?:" + "|".join(re.escape(w) for w in sorted(data["offices"]["words"], key=len, reverse=True)) + r")\s+(?=[A-Z])"),
         caps_stopwords=frozenset(data["caps_stopwords"]["words"]),
+        trend_after=re.compile(data["trend_after"]["pattern"], flags),
+        name_heads=frozenset(data["name_heads"]["words"]),
+        past_infinitive=re.compile(status["past_infinitive"], flags),
+        cue_in_phrase=re.compile(status["cue_in_phrase"], flags),
+        label=re.compile(data["label"]["pattern"], flags),
+        acronym_forms=frozenset(f for f in every if f.isupper()),
+        demonyms=frozenset(data["demonyms"]["words"]),
         object_required={kind: (re.compile(spec["forms"], flags), re.compile(spec["object"], flags),
                                 re.compile(spec["actor"], flags))
                          for kind, spec in data["object_required"].items() if not kind.startswith("_")},

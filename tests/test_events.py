@@ -211,6 +211,86 @@ REGRESSIONS = [
     # "to come to <Place>" is a trip
     ("He encouraged Uribe to come to Washington on his way to the UNGA in mid-September.", "2005-08-04",
      [("visit", "planned", "2005-09-01", "2005-09-30")]),
+    # --- met on cables outside the dev gold (generalisation sample)
+    # an all-caps trigger in mixed-case text is an acronym; a capitalised one inside a body's name is the name
+    ("On regional cooperation, the Mobile Enforcement Team (MET) coordinated 8 cross-border operations.", "2005-12-08", []),
+    ("Poloff urged Spain to support the International Mission for Iraq Elections (IMIE).", "2005-01-15", []),
+    ("Russia is a signatory to the 1957 European Convention on Extradition.", "2007-05-24", []),
+    # a label names a topic; the verb after it reports
+    ("-- Extradition: Uribe has extradited over 380 Colombians to the U.S.", "2006-11-09",
+     [("extradition", "occurred", "", "")]),
+    # trends and comparisons are not happenings
+    ("Interdictions continue at a rapid pace, and seizures of money and other assets are increasing.", "2006-11-09", []),
+    ("Seizures of amphetamine-type stimulants are more than double last year's levels.", "2006-05-23", []),
+    ("The number of partnerships and U.S. military assistance agreements with Arab partners in the Gulf had "
+     "increased significantly.", "2009-07-20", []),
+    ("While increased smuggling activity may account for some of the increased seizures and arrests, the government "
+     "is turning up the heat.", "2006-05-23", []),
+    # an adjective "increased" far after the trigger is no trend
+    ("Casajuana said the GOS supported the January 30 elections because the increased legitimacy of the new Iraqi "
+     "authorities would lead to improved security.", "2005-01-15", [("election", "planned", "2005-01-30", "2005-01-30")]),
+    # a participle after a quantity describes it
+    ("Post DEA reports that the amount seized in the raid was closer to USD 300,000.", "2005-07-22",
+     [("operation", "occurred", "", "")]),
+    # wrong senses
+    ("Spain met a USG request to press Arab governments to encourage Sunni participation.", "2005-01-15", []),
+    ("The Iranians had promised their nuclear program is only to help meet domestic energy needs.", "2007-06-03", []),
+    ("The Commission has been seized with organizational issues, and has launched few concrete programs.",
+     "2006-11-09", []),
+    ("The GOM will keep its head down regarding the case that has captured local media attention.", "2006-02-06", []),
+    ("The ruling APRA party is the most fully structured.", "2010-01-28", []),
+    ("Nationwide, security has been the top election issue.", "2009-06-05", []),
+    ("We still see the race as too close to call.", "2007-10-09", []),
+    ("Another measure of poverty is what Mexicans call nutritional poverty.", "2009-07-27", []),
+    ("Cordero called on the Congress to  increase funding for the social programs.", "2009-07-27", []),
+    ("The area of operation of the Gary was in this area.", "2009-06-12", []),
+    ("He is a member of the Italian Parliamentary delegation to NATO.", "2009-04-28", []),
+    ("Socialist Secretary Trinidad Jimenez' attack on the opposition Popular Party drew comment.", "2005-01-15", []),
+    ("Egypt's unregistered voters were enthusiastic to register to vote.", "2005-10-11", []),
+    ("Specific initiatives include continuing to implement the bilateral Maritime Counterdrug Cooperation Agreement.",
+     "2005-12-08", []),
+    ("Some protest votes also went to Just Russia.", "2007-12-06", []),
+    # hypotheses, prohibitions, calls, questions, habits
+    ("He called for new elections to produce leaders who would work for Iraq's interests.", "2007-06-03", []),
+    ("Biwott has been banned from travel to the United States for corruption.", "2007-10-09", []),
+    ("Both the Russian Constitution and the Criminal Code prohibit the GOR from extraditing Russian citizens.",
+     "2007-05-24", []),
+    ("None of these cases led to a conviction.", "2007-05-24", []),
+    ("It is possible that they were arrested in an attempt to pressure them.", "2009-06-05", []),
+    ("The fifth section allows for visits and increased military cooperation in the region.", "2009-12-01", []),
+    ("Alternative Approaches: New Elections in Iraq?", "2007-06-03", []),
+    ("The two have met on a number of occasions and discussed public security.", "2008-06-25", []),
+    ("It is not uncommon for low-ranking police officials to be arrested for drug trafficking.", "2006-05-23", []),
+    ("The GOM planned to host the anniversary commemoration of the signing of the Ohrid Framework Agreement.",
+     "2006-02-06", []),
+    # status: the verb's own tense beats a planning noun in a phrase; "was able to" happened
+    ("At Gamal's invitation, the PDAS and DAS later attended the gala reception on September 29.", "2005-10-11",
+     [("meeting", "occurred", "2005-09-29", "2005-09-29")]),
+    ("In response to Israeli requests, PASF arrested specific Hamas figures in the West Bank.", "2009-01-27",
+     [("arrest", "occurred", "", "")]),
+    ("In both cases the police were able to apprehend suspects.", "2009-02-18", [("arrest", "occurred", "", "")]),
+    ("Buckovski said he was hopeful the parliament would have passed important judicial reform laws.", "2006-02-06",
+     [("agreement", "planned", "", "")]),
+    # a planned month already past is next year's; "likely would be held" is expected
+    ("PM Buckovski said parliamentary elections likely would be held in late June.", "2006-02-06",
+     [("election", "expected", "2006-06-01", "2006-06-30")]),
+    # "to go to <Place>" is a trip
+    ("He said he also plans to go to Washington to meet with the World Bank.", "2008-06-25",
+     [("visit", "planned", "", ""), ("meeting", "planned", "", "")]),
+    # a dated conversation, however long the list of listeners
+    ("Caretaker Prime Minister Fouad Siniora told visiting General David Petraeus and the Ambassador June 30 that he "
+     "was satisfied.", "2009-07-20",
+     [("meeting", "occurred", "2009-06-30", "2009-06-30"), ("visit", "occurred", "2009-06-30", "2009-06-30")]),
+    # a date naming another noun, or the date of a report, does not date the trigger
+    ("The visit afforded the Ambassador the opportunity to highlight the ECA/Embassy June 3 announcement of a new "
+     "investment.", "2008-06-25", [("visit", "occurred", "", "")]),
+    ("Antiguan PM Spencer's February 17 announcement of March 12 as the date for parliamentary elections was "
+     "overshadowed.", "2009-02-18", [("election", "planned", "2009-03-12", "2009-03-12")]),
+    ("Regarding the elections in Honduras, President Correa announced from Brussels on November 27 that they would "
+     "not be recognized.", "2009-12-01", [("election", "occurred", "", "")]),
+    # "today November 9, 2008": the explicit date of the apposition
+    ("Mrs. Rose Kabuye was arrested in Germany today November 9, 2008 while on official business.", "2008-11-10",
+     [("arrest", "occurred", "2008-11-09", "2008-11-09")]),
 ]
 
 
@@ -345,8 +425,21 @@ ACTORS = [
     ("Ambassador Negroponte,s first meeting was with Secretary of Government Ramirez Acuna.",
      ["Negroponte", "Ramirez Acuna"]),
     ("SSP Secretary Garcia Luna provided a tour of his command center.", ["SSP", "Garcia Luna"]),
-    # all-caps text: acronyms only
-    ("SECRETARY CHERTOFF AND GOM OFFICIALS DISCUSS SECURITY", ["GOM"]),
+    # all-caps text: short acronyms and the name after a title, not the words around them
+    ("SECRETARY CHERTOFF AND GOM OFFICIALS DISCUSS SECURITY", ["CHERTOFF", "GOM"]),
+    ("THE LETTER ALSO APPROVED OUR FOUR EMBASSY OFFICES.", []),
+    ("CHAVEZ WOULD ONLY HAVE AGREED TO THE RECALL IF HE THOUGHT HE WOULD WIN.", []),
+    # labels, sentence-initial words, demonyms, redactions, currencies and places are no actors
+    ("Summary and Introduction: On October 8, the Political Counselor met with John Michuki.", ["John Michuki"]),
+    ("(Comment: Reflecting commonly-held thinking by UAE seniors, he implied that al-Maliki had been elected.",
+     ["UAE"]),
+    ("In a separate conversation with Emboff, XXXXXXXXXXXX confirmed Samson's death.", ["Emboff", "Samson"]),
+    ("Following the October 13 assassination attempt on Colonel Simon Ghebrendenghil, Samson (LNU) fled.",
+     ["Simon Ghebrendenghil", "Samson"]),
+    ("Three Americans were arrested on drug charges in Istanbul.", []),
+    ("Post DEA reports that the amount seized was closer to USD 300,000.", ["DEA"]),
+    ("Brazilian Federal Police arrested 17 members of a Lebanese-organized drug ring.", ["Brazilian Federal Police"]),
+    ("The visit to Colombia by U/S for Political Affairs R. Nicholas Burns was a success.", ["R. Nicholas Burns"]),
 ]
 
 
@@ -362,6 +455,30 @@ def test_summary_reads_as_a_line() -> None:
         "Meeting: Negroponte with Ramirez Acuna"
     end = sentence.index("seized") + len("seized")
     assert make_summary("seizure", "seized", sentence, end, ["GOM"], "").startswith("Seizure")
+
+
+SUMMARIES = [
+    # the traveller comes after "by" / "of"; the place a visit verb names is the location
+    ("He said that during the recent visit of Iranian President Ahmadinejad to the UAE the Iranians promised.",
+     "visit", "Ahmadinejad visits UAE"),
+    ("Ambassador visited the Binational Center in Mendoza and presented certificates.", "visit",
+     "Ambassador visits Mendoza"),
+    ("The Secretary visited Bangladesh to assess the RAB.", "visit", "Secretary visits Bangladesh"),
+    # a nominalised trigger with its object; a verb with its object; the kind of an election
+    ("He would be charged with the murder of Aleksandr Litvinenko last year.", "violence",
+     "Murder of Aleksandr Litvinenko"),
+    ("Costa Rican authorities seized a record 6,749 kilos of cocaine in 2005.", "seizure",
+     "Seizure of a record 6,749 kilos of cocaine"),
+    ("He was charged with abetting the kidnapping of 3 U.S. citizens.", "violence", "Kidnapping of 3 U.S. citizens"),
+    ("Siniora was satisfied with the outcome of Lebanon's June 7 parliamentary elections.", "election",
+     "Parliamentary elections"),
+]
+
+
+@pytest.mark.parametrize("sentence,kind,expected", SUMMARIES, ids=[c[2] for c in SUMMARIES])
+def test_summaries(sentence: str, kind: str, expected: str) -> None:
+    events = [e for e in extract_events(_doc([[sentence]], "2009-07-20")) if e.type == kind]
+    assert [e.summary for e in events] == [expected]
 
 
 def test_event_fields() -> None:
