@@ -578,17 +578,20 @@ def _mark_addressing(lines: list[_Line]) -> None:
                 changed = True
 
 
+_LETTERS = re.compile(r"[^\W\d_]")
 _NUMBER_TOKEN = re.compile(r"^[(]?[-+]?[\d.,%]*\d[\d.,%]*[)*]*$")
 
 
 def _is_table_row(text: str) -> bool:
     """A line that is mostly numbers ("2005 1855", "Jan 282", "Total 315 522"):
     a row of a table, never a heading."""
+    digits = sum(map(text.count, "0123456789"))
+    if not digits:  # most lines: prose or headings (and a number token needs a digit)
+        return False
     tokens = text.split()
-    digits = sum(c.isdigit() for c in text)
-    letters = sum(c.isalpha() for c in text)
+    letters = len(_LETTERS.findall(text))
     numbers = sum(1 for t in tokens if _NUMBER_TOKEN.match(t))
-    return bool(tokens) and ((digits > 0 and digits >= letters) or (numbers >= 2 and 2 * numbers >= len(tokens)))
+    return digits >= letters or (numbers >= 2 and 2 * numbers >= len(tokens))
 
 
 def _heading_ok(text: str, question: bool = False) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .events_attrs import find_actors, find_location, make_summary, mostly_upper, visit_object
-from .events_lexicon import lexicon
+from .events_lexicon import PREFIX_LETTERS, lexicon
 from .model import Document, Event, Paragraph, Sentence, TimeExpression, stable_id
 
 #: types whose undated mentions take the date of the narrative they sit in
@@ -41,6 +41,7 @@ _NEGATION = re.compile(r"\b(?:no|not|never|nor)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:\w+ly\s+)?(?:still\s+|now\s+)?$", re.I)
 _FORECAST = re.compile(r"\b(?:likely|expected|expects?|probably|anticipated?)\b", re.I)
 _NOW = re.compile(r"\b(?:currently|now)\b", re.I)
+_WORD_START = re.compile(r"(?<![\w-])\w")
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|your|my|such|same|said|any|no|each|every|another)|['’],?s|,s)\s+(?:[\w/-]+\s+){0,5}$", re.I)
 _MODAL_WINDOW_WORDS = 10
 _DURING = re.compile(r"\b(?:during|on|in the course of)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
@@ -135,14 +136,13 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
     checks, left to right, without overlaps (longest wins)."""
     lex = lexicon()
     spans: list[tuple[int, int, str, bool]] = []
-    for candidate in lex.trigger_starts.finditer(text):
+    for candidate in _WORD_START.finditer(text):
         at = candidate.start()
-        for kind, (verbs, nouns) in lex.triggers.items():
-            for is_verb, pattern in ((True, verbs), (False, nouns)):
-                if pattern is not None:
-                    m = pattern.match(text, at)
-                    if m:
-                        spans.append((m.start(), m.end(), kind, is_verb))
+        for kind, is_verb, pattern in lex.trigger_index.get(text[at:at + PREFIX_LETTERS].lower(),
+                                                            lex.triggers_anywhere):
+            m = pattern.match(text, at)
+            if m:
+                spans.append((m.start(), m.end(), kind, is_verb))
     # a form that is both ("visit", "meeting") is a noun after a determiner
     nouny = {(s, e) for s, e, _k, v in spans if not v and _DETERMINED.search(text[max(0, s - 40):s])}
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[3] == ((s[0], s[1]) in nouny)))

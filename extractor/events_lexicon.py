@@ -19,6 +19,70 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the ``)`` closing the group that opens at ``start``."""
+    depth, i = 0, start
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0:
+            return i
+        i += 1
+    return len(pattern)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, last, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if c == "|" and depth == 0:
+            parts.append(pattern[last:i])
+            last = i + 1
+        i += 1
+    return parts + [pattern[last:]]
+
+
+_LITERAL = re.compile(r"[A-Za-z]+")
+PREFIX_LETTERS = 2
+
+
+def _first_letters(form: str) -> set[str] | None:
+    """The lower-case first letters (``PREFIX_LETTERS`` of them) that a trigger
+    form can start with ("visit(?:s|ed)?" → {"vi"}, "(?:framed|pressed) charges" →
+    {"fr", "pr"}); None when the form does not tell (it is then tried at every word)."""
+    alternatives = _top_level_alternatives(form)
+    if len(alternatives) > 1:
+        found: set[str] = set()
+        for alternative in alternatives:
+            letters = _first_letters(alternative)
+            if letters is None:
+                return None
+            found |= letters
+        return found
+    while form.startswith(("(?:(?<=", "(?:(?<!", "(?<=", "(?<!")):  # says what precedes the form
+        form = form[_group_end(form, 0) + 1:]
+    if form.startswith("(?:"):
+        end = _group_end(form, 0)
+        rest = form[end + 1:]
+        if rest[:1] in ("?", "*", "{"):
+            return None
+        return _first_letters("|".join(a + rest for a in _top_level_alternatives(form[3:end])))
+    literal = _LITERAL.match(form)
+    text = literal.group() if literal else ""
+    if text and form[len(text):len(text) + 1] in ("?", "*", "{"):
+        text = text[:-1]  # "talks?": the last letter is optional
+    return {text[:PREFIX_LETTERS].lower()} if len(text) >= PREFIX_LETTERS else None
+
+
 def _flexible_spaces(pattern: str) -> str:
     """A literal space in a pattern matches any run of whitespace (cables keep double
     spaces and line breaks), except inside character classes and lookbehinds."""
@@ -63,9 +127,10 @@ def _words_ignoring_case(phrases: list[str]) -> re.Pattern[str]:
 class Lexicon:
     #: type → (regex over verbs, regex over nouns)
     triggers: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]
-    #: zero-width matches where some trigger form starts: where it is worth
-    #: trying the per-type patterns (one scan in C instead of 22 per word)
-    trigger_starts: re.Pattern[str]
+    #: first letters of a word → the (type, is_verb, pattern) worth trying there
+    #: (a word with other first letters tries only ``triggers_anywhere``)
+    trigger_index: dict[str, tuple[tuple[str, bool, re.Pattern[str]], ...]]
+    triggers_anywhere: tuple[tuple[str, bool, re.Pattern[str]], ...]
     exclusions: dict[str, list[re.Pattern[str]]]
     generic: re.Pattern[str]
     generic_window: int
@@ -119,28 +184,41 @@ class Lexicon:
     object_required: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
 
 
+def _trigger_index(by_letters: dict[str, list[tuple[str, bool, re.Pattern[str]]]]
+                   ) -> dict[str, tuple[tuple[str, bool, re.Pattern[str]], ...]]:
+    anywhere = by_letters.get("", [])
+    # dict.fromkeys: each pattern once, in lexicon order (so results keep their order)
+    return {key: tuple(dict.fromkeys(entries + anywhere)) for key, entries in by_letters.items() if key}
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     flags = re.IGNORECASE
     triggers: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
     every: list[str] = []
+    by_letters: dict[str, list[tuple[str, bool, re.Pattern[str]]]] = {}
     for kind in EVENT_TYPES:
         entry = data["triggers"][kind]
         compiled = []
         for pos in ("verbs", "nouns"):
             forms = entry.get(pos) or []
             every.extend(forms)
-            forms = [_flexible_spaces(f) for f in forms]
-            compiled.append(re.compile(r"(?<![\w-])(?:" + _alternation(forms) + r")(?![\w-])", flags)
-                            if forms else None)
+            pattern = re.compile(r"(?<![\w-])(?:" + _alternation([_flexible_spaces(f) for f in forms]) + r")(?![\w-])",
+                                 flags) if forms else None
+            compiled.append(pattern)
+            for form in forms:
+                letters = _first_letters(form)
+                for key in letters if letters is not None else [""]:
+                    by_letters.setdefault(key, []).append((kind, pos == "verbs", pattern))
         triggers[kind] = (compiled[0], compiled[1])
     exclusions = {kind: [re.compile(_flexible_spaces(p), flags) for p in data["sense_exclusions"].get(kind, [])]
                   for kind in EVENT_TYPES}
     status = data["status"]
     return Lexicon(
         triggers=triggers,
-        trigger_starts=re.compile(r"(?<![\w-])(?=(?:" + _alternation(every) + r")(?![\w-]))", flags),
+        trigger_index=_trigger_index(by_letters),
+        triggers_anywhere=tuple(dict.fromkeys(by_letters.get("", []))),
         exclusions=exclusions,
         generic=re.compile("|".join(data["generic_contexts"]["patterns"]), flags),
         generic_window=int(data["generic_contexts"]["before_window_chars"]),
