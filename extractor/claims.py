@@ -28,6 +28,7 @@ from .quantities import (
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     c = cues()
     return {name: frozenset(c[name]) for name in (
@@ -948,6 +949,12 @@ def _title_holder(found: str, state: _SpeakerState) -> str:
     return holder
 
 
+@lru_cache(maxsize=1)
+def _title_word_pattern() -> re.Pattern[str]:
+    words = sorted(_words()["title_words"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
 def _title_map(sentences: Sequence[str]) -> list[tuple[frozenset[str], str]]:
     """(title words, name) for 'Title Name' and 'Name (Title)' in the text:
     'Attorney General Eduardo Medina Mora', 'Genaro Garcia Luna (Secretary for Public Security)'."""
@@ -955,6 +962,8 @@ def _title_map(sentences: Sequence[str]) -> list[tuple[frozenset[str], str]]:
     glue = ("of", "for", "the", "and")
     out: list[tuple[frozenset[str], str]] = []
     for text in sentences:
+        if not _title_word_pattern().search(text):
+            continue  # most sentences name no title: skip tokenizing them
         tokens = tokenize(text)
         n = len(tokens)
         i = 0
