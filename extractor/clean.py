@@ -797,15 +797,22 @@ _PAREN_DASH = re.compile(r"(?<=\s)\)-?(?=\s|$)")
 # WikiLeaks' SIPDIS marker also turns up inside sentences ("Ambassador SIPDIS said")
 _INLINE_CAVEAT = re.compile(r"\s*\bSIPDIS\b\s*")
 _MULTI_SPACE = re.compile(r" {2,}")
+_EIGHT_DIGITS = re.compile(r"\d{8}")
 
 
 def repair_text(text: str) -> str:
     """Undo telegram transmission mangling in cleaned text."""
-    text = _POSSESSIVE.sub("'s", text)
-    text = _AMP_QUOTE.sub(lambda m: f'"{m[1]}"', text)
-    text = _PAREN_DASH.sub("-", text)
-    text = _PAGE_BREAK_INLINE.sub(" ", text)
-    text = _INLINE_CAVEAT.sub(" ", text)
+    # each repair only where its telltale character is present: most text needs none
+    if ",s" in text:
+        text = _POSSESSIVE.sub("'s", text)
+    if "&" in text:
+        text = _AMP_QUOTE.sub(lambda m: f'"{m[1]}"', text)
+    if ")" in text:
+        text = _PAREN_DASH.sub("-", text)
+    if _EIGHT_DIGITS.search(text):
+        text = _PAGE_BREAK_INLINE.sub(" ", text)
+    if "SIPDIS" in text:
+        text = _INLINE_CAVEAT.sub(" ", text)
     text = text.replace("¶", "")  # a paragraph mark left inside the text
     return "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n") if line.strip())
 

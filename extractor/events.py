@@ -138,8 +138,9 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
     spans: list[tuple[int, int, str, bool]] = []
     for candidate in _WORD_START.finditer(text):
         at = candidate.start()
-        for kind, is_verb, pattern in lex.trigger_index.get(text[at:at + PREFIX_LETTERS].lower(),
-                                                            lex.triggers_anywhere):
+        head = text[at:at + PREFIX_LETTERS].lower()
+        candidates = lex.trigger_index.get(head) or lex.trigger_index.get(head[:2], lex.triggers_anywhere)
+        for kind, is_verb, pattern in candidates:
             m = pattern.match(text, at)
             if m:
                 spans.append((m.start(), m.end(), kind, is_verb))

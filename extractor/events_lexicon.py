@@ -52,7 +52,8 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 
 
 _LITERAL = re.compile(r"[A-Za-z]+")
-PREFIX_LETTERS = 2
+#: index keys: the first three letters of a form, or two for a two-letter word ("go")
+PREFIX_LETTERS = 3
 
 
 def _first_letters(form: str) -> set[str] | None:
@@ -80,7 +81,7 @@ def _first_letters(form: str) -> set[str] | None:
     text = literal.group() if literal else ""
     if text and form[len(text):len(text) + 1] in ("?", "*", "{"):
         text = text[:-1]  # "talks?": the last letter is optional
-    return {text[:PREFIX_LETTERS].lower()} if len(text) >= PREFIX_LETTERS else None
+    return {text[:PREFIX_LETTERS].lower()} if len(text) >= 2 else None
 
 
 def _flexible_spaces(pattern: str) -> str:
@@ -186,9 +187,17 @@ class Lexicon:
 
 def _trigger_index(by_letters: dict[str, list[tuple[str, bool, re.Pattern[str]]]]
                    ) -> dict[str, tuple[tuple[str, bool, re.Pattern[str]], ...]]:
+    """Three-letter keys also carry the patterns of the two-letter forms they
+    start with; a two-letter key serves the words no three-letter key knows."""
     anywhere = by_letters.get("", [])
-    # dict.fromkeys: each pattern once, in lexicon order (so results keep their order)
-    return {key: tuple(dict.fromkeys(entries + anywhere)) for key, entries in by_letters.items() if key}
+    short = {key: entries for key, entries in by_letters.items() if len(key) == 2}
+    index = {}
+    for key, entries in by_letters.items():
+        if key:
+            extra = short.get(key[:2], []) if len(key) == 3 else []
+            # dict.fromkeys: each pattern once, in lexicon order
+            index[key] = tuple(dict.fromkeys(entries + extra + anywhere))
+    return index
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ and only ever sees a short window (number + three tokens), cached by window.
 from __future__ import annotations
 
 import json
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,10 +112,16 @@ _TOKEN_RE = re.compile(
 )
 
 
+_span = operator.methodcaller("span")
+
+
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
     # cached: the claims stage tokenizes each sentence several times (scan, titles, speakers)
-    return tuple(Token(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text))
+    lowered = text.lower()  # once per text, when it keeps the length (not so for "İ")
+    if len(lowered) != len(text):
+        return tuple(Token(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text))
+    return tuple(Token(text[a:b], a, b, lowered[a:b]) for a, b in map(_span, _TOKEN_RE.finditer(text)))
 
 
 def _is_digit(tok: Token) -> bool:
