@@ -66,6 +66,18 @@ _AMOUNT_AFTER = re.compile(r"\s+(?:of\s+)?(?:(?:about|some|nearly|over|more than
 #: "his recent visit", "the previous meeting": a happening with its own time, not the narrative's
 _OWN_TIME_BEFORE = re.compile(r"\b(?:recent|previous|prior|last|earlier|former|past|next|upcoming|future|eventual)\s+(?:[\w'’-]+\s+){0,2}$",
                               re.I)
+#: "over 500 were arrested", "the 23 people detained": the figure before the trigger
+_AMOUNT_BEFORE = re.compile(r"(?<![\w,.])(\d[\d,.]*\d|\d)\s+(?:[a-z][\w-]*\s+){0,2}(?:(?:were|was|have been|had been|has been|been)\s+)?$")
+#: "the largest cocaine seizure ever", "a record seizure": superlatives name one incident per document
+_RECORD_BEFORE = re.compile(r"\b(?:record|largest|biggest|largest-ever|single largest|single biggest)\s+(?:[\w-]+\s+){0,2}$", re.I)
+#: "the cocaine seized in Kenya", "what was seized": a participle naming a thing by a seizure already told
+_BACK_REFERENCE_BEFORE = re.compile(r"(?:\b(?:the|this|that|these|those)\s+(?:[a-z][\w-]*\s+){1,2}(?:(?:that|which)\s+)?"
+                                    r"|\b(?:what|that|which)\s+)(?:(?:was|were|has been|have been|had been)\s+)?(?:\w+ly\s+)?$")
+_OBJECT_WORD_AFTER = re.compile(r"^\s+(?:(?:a|an|the|this|that|these|those|his|her|their|its|\d[\d,.]*)\b|[A-Z])")
+#: anchors that tie a plural noun to one happening ("meetings with X", "clashes between")
+_PLURAL_STRONG_ANCHOR = re.compile(r"^\s+(?:with|against|between)\s", re.I)
+#: types whose repeated reports (same figure, same record) are one incident
+INCIDENT_TYPES = frozenset({"seizure", "arrest", "extradition", "violence", "operation", "legal"})
 _LEGISLATURE = re.compile(r"\b(?:congress|senate|assembly|parliament|legislat\w*|chamber|deputies)\b", re.I)
 
 
@@ -95,6 +107,10 @@ class Mention:
     status_cued: bool = False
     #: the figure the trigger names ("seizure of 23.5 metric tons" → "23.5"), "" when none
     amount: str = ""
+    #: "the largest seizure ever": a superlative naming one incident
+    record: bool = False
+    #: "the cocaine seized in Kenya": an undated participle naming a thing by an incident already told
+    back_reference: bool = False
 
 
 # --------------------------------------------------------------------------- triggers
@@ -366,7 +382,7 @@ def _premodifies_noun(text: str, t: TimeExpression) -> bool:
 
 def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
                     times: list[TimeExpression], other_triggers: list[tuple[int, int]],
-                    all_triggers: list[tuple[int, int]] | None = None) -> TimeExpression | None:
+                    all_triggers: list[tuple[int, int]] | None = None, is_verb: bool = False) -> TimeExpression | None:
     """The time expression that dates the trigger at ``start:end``."""
     dated = _dated(times)
     if not dated:
@@ -419,7 +435,9 @@ def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
                 and not _COORDINATION.search(text, t.end, start):
             attached.append((start - t.end, t))
         elif t.start >= end and _words_between(text, end, t.start) <= 8 and t.start < hi and not nearer_other(t) \
-                and not (t.start > end and _PREMODIFIER.search(text[end:t.start])) \
+                and not (t.start > end and _PREMODIFIER.search(text[end:t.start])
+                         and not (is_verb and not text[start:end].lower().endswith("ing")
+                                  and _words_between(text, end, t.start) <= 1)) \
                 and (id(t) not in elsewhere or _words_between(text, end, t.start) <= 1):  # "attended the January course"
             attached.append((t.start - end, t))
     if attached:
@@ -506,7 +524,7 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
         det = lex.anaphora.search(before)
         anaphoric = (start, end) in referring
         others = [s for s in spans if s != (start, end)]
-        when = _governing_time(text, start, end, lo, hi, times, others, [(s, e) for s, e, _k, _v in triggers])
+        when = _governing_time(text, start, end, lo, hi, times, others, [(s, e) for s, e, _k, _v in triggers], is_verb)
         if anaphoric and when is not None \
                 and not (start - when.end <= _ADJACENT_CHARS and "," not in text[when.end:start] if when.end <= start
                          else _words_between(text, end, when.start) <= 8) \
@@ -514,9 +532,12 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
                          and not _premodifies_noun(text, when)):
             when = None  # "The agreement builds on the Bariloche Decision ... on August 28": the antecedent's date
         plural = not is_verb and word.lower().endswith("s") and word.lower() not in SINGULAR_PLURALS
+        # "operations in Iraq" needs a determiner ("the operations in Iraq") or a partner ("meetings with")
+        anchored = _PLURAL_ANCHOR_AFTER.match(text[end:end + 10]) is not None and (
+            _PLURAL_STRONG_ANCHOR.match(text[end:end + 10]) is not None
+            or _DETERMINED.search(text[max(0, start - 70):start]) is not None)
         if plural and (statistical or _NUMBER_BEFORE.search(text[max(0, start - 30):start])
-                       or not (_attached(text, start, end, when) or anaphoric
-                               or _PLURAL_ANCHOR_AFTER.match(text[end:end + 10]))):
+                       or not (_attached(text, start, end, when) or anaphoric or anchored)):
             continue  # "significant seizures", "280 killings": a category or a count, not a happening
         if not is_verb and not plural and when is None and not _DETERMINED.search(text[max(0, start - 70):start]) \
                 and not _COMPLEMENT_AFTER.match(text[end:end + 12]) and not word[:1].isupper():
@@ -528,11 +549,17 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
             status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
         if status in ("planned", "expected") and cued and when is not None and doc_date:
             when = _planned_time(text, start, when, doc_date)
-        amount = _AMOUNT_AFTER.match(text, end)
+        amount = _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(lo, start - 40), start)
+        near_before = text[max(lo, start - 40):start]
+        back_reference = is_verb and when is None and word.lower().endswith("ed") and kind in INCIDENT_TYPES \
+            and not _OBJECT_WORD_AFTER.match(text[end:end + 30]) and bool(_BACK_REFERENCE_BEFORE.search(near_before))
+        if back_reference:
+            status, cued = "occurred", False  # "how to destroy the cocaine seized": the seizure is past
         mentions.append(Mention(p_index, s_index, paragraph, sentence, kind, word, start, end, is_verb,
                                 anaphoric=anaphoric, status=status, when=when, status_cued=cued,
                                 demonstrative=anaphoric and det is not None and bool(_DEMONSTRATIVE.search(det.group())),
-                                amount=amount.group(1) if amount else ""))
+                                amount=amount.group(1) if amount else "",
+                                record=bool(_RECORD_BEFORE.search(near_before)), back_reference=back_reference))
     for m in mentions:
         own = m.when is not None and m.when.end <= m.start and _words_between(text, m.when.end, m.start) <= 3
         if m.anaphoric and m.when is not None and not own and any(o.when is m.when and not o.anaphoric for o in mentions):
@@ -561,6 +588,9 @@ def _merge_in_sentence(mentions: list[Mention]) -> list[Mention]:
                     prev.status = m.status
                 if prev.when is None:
                     prev.when = m.when
+                prev.amount = prev.amount or m.amount
+                prev.record = prev.record or m.record
+                prev.back_reference = prev.back_reference and m.back_reference
                 merged = True
                 break
             if prev.kind == "delegation" and m.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60:
@@ -662,6 +692,9 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
             if not m.location and m.kind == "visit" and m.is_verb:
                 m.location = visit_object(sentence.text, m.end)  # "visited Bangladesh"
             m.actors = [a for a in find_actors(sentence.text) if a != m.location]
+            if m.when is not None and lexicon().narrative_days.search(m.when.text) \
+                    and (relative_day is None or m.when.start <= relative_day.start < m.when.end):
+                m.when = None  # "earlier in the day" read as the cable's day: the narrative's day instead
             if m.when is None and relative_day is not None and _governs(sentence.text, relative_day, m):
                 m.when, m.date_inherited = relative_day, True  # "earlier in the day", "the following day"
             if m.when is None and own is not None and m.kind in NARRATIVE_TYPES and own.status == m.status:
@@ -688,7 +721,20 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
         days = [t for t in sentence_times if t.granularity == "day" and t.date_start == t.date_end]
         if days and not is_subject:
             last_day = days[-1]
-    return [_to_event(doc, m) for m in events]
+    return [_to_event(doc, m) for m in events if not _suspect_travel(m, events)]
+
+
+_TRAVEL_WORD = re.compile(r"^(?:travel|arriv|go|went|fl[eyi]|came|com)", re.I)
+_CRIME_TYPES = frozenset({"arrest", "seizure", "extradition", "legal"})
+
+
+def _suspect_travel(m: Mention, events: list[Mention]) -> bool:
+    """ "Hung ... had arrived in Phnom Penh the previous day": a suspect's movements around
+    his arrest are part of the case, not an official visit."""
+    return m.kind == "visit" and bool(_TRAVEL_WORD.match(m.trigger)) and any(
+        o.kind in _CRIME_TYPES and o.p_index == m.p_index and o.actors
+        and any(re.search(rf"\b{re.escape(a.split()[-1])}\b", m.sentence.text[:m.start]) for a in o.actors[:2])
+        for o in events)
 
 
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
@@ -758,7 +804,7 @@ def _find_same(events: list[Mention], m: Mention) -> Mention | None:
                 and (prev.p_index, prev.s_index) != (m.p_index, m.s_index) \
                 and _shares_actor(prev.actors, m.actors):
             return prev  # a later report of the dated event ("That same day, the military captured ...")
-        if _same_trip(prev, m) or _same_day_incident(prev, m):
+        if _same_trip(prev, m) or _same_day_incident(prev, m) or _same_incident(prev, m):
             return prev
         explicit = m.when is not None and prev.when is not None and not m.date_inherited \
             and not prev.date_inherited
@@ -796,6 +842,24 @@ def _same_day_incident(prev: Mention, m: Mention) -> bool:
         and (prev.amount == m.amount or not prev.amount or not m.amount)
 
 
+def _same_incident(prev: Mention, m: Mention) -> bool:
+    """Reports of one incident across paragraphs: the same figure ("over 500 arrested" twice),
+    the same record ("the largest cocaine seizure ever"), or a participle naming the thing
+    seized before ("the cocaine seized in Kenya"); never across different figures, explicit
+    dates or places."""
+    if m.kind not in INCIDENT_TYPES or _status_class(prev.status) != _status_class(m.status):
+        return False
+    if (prev.amount and m.amount and prev.amount != m.amount) or _different_places(prev.location, m.location):
+        return False
+    if not _date_overlap(prev.when, m.when):
+        return False
+    if prev.amount and prev.amount == m.amount:
+        return True
+    if prev.record and m.record:
+        return True
+    return m.back_reference and not m.amount
+
+
 def _status_class(status: str) -> str:
     return "future" if status in ("planned", "expected") else "real"
 
@@ -824,6 +888,8 @@ def _absorb(target: Mention, m: Mention) -> None:
             target.actors.append(actor)
     if not target.location:
         target.location = m.location
+    target.amount = target.amount or m.amount
+    target.record = target.record or m.record
 
 
 def _to_event(doc: Document, m: Mention) -> Event:

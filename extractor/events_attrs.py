@@ -160,10 +160,19 @@ def find_location(sentence: str, trigger_end: int) -> str:
             place = " ".join(words)
             if place and _plausible_place(place) and not re.search(r"\baccording\s+to\s+$", m.string[:m.start(1)]):
                 return place
-    m = lex.places.search(after)
-    if m:
+    for m in lex.places.finditer(after):
+        if _ADJECTIVAL_PLACE_BEFORE.search(after, 0, m.start()) and _ADJECTIVAL_PLACE_AFTER.match(after, m.end()):
+            continue  # "to discuss the U.S. presence": the place names a thing, not where
         return m.group()
     return ""
+
+
+#: "the U.S. presence", "the Mexico office": a place premodifying a noun
+_ADJECTIVE_PLACE_FUNCTION_WORDS = (r"and|or|in|on|at|to|for|from|with|by|of|next|last|this|that|during|since|until|before|"
+                                   r"after|when|where|which|who|as|but|is|was|were|are|has|had|have|will|would|said|says|"
+                                   r"and|earlier|later|today|yesterday|tomorrow|soon")
+_ADJECTIVAL_PLACE_BEFORE = re.compile(r"\bthe\s+$")
+_ADJECTIVAL_PLACE_AFTER = re.compile(rf"\s+(?!(?:{_ADJECTIVE_PLACE_FUNCTION_WORDS})\b)[a-z]")
 
 
 def visit_object(sentence: str, trigger_end: int) -> str:
