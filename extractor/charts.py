@@ -77,7 +77,7 @@ def events_by_month(events: Sequence[dict[str, str]]) -> Spec:
         x=alt.X("month:T", timeUnit="yearmonth",
                 title="Month of the event (of the cable for undated events and those dated to a year or more)"),
         y=alt.Y("sum(events):Q", title="Events"),
-        color=alt.Color("type:N", scale=_type_scale(r["type"] for r in values), title="Type"),
+        color=alt.Color("type:N", scale=_type_scale(t for _m, t in counts), title="Type"),
         tooltip=[alt.Tooltip("month:T", timeUnit="yearmonth", title="Month"),
                  alt.Tooltip("type:N", title="Type"), alt.Tooltip("sum(events):Q", title="Events")],
     )

@@ -525,7 +525,8 @@ def _mark_paragraph_starts(lines: list[_Line]) -> None:
             # a bare "12." must continue the numbering (or restart it at 1);
             # WikiLeaks also put a "¶" before any number that began a line
             in_sequence = value == 1 or last < value <= last + 3
-            if not (in_sequence and (after_break or match["pilcrow"])) and not (match["pilcrow"] and after_break):
+            pilcrow = bool(match and match["pilcrow"])
+            if not (in_sequence and (after_break or pilcrow)) and not (pilcrow and after_break):
                 continue
         if not number and not after_break:
             continue

@@ -626,13 +626,13 @@ def evaluate_tables(golds: Sequence[Mapping[str, Any]], data_dir: str | Path) ->
         tables[name] = read_table(path)
     documents = {row.get("doc_id", ""): row for row in tables["documents"]}
     by_file: dict[str, list[dict[str, str]]] = {}
-    for row in tables["documents"]:
-        by_file.setdefault(_file_name(row.get("source_file", "")), []).append(row)
+    for document in tables["documents"]:
+        by_file.setdefault(_file_name(document.get("source_file", "")), []).append(document)
     events, claims = _group(tables["events"]), _group(tables["claims"])
     reports = []
     for gold in golds:
         doc_id = _text(gold.get("doc_id"))
-        row = documents.get(doc_id)
+        row: dict[str, str] | None = documents.get(doc_id)
         if row is None:
             same_file = by_file.get(_file_name(_text(gold.get("source_file"))), [])
             row = same_file[0] if len(same_file) == 1 else None

@@ -463,9 +463,9 @@ def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
     sub_lo, sub_hi = lo, hi
     for m in _SUBORDINATE.finditer(text, lo, start):
         sub_lo = m.start()
-    m = _SUBORDINATE.search(text, end, hi)
-    if m:
-        sub_hi = m.start()
+    next_clause = _SUBORDINATE.search(text, end, hi)
+    if next_clause:
+        sub_hi = next_clause.start()
     def across_coordination(t: TimeExpression) -> bool:
         # "attended the meeting on July 18 and met separately": the date stays with the first conjunct
         a, b = (t.end, start) if t.end <= start else (end, t.start)
@@ -806,12 +806,12 @@ def _find_same(events: list[Mention], m: Mention) -> Mention | None:
             return prev  # a later report of the dated event ("That same day, the military captured ...")
         if _same_trip(prev, m) or _same_day_incident(prev, m) or _same_incident(prev, m):
             return prev
-        explicit = m.when is not None and prev.when is not None and not m.date_inherited \
-            and not prev.date_inherited
-        same_time = explicit and ((m.when.date_start, m.when.date_end) == (prev.when.date_start, prev.when.date_end)
-                                  or (m.when.granularity != prev.when.granularity
-                                      and {m.when.granularity, prev.when.granularity} <= _NAMING_GRANULARITIES
-                                      and _date_overlap(m.when, prev.when)))
+        same_time = False
+        if m.when is not None and prev.when is not None and not m.date_inherited and not prev.date_inherited:
+            same_time = ((m.when.date_start, m.when.date_end) == (prev.when.date_start, prev.when.date_end)
+                         or (m.when.granularity != prev.when.granularity
+                             and {m.when.granularity, prev.when.granularity} <= _NAMING_GRANULARITIES
+                             and _date_overlap(m.when, prev.when)))
         if same_time and _shares_actor(prev.actors, m.actors):  # "the September 7 visit" / "visited in September"
             return prev
     return None

@@ -216,6 +216,8 @@ def lexicon() -> Lexicon:
             pattern = re.compile(r"(?<![\w-])(?:" + _alternation([_flexible_spaces(f) for f in forms]) + r")(?![\w-])",
                                  flags) if forms else None
             compiled.append(pattern)
+            if pattern is None:
+                continue
             for form in forms:
                 letters = _first_letters(form)
                 for key in letters if letters is not None else [""]:

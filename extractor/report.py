@@ -187,7 +187,8 @@ class SiteData:
 
     @staticmethod
     def _anchors(rows: list[Row], kind: str, id_column: str, by_doc: dict[str, list[int]]) -> list[str]:
-        anchors, seen = [], defaultdict(set)
+        anchors: list[str] = []
+        seen: defaultdict[str, set[str]] = defaultdict(set)
         for i, row in enumerate(rows):
             doc_id = row.get("doc_id", "")
             anchor = base = f"{kind}-{safe_token(row.get(id_column, ''), str(i))}"
