@@ -181,9 +181,17 @@ class _Context:
             consider(left + m.start(), left + m.end(), "past", 1)
         not_past = _ED_NOT_PAST
         for m in self.g.ed_word.finditer(clause_text):
-            if m.group("aux") or m.group("w").lower() in not_past:
+            if m.group("aux") or m.group("w").lower() in not_past or m.group("w").lower() in _REPORTING:
                 continue
             consider(left + m.start("w"), left + m.end("w"), "past", 1)
+        # a verb of saying dates the saying ("In June, he said", "said on Monday"), not what
+        # it reports: one well before the time ("said talks in June would ...") is ignored
+        for m in self.g.reporting_cue.finditer(clause_text):
+            if left + m.end() <= start:
+                gap = clause_text[m.end():start - left].lower().split()
+                if len(gap) > _REPORTING_REACH or _DETERMINERS.intersection(gap):
+                    continue
+            consider(left + m.start(), left + m.end(), "past", 1)
         return best[2] if best else ""
 
     def signal(self, start: int) -> tuple[str, int]:
@@ -221,6 +229,10 @@ _GENERIC_NEED_SIGNAL = set(_LEX["generic_refs_need_signal"])
 _SET_ADVERBS: dict[str, str] = _LEX["set_adverbs"]
 _SIGNALS: dict[str, str] = {k: v for k, v in _LEX["signals"].items()}
 _ED_NOT_PAST = set(_LEX["ed_not_past"])
+_REPORTING = set(_LEX["reporting_verbs"])
+_REPORTING_REACH: int = _LEX["reporting_reach_words"]
+#: words that open a noun phrase: after a verb of saying, the start of what it reports
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "some", "no"}
 _YEAR_BLOCK_BEFORE = set(_LEX["year_blockers_before"])
 _YEAR_BLOCK_AFTER = set(_LEX["year_blockers_after"])
 _QUARTERS: dict[str, int] = _LEX["quarter_ordinals"]
@@ -945,18 +957,25 @@ def _r_this_pod(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
 
 
 def _r_vague_this(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    unit = _norm(g.get("u") or g.get("u2") or "year")
-    how = _norm(g.get("v")) or ("so far" if g.get("sf") or g.get("ytd") else "")
+    unit = _norm(g.get("u") or g.get("u2") or g.get("u3") or "year")
+    how = _norm(g.get("v") or g.get("v2")) or ("so far" if g.get("sf") or g.get("ytd") else "")
     if g.get("ytd"):
         unit = "year"
-    if ctx.dct is None:
+    # "earlier in the week": the DCT's, unless the text has moved to a day of another one
+    base = ctx.dct
+    if unit == "day" and not ctx.anchored:
+        return None  # "earlier in the day" of a day named before this text: the caller's context knows it
+    if g.get("u3") and ctx.anchor is not None and base is not None \
+            and unit_interval(ctx.anchor, unit)[3] != unit_interval(base, unit)[3]:
+        base = ctx.anchor
+    if base is None:
         return _emit(ctx, match, Resolved("DATE", "PRESENT_REF"))
-    start, end, gran, value = unit_interval(ctx.dct, unit)
+    start, end, gran, value = unit_interval(base, unit)
     mod = ""
     if how in ("earlier", "so far", "so far this"):
-        end = ctx.dct
+        end = base
     elif how == "later":
-        start = ctx.dct
+        start = base
     elif how == "early":
         mod = "START"
     elif how == "late":

@@ -40,6 +40,7 @@ class Grammar:
     boundary: re.Pattern[str]
     future_cue: re.Pattern[str]
     past_cue: re.Pattern[str]
+    reporting_cue: re.Pattern[str]
     ed_word: re.Pattern[str]
     #: lower-case tokens at which an expression may start (or end a prefix run)
     anchors: frozenset[str]
@@ -118,7 +119,7 @@ def _rules(f: dict[str, str], lex: dict[str, Any]) -> list[tuple[str, str]]:
         ("month_year", rf"(?P<m>{M}),?\s*(?:of\s+)?(?P<y>{Y})(?![-/]\d)|(?P<m2>{M})\s+(?:of\s+)?(?P<ry>{f['RELYEAR']})"),
         ("month", rf"(?P<m>{M})"),
         ("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:(?P<fy>fiscal\s+year|fiscal|FY)\s*)?(?P<y>{Y})|\s+(?:of\s+)?(?P<ry>{f['RELYEAR']}))?|\bQ(?P<qn>[1-4])\s*(?:of\s+)?(?P<y2>{Y})"),
-        ("half", rf"(?:the\s+)?(?P<h>first|second|1st|2nd|latter)\s+half(?:\s+of)?(?:\s+(?:the\s+)?(?P<y>{Y})|\s+(?:of\s+)?(?P<ry>{f['RELYEAR']})|\s+of\s+the\s+(?P<yr>year))?"),
+        ("half", rf"(?:the\s+)?(?P<h>first|second|1st|2nd|latter)\s+half(?:\s+of)?(?:\s+(?:the\s+)?(?P<y>{Y})|\s+(?:of\s+)?(?P<ry>{f['RELYEAR']})|\s+of\s+the\s+(?P<yr>year))"),
         ("part_year", rf"{part}(?:(?P<y>{Y})|(?P<ry>{f['RELYEAR']})|the\s+(?P<yr>year|decade|month|week)(?!\s+of\b))"),
         ("fiscal", rf"(?P<fy>fiscal\s+year|fiscal|FY)\s*-?\s*'?(?P<y>{Y}|\d\d)(?!\d)(?:\s*[-/–]\s*'?(?P<y2>{Y}|\d\d)(?!\d))?"),
         ("decade", rf"(?:the\s+)?(?:(?P<p>early|mid|late)[-\s]+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s|(?P<w>{_alternation(list(lex['decade_words']))}))(?![a-z])"),
@@ -129,7 +130,8 @@ def _rules(f: dict[str, str], lex: dict[str, Any]) -> list[tuple[str, str]]:
         ("ago", rf"(?P<q>{f['QTY']})[\s-]+(?P<u>{f['UNIT']})\s+(?P<rel>ago|earlier|later|before|after|from\s+now|hence|prior|back|previously)(?![a-z])"),
         ("named", r"(?P<n>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|last\s+night)(?:\s+(?P<pod>" + f["POD"] + "))?(?![a-z])"),
         ("this_pod", rf"(?P<rel>this|that)\s+(?P<pod>{f['POD']})"),
-        ("vague_this", r"(?P<v>earlier|later|so\s+far|early|late)\s+(?:(?:in|on)\s+)?this\s+(?P<u>year|month|week)|this\s+(?P<u2>year)\s+(?P<sf>so\s+far|to\s+date)|(?P<ytd>year[-\s]to[-\s]date)"),
+        ("vague_this", r"(?P<v>earlier|later|so\s+far|early|late)\s+(?:(?:in|on)\s+)?this\s+(?P<u>year|month|week)|this\s+(?P<u2>year)\s+(?P<sf>so\s+far|to\s+date)|(?P<ytd>year[-\s]to[-\s]date)"
+                       r"|(?P<v2>earlier|later)\s+in\s+the\s+(?P<u3>day|week|month|year)(?![a-z])"),
         ("rel_day", r"the\s+(?P<dir>next|following|previous|preceding)\s+day(?![a-z])"),
         ("rel_unit", rf"(?:(?P<p1>early|mid|late)(?:\s*-\s*|\s+)|the\s+(?P<p3>beginning|start|end|middle)\s+of\s+)?(?:(?P<the>the)\s+)?(?P<dir>last|this|next|coming|current|previous|past|following|preceding|same|present)\s+(?P<u>{f['CUNIT']})"),
         ("weekday", rf"(?:(?P<part>early|late)\s+)?(?:(?P<rel>last|next|this|the\s+following|the\s+previous|that|coming)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{f['POD']}))?"),
@@ -194,6 +196,7 @@ def grammar() -> Grammar:
         r"|(?P<to>\bto\s+(?-i:(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|these\b|those\b|date\b|[A-Z\d])[a-z]{2,})\b)",
         re.IGNORECASE)
     past_cue = re.compile(r"\b(?:" + _alternation(lex["past_cues"]) + r")\b", re.IGNORECASE)
+    reporting_cue = re.compile(r"\b(?:" + _alternation(lex["reporting_verbs"]) + r")\b", re.IGNORECASE)
     ed_word = re.compile(r"\b(?P<aux>(?:be|been|being|is|are|am|get|gets|getting)\s+)?(?P<w>[a-z]{2,}ed)\b")
     anchors = set(lex["anchor_words"])
     for key in ("months", "weekdays", "number_words", "ordinal_words", "units", "seasons", "set_adverbs",
@@ -205,5 +208,5 @@ def grammar() -> Grammar:
     anchors -= prefixes - {"this"}
     token = re.compile(r"[A-Za-z]+|\d+|'(?=\d)")
     prefix_run = re.compile(r"(?<![\w'])(?:(?:" + _alternation(list(prefixes)) + r")\s+){1,3}$", re.IGNORECASE)
-    return Grammar(regex, groups, signal, trailer, blocked, boundary, future_cue, past_cue, ed_word,
+    return Grammar(regex, groups, signal, trailer, blocked, boundary, future_cue, past_cue, reporting_cue, ed_word,
                    frozenset(anchors), prefixes, token, prefix_run)

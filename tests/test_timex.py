@@ -302,6 +302,20 @@ NEWS: list[Case] = [
     ('He has led the party since 2001.', '2008-07-24', '2001', 'DATE', '2001', '', '2001-01-01', '2008-07-24', 'year'),
     ("Markets were closed on New Year's Day.", '2008-01-03', "New Year's Day", 'DATE', '2008-01-01', '', '2008-01-01', '2008-01-01', 'day'),
     ('Traders expect the market to recover by Easter.', '2008-01-03', 'Easter', 'DATE', '2008-03-23', 'ON_OR_BEFORE', '2008-03-23', '2008-03-23', 'day'),
+    # news-style phrases checked for the events work (values in TimeML conventions)
+    ("Sales fell 5 percent from the previous year.", "2008-03-04", "the previous year", "DATE", "2007", "", "2007-01-01", "2007-12-31", "year"),
+    ("So far this year, 300 people have been killed.", "2008-03-04", "So far this year", "DATE", "2008", "", "2008-01-01", "2008-03-04", "year"),
+    ("The government will announce the plan in the coming weeks.", "2008-03-04", "the coming weeks", "DATE", "FUTURE_REF", "", "", "", ""),
+    ("Police arrested 40 people over the past few days.", "2008-03-04", "the past few days", "DURATION", "PXD", "", "", "", ""),
+    ("Gunmen attacked a bar Tuesday night.", "2008-03-06", "Tuesday night", "TIME", "2008-03-04TNI", "", "2008-03-04", "2008-03-04", "day"),
+    ("The agreement was signed late Tuesday.", "2008-03-06", "late Tuesday", "DATE", "2008-03-04", "END", "2008-03-04", "2008-03-04", "day"),
+    ("The plant is expected to open by mid-2009.", "2008-03-06", "mid-2009", "DATE", "2009", "ON_OR_BEFORE", "2009-04-01", "2009-09-30", "quarter"),
+    ("The violence began last spring.", "2008-03-06", "last spring", "DATE", "2007-SP", "", "2007-03-01", "2007-05-31", "quarter"),
+    ("He visited Lima in the summer of 2007.", "2008-03-06", "the summer of 2007", "DATE", "2007-SU", "", "2007-06-01", "2007-08-31", "quarter"),
+    ("Prices peaked in March 2008.", "2008-06-06", "March 2008", "DATE", "2008-03", "", "2008-03-01", "2008-03-31", "month"),
+    ("Security has tightened since the attacks of Sept. 11, 2001.", "2008-06-06", "Sept. 11, 2001", "DATE", "2001-09-11", "", "2001-09-11", "2001-09-11", "day"),
+    # a year that modifies a noun is still a DATE
+    ("Parties are preparing for the 2008 elections.", "2007-06-06", "2008", "DATE", "2008", "", "2008-01-01", "2008-12-31", "year"),
 ]
 
 #: (text, dct, a piece of the text that no expression may overlap)
@@ -348,6 +362,8 @@ NEVER: list[tuple[str, str, str]] = [
     ("Children under seven years of age need no visa.", "2008-07-24", "years"),
     ("In the closing months of 2008 Korea slowed.", "2009-01-10", "months"),
     ("The station extended the opening hours of the police HQ.", "2009-01-10", "hours"),
+    # a day relative to one this text does not name: the caller's context knows it
+    ("Chavez had called him earlier in the day.", "2005-08-04", "earlier in the day"),
 ]
 
 REGRESSIONS: list[Case] = [
@@ -405,6 +421,22 @@ REGRESSIONS: list[Case] = [
     ("The bank will report results by the end of the month.", "2008-07-24", "the end of the month", "DATE", "2008-07", "ON_OR_BEFORE", "2008-07-01", "2008-07-31", "month"),
     # an adjective between the number and the unit hid the duration
     ("The index has risen for five consecutive days.", "2008-07-24", "five consecutive days", "DURATION", "P5D", "", "", "", ""),
+    # a bare month in a clause with "planned" / "expected" went to last year ("officials said"
+    # after it was the nearest cue; "expected" alone was no cue and the no-cue rule prefers the past)
+    ("The talks are planned for June, officials said.", "2009-04-28", "June", "DATE", "2009-06", "", "2009-06-01", "2009-06-30", "month"),
+    ("A second round is expected in late June.", "2009-02-10", "late June", "DATE", "2009-06", "END", "2009-06-01", "2009-06-30", "month"),
+    ("Elections are tentatively scheduled for April 9.", "2005-10-26", "April 9", "DATE", "2006-04-09", "", "2006-04-09", "2006-04-09", "day"),
+    # a verb of saying well before the time dates the saying, not the reported content ...
+    ("Officials said the visit in June is still possible.", "2009-04-28", "June", "DATE", "2009-06", "", "2009-06-01", "2009-06-30", "month"),
+    # ... but it still dates a time before it in its own clause
+    ("In his meeting in October with the envoy, the president said the bill would pass.", "2010-02-16", "October", "DATE", "2009-10", "", "2009-10-01", "2009-10-31", "month"),
+    ("The minister said on Monday that the plan will go ahead.", "2008-03-06", "Monday", "DATE", "2008-03-03", "", "2008-03-03", "2008-03-03", "day"),
+    # "earlier in the week" was not found: the DCT's week up to the DCT
+    ("He said earlier in the week that the talks had failed.", "2007-11-08", "earlier in the week", "DATE", "2007-W45", "", "2007-11-05", "2007-11-08", "week"),
+    # ... and "earlier in the day" is the day the text named last
+    ("Police arrived on March 3. Earlier in the day, gunmen had fired on the station.", "2008-03-07", "Earlier in the day", "DATE", "2008-03-03", "", "2008-03-03", "2008-03-03", "day"),
+    # "the second half" matched alone and hid "the second half of the year"
+    ("Growth should pick up in the second half of the year.", "2008-03-06", "the second half of the year", "DATE", "2008-H2", "", "2008-07-01", "2008-12-31", "quarter"),
 ]
 
 
