@@ -774,7 +774,7 @@ def _r_part_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) 
     else:
         start, end = quarter_interval(year, 4)
     if _norm(g.get("p1")) == "early" and _norm(g.get("p2")) in ("mid", "late"):
-        end = Date(year, 9, 30) if g.get("p2", "").lower() == "mid" else Date(year, 12, 31)
+        end = Date(year, 9, 30) if _norm(g.get("p2")) == "mid" else Date(year, 12, 31)
     elif _norm(g.get("p1")) == "mid" and _norm(g.get("p2")) == "late":
         start = Date(year, 4, 1)
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}", start, end, "quarter", mod)))
@@ -797,7 +797,7 @@ def _r_decade(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> 
     if g.get("c"):
         first = int(g["c"] or 0) * 100 + int(g["d"] or 0) * 10
     else:
-        digit = int(g["d2"]) if g.get("d2") else _DECADE_WORDS.get(_norm(g.get("w")), 0)
+        digit = int(g["d2"] or 0) if g.get("d2") else _DECADE_WORDS.get(_norm(g.get("w")), 0)
         if not digit:
             return None
         if g.get("w") and not _norm(match.group(0)).startswith("the"):
@@ -907,8 +907,7 @@ def _r_ago(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Tim
     after = ctx.text[match.end():match.end() + 12]
     if rel in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[A-Za-z\d]", after):
         # "two years after the war": a duration measured from an event we cannot date
-        end = match.start("ago__rel")
-        core = ctx.text[match.start():end].rstrip()
+        core = ctx.text[match.start():match.start("ago__rel")].rstrip()
         res = Resolved("DURATION", _duration_value(amount, code))
         return _emit(ctx, match, res, match.start(), match.start() + len(core))
     backwards = rel in ("ago", "earlier", "before", "prior", "back", "previously")
@@ -980,7 +979,7 @@ def _r_vague_this(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
         mod = "START"
     elif how == "late":
         mod = "END"
-    if how in ("early", "late") and unit == "year":
+    if how in ("early", "late") and unit == "year" and ctx.dct is not None:
         start, end = quarter_interval(ctx.dct.year, 1 if how == "early" else 4)
         gran = "quarter"
     return _emit(ctx, match, Resolved("DATE", value, start, end, gran, mod))
