@@ -33,7 +33,8 @@ def _words() -> dict[str, frozenset[str]]:
     c = cues()
     return {name: frozenset(c[name]) for name in (
         "determiners", "entity_stop_words", "entity_left_skip", "entity_skip_after_number", "speech_verbs",
-        "pronouns", "title_words", "speaker_role_nouns", "vague_words",
+        "pronouns", "title_words", "speaker_role_nouns", "vague_words", "entity_verbs", "plural_heads",
+        "object_openers", "ing_nouns", "pronoun_acronyms", "share_nouns", "duration_adjective_tail",
     )}
 
 
@@ -176,6 +177,9 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
             if previous is not None and previous.dimension == q.dimension and not _has_noun_after(tokens, q) \
                     and q.dimension in ("count", "percent") and _compared_with_previous(tokens, q):
                 entity = previous.entity  # "from three children per week to ten per week"
+            elif previous is not None and previous.dimension == q.dimension == "currency" \
+                    and text[previous.end:q.start].strip() == "(":
+                entity = previous.entity  # "38 billion Brazilian Reals (21 billion USD)": the same amount converted
             else:
                 entity = _entity(tokens, q)
             claim_speaker = _claim_speaker(q, speaker)
@@ -344,10 +348,17 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, max_words: int = 6) -> s
             parts.append(tok.text)
             k += 1
             continue
-        if not _is_word(tok) or tok.low in w["entity_stop_words"] or tok.low in w["vague_words"]:
+        acronym = tok.text in w["pronoun_acronyms"] and k + 1 < n and tokens[k + 1].text[:1].isalpha() \
+            and not tokens[k + 1].text.isupper()  # "seven US helicopters"
+        if not _is_word(tok) or tok.low in w["entity_stop_words"] and not acronym or tok.low in w["vague_words"]:
             break
         next_is_word = k + 1 < n and _is_word(tokens[k + 1]) and tokens[k + 1].low not in w["entity_stop_words"]
-        if parts and (tok.low in _IRREGULAR_VERBS or (tok.text.islower() and (tok.low.endswith("ed") or tok.low.endswith("ing"))
+        if _verb_after_head(tokens, k, parts):
+            break  # "170 guards monitor the border", "civil suits take years"
+        if not parts and _leading_verb(tokens, k):
+            return ""  # "$160,000 destined for a unit", "80 percent live in homes": no noun follows
+        if parts and (tok.low in _IRREGULAR_VERBS or (tok.text.islower() and tok.low not in w["ing_nouns"]
+                                                      and (tok.low.endswith("ed") or tok.low.endswith("ing"))
                                                       and (parts[-1].endswith("s") or parts[-1][:1].isupper() or not next_is_word))):
             break
         if any(ch.isdigit() for ch in tok.text) and tok.text[:2].upper() in ("FY", "CY"):
@@ -361,6 +372,57 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, max_words: int = 6) -> s
 
 
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’"))
+
+
+def _plural(word: str) -> bool:
+    low = word.lower()
+    return low in _words()["plural_heads"] or len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _verb_after_head(tokens: Sequence[Token], k: int, parts: Sequence[str]) -> bool:
+    """Does the noun phrase end before token k because k is the verb of the clause?
+    A lower-case word after a plural head that is a known verb ('guards monitor'),
+    or any lower-case word directly followed by its object ('cameras enable the police')."""
+    if not parts or parts[-1].endswith(",") or parts[-1].lower() in ("of", "and", "or") or k + 1 >= len(tokens):
+        return False  # the word after "of" is a noun: "nine annual months of winter"
+    tok = tokens[k]
+    if not (tok.text.isalpha() and tok.text.islower()):
+        return False
+    w = _words()
+    if _plural(parts[-1]) and tok.low in w["entity_verbs"]:
+        return True
+    after = tokens[k + 1]
+    if after.low in ("a", "an") and k + 2 < len(tokens) and tokens[k + 2].low in _TIME_NOUNS:
+        return False  # "300,000 new homes a year": a rate, not an object
+    # a plural-looking word is more often the head noun itself ("new homes the ...")
+    return after.low in w["object_openers"] and after.text.islower() and tok.low not in w["determiners"] \
+        and not _plural(tok.text)
+
+
+@lru_cache(maxsize=1)
+def _qualifier_words() -> frozenset[str]:
+    """Single-word qualifiers ("estimated", "about") that may stand between a determiner and its number."""
+    return frozenset(word for words in cues()["qualifiers"].values() for word in words if " " not in word)
+
+
+def _leading_verb(tokens: Sequence[Token], k: int) -> bool:
+    """Is the first word after a number a verb rather than a noun ('$160,000
+    destined for', '80 percent live in', '60-70% favor withdrawal')?"""
+    tok = tokens[k]
+    if not (tok.text.isalpha() and tok.text.islower()) or k + 1 >= len(tokens):
+        return False
+    w = _words()
+    j = k - 1
+    qualifier_words = _qualifier_words()
+    while j > 0 and (tokens[j].text[:1].isdigit() or tokens[j].low in cues()["number_words"]
+                     or tokens[j].low in cues()["multiplier_words"] or tokens[j].low in qualifier_words):
+        j -= 1
+    if j < k - 1 and tokens[j].low in ("the", "these", "those", "his", "her", "their", "its", "our"):
+        return False  # "the three wounded": a noun made of an adjective
+    after = tokens[k + 1]
+    if tok.low in w["entity_verbs"]:
+        return after.low in w["entity_stop_words"] or after.low in w["object_openers"]
+    return len(tok.low) > 5 and tok.low.endswith("ed") and (after.low in w["entity_stop_words"] or after.low in w["object_openers"])
 
 
 def _adjective_like(word: str) -> bool:
@@ -390,12 +452,18 @@ def _noun_phrase_left(tokens: Sequence[Token], end: int, max_words: int = 6) -> 
             k -= 1
             skipped += 1
             continue
+        if _modified_noun_before_of(tokens, k):
+            break  # "minimum pay of $666", "net worth of USD 3 million": a noun with its modifier, not a verb
         if tok.low in w["entity_left_skip"] or tok.text in ("\"", "“", "”", "'"):
             k -= 1
             skipped += 1
             continue
         if _main_verb(tokens, k, end):
             k -= 1  # "the driver was travelling at 120 km/h", "Inflation slowed to 3.2 percent"
+            skipped += 1
+            continue
+        if skipped and tok.text.islower() and tok.low in _ADVERBS | {"again", "already", "still", "only", "just", "even"}:
+            k -= 1  # "The tariff was again increased by 25 per cent": an adverb inside the verb group
             skipped += 1
             continue
         if tok.text == "," and k + 1 < end and tokens[k + 1].low in ("which", "who"):
@@ -458,6 +526,18 @@ def _main_verb(tokens: Sequence[Token], k: int, end: int) -> bool:
     return k + 1 == end or after in ("to", "by", "at") or after == "for" and low.endswith("ed")
 
 
+def _modified_noun_before_of(tokens: Sequence[Token], k: int) -> bool:
+    """Is token k, a word that can link a subject to a number ("pay", "worth",
+    "cut"), a noun here because a modifier precedes it and "of" follows ("minimum
+    pay of $666", "net worth of USD 3 million")?"""
+    w = _words()
+    if not (0 < k < len(tokens) - 1) or tokens[k + 1].low != "of" or tokens[k].low not in w["entity_left_skip"]:
+        return False
+    before = tokens[k - 1]
+    return before.text.isalpha() and before.text.islower() and not before.low.endswith("ly") \
+        and before.low not in w["determiners"] | w["entity_stop_words"] | w["entity_left_skip"]
+
+
 def _collect_left(tokens: Sequence[Token], k: int, max_words: int) -> tuple[str, int]:
     """Noun phrase ending at token index k (inclusive); also the index before it."""
     w = _words()
@@ -485,7 +565,7 @@ def _collect_left(tokens: Sequence[Token], k: int, max_words: int) -> tuple[str,
                 and tokens[k - 1].low not in w["determiners"] | w["entity_stop_words"] \
                 and not tokens[k - 1].low.endswith(("ly", "'s", "’s")):
             break  # "The hurricane packed winds": a verb between its subject and object
-        if tok.low in w["entity_left_skip"]:
+        if tok.low in w["entity_left_skip"] and not (not parts and _modified_noun_before_of(tokens, k)):
             break
         parts.append(tok.text)
         k -= 1
@@ -503,6 +583,16 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
     k = q.unit_end
     if q.period and q.dimension not in ("count", "currency"):
         k = _skip_period(tokens, k)
+    if q.adjective and k + 1 < n and tokens[k].text == ")" and q.qual_start > 0 and tokens[q.qual_start - 1].text == "(":
+        k += 1  # "a brief (10-minute) presentation": the noun after the parenthesis
+    aged = q.dimension == "time" and tokens[q.unit_end - 1].low in w["duration_adjective_tail"]  # "three year old"
+    tail = k
+    while q.dimension not in ("count", "currency", "percent") and k < n and tokens[k].low in w["duration_adjective_tail"]:
+        k += 1  # "a three-hour long meeting", "a 16 foot high ceiling"
+    if k > tail:
+        aged = _noun_candidate(tokens, k)
+        if not aged:
+            k = tail  # "a fence six feet high surrounds": the noun is on the left
     # skip a parenthesis right after the number: "1048 (or 18%) of these killings"
     if k < n and tokens[k].text == "(":
         depth = 0
@@ -599,7 +689,7 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
     # measures: "5.8 tons of cocaine", "a 20-year sentence", "800 meters from"
     if of_phrase:
         return of_phrase
-    if q.adjective and k < n and _is_word(tokens[k]):
+    if (q.adjective or aged or _unit_as_modifier(tokens, q, k)) and k < n and _is_word(tokens[k]):
         phrase = _noun_phrase_right(tokens, k)
         if phrase:
             return phrase
@@ -617,6 +707,31 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
         if j >= 0 and tokens[j].text.islower() and tokens[j].low.endswith("ed"):
             return f"{q.unit_text.lower()} {tokens[j].text}"
     return left
+
+
+def _unit_as_modifier(tokens: Sequence[Token], q: Quantity, k: int) -> bool:
+    """'155 mm howitzers', 'the 1300 kilometer border', 'an eleven hour drive': a
+    measure written before a noun, unhyphenated, describes that noun. The unit is
+    singular after a number other than one, or the noun after it is plural."""
+    if k >= len(tokens) or not q.unit_text or q.value is None or q.dimension in ("count", "currency", "percent"):
+        return False
+    if not _noun_candidate(tokens, k):
+        return False
+    unit = q.unit_text.split()[-1].lower()
+    return q.value != 1 and unit.isalpha() and len(unit) > 3 and not _plural(unit) or _plural(tokens[k].text)
+
+
+def _noun_candidate(tokens: Sequence[Token], k: int) -> bool:
+    """Can the lower-case word at k open the noun a measure describes (not a verb,
+    a preposition, a time word or a direction)?"""
+    if k >= len(tokens):
+        return False
+    tok = tokens[k]
+    w = _words()
+    return tok.text.isalpha() and tok.text.islower() and tok.low not in w["entity_stop_words"] \
+        and tok.low not in w["entity_verbs"] and tok.low not in _TIME_NOUNS and not tok.low.endswith(("ed", "ly")) \
+        and tok.low not in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest") \
+        and not (k + 1 < len(tokens) and tokens[k + 1].low in w["object_openers"])
 
 
 def _skip_period(tokens: Sequence[Token], k: int) -> int:
@@ -641,15 +756,21 @@ def _parenthesised_share(tokens: Sequence[Token], q: Quantity) -> str:
     """'Tutsis (15 percent) have been dominant': a share in parentheses right after
     a noun is that noun's share; after 'the majority of the population (84 percent)'
     it is the share of the sentence's subject ('Hutus make up ...')."""
-    if q.qual_start < 2 or tokens[q.qual_start - 1].text != "(" or q.unit_end >= len(tokens) \
+    open_at = q.qual_start - 1
+    if open_at > 0 and tokens[open_at].text in ("+", "-", "−", "–") and tokens[open_at].end == tokens[q.qual_start].start:
+        open_at -= 1  # "home burglaries (+2%)": a signed change
+    if open_at < 1 or tokens[open_at].text != "(" or q.unit_end >= len(tokens) \
             or tokens[q.unit_end].text != ")":
         return ""
-    phrase, k = _collect_left(tokens, q.qual_start - 2, 4)
+    phrase, k = _collect_left(tokens, open_at - 1, 4)
     if not phrase:
-        return ""
+        # "while car thefts continued to rise (+18%)": the subject of the verb
+        return _noun_phrase_left(tokens, open_at) if tokens[open_at - 1].text.isalpha() else ""
     while k >= 0 and tokens[k].low in ("the", "a", "an"):
         k -= 1
-    if " of " in f" {phrase.lower()} " or k >= 0 and tokens[k].low == "of":
+    share_nouns = _words()["share_nouns"]
+    whole = " of " in f" {phrase.lower()} " and phrase.lower().split(" of ")[0].split()[-1] in share_nouns
+    if whole or k >= 1 and tokens[k].low == "of" and tokens[k - 1].low in share_nouns:
         # "the majority of the population (84 percent)": the whole, not the part
         return _local_subject(tokens, k) or phrase
     return phrase

@@ -488,6 +488,9 @@ def _scan(text: str, tokens: Sequence[Token], i: int, country: str) -> Quantity 
             ok_sep = start_idx > 0 and tokens[start_idx - 1].low == "between"
         if sep.low in ("-", "–", "—") and not (_is_digit(tokens[k]) if k < n else False) and not spelled:
             ok_sep = False
+        if ok_sep and i > 0 and _is_digit(tokens[i]) and _year_like(tokens[i]) and tokens[i - 1].low in cues()["year_context"] \
+                and k < n and not (_is_digit(tokens[k]) and _year_like(tokens[k])):
+            ok_sep = False  # "7.3 million tons in 2007 to 6.2 million tons": a year, then the next figure
         if ok_sep and k < n and (_is_digit(tokens[k]) or tokens[k].low in cues()["number_words"]) \
                 and (_is_digit(tokens[k]) == _is_digit(tokens[i])):
             second = _read_number(tokens, k, allow_glued_scale=prefix is not None)
@@ -729,6 +732,15 @@ def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
         last = tokens[q.tok_end - 1]
         if nxt is not None and _adjacent(last, nxt) and nxt.text[0].isalnum() and q.unit == "count":
             return "glued to a word"
+        if q.tok_start == ni and prev is not None and (prev.text == "#" or prev.text == ":" and prev2 is not None
+                                                      and prev2.text == "#"):
+            return "reference number"  # "Vetting #: 99488", "case # 1234"
+        turns = cues()["figurative_turns"]
+        if q.unit == "degree" and q.value in turns["angles"] and nxt is not None and nxt.low in turns["nouns"]:
+            return "figure of speech"  # "a full 180 degree turn"
+        if q.unit == "count" and q.qualifier == "exact" and q.tok_start == ni and q.tok_end == ni + 1 \
+                and "," not in num.text and "." not in num.text and _inside_name(tokens, ni):
+            return "number inside a name"  # "the Special 301 Report", "Mexico Special 301 Initiative"
         if nxt is not None and _adjacent(last, nxt) and nxt.text in ("/", ":") and q.unit == "count":
             return "part of a code, date or time"
         if nxt is not None and nxt.text == "." and q.unit_end + 1 < n and _adjacent(last, nxt) \
@@ -852,6 +864,25 @@ def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
                            "thirtieth fortieth fiftieth hundredth thousandth millionth".split())
+
+
+def _inside_name(tokens: Sequence[Token], i: int) -> bool:
+    """A bare number between two capitalised words of one name ("Special 301
+    Report"); the word before may not open the sentence, be a unit or a month."""
+    if i < 2 or i + 1 >= len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    if not (before.text.isalpha() and before.text[:1].isupper() and not before.text.isupper()
+            and after.text.isalpha() and after.text[:1].isupper() and not after.text.isupper()):
+        return False
+    if tokens[i - 2].text in (".", ":", ";", "(", "-", "--") or not (before.start > 0):
+        return False
+    if i + 2 < len(tokens) and _is_digit(tokens[i + 2]) or _is_digit(tokens[i - 2]):
+        return False  # a table row of names and figures: "Chihuahua 1200 Sinaloa 800"
+    units, _ = _keyed_units()
+    low = before.low
+    return low not in cues()["months"] and low not in units and after.low not in units \
+        and low not in cues()["number_words"] and low not in _sets()["label_words"]
 
 
 def _year_like(tok: Token) -> bool:

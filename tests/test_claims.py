@@ -463,6 +463,11 @@ NOT_CLAIMS = [
     "the 1990s and FY2009 budgets",
     "The increase was five times the rate of 2007.",
     "In 2008-2010 the mission will expand.",
+    # a number inside a name, a figure of speech, a reference number (2026-11 entity pass)
+    "Chile is on the Special 301 Priority Watch list for its poor performance in protecting intellectual property.",
+    "There has been some progress on a number of concerns included in the Mexico Special 301 Initiative demarche.",
+    "The new approach by Chinchilla sources is a full 180 degree turn from the Arias administration.",
+    "Vetting #: 99488 Rank/Name: LTC AHMED MOHAMED FAWZY",
 ]
 
 
@@ -559,6 +564,90 @@ def test_regressions(text, country, written, value, low, high, unit, qualifier, 
     assert _head_agrees(entity, c.entity), c.entity
     assert c.speaker == speaker
     assert text[c.start:c.end] == written
+
+
+# Entity regressions from unseen corpus cables (2026-11 entity pass): the entity must be exactly this phrase,
+# so a verb, an adverb or a modifier swallowed into it fails the test.
+ENTITY_EXACT = [
+    # a verb after a plural head ends the noun phrase
+    ("Two-hundred video cameras will assist some 170 guards monitor 200 inmates.", "170", "guards"),
+    ("All four operational plans combine targeted security operations with increased investment in health, "
+     "transportation, and education.", "four", "operational plans"),
+    ("The San Pedro C-4 is impressive, and 300 cameras enable San Pedro police to monitor the entrances and exits "
+     "into the city.", "300", "cameras"),
+    ("his deep ignorance on economic issues (coupled with the belief that his 18 doctorates give him the authority "
+     "to suspend the laws of economics)", "18", "doctorates"),
+    ("The NWFP police will train officers in 50 districts throughout the north by 2012.", "50", "districts"),
+    ("And due to the small market and nine annual months of winter it can be hard to attract investors.", "nine",
+     "annual months of winter"),
+    # a participle right after the number is no entity
+    ('Falconi specified as objectionable three parts of the Astorga letter: the language on the agreement "not '
+     'functioning satisfactorily for our governments," the list of items to be returned to the USG, and the decision '
+     "to reconsider the $160,000 destined for a human smuggling unit.", "$160,000", ""),
+    ("which is responsible for the majority of the estimated 69,000 killed in Peru during the insurgency of the "
+     "1980s and 1990s.", "69,000", "killed"),
+    # a measure written before a noun describes that noun
+    ("A low level of economic development also afflicts the 10,000 persons living along the 1300 kilometer border "
+     "with Colombia that follows the Putumayo River.", "1300 kilometer", "border"),
+    ("Such a story was confirmed by the Consul General during his visit to the remote town of Krasny Yar, an eleven "
+     "hour drive from Vladivostok.", "eleven hour", "drive"),
+    ("Burma bought T-55 tanks, 155 mm howitzers, radars, assault rifles and munitions.", "155 mm", "howitzers"),
+    ("The gate was also locked, but it was only about eight feet high, and did not reach the 16 foot high ceiling, "
+     "making it possible for someone to climb over it.", "16 foot", "ceiling"),
+    ("The gate was also locked, but it was only about eight feet high, and did not reach the 16 foot high ceiling, "
+     "making it possible for someone to climb over it.", "eight feet", "gate"),
+    ("A fence approximately six feet high surrounds some of CREN-K.", "six feet", "fence"),
+    ("Caramagna described a three-hour long meeting he had with Don Berna in his jail cell.", "three-hour", "meeting"),
+    ("Pres Sarkozy had a brief (10-minute) presentation to Saudi business leaders.", "10-minute", "presentation"),
+    ("For example, federal police and the Mexican military liberated a three year old victim of a kidnapping.",
+     "three year old", "victim"),
+    # a signed change in parentheses belongs to the noun before it, or to the subject of the verb before it
+    ("The record on other crimes is mixed with simple robberies (-8%) and robberies of businesses (-0.5%) both "
+     "declining, and home burglaries (+2%), robberies of people (+16%) and car thefts (+20%) all increasing.", "2%",
+     "home burglaries"),
+    ("The record on other crimes is mixed with simple robberies (-8%) and robberies of businesses (-0.5%) both "
+     "declining, and home burglaries (+2%), robberies of people (+16%) and car thefts (+20%) all increasing.", "20%",
+     "car thefts"),
+    ("there have been sharp increases in economic crimes such as robberies of people (+138%), while car thefts "
+     "continued to rise (+18%) and premeditated homicides were up 5%.", "18%", "car thefts"),
+    # a noun that can also be a linking verb, kept when a modifier comes before it and "of" after it
+    ("the municipal police will have minimum pay of $666 per month.", "$666", "minimum pay"),
+    ("this lifelong public servant has a net worth of approximately USD 3 million, including four luxury "
+     "condominiums in Mexico City", "USD 3 million", "net worth"),
+    # an adverb inside the verb group between the subject and the number
+    ("The tariff was again increased by 25 per cent in April 2008.", "25 per cent", "tariff"),
+    # an upper-case acronym spelled like a pronoun is part of the noun phrase
+    ("On CT cooperation with the military, Godec noted the delivery of seven US helicopters to the Tunisians.",
+     "seven", "US helicopters"),
+    # the same amount converted, in parentheses, counts the same thing
+    ('The president of Rio electricity provider "Light" estimated the economy of Rio de Janeiro could grow by around '
+     "38 billion Brazilian Reals (21 billion USD) through increased commerce and new jobs.", "21 billion USD",
+     "economy of Rio de Janeiro"),
+]
+
+
+@pytest.mark.parametrize("text,written,entity", ENTITY_EXACT, ids=[f"{r[0][:40]}|{r[1]}" for r in ENTITY_EXACT])
+def test_entity_exact(text, written, entity):
+    claims = [c for c in claims_from_text(text) if c.text == written]
+    assert len(claims) == 1, [(c.text, c.entity) for c in claims_from_text(text)]
+    assert claims[0].entity == entity
+
+
+# Values and units from the same pass.
+UNIT_REGRESSIONS = [
+    # a year between two figures is no range bound
+    ("wood export via Grodekovo decreased from 7.3 million tons in 2007 to 6.2 million tons of timber in 2008.",
+     "6.2 million tons", 6.2e6, "t"),
+    ("the economy of Rio de Janeiro could grow by around 38 billion Brazilian Reals (21 billion USD)",
+     "38 billion Brazilian Reals", 3.8e10, "BRL"),
+]
+
+
+@pytest.mark.parametrize("text,written,value,unit", UNIT_REGRESSIONS, ids=[r[1] for r in UNIT_REGRESSIONS])
+def test_unit_regressions(text, written, value, unit):
+    claims = [c for c in claims_from_text(text) if c.text == written]
+    assert len(claims) == 1, [(c.text, c.unit) for c in claims_from_text(text)]
+    assert (claims[0].value, claims[0].unit) == (pytest.approx(value), unit)
 
 
 def test_offsets_index_the_text_across_sentences():
