@@ -959,6 +959,7 @@ def _attributions(tokens: Sequence[Token]) -> list[tuple[int, str]]:
     n = len(tokens)
     out: list[tuple[int, str]] = []
     estimate_nouns = frozenset(cues()["estimate_nouns"])
+    participles = frozenset(cues()["speech_participles"])
     for i, tok in enumerate(tokens):
         if tok.low == "according" and i + 1 < n and tokens[i + 1].low == "to":
             found = _phrase_after(tokens, i + 2)
@@ -972,16 +973,18 @@ def _attributions(tokens: Sequence[Token]) -> list[tuple[int, str]]:
             if subj:
                 out.append((i, subj))
                 continue
-        if tok.low in cues()["speech_participles"] and i > 1 and tokens[i - 1].text not in (",",):
+        if tok.low in participles and i > 1 and tokens[i - 1].text not in (",",):
             # "SEDENA issued a press release stating it had convicted 12 soldiers"
             subj = _clause_subject(tokens)
             if subj:
                 out.append((i, subj))
             continue
+        if tok.low not in estimate_nouns:
+            continue
         owner = i - 1
         while owner > 0 and i - owner <= 3 and (tokens[owner].text.islower() or tokens[owner].text == "-"):
             owner -= 1  # "office's year-end estimate"
-        if tok.low in estimate_nouns and owner >= 0 and tokens[owner].low.endswith(("'s", "’s")):
+        if owner >= 0 and tokens[owner].low.endswith(("'s", "’s")):
             # "the Attorney General's office's year-end estimate stands at 6262"
             k = owner
             while k > 0 and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].low.endswith(("'s", "’s"))) \

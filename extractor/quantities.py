@@ -11,7 +11,6 @@ and only ever sees a short window (number + three tokens), cached by window.
 from __future__ import annotations
 
 import json
-import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -112,7 +111,7 @@ _TOKEN_RE = re.compile(
 )
 
 
-_span = operator.methodcaller("span")
+_new_tuple = tuple.__new__
 
 
 @lru_cache(maxsize=8192)
@@ -121,7 +120,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
     lowered = text.lower()  # once per text, when it keeps the length (not so for "İ")
     if len(lowered) != len(text):
         return tuple(Token(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text))
-    return tuple(Token(text[a:b], a, b, lowered[a:b]) for a, b in map(_span, _TOKEN_RE.finditer(text)))
+    spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+    # tuple.__new__ skips NamedTuple's keyword-handling constructor: tokenizing is a hot path
+    return tuple([_new_tuple(Token, (text[a:b], a, b, lowered[a:b])) for a, b in spans])
 
 
 def _is_digit(tok: Token) -> bool:
