@@ -170,6 +170,8 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
             continue
         chosen.append(span)
         last_end = span[1]
+    if not chosen:
+        return []  # most sentences: nothing to check
     kept = []
     upper_text = mostly_upper(text)
     label = lex.label.match(text)
@@ -773,9 +775,11 @@ def _single_day(t: TimeExpression | None) -> TimeExpression | None:
 def _narrative_relative_day(text: str, anchor: TimeExpression | None) -> TimeExpression | None:
     """ "earlier in the day", "the following day", "that same day": a day counted from the
     narrative's day (the last one-day frame, else the last day the text stated)."""
+    if anchor is None:
+        return None
     lex = lexicon()
     m = lex.narrative_days.search(text)
-    if m is None or anchor is None or lex.narrative_days_not_after.match(text, m.end()):
+    if m is None or lex.narrative_days_not_after.match(text, m.end()):
         return None
     offset = lex.narrative_day_offsets[" ".join(m.group().lower().split())]
     day = (date.fromisoformat(anchor.date_start) + timedelta(days=offset)).isoformat()
