@@ -175,7 +175,9 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    if "\x00" in sample:
+    # a few stray NULs in a telegram are transmission noise (they are dropped);
+    # binary data is full of them
+    if sample.count("\x00") > max(2, 0.01 * len(sample)):
         return True
     bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
     return bad > 0.1 * len(sample)
