@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 DATA_FILE = Path(__file__).with_name("data") / "events.json"
 EVENT_TYPES = ("visit", "meeting", "delegation", "seizure", "arrest", "extradition",
@@ -19,36 +20,28 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
-def _group_end(pattern: str, start: int) -> int:
-    """Index of the ``)`` closing the group that opens at ``start``."""
+def _depths(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each unescaped character."""
     depth, i = 0, start
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             i += 2
             continue
-        depth += c == "("
-        depth -= c == ")"
-        if depth == 0:
-            return i
+        depth += (c == "(") - (c == ")")
+        yield i, c, depth
         i += 1
-    return len(pattern)
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the ``)`` closing the group that opens at ``start``."""
+    return next((i for i, _c, depth in _depths(pattern, start) if depth == 0), len(pattern))
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
-    parts, depth, last, i = [], 0, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        depth += c == "("
-        depth -= c == ")"
-        if c == "|" and depth == 0:
-            parts.append(pattern[last:i])
-            last = i + 1
-        i += 1
-    return parts + [pattern[last:]]
+    bars = [i for i, c, depth in _depths(pattern) if c == "|" and depth == 0]
+    bounds = [-1] + bars + [len(pattern)]
+    return [pattern[bounds[k] + 1:bounds[k + 1]] for k in range(len(bounds) - 1)]
 
 
 _LITERAL = re.compile(r"[A-Za-z]+")
