@@ -14,6 +14,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
@@ -107,13 +108,24 @@ def rows_for_file(path: Path, root: Path) -> FileRows:
     return rows
 
 
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A hash of the extractor's code and data files: any change to how cables
+    are read or extracted invalidates cached results, not only a version bump."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for source in sorted([*package.glob("*.py"), *(package / "data").glob("*.json")]):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(path: Path, root: Path) -> str | None:
     try:
         content = path.read_bytes()
     except OSError:
         return None
     digest = hashlib.sha256()
-    digest.update(__version__.encode())
+    digest.update(extractor_fingerprint().encode())
     digest.update(b"\0" + str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")
     digest.update(content)
     return digest.hexdigest()

@@ -132,3 +132,14 @@ def test_a_killed_site_build_leaves_the_previous_site_whole(tmp_path: Path, corp
     assert after == before
     build_site(data, public, evaluate=False)  # the next build clears what the killed one left
     assert not list(tmp_path.glob(".public.*"))
+
+
+def test_a_change_to_the_extractor_invalidates_the_cache(tmp_path: Path, corpus: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor import pipeline
+
+    cache = tmp_path / "cache"
+    extract_corpus([corpus], tmp_path / "out1", jobs=1, cache_dir=cache)
+    assert extract_corpus([corpus], tmp_path / "out2", jobs=1, cache_dir=cache).cached_files == 2
+    monkeypatch.setattr(pipeline, "extractor_fingerprint", lambda: "code changed")
+    assert extract_corpus([corpus], tmp_path / "out3", jobs=1, cache_dir=cache).cached_files == 0
