@@ -132,7 +132,6 @@ class Lexicon:
     status_window: int
     expected_before: re.Pattern[str]
     planned_before: re.Pattern[str]
-    ongoing_before: re.Pattern[str]
     ongoing_anywhere: re.Pattern[str]
     planned_after: re.Pattern[str]
     past_before: re.Pattern[str]
@@ -143,7 +142,6 @@ class Lexicon:
     actor_stopwords: frozenset[str]
     months: frozenset[str]
     places: re.Pattern[str]
-    summary_verbs: dict[str, str]
     modifier_heads: re.Pattern[str]
     hypothetical_clause: re.Pattern[str]
     conditional_clause: re.Pattern[str]
@@ -230,7 +228,6 @@ def lexicon() -> Lexicon:
         status_window=int(status["window_words"]),
         expected_before=re.compile(status["expected_before"], flags),
         planned_before=re.compile(status["planned_before"], flags),
-        ongoing_before=re.compile(status["ongoing_before"], flags),
         ongoing_anywhere=re.compile(status["ongoing_anywhere"], flags),
         planned_after=re.compile(status["planned_after"], flags),
         past_before=re.compile(status["past_before"], flags),
@@ -242,7 +239,6 @@ def lexicon() -> Lexicon:
         actor_stopwords=frozenset(data["actor_stopwords"]),
         months=frozenset(data["months"]),
         places=_words(data["places"]),
-        summary_verbs=dict(data["summary_verbs"]),
         modifier_heads=re.compile(r"^\s+(?:" + "|".join(data["modifier_heads"]["words"]) + r")\b"),
         hypothetical_clause=re.compile(data["hypothetical"]["clause"], flags),
         conditional_clause=re.compile(data["hypothetical"]["conditional_clause"], flags),

@@ -238,20 +238,6 @@ def _match_phrase(tokens: Sequence[Token], j: int, table: dict[str, Any], max_wo
     return None
 
 
-def _match_phrase_back(tokens: Sequence[Token], end: int, phrases: Iterable[str]) -> int | None:
-    """If one of phrases ends right before token index end, its start index (longest)."""
-    best: int | None = None
-    for phrase in phrases:
-        words = phrase.split()
-        k = len(words)
-        if end - k < 0:
-            continue
-        if [t.low for t in tokens[end - k:end]] == words:
-            if best is None or end - k < best:
-                best = end - k
-    return best
-
-
 @lru_cache(maxsize=1)
 def _qualifier_phrases() -> list[tuple[str, str]]:
     out = []
@@ -896,7 +882,6 @@ def _is_reference(tokens: Sequence[Token], i: int) -> str:
     the list that follows one ('MEXICO 2371, 3498')."""
     posts = _post_words()
     prev = tokens[i - 1]
-    tok = tokens[i]
     n = len(tokens)
     nxt = tokens[i + 1] if i + 1 < n else None
     follows_ok = nxt is None or nxt.text in (")", ",", ".", ";", ":", "]") or nxt.low in ("and", "para", "paras", "paragraph", "at")

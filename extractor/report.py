@@ -10,7 +10,6 @@ template syntax.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import html
 import json

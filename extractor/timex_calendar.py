@@ -29,9 +29,6 @@ class Resolved:
     granularity: str = ""
     mod: str = ""
 
-    def with_interval(self, start: Date | None, end: Date | None, granularity: str | None = None) -> "Resolved":
-        return Resolved(self.type, self.value, start, end,
-                        self.granularity if granularity is None else granularity, self.mod)
 
 
 def safe_date(year: int, month: int, day: int) -> Date | None:

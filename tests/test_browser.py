@@ -7,7 +7,6 @@ no dialog. benchmarks/screenshot.py uses the same tooling for the README image."
 from __future__ import annotations
 
 import csv
-import io
 import sys
 from pathlib import Path
 from typing import Any, Iterator
