@@ -495,16 +495,12 @@ def score_events(doc_id: str, gold: Sequence[GoldItem], rows: Sequence[Row]) -> 
     issues: list[Issue] = []
     for g, p in matching.required:
         gold_item, row = gold[g], rows[p]
-        wrong = []
-        date_ok = _dates(gold_item) == _dates(row)
-        scores.check("date", date_ok)
-        if not date_ok:
-            wrong.append(f"date {_describe_dates(gold_item)} ≠ {_describe_dates(row)}")
+        wrong: list[str] = []
+        _check(scores, wrong, "date", _dates(gold_item) == _dates(row),
+               _describe_dates(gold_item), _describe_dates(row))
         if _text(gold_item.get("status")):
-            status_ok = _text(gold_item.get("status")) == _text(row.get("status"))
-            scores.check("status", status_ok)
-            if not status_ok:
-                wrong.append(f"status {_text(gold_item.get('status'))} ≠ {_text(row.get('status')) or '—'}")
+            _check(scores, wrong, "status", _text(gold_item.get("status")) == _text(row.get("status")),
+                   _text(gold_item.get("status")), _text(row.get("status")) or "—")
         if wrong:
             issues.append(Issue(doc_id, "wrong", "event", _describe_gold_event(gold_item),
                                 _text(gold_item.get("evidence")), "; ".join(wrong)))
@@ -520,28 +516,28 @@ def score_events(doc_id: str, gold: Sequence[GoldItem], rows: Sequence[Row]) -> 
     return scores, issues
 
 
+def _check(scores: Scores, wrong: list[str], name: str, ok: bool, expected: str, got: str) -> None:
+    """Count one attribute of a matched pair, and say how it differs when it does."""
+    scores.check(name, ok)
+    if not ok:
+        wrong.append(f"{name} {expected} ≠ {got}")
+
+
 def score_claims(doc_id: str, gold: Sequence[GoldItem], rows: Sequence[Row]) -> tuple[Scores, list[Issue]]:
     matching = match_items(gold, rows, claim_matches, claim_match_score)
     scores = _counts(gold, rows, matching)
     issues: list[Issue] = []
     for g, p in matching.required:
         gold_item, row = gold[g], rows[p]
-        wrong = []
-        if _text(gold_item.get("entity")):
-            entity_ok = head_word_agrees(gold_item.get("entity"), row.get("entity"))
-            scores.check("entity", entity_ok)
-            if not entity_ok:
-                wrong.append(f"entity {_text(gold_item.get('entity'))!r} ≠ {_text(row.get('entity'))!r}")
-        if "speaker" in gold_item:
-            speaker_ok = head_word_agrees(gold_item.get("speaker"), row.get("speaker"))
-            scores.check("speaker", speaker_ok)
-            if not speaker_ok:
-                wrong.append(f"speaker {_text(gold_item.get('speaker'))!r} ≠ {_text(row.get('speaker'))!r}")
+        wrong: list[str] = []
+        for name in ("entity", "speaker"):
+            # an entity is scored where gold names one; a speaker wherever gold has the key
+            if _text(gold_item.get(name)) or (name == "speaker" and name in gold_item):
+                _check(scores, wrong, name, head_word_agrees(gold_item.get(name), row.get(name)),
+                       repr(_text(gold_item.get(name))), repr(_text(row.get(name))))
         if _text(gold_item.get("qualifier")):
-            qualifier_ok = _text(gold_item.get("qualifier")) == _text(row.get("qualifier"))
-            scores.check("qualifier", qualifier_ok)
-            if not qualifier_ok:
-                wrong.append(f"qualifier {_text(gold_item.get('qualifier'))} ≠ {_text(row.get('qualifier')) or '—'}")
+            _check(scores, wrong, "qualifier", _text(gold_item.get("qualifier")) == _text(row.get("qualifier")),
+                   _text(gold_item.get("qualifier")), _text(row.get("qualifier")) or "—")
         located = evidence_overlap(gold_item.get("evidence"), row.get("sentence")) >= EVIDENCE_THRESHOLD
         scores.check("located", located)
         if wrong:
