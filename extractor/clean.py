@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .model import Document, Paragraph, Sentence
 from .telegram import SUBJECT_STOP_LINE
@@ -275,6 +275,17 @@ def _split_flat_body(line: str) -> list[str]:
     return parts
 
 
+def _drop_continuation(lines: list["_Line"], i: int, limit: int, continues: Callable[[str], bool]) -> int:
+    """Drop up to ``limit`` lines after line ``i`` while they continue a header
+    entry (a wrapped TAGS, SUBJECT or REF); returns the index of the last one dropped."""
+    for _ in range(limit):
+        if i + 1 >= len(lines) or not continues(lines[i + 1].text):
+            break
+        i += 1
+        lines[i].kind = DROP
+    return i
+
+
 def _classify(raw_lines: list[str]) -> list[_Line]:
     notes, footers = _line_patterns()
     lines = [_Line(t) for t in raw_lines]
@@ -305,26 +316,15 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             line.kind = DROP
         elif _TAGS_LINE.match(text):
             line.kind = DROP
-            while i + 1 < n and _TAGS_CONTINUATION.match(lines[i + 1].text) and not _is_caveat(lines[i + 1].text):
-                i += 1
-                lines[i].kind = DROP
+            i = _drop_continuation(lines, i, n, lambda t: bool(_TAGS_CONTINUATION.match(t)) and not _is_caveat(t))
         elif _SUBJECT_LINE.match(text):
             line.kind = DROP
-            extra = 0
-            while (i + 1 < n and extra < 4 and lines[i + 1].text.strip()
-                   and not SUBJECT_STOP_LINE.match(lines[i + 1].text) and not _DTG_LINE.match(lines[i + 1].text)):
-                i += 1
-                extra += 1
-                lines[i].kind = DROP
+            i = _drop_continuation(lines, i, 4, lambda t: bool(t.strip()) and not SUBJECT_STOP_LINE.match(t)
+                                   and not _DTG_LINE.match(t))
         elif _REF_LINE.match(text):
             line.kind = DROP
-            extra = 0
-            while (i + 1 < n and extra < 15 and lines[i + 1].text.strip()
-                   and _REF_CONTINUATION.match(lines[i + 1].text)
-                   and not _CLASSIFIED_BY.match(lines[i + 1].text) and not _PARA_NUMBER.match(lines[i + 1].text)):
-                i += 1
-                extra += 1
-                lines[i].kind = DROP
+            i = _drop_continuation(lines, i, 15, lambda t: bool(t.strip()) and bool(_REF_CONTINUATION.match(t))
+                                   and not _CLASSIFIED_BY.match(t) and not _PARA_NUMBER.match(t))
         elif _CLASSIFIED_BY.match(text):
             line.kind = DROP
             seen = text
