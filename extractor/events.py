@@ -137,9 +137,13 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _covered(patterns: list[re.Pattern[str]], text: str, start: int, end: int) -> bool:
+def _covered(patterns: list[re.Pattern[str]], any_pattern: re.Pattern[str] | None, text: str,
+             start: int, end: int) -> bool:
+    lo, hi = max(0, start - 120), min(len(text), end + 120)
+    if any_pattern is None or any_pattern.search(text, lo, hi) is None:
+        return False  # no exclusion matches anywhere near: the usual case, one scan
     for pattern in patterns:
-        for m in pattern.finditer(text, max(0, start - 120), min(len(text), end + 120)):
+        for m in pattern.finditer(text, lo, hi):
             if m.start() <= start and m.end() >= end:
                 return True
             if m.start() > end:
@@ -152,7 +156,8 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
     checks, left to right, without overlaps (longest wins)."""
     lex = lexicon()
     spans: list[tuple[int, int, str, bool]] = []
-    for candidate in _WORD_START.finditer(text):
+    # only the word starts some trigger can begin with (most words are not)
+    for candidate in (lex.trigger_starts or _WORD_START).finditer(text):
         at = candidate.start()
         head = text[at:at + PREFIX_LETTERS].lower()
         candidates = lex.trigger_index.get(head) or lex.trigger_index.get(head[:2], lex.triggers_anywhere)
@@ -183,7 +188,7 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
             continue  # "the Mobile Enforcement Team (MET)": an acronym, not the verb
         if not upper_text and _in_name(text, start, end):
             continue  # "Presidential Election Commission", "European Convention on Extradition"
-        if _covered(lex.exclusions[kind], text, start, end):
+        if _covered(lex.exclusions[kind], lex.any_exclusion[kind], text, start, end):
             continue
         if kind == "agreement" and word.startswith("act") and not _LEGISLATURE.search(text):
             continue

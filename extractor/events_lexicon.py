@@ -107,6 +107,29 @@ def _flexible_spaces(pattern: str) -> str:
     return "".join(out)
 
 
+def _trie(words: list[str]) -> str:
+    """A regex alternation of literal words shaped as a trie ("ab|ac" → "a(?:b|c)"): the
+    engine then tests each first letter once instead of trying every word in turn."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        if "" in node and len(node) == 1:
+            return ""
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if len(branches) > 1 and all(len(b) == 1 for b in branches):
+            body = "[" + "".join(branches) + "]"
+        else:
+            body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 def _words(phrases: list[str]) -> re.Pattern[str]:
     escaped = [re.escape(p) for p in sorted(phrases, key=len, reverse=True)]
     return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])")
@@ -125,7 +148,11 @@ class Lexicon:
     #: (a word with other first letters tries only ``triggers_anywhere``)
     trigger_index: dict[str, tuple[tuple[str, bool, re.Pattern[str]], ...]]
     triggers_anywhere: tuple[tuple[str, bool, re.Pattern[str]], ...]
+    #: the word starts worth looking up in ``trigger_index`` (None: every word start)
+    trigger_starts: re.Pattern[str] | None
     exclusions: dict[str, list[re.Pattern[str]]]
+    #: type → one regex matching wherever any of its exclusions matches (a cheap pre-check)
+    any_exclusion: dict[str, re.Pattern[str] | None]
     generic: re.Pattern[str]
     generic_window: int
     hypothetical: re.Pattern[str]
@@ -176,18 +203,30 @@ class Lexicon:
     object_required: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
 
 
-def _trigger_index(by_letters: dict[str, list[tuple[str, bool, re.Pattern[str]]]]
+def _trigger_index(by_letters: dict[str, list[tuple[str, bool, int, str]]], flags: int
                    ) -> dict[str, tuple[tuple[str, bool, re.Pattern[str]], ...]]:
-    """Three-letter keys also carry the patterns of the two-letter forms they
-    start with; a two-letter key serves the words no three-letter key knows."""
+    """Three-letter keys also carry the forms of the two-letter keys they start with; a
+    two-letter key serves the words no three-letter key knows. Each (type, part of speech)
+    gets a pattern of only the forms that can begin with the key's letters: it matches
+    exactly where the type's whole pattern would, without trying forms that cannot."""
     anywhere = by_letters.get("", [])
     short = {key: entries for key, entries in by_letters.items() if len(key) == 2}
+    compiled: dict[str, re.Pattern[str]] = {}
     index = {}
     for key, entries in by_letters.items():
-        if key:
-            extra = short.get(key[:2], []) if len(key) == 3 else []
-            # dict.fromkeys: each pattern once, in lexicon order
-            index[key] = tuple(dict.fromkeys(entries + extra + anywhere))
+        if not key:
+            continue
+        extra = short.get(key[:2], []) if len(key) == 3 else []
+        forms_of: dict[tuple[str, bool], dict[int, str]] = {}  # in lexicon order
+        for kind, is_verb, order, form in entries + extra + anywhere:
+            forms_of.setdefault((kind, is_verb), {})[order] = form
+        group = []
+        for (kind, is_verb), forms in forms_of.items():
+            source = r"(?<![\w-])(?:" + _alternation([forms[i] for i in sorted(forms)]) + r")(?![\w-])"
+            if source not in compiled:
+                compiled[source] = re.compile(source, flags)
+            group.append((kind, is_verb, compiled[source]))
+        index[key] = tuple(group)
     return index
 
 
@@ -197,7 +236,7 @@ def lexicon() -> Lexicon:
     flags = re.IGNORECASE
     triggers: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
     every: list[str] = []
-    by_letters: dict[str, list[tuple[str, bool, re.Pattern[str]]]] = {}
+    by_letters: dict[str, list[tuple[str, bool, int, str]]] = {}
     for kind in EVENT_TYPES:
         entry = data["triggers"][kind]
         compiled = []
@@ -209,19 +248,24 @@ def lexicon() -> Lexicon:
             compiled.append(pattern)
             if pattern is None:
                 continue
-            for form in forms:
+            for order, form in enumerate(forms):
                 letters = _first_letters(form)
                 for key in letters if letters is not None else [""]:
-                    by_letters.setdefault(key, []).append((kind, pos == "verbs", pattern))
+                    by_letters.setdefault(key, []).append((kind, pos == "verbs", order, _flexible_spaces(form)))
         triggers[kind] = (compiled[0], compiled[1])
     exclusions = {kind: [re.compile(_flexible_spaces(p), flags) for p in data["sense_exclusions"].get(kind, [])]
                   for kind in EVENT_TYPES}
     status = data["status"]
     return Lexicon(
         triggers=triggers,
-        trigger_index=_trigger_index(by_letters),
-        triggers_anywhere=tuple(dict.fromkeys(by_letters.get("", []))),
+        trigger_index=_trigger_index(by_letters, flags),
+        triggers_anywhere=tuple(dict.fromkeys((kind, is_verb, triggers[kind][0 if is_verb else 1])
+                                              for kind, is_verb, _o, _f in by_letters.get("", []))),
+        trigger_starts=None if by_letters.get("") else re.compile(
+            r"(?<![\w-])(?=\w)" + _trie(sorted(k for k in by_letters if k)), flags),
         exclusions=exclusions,
+        any_exclusion={kind: re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags) if patterns else None
+                       for kind, patterns in exclusions.items()},
         generic=re.compile("|".join(data["generic_contexts"]["patterns"]), flags),
         generic_window=int(data["generic_contexts"]["before_window_chars"]),
         hypothetical=re.compile(data["hypothetical"]["before"], flags),
