@@ -259,8 +259,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         triggers=triggers,
         trigger_index=_trigger_index(by_letters, flags),
-        triggers_anywhere=tuple(dict.fromkeys((kind, is_verb, triggers[kind][0 if is_verb else 1])
-                                              for kind, is_verb, _o, _f in by_letters.get("", []))),
+        triggers_anywhere=tuple(dict.fromkeys((kind, is_verb, pattern)
+                                              for kind, is_verb, _o, _f in by_letters.get("", [])
+                                              for pattern in [triggers[kind][0 if is_verb else 1]] if pattern)),
         trigger_starts=None if by_letters.get("") else re.compile(
             r"(?<![\w-])(?=\w)" + _trie(sorted(k for k in by_letters if k)), flags),
         exclusions=exclusions,
