@@ -8,6 +8,7 @@ listed country/capital is the location.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .events_lexicon import lexicon
 
@@ -29,6 +30,7 @@ _LOCATION_AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # asked of the same sentence by the trigger, actor and place checks
 def mostly_upper(text: str) -> bool:
     """True for all-caps text (headings, old cables), where capitals say nothing."""
     upper = len(_UPPER.findall(text))
@@ -97,6 +99,11 @@ def _split_at_titles(raw: str) -> list[tuple[str, int]]:
 
 def find_actors(sentence: str) -> list[str]:
     """Names as written, without titles, in order of appearance."""
+    return list(_actors_of(sentence))
+
+
+@lru_cache(maxsize=256)  # every mention of a sentence asks for the same actors
+def _actors_of(sentence: str) -> tuple[str, ...]:
     lex = lexicon()
     found: list[str] = []
     label = lex.label.match(sentence)
@@ -130,7 +137,7 @@ def find_actors(sentence: str) -> list[str]:
         if name not in found:
             found.append(name)
     # drop a bare surname already given in full ("Garcia Luna" after "Genaro Garcia Luna")
-    return [a for a in found if not any(a != b and b.endswith(" " + a) for b in found)][:8]
+    return tuple([a for a in found if not any(a != b and b.endswith(" " + a) for b in found)][:8])
 
 
 def _plausible_place(place: str) -> bool:

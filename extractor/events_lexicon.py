@@ -131,13 +131,13 @@ def _trie(words: list[str]) -> str:
 
 
 def _words(phrases: list[str]) -> re.Pattern[str]:
-    escaped = [re.escape(p) for p in sorted(phrases, key=len, reverse=True)]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])")
+    # a trie matches the longest phrase at each place, as longest-first alternatives would
+    return re.compile(r"(?<![\w-])(?:" + _trie(phrases) + r")(?![\w-])")
 
 
 def _words_ignoring_case(phrases: list[str]) -> re.Pattern[str]:
-    escaped = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])", re.IGNORECASE)
+    trie = _trie(sorted({p.lower() for p in phrases})).replace(r"\ ", r"\s+")
+    return re.compile(r"(?<![\w-])(?:" + trie + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
