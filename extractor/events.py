@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 
 from .events_attrs import find_actors, find_location, make_summary, mostly_upper, visit_object
@@ -301,11 +302,15 @@ def _attached(text: str, start: int, end: int, when: TimeExpression | None) -> b
 def _is_generic(text: str, start: int, end: int, lo: int, hi: int, is_verb: bool) -> bool:
     lex = lexicon()
     before = text[max(lo, start - lex.generic_window):start]
-    clause = text[lo:hi]
-    m = lex.generic.search(clause)
-    if m and not m.group().endswith(" "):
+    if _generic_clause(text[lo:hi]):
         return True
     return bool(lex.generic.search(before))
+
+
+@lru_cache(maxsize=64)  # the triggers of one clause share it
+def _generic_clause(clause: str) -> bool:
+    m = lexicon().generic.search(clause)
+    return m is not None and not m.group().endswith(" ")
 
 
 # --------------------------------------------------------------------------- status

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .events_lexicon import lexicon
+from .events_lexicon import PREFIX_LETTERS, lexicon
 
 # a capitalised name: words starting upper case, joined by spaces or name particles
 _NAME = re.compile(
@@ -46,6 +46,7 @@ _ADJECTIVE_COMPOUND = re.compile(r"[A-Z][\w'’]*-[a-z][\w-]*")
 _OPENING = re.compile(r"^[\W_]*(?:(?:[A-Z][\w/]*\s+){0,3}[A-Za-z]+\s*:\s*[\W_]*)?$")
 
 
+@lru_cache(maxsize=4096)  # the same names recur through a cable
 def _clean_name(name: str, initial: bool = False) -> str:
     name = _POSSESSIVE.sub("", name.strip(" ,.;:-"))
     lex = lexicon()
@@ -132,12 +133,21 @@ def _actors_of(sentence: str) -> tuple[str, ...]:
         name = _clean_name(raw, initial)
         if not name or lex.places.fullmatch(name) and not name.isupper():
             continue
-        if " " not in name and any(p is not None and p.fullmatch(name) for pair in lex.triggers.values() for p in pair):
+        if " " not in name and _is_trigger_word(name):
             continue  # "Operation 8Tamara8", "-- Extradition": the happening, not a participant
         if name not in found:
             found.append(name)
     # drop a bare surname already given in full ("Garcia Luna" after "Genaro Garcia Luna")
     return tuple([a for a in found if not any(a != b and b.endswith(" " + a) for b in found)][:8])
+
+
+def _is_trigger_word(word: str) -> bool:
+    """A word some trigger form matches whole ("Extradition"); only the forms that can
+    begin with its first letters are tried."""
+    lex = lexicon()
+    head = word[:PREFIX_LETTERS].lower()
+    candidates = lex.trigger_index.get(head) or lex.trigger_index.get(head[:2], lex.triggers_anywhere)
+    return any(pattern.fullmatch(word) for _kind, _is_verb, pattern in candidates)
 
 
 def _plausible_place(place: str) -> bool:
