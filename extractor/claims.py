@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Sequence
 
 from .model import Claim, Document, Paragraph, Sentence, TimeExpression, stable_id
@@ -1073,25 +1074,47 @@ def _title_holder(found: str, state: _SpeakerState) -> str:
     return holder
 
 
+_GLUE = ("of", "for", "the", "and")
+_LOW = itemgetter(3)  # Token.low, read in C by map()
+
+
 @lru_cache(maxsize=1)
-def _title_word_pattern() -> re.Pattern[str]:
-    words = sorted(_words()["title_words"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+def _strong_title_words() -> frozenset[str]:
+    """Lower-case token forms that can put a word into a title's content: title words other
+    than the glue, also with the one trailing dot of an abbreviation token ("u.s.")."""
+    strong = _words()["title_words"] - frozenset(_GLUE)
+    return strong | frozenset(w + "." for w in strong)
 
 
 def _title_map(sentences: Sequence[str]) -> list[tuple[frozenset[str], str]]:
     """(title words, name) for 'Title Name' and 'Name (Title)' in the text:
     'Attorney General Eduardo Medina Mora', 'Genaro Garcia Luna (Secretary for Public Security)'."""
     titles = _words()["title_words"]
-    glue = ("of", "for", "the", "and")
+    strong = _strong_title_words()
+    glue = _GLUE
     out: list[tuple[frozenset[str], str]] = []
     for text in sentences:
-        if not _title_word_pattern().search(text):
-            continue  # most sentences name no title: skip tokenizing them
-        tokens = tokenize(text)
+        tokens = tokenize(text)  # cached: the paragraph loop needs the same tokens
+        # a pair needs a non-glue title word; most sentences have none (checked in C)
+        if strong.isdisjoint(map(_LOW, tokens)):
+            continue
         n = len(tokens)
+        # Only a capitalised title word starts a run, and "(" only before one: the loop
+        # below visits just those indices (at any other index it would do nothing).
+        caps = [c for c, tok in enumerate(tokens)
+                if tok.text[:1].isupper() and (tok.low in titles or tok.low.rstrip(".") in titles)]
+        if not any(tokens[c].low.rstrip(".") not in glue or tokens[c].low not in glue for c in caps):
+            continue  # only "The"/"Of": runs of glue words name no title
+        starts: list[int] = []
+        for c in caps:
+            if c > 1 and tokens[c - 1].text == "(":
+                starts.append(c - 1)
+            starts.append(c)
         i = 0
-        while i < n:
+        for start in starts:
+            if start < i:
+                continue  # inside a run already read
+            i = start
             # a run of title words (capitalised, with "of"/"for" inside), an acronym in parentheses allowed
             j = i
             run: list[str] = []
