@@ -953,15 +953,26 @@ def _strip_titles(words: list[str]) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _attribution_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Estimate nouns, speech participles, and every word that can open an attribution."""
+    estimate_nouns = frozenset(cues()["estimate_nouns"])
+    participles = frozenset(cues()["speech_participles"])
+    return estimate_nouns, participles, estimate_nouns | participles | _words()["speech_verbs"] | {"according"}
+
+
 def _attributions(tokens: Sequence[Token]) -> list[tuple[int, str]]:
     """(cue index, speaker as written) for each attribution in the sentence:
     "X said", "according to X", "X's estimate", "..., stating that" (the clause subject)."""
     w = _words()
     n = len(tokens)
     out: list[tuple[int, str]] = []
-    estimate_nouns = frozenset(cues()["estimate_nouns"])
-    participles = frozenset(cues()["speech_participles"])
-    for i, tok in enumerate(tokens):
+    estimate_nouns, participles, cue_words = _attribution_cues()
+    if cue_words.isdisjoint(map(_LOW, tokens)):
+        return out  # most sentences hold no cue word at all (checked in C)
+    # the loop body does nothing for a token that is not a cue word: visit only those
+    for i in [i for i, low in enumerate(map(_LOW, tokens)) if low in cue_words]:
+        tok = tokens[i]
         if tok.low == "according" and i + 1 < n and tokens[i + 1].low == "to":
             found = _phrase_after(tokens, i + 2)
             if found:
@@ -1188,14 +1199,18 @@ def _clause_subject(tokens: Sequence[Token]) -> str:
     return _clause_subject_parts(tokens)[0]
 
 
+#: openers of a leading adverbial ("On July 24, ..."): the subject comes after its comma
+_ADVERBIAL_OPENERS = _NOT_SUBJECT_OPENERS - {"the", "a", "he", "she", "they", "we", "i", "it", "this", "that", "these",
+                                             "there"}
+
+
 def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
     """The clause subject, and whether it is a person named with a title
     ("President Kumaratunga" -> ("Kumaratunga", True))."""
     w = _words()
     n = len(tokens)
     k = 0
-    if tokens and tokens[0].low in _NOT_SUBJECT_OPENERS - {"the", "a", "he", "she", "they", "we", "i", "it", "this",
-                                                           "that", "these", "there"}:
+    if tokens and tokens[0].low in _ADVERBIAL_OPENERS:
         comma = next((i for i in range(min(n, 14)) if tokens[i].text == ","), -1)
         if comma < 0:
             return "", False
