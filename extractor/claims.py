@@ -63,12 +63,15 @@ def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None
     country = country_of(doc.origin, doc.tags)
     claims: list[Claim] = []
     seen: set[tuple[str, int]] = set()
-    tables = _table_contexts(doc.paragraphs)
-    state = _SpeakerState(titles=_title_map([s.text for p in doc.paragraphs for s in p.sentences]))
+    # each sentence is tokenized once, for the title map, the tables and the paragraph loop
+    # (held here for one document, not in tokenize's cache: fewer long-lived objects for the GC)
+    tokens = [[tokenize(s.text) for s in p.sentences] for p in doc.paragraphs]
+    tables = _table_contexts(doc.paragraphs, tokens)
+    state = _SpeakerState(titles=_title_map([t for p in tokens for t in p]))
     for p_index, paragraph in enumerate(doc.paragraphs):
         p_times = times[p_index] if times and p_index < len(times) else []
         for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times, country,
-                                          tables[p_index], state):
+                                          tables[p_index], state, tokens[p_index]):
             # a body copied twice into one file says each figure once
             key = (claim.sentence, claim.start)
             if key in seen:
@@ -149,17 +152,20 @@ def _time_expressions(doc: Document) -> list[list[list[TimeExpression]]]:
 def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Paragraph,
                       times: Sequence[list[TimeExpression]], country: str,
                       table: "_TableContext | None" = None,
-                      state: "_SpeakerState | None" = None) -> list[tuple[int, Claim]]:
-    """(sentence index, claim) pairs of one paragraph."""
+                      state: "_SpeakerState | None" = None,
+                      sentence_tokens: Sequence[Sequence[Token]] | None = None) -> list[tuple[int, Claim]]:
+    """(sentence index, claim) pairs of one paragraph (sentence_tokens: the tokens of its sentences)."""
     claims: list[tuple[int, Claim]] = []
+    if sentence_tokens is None:
+        sentence_tokens = [tokenize(s.text) for s in paragraph.sentences]
     if state is None:
-        state = _SpeakerState(titles=_title_map([s.text for s in paragraph.sentences]))
+        state = _SpeakerState(titles=_title_map(sentence_tokens))
     state.new_paragraph()
     if table is None:
         table = _TableContext.of(paragraph)
     for s_index, sentence in enumerate(paragraph.sentences):
         text = sentence.text
-        tokens = tokenize(text)
+        tokens = sentence_tokens[s_index]
         speaker = _sentence_speaker(tokens, state)
         if not has_candidates(text) or _ROUTING_LINE_RE.search(text):
             continue
@@ -1097,15 +1103,15 @@ def _strong_title_words() -> frozenset[str]:
     return strong | frozenset(w + "." for w in strong)
 
 
-def _title_map(sentences: Sequence[str]) -> list[tuple[frozenset[str], str]]:
+def _title_map(sentences: Sequence[Sequence[Token]]) -> list[tuple[frozenset[str], str]]:
     """(title words, name) for 'Title Name' and 'Name (Title)' in the text:
-    'Attorney General Eduardo Medina Mora', 'Genaro Garcia Luna (Secretary for Public Security)'."""
+    'Attorney General Eduardo Medina Mora', 'Genaro Garcia Luna (Secretary for Public Security)'.
+    sentences: the tokens of each sentence."""
     titles = _words()["title_words"]
     strong = _strong_title_words()
     glue = _GLUE
     out: list[tuple[frozenset[str], str]] = []
-    for text in sentences:
-        tokens = tokenize(text)  # cached: the paragraph loop needs the same tokens
+    for tokens in sentences:
         # a pair needs a non-glue title word; most sentences have none (checked in C)
         if strong.isdisjoint(map(_LOW, tokens)):
             continue
@@ -1296,18 +1302,20 @@ class _TableContext:
         return cls(True, title, tuple(dict.fromkeys(sources)))
 
 
-def _table_contexts(paragraphs: Sequence[Paragraph]) -> list[_TableContext]:
+def _table_contexts(paragraphs: Sequence[Paragraph],
+                    tokens: Sequence[Sequence[Sequence[Token]]]) -> list[_TableContext]:
     """The table context of each paragraph. A title set apart as its own paragraph
     ("Table III: Homicides: 2007* 2008**") heads the table rows of the paragraph
-    that follows it (the cleaner keeps a blank line between them)."""
+    that follows it (the cleaner keeps a blank line between them). tokens: those of
+    each sentence, by paragraph."""
     out = [_TableContext.of(p) for p in paragraphs]
     for i in range(1, len(paragraphs)):
         title_para = paragraphs[i - 1]
         if out[i].active or not out[i - 1].active or not paragraphs[i].sentences:
             continue
-        if any(_table_like(tokenize(s.text)) for s in title_para.sentences):
+        if any(_table_like(t) for t in tokens[i - 1]):
             continue  # the title paragraph holds its own rows
-        if _table_like(tokenize(paragraphs[i].sentences[0].text)):
+        if _table_like(tokens[i][0]):
             out[i] = _TableContext.of_text(title_para.text + " " + paragraphs[i].text)
     return out
 

@@ -122,9 +122,10 @@ _TOKEN_RE = re.compile(
 _new_tuple = tuple.__new__
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=256)
 def tokenize(text: str) -> tuple[Token, ...]:
-    # cached: the claims stage tokenizes each sentence several times (scan, titles, speakers)
+    # A small cache: extract_claims keeps the tokens of one document itself. Tokens are
+    # objects the GC tracks; a large cache keeps ~200k of them alive and slows every collection.
     lowered = text.lower()  # once per text, when it keeps the length (not so for "İ")
     if len(lowered) != len(text):
         return tuple(Token(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text))
