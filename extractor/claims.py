@@ -1099,8 +1099,14 @@ _LOW = itemgetter(3)  # Token.low, read in C by map()
 def _strong_title_words() -> frozenset[str]:
     """Lower-case token forms that can put a word into a title's content: title words other
     than the glue, also with the one trailing dot of an abbreviation token ("u.s.")."""
-    strong = _words()["title_words"] - frozenset(_GLUE)
-    return strong | frozenset(w + "." for w in strong)
+    return _dotted_title_words() - frozenset(_GLUE) - frozenset(w + "." for w in _GLUE)
+
+
+@lru_cache(maxsize=1)
+def _dotted_title_words() -> frozenset[str]:
+    """Title words, also with the one trailing dot of an abbreviation token."""
+    titles = _words()["title_words"]
+    return titles | frozenset(w + "." for w in titles)
 
 
 def _title_map(sentences: Sequence[Sequence[Token]]) -> list[tuple[frozenset[str], str]]:
@@ -1109,6 +1115,7 @@ def _title_map(sentences: Sequence[Sequence[Token]]) -> list[tuple[frozenset[str
     sentences: the tokens of each sentence."""
     titles = _words()["title_words"]
     strong = _strong_title_words()
+    dotted_titles = _dotted_title_words()
     glue = _GLUE
     out: list[tuple[frozenset[str], str]] = []
     for tokens in sentences:
@@ -1118,8 +1125,9 @@ def _title_map(sentences: Sequence[Sequence[Token]]) -> list[tuple[frozenset[str
         n = len(tokens)
         # Only a capitalised title word starts a run, and "(" only before one: the loop
         # below visits just those indices (at any other index it would do nothing).
-        caps = [c for c, tok in enumerate(tokens)
-                if tok.text[:1].isupper() and (tok.low in titles or tok.low.rstrip(".") in titles)]
+        caps = [c for c, low in enumerate(map(_LOW, tokens)) if low in dotted_titles]
+        caps = [c for c in caps if tokens[c].text[:1].isupper()
+                and (tokens[c].low in titles or tokens[c].low.rstrip(".") in titles)]
         if not any(tokens[c].low.rstrip(".") not in glue or tokens[c].low not in glue for c in caps):
             continue  # only "The"/"Of": runs of glue words name no title
         starts: list[int] = []
