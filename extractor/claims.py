@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Sequence
 
 from .model import Claim, Document, Paragraph, Sentence, TimeExpression, stable_id
@@ -62,12 +63,15 @@ def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None
     country = country_of(doc.origin, doc.tags)
     claims: list[Claim] = []
     seen: set[tuple[str, int]] = set()
-    tables = _table_contexts(doc.paragraphs)
-    state = _SpeakerState(titles=_title_map([s.text for p in doc.paragraphs for s in p.sentences]))
+    # each sentence is tokenized once, for the title map, the tables and the paragraph loop
+    # (held here for one document, not in tokenize's cache: fewer long-lived objects for the GC)
+    tokens = [[tokenize(s.text) for s in p.sentences] for p in doc.paragraphs]
+    tables = _table_contexts(doc.paragraphs, tokens)
+    state = _SpeakerState(titles=_title_map([t for p in tokens for t in p]))
     for p_index, paragraph in enumerate(doc.paragraphs):
         p_times = times[p_index] if times and p_index < len(times) else []
         for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times, country,
-                                          tables[p_index], state):
+                                          tables[p_index], state, tokens[p_index]):
             # a body copied twice into one file says each figure once
             key = (claim.sentence, claim.start)
             if key in seen:
@@ -148,17 +152,20 @@ def _time_expressions(doc: Document) -> list[list[list[TimeExpression]]]:
 def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Paragraph,
                       times: Sequence[list[TimeExpression]], country: str,
                       table: "_TableContext | None" = None,
-                      state: "_SpeakerState | None" = None) -> list[tuple[int, Claim]]:
-    """(sentence index, claim) pairs of one paragraph."""
+                      state: "_SpeakerState | None" = None,
+                      sentence_tokens: Sequence[Sequence[Token]] | None = None) -> list[tuple[int, Claim]]:
+    """(sentence index, claim) pairs of one paragraph (sentence_tokens: the tokens of its sentences)."""
     claims: list[tuple[int, Claim]] = []
+    if sentence_tokens is None:
+        sentence_tokens = [tokenize(s.text) for s in paragraph.sentences]
     if state is None:
-        state = _SpeakerState(titles=_title_map([s.text for s in paragraph.sentences]))
+        state = _SpeakerState(titles=_title_map(sentence_tokens))
     state.new_paragraph()
     if table is None:
         table = _TableContext.of(paragraph)
     for s_index, sentence in enumerate(paragraph.sentences):
         text = sentence.text
-        tokens = tokenize(text)
+        tokens = sentence_tokens[s_index]
         speaker = _sentence_speaker(tokens, state)
         if not has_candidates(text) or _ROUTING_LINE_RE.search(text):
             continue
@@ -952,15 +959,26 @@ def _strip_titles(words: list[str]) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _attribution_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Estimate nouns, speech participles, and every word that can open an attribution."""
+    estimate_nouns = frozenset(cues()["estimate_nouns"])
+    participles = frozenset(cues()["speech_participles"])
+    return estimate_nouns, participles, estimate_nouns | participles | _words()["speech_verbs"] | {"according"}
+
+
 def _attributions(tokens: Sequence[Token]) -> list[tuple[int, str]]:
     """(cue index, speaker as written) for each attribution in the sentence:
     "X said", "according to X", "X's estimate", "..., stating that" (the clause subject)."""
     w = _words()
     n = len(tokens)
     out: list[tuple[int, str]] = []
-    estimate_nouns = frozenset(cues()["estimate_nouns"])
-    participles = frozenset(cues()["speech_participles"])
-    for i, tok in enumerate(tokens):
+    estimate_nouns, participles, cue_words = _attribution_cues()
+    if cue_words.isdisjoint(map(_LOW, tokens)):
+        return out  # most sentences hold no cue word at all (checked in C)
+    # the loop body does nothing for a token that is not a cue word: visit only those
+    for i in [i for i, low in enumerate(map(_LOW, tokens)) if low in cue_words]:
+        tok = tokens[i]
         if tok.low == "according" and i + 1 < n and tokens[i + 1].low == "to":
             found = _phrase_after(tokens, i + 2)
             if found:
@@ -1073,25 +1091,55 @@ def _title_holder(found: str, state: _SpeakerState) -> str:
     return holder
 
 
+_GLUE = ("of", "for", "the", "and")
+_LOW = itemgetter(3)  # Token.low, read in C by map()
+
+
 @lru_cache(maxsize=1)
-def _title_word_pattern() -> re.Pattern[str]:
-    words = sorted(_words()["title_words"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+def _strong_title_words() -> frozenset[str]:
+    """Lower-case token forms that can put a word into a title's content: title words other
+    than the glue, also with the one trailing dot of an abbreviation token ("u.s.")."""
+    return _dotted_title_words() - frozenset(_GLUE) - frozenset(w + "." for w in _GLUE)
 
 
-def _title_map(sentences: Sequence[str]) -> list[tuple[frozenset[str], str]]:
-    """(title words, name) for 'Title Name' and 'Name (Title)' in the text:
-    'Attorney General Eduardo Medina Mora', 'Genaro Garcia Luna (Secretary for Public Security)'."""
+@lru_cache(maxsize=1)
+def _dotted_title_words() -> frozenset[str]:
+    """Title words, also with the one trailing dot of an abbreviation token."""
     titles = _words()["title_words"]
-    glue = ("of", "for", "the", "and")
+    return titles | frozenset(w + "." for w in titles)
+
+
+def _title_map(sentences: Sequence[Sequence[Token]]) -> list[tuple[frozenset[str], str]]:
+    """(title words, name) for 'Title Name' and 'Name (Title)' in the text:
+    'Attorney General Eduardo Medina Mora', 'Genaro Garcia Luna (Secretary for Public Security)'.
+    sentences: the tokens of each sentence."""
+    titles = _words()["title_words"]
+    strong = _strong_title_words()
+    dotted_titles = _dotted_title_words()
+    glue = _GLUE
     out: list[tuple[frozenset[str], str]] = []
-    for text in sentences:
-        if not _title_word_pattern().search(text):
-            continue  # most sentences name no title: skip tokenizing them
-        tokens = tokenize(text)
+    for tokens in sentences:
+        # a pair needs a non-glue title word; most sentences have none (checked in C)
+        if strong.isdisjoint(map(_LOW, tokens)):
+            continue
         n = len(tokens)
+        # Only a capitalised title word starts a run, and "(" only before one: the loop
+        # below visits just those indices (at any other index it would do nothing).
+        caps = [c for c, low in enumerate(map(_LOW, tokens)) if low in dotted_titles]
+        caps = [c for c in caps if tokens[c].text[:1].isupper()
+                and (tokens[c].low in titles or tokens[c].low.rstrip(".") in titles)]
+        if not any(tokens[c].low.rstrip(".") not in glue or tokens[c].low not in glue for c in caps):
+            continue  # only "The"/"Of": runs of glue words name no title
+        starts: list[int] = []
+        for c in caps:
+            if c > 1 and tokens[c - 1].text == "(":
+                starts.append(c - 1)
+            starts.append(c)
         i = 0
-        while i < n:
+        for start in starts:
+            if start < i:
+                continue  # inside a run already read
+            i = start
             # a run of title words (capitalised, with "of"/"for" inside), an acronym in parentheses allowed
             j = i
             run: list[str] = []
@@ -1165,14 +1213,18 @@ def _clause_subject(tokens: Sequence[Token]) -> str:
     return _clause_subject_parts(tokens)[0]
 
 
+#: openers of a leading adverbial ("On July 24, ..."): the subject comes after its comma
+_ADVERBIAL_OPENERS = _NOT_SUBJECT_OPENERS - {"the", "a", "he", "she", "they", "we", "i", "it", "this", "that", "these",
+                                             "there"}
+
+
 def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
     """The clause subject, and whether it is a person named with a title
     ("President Kumaratunga" -> ("Kumaratunga", True))."""
     w = _words()
     n = len(tokens)
     k = 0
-    if tokens and tokens[0].low in _NOT_SUBJECT_OPENERS - {"the", "a", "he", "she", "they", "we", "i", "it", "this",
-                                                           "that", "these", "there"}:
+    if tokens and tokens[0].low in _ADVERBIAL_OPENERS:
         comma = next((i for i in range(min(n, 14)) if tokens[i].text == ","), -1)
         if comma < 0:
             return "", False
@@ -1258,18 +1310,20 @@ class _TableContext:
         return cls(True, title, tuple(dict.fromkeys(sources)))
 
 
-def _table_contexts(paragraphs: Sequence[Paragraph]) -> list[_TableContext]:
+def _table_contexts(paragraphs: Sequence[Paragraph],
+                    tokens: Sequence[Sequence[Sequence[Token]]]) -> list[_TableContext]:
     """The table context of each paragraph. A title set apart as its own paragraph
     ("Table III: Homicides: 2007* 2008**") heads the table rows of the paragraph
-    that follows it (the cleaner keeps a blank line between them)."""
+    that follows it (the cleaner keeps a blank line between them). tokens: those of
+    each sentence, by paragraph."""
     out = [_TableContext.of(p) for p in paragraphs]
     for i in range(1, len(paragraphs)):
         title_para = paragraphs[i - 1]
         if out[i].active or not out[i - 1].active or not paragraphs[i].sentences:
             continue
-        if any(_table_like(tokenize(s.text)) for s in title_para.sentences):
+        if any(_table_like(t) for t in tokens[i - 1]):
             continue  # the title paragraph holds its own rows
-        if _table_like(tokenize(paragraphs[i].sentences[0].text)):
+        if _table_like(tokens[i][0]):
             out[i] = _TableContext.of_text(title_para.text + " " + paragraphs[i].text)
     return out
 
