@@ -7,6 +7,7 @@ number of worker processes, so the tables are byte-identical across runs.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -154,6 +155,13 @@ def _work(item: tuple[Path, Path, str | None]) -> FileRows:
     return rows
 
 
+def _worker_setup() -> None:
+    # A worker allocates many short-lived objects and few cycles: rarer collections that
+    # skip what it inherited save a few per cent of its time (memory stays flat: measured).
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 def _results(items: list[tuple[Path, Path, str | None]], jobs: int) -> Iterator[FileRows]:
     if jobs <= 1 or len(items) <= 1:
         yield from map(_work, items)
@@ -162,7 +170,7 @@ def _results(items: list[tuple[Path, Path, str | None]], jobs: int) -> Iterator[
     # input order whatever finishes first, and memory stays flat however many
     # files there are (Executor.map would submit them all at once).
     window = jobs * 8
-    with ProcessPoolExecutor(max_workers=jobs) as executor:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup) as executor:
         pending: deque[Future[FileRows]] = deque()
         upcoming = iter(items)
         for item in islice(upcoming, window):
