@@ -87,9 +87,9 @@ def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpr
 
 def _matches(text: str, g: Grammar) -> Iterator[re.Match[str]]:
     """The grammar's matches, tried only where an anchor word stands (after
-    backing up over articles and prepositions): the same matches as
-    ``g.regex.finditer`` for our rules, many times faster."""
-    anchors, regex, back = g.anchors, g.regex, g.prefix_run
+    backing up over articles and prepositions): the same matches as one
+    alternation of all the rules would find with ``finditer``, many times faster."""
+    anchors, back, rules_at = g.anchors, g.prefix_run, g.rules_at
     last_end = 0
     for token in g.token.finditer(text):
         start = token.start()
@@ -103,8 +103,14 @@ def _matches(text: str, g: Grammar) -> Iterator[re.Match[str]]:
         if run:
             starts[:0] = [run.start() + m.start() for m in _WORD.finditer(run.group())]
         for candidate in starts:
-            match = regex.match(text, candidate)
-            if match and match.end() > start:
+            # the first rule (in order) that matches here, as in the alternation of all of them
+            for rule in rules_at(text, candidate):
+                match = rule.match(text, candidate)
+                if match:
+                    break
+            else:
+                continue
+            if match.end() > start:
                 last_end = match.end()
                 yield match
                 break
