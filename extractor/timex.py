@@ -34,9 +34,12 @@ def find_time_expressions(text: str, dct: str) -> list[TimeExpression]:
     if not text:
         return []
     g = grammar()
-    context = _Context(text, _parse_dct(dct), g)
+    day = _parse_dct(dct)
+    context: _Context | None = None  # made at the first match: most sentences have none
     found: list[TimeExpression] = []
     for match in _matches(text, g):
+        if context is None:
+            context = _Context(text, day, g)
         rule = match.lastgroup
         if rule is None or context.is_blocked(match.start(), match.end()):
             continue
@@ -48,7 +51,7 @@ def find_time_expressions(text: str, dct: str) -> list[TimeExpression]:
         if expression.granularity == "day" and expression.date_start:
             context.anchor = Date.fromisoformat(expression.date_start)
             context.anchored = True
-    return _join_clock_and_day(text, found)
+    return _join_clock_and_day(text, found) if found else found
 
 
 _CLOCK = re.compile(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$")
@@ -143,8 +146,10 @@ class _Context:
     def is_blocked(self, start: int, end: int) -> bool:
         """Whether the span overlaps telegram machinery (DTG, DECL line, cable number ...)."""
         line_start = self.text.rfind("\n", 0, start) + 1
-        left = max(line_start, start - 80)
-        for m in self.g.blocked.finditer(self.text, left, min(len(self.text), end + 40)):
+        left, right = max(line_start, start - 80), min(len(self.text), end + 40)
+        if not self.g.blocked_hint.search(self.text, left, right):
+            return False  # most windows hold nothing every machinery pattern needs
+        for m in self.g.blocked.finditer(self.text, left, right):
             if m.start() < end and start < m.end():
                 return True
         return False

@@ -28,9 +28,38 @@ def lexicon() -> dict[str, Any]:
 
 
 def _alternation(words: list[str]) -> str:
-    """Words as a regex alternation, longest first, spaces matching any blank."""
+    """Words as a regex alternation, longest first, spaces matching any blank.
+
+    Written as a trie ("a(?:go|lready)|came|..."): re then drops a position after a
+    character or two instead of trying every word. Same matches as the flat alternation:
+    the words that match at one position are prefixes of one another, and the trie tries
+    the longest first too (a node's own word after its children)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    if not all(_trie_safe(word) for word in ordered):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    root: dict[str, Any] = {}
+    for word in ordered:
+        node = root
+        for char in word:
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node[""] = {}
+
+    def branches(node: dict[str, Any]) -> str:
+        alternatives = [token + branches(child) for token, child in node.items() if token]
+        if "" in node:
+            alternatives.append("")
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return branches(root)
+
+
+def _trie_safe(word: str) -> bool:
+    """Whether a word keeps the trie exact: lower case, single inner spaces, and no character
+    that case-insensitive matching could confuse with another ("K" for "k")."""
+    return bool(word) and word == word.strip(" ") and "  " not in word and all(
+        (char.isascii() and (char == " " or not char.isspace()) and char == char.lower())
+        or char.lower() == char.upper() == char and not char.isspace()
+        for char in word)
 
 
 #: how many leading characters of a position pick the rules tried there
@@ -158,6 +187,7 @@ class Grammar:
     signal: re.Pattern[str]
     trailer: re.Pattern[str]
     blocked: re.Pattern[str]
+    blocked_hint: re.Pattern[str]
     boundary: re.Pattern[str]
     future_cue: re.Pattern[str]
     past_cue: re.Pattern[str]
@@ -324,6 +354,9 @@ def grammar() -> Grammar:
         r"|\b\d+\.\d+\s*\([a-h]\)"  # classification reasons "1.4 (b)"
         r"|(?m:^)\s*(?:TAGS|REF|FM|TO|INFO)\b[^\n]*",
     )
+    # Something each ``blocked`` alternative must contain: a digit, "#", the ":" of a DECL line or
+    # a header word. A window without any cannot hold machinery (keep in step with ``blocked``).
+    blocked_hint = re.compile(r"[\d#:]|TAGS|REF|FM|TO|INFO")
     # Clause ends: sentence ends, semicolons, and the words that open a new clause.
     boundary = re.compile(
         r"(?<![A-Z][a-z])(?<![A-Z])(?<![ap]\.m)[.!?](?=\s+[\"“(]?[A-Z0-9])|[;\n]|,\s+(?:and|so)\s"
@@ -346,5 +379,5 @@ def grammar() -> Grammar:
     anchors -= prefixes - {"this"}
     token = re.compile(r"[A-Za-z]+|\d+|'(?=\d)")
     prefix_run = re.compile(r"(?<![\w'])(?:(?:" + _alternation(list(prefixes)) + r")\s+){1,3}$", re.IGNORECASE)
-    return Grammar(rules, groups, signal, trailer, blocked, boundary, future_cue, past_cue, reporting_cue, ed_word,
-                   frozenset(anchors), prefixes, token, prefix_run, heads)
+    return Grammar(rules, groups, signal, trailer, blocked, blocked_hint, boundary, future_cue, past_cue, reporting_cue,
+                   ed_word, frozenset(anchors), prefixes, token, prefix_run, heads)
