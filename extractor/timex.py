@@ -256,7 +256,10 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 # -- small parsers ---------------------------------------------------------------
 
 def _norm(word: str | None) -> str:
-    return re.sub(r"\s+", " ", (word or "").strip().lower())
+    return _BLANKS.sub(" ", (word or "").strip().lower())
+
+
+_BLANKS = re.compile(r"\s+")  # compiled once: _norm runs for nearly every group of every match
 
 
 def _month(word: str | None) -> int:
