@@ -39,8 +39,10 @@ def _config() -> dict[str, Any]:
 # 4 MB line costs linear time.
 
 _DTG_LINE = re.compile(r"^\s*[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\s*$")
-_ROUTING_START = re.compile(
-    r"^(?:.{0,200}?\bVZCZC|\s*(?:RR|PP|OO|ZZ|[OPRZ])\s+RU[A-Z]{3}|DE\s+RU[A-Z]{3}|ZN[YR]\s|"
+# split in two: the unanchored VZCZC search is tried only on lines that hold "VZCZC"
+_VZCZC_START = re.compile(r"^.{0,200}?\bVZCZC")
+_ROUTING_HEAD = re.compile(
+    r"^(?:\s*(?:RR|PP|OO|ZZ|[OPRZ])\s+RU[A-Z]{3}|DE\s+RU[A-Z]{3}|ZN[YR]\s|"
     r"FM\s+(?:AMEMBASSY|AMCONSUL|AMCONGEN|SECSTATE|USMISSION|USINT|USDEL|USUN|CDR|DIA|CIA|DEPT|SECDEF|JOINT)\b)")
 _ROUTING_ANYWHERE = re.compile(r"^\s*(?:BT|NNNN|#\d{1,6})\s*$")
 _CLASSIFICATION_WORD = re.compile(
@@ -56,6 +58,8 @@ _PAGE_BREAK_LINE = re.compile(
 # a page break glued into a line ("Grupo   MEXICO 00002187 002 OF 005    Bursatil")
 _PAGE_BREAK_INLINE = re.compile(
     r"\s*\b[A-Z][A-Z.'-]{0,24}(?:\s[A-Z][A-Z.'-]{0,24}){0,3}\s+\d{8}\s+\d{3}(?:\.\d{1,2})?\s+(?:OF|of)\s+\d{3}\b\s*")
+# the end of an inline page break, found fast (it starts with a digit, not a space)
+_PAGE_BREAK_TAIL = re.compile(r"\d{8}\s+\d{3}(?:\.\d{1,2})?\s+(?:OF|of)\s+\d{3}\b")
 _EO_LINE = re.compile(r"^\s*(?:(?:E\.?\s?O\.?|EO)\s*(?:1[23]\d{3}|:|N/?A\b)|DECL\s*:|DECLASSIFY\s+ON\b)", re.IGNORECASE)
 # lower-cased headers write "Tags: emin, enrg" and "Ref: 07 kinshasa 798"
 _TAGS_LINE = re.compile(r"^\s*(?:TAGS\b|(?i:tags)\s*:)")
@@ -96,6 +100,13 @@ _TSV_RECORD = re.compile(r"(?m)^(?:[^\t\n]{1,30}\t)?" + _RECORD_DATE + r"\t\d{2}
 _LINE_CONTINUATION = re.compile(r"\\[ \t]*(?=\n|$)")
 _CSV_RECORD = re.compile(r'(?m)^"?\d{1,9}"?,"?' + _RECORD_DATE + r'"?,"?\d{2}[A-Z][A-Z0-9]{1,40}"?,')
 _FLAT_MARKERS = re.compile(r"\b(?:SUBJECT:|TAGS\b|E\.O\.\s?1\d{4}|EO\s1\d{4}|REFS?:|Classified\s+By|CLASSIFIED\s+BY|SIPDIS)")
+# cheap necessary parts of the record patterns above (each starts with a
+# literal, which the regex engine scans for fast): the full pattern is only
+# searched where its part occurs
+_HEADER_ENDS_HINT = re.compile(r"---[ \t]*(?i:header ends)")
+_CSV_RECORD_HINT = re.compile(r',"?' + _RECORD_DATE)
+_RECORD_REPEAT_HINT = re.compile(r"\n[ \t]*(?:\d{4}-\d{2}-\d{2}|\d{1,2}([/.])\d{1,2}\1\d{2,4})")
+_FLAT_HINT = re.compile(r"SUBJECT:|TAGS|E\.O\.|EO|REF|Classified|CLASSIFIED|SIPDIS")
 _FLAT_HEADER_START = re.compile(r"^\s*(?:SUBJECT:|REFS?:|REF\s|Classified\s+By|CLASSIFIED\s+BY|(?:[A-Z] ){3,}|UNCLAS\b)")
 _MIDLINE_MARKER = re.compile(r"\S\s+(?:Classified By:|CLASSIFIED BY:|E\.O\.\s?1\d{4}:|TAGS:\s)")
 _FLAT_BREAK_BEFORE = re.compile(
@@ -103,13 +114,22 @@ _FLAT_BREAK_BEFORE = re.compile(
     r"|¶\s*\d{1,3}\b|\d{1,2}\.\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF)\)|\((?:U|C|S|SBU|LOU|S/NF|C/NF)\)\s))")
 _FLAT_REASON_END = re.compile(
     r"(\b1\.\s?[4-6]\s*(?:\(?\s*[a-hA-H]\s*\)?\s*(?:,|and|&|/)?\s*){1,6}\.?)\s+(?=\S)")
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# a run of spaces becomes one space; a lone " " (most of them) is left alone, which is much faster
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @lru_cache(maxsize=1)
 def _caveats() -> list[str]:
     return sorted(_config()["caveat_words"], key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _not_caveat_char() -> re.Pattern[str]:
+    """A character that no caveat word and no separator holds: a line with
+    one is never all caveats."""
+    allowed = set("".join(_caveats())) | set(" /.,;:-")
+    return re.compile("[^" + "".join(re.escape(c) for c in sorted(allowed)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -123,17 +143,34 @@ def _markings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _line_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+def _line_patterns() -> tuple[Callable[[str], Any], Callable[[str], Any]]:
+    """Matchers of a publisher's note line and of a footer line."""
     config = _config()
-    return ([re.compile(p) for p in config["note_lines"]], [re.compile(p) for p in config["footer_lines"]])
+    return _match_any(config["note_lines"]), _match_any(config["footer_lines"])
+
+
+def _match_any(patterns: list[str]) -> Callable[[str], Any]:
+    # one alternation is one regex call per line instead of one per pattern
+    compiled = [re.compile(p) for p in patterns]
+    if any(p.groups for p in compiled):  # group numbers (backreferences) would shift
+        return lambda text: any(p.match(text) for p in compiled)
+    return re.compile("|".join(f"(?:{p})" for p in patterns)).match
+
+
+_WORDS_ONLY = re.compile(r"[A-Za-z ]{1,60}")
+_HAS_UPPER = re.compile("[A-Z]")
 
 
 def _is_caveat(line: str) -> bool:
     stripped = line.strip()
-    if stripped and _HAS_LOWER.search(stripped) and re.fullmatch(r"[A-Za-z ]{1,60}", stripped):
-        # a lower-cased header ("Sipdis", "Noforn sipdis"): only words never used in prose
-        return all(word in _any_case_caveats() for word in stripped.upper().split())
-    if not stripped or _HAS_LOWER.search(stripped) or not re.search("[A-Z]", stripped):
+    if not stripped:
+        return False
+    if _HAS_LOWER.search(stripped):
+        if len(stripped) <= 60 and _WORDS_ONLY.fullmatch(stripped):
+            # a lower-cased header ("Sipdis", "Noforn sipdis"): only words never used in prose
+            return all(word in _any_case_caveats() for word in stripped.upper().split())
+        return False
+    if not _HAS_UPPER.search(stripped) or _not_caveat_char().search(stripped):
         return False
     rest = stripped
     for word in _caveats():
@@ -194,14 +231,14 @@ def _drop_record_repeat(text: str) -> str:
     the record is a (often truncated) copy of the header, so cut it all and
     keep what the record holds."""
     window = min(len(text), 200_000)
-    match = _HEADER_ENDS.search(text, 0, window)
+    match = _HEADER_ENDS_HINT.search(text, 0, window) and _HEADER_ENDS.search(text, 0, window)
     if match:
         return text[match.end():]
-    match = _TSV_RECORD.search(text, 0, window)
+    match = text.find("\t", 0, window) >= 0 and _TSV_RECORD.search(text, 0, window)
     if match:
         rest = _LINE_CONTINUATION.sub("", text[match.end():])
         return rest.replace("\t", "\n\n")
-    match = _CSV_RECORD.search(text, 0, window)
+    match = _CSV_RECORD_HINT.search(text, 0, window) and _CSV_RECORD.search(text, 0, window)
     if match:
         for strict in (True, False):
             try:
@@ -211,7 +248,7 @@ def _drop_record_repeat(text: str) -> str:
             if rows and len(rows[0]) >= 8:
                 return rows[0][6] + "\n\n" + rows[0][7]
         return text[match.end():]
-    match = _RECORD_REPEAT.search(text, 0, window)
+    match = _RECORD_REPEAT_HINT.search(text, 0, window) and _RECORD_REPEAT.search(text, 0, window)
     return text[match.end():] if match else text
 
 
@@ -244,6 +281,9 @@ def _unflatten(line: str) -> list[str]:
     """A few cables lost their line breaks in the header: "SUBJECT: X REF: Y
     Classified By: Z 1.4 (b). (C) In a June 30 meeting ...". Split such a line
     before each header keyword and after the classification reason."""
+    # every marker holds one of these words: most lines have none and are short
+    if len(line) <= 150 and not _FLAT_HINT.search(line, 0, 2000):
+        return [line]
     markers = len(_FLAT_MARKERS.findall(line, 0, 2000))
     if markers < 2 and not (len(line) > 150 and _FLAT_HEADER_START.match(line)) \
             and not _MIDLINE_MARKER.search(line, 0, 2000):
@@ -307,12 +347,12 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             i += 1
             continue
         routing = False
-        if _ROUTING_START.match(text) or _DTG_LINE.match(text):
+        if _ROUTING_HEAD.match(text) or ("VZCZC" in text and _VZCZC_START.match(text)) or _DTG_LINE.match(text):
             line.kind, routing = DROP, True
         elif _PAGE_BREAK_LINE.match(text):
             line.kind, line.page_break = DROP, True
         elif (_ROUTING_ANYWHERE.match(text) or _is_banner(text)
-              or _is_caveat(text) or _EO_LINE.match(text) or any(p.match(text) for p in notes)):
+              or _is_caveat(text) or _EO_LINE.match(text) or notes(text)):
             line.kind = DROP
         elif _TAGS_LINE.match(text):
             line.kind = DROP
@@ -337,7 +377,7 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
                 extra += 1
                 lines[i].kind = DROP
                 seen = lines[i].text
-        elif any(p.match(text) for p in footers):
+        elif footers(text):
             line.kind = DROP
             extra = 0
             while (extra < 3 and i + 1 < n and re.search(r"https?://|\bBlog\b|\bWeb\s?site\b", lines[i + 1].text)):
@@ -815,7 +855,9 @@ def repair_text(text: str) -> str:
     if "SIPDIS" in text:
         text = _INLINE_CAVEAT.sub(" ", text)
     text = text.replace("¶", "")  # a paragraph mark left inside the text
-    return "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n") if line.strip())
+    if "  " in text:  # (a run of spaces never spans lines: one pass over the whole text)
+        text = _MULTI_SPACE.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
 # --------------------------------------------------------------------------- sentences
@@ -906,8 +948,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- entry points
 
 
+_NOT_KEY_BYTES = bytes(c for c in range(128) if not chr(c).isdigit() and not "a" <= chr(c) <= "z")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    """``text`` lower-cased, with only the letters a-z and digits 0-9 kept."""
+    # the same as deleting [^a-z0-9], done on bytes: non-ASCII goes on encoding
+    return text.lower().encode("ascii", "ignore").translate(None, _NOT_KEY_BYTES).decode("ascii")
 
 
 def clean_text(raw_text: str) -> list[Paragraph]:
@@ -916,12 +963,14 @@ def clean_text(raw_text: str) -> list[Paragraph]:
     text = _normalize(text)
     raw_lines: list[str] = []
     for line in _undouble(text.split("\n")):
-        if (" OF " in line or " of " in line) and _PAGE_BREAK_INLINE.search(line) and not _PAGE_BREAK_LINE.match(line):
+        if ((" OF " in line or " of " in line) and _PAGE_BREAK_TAIL.search(line) and _PAGE_BREAK_INLINE.search(line)
+                and not _PAGE_BREAK_LINE.match(line)):
             line = _PAGE_BREAK_INLINE.sub(" ", line)
         for part in _unflatten(line):
             raw_lines.extend(_split_flat_body(part))
     drafts = _assemble(_classify(raw_lines))
     paragraphs: list[Paragraph] = []
+    keys: list[str] = []  # _key of each paragraph's text, computed once
     seen: set[str] = set()
     by_number: dict[str, list[int]] = {}
     for draft in drafts:
@@ -934,7 +983,7 @@ def clean_text(raw_text: str) -> list[Paragraph]:
         same_number = by_number.setdefault(draft.number, [])
         for position in same_number[:200]:
             other = paragraphs[position]
-            other_key = _key(other.text)
+            other_key = keys[position]
             if len(other_key) >= 30 and len(key) >= 30:
                 if other_key.startswith(key):  # a truncated copy of a paragraph we have
                     duplicate = True
@@ -944,6 +993,7 @@ def clean_text(raw_text: str) -> list[Paragraph]:
                     paragraphs[position] = Paragraph(other.number, other.marking or draft.marking,
                                                      other.heading or draft.heading, body,
                                                      split_sentences(body))
+                    keys[position] = key
                     seen.add(key)
                     duplicate = True
                     break
@@ -951,6 +1001,7 @@ def clean_text(raw_text: str) -> list[Paragraph]:
             continue
         seen.add(key)
         same_number.append(len(paragraphs))
+        keys.append(key)
         paragraphs.append(Paragraph(draft.number, draft.marking, draft.heading, body, split_sentences(body)))
     return paragraphs
 
