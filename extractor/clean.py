@@ -114,8 +114,10 @@ _FLAT_BREAK_BEFORE = re.compile(
     r"|¶\s*\d{1,3}\b|\d{1,2}\.\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF)\)|\((?:U|C|S|SBU|LOU|S/NF|C/NF)\)\s))")
 _FLAT_REASON_END = re.compile(
     r"(\b1\.\s?[4-6]\s*(?:\(?\s*[a-hA-H]\s*\)?\s*(?:,|and|&|/)?\s*){1,6}\.?)\s+(?=\S)")
-# a run of spaces becomes one space; a lone " " (most of them) is left alone, which is much faster
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+# a run of these spaces becomes one " ": the others are made " " (few texts
+# hold one), then runs of " " are collapsed (a literal the engine scans for fast)
+_OTHER_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+_SPACE_RUN = re.compile(r"  +")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -218,7 +220,9 @@ class _Line:
 
 def _normalize(text: str) -> str:
     text = _CONTROL.sub(" ", text)
-    text = _SPACES.sub(" ", text)
+    if _OTHER_SPACE.search(text):
+        text = _OTHER_SPACE.sub(" ", text)
+    text = _SPACE_RUN.sub(" ", text)
     # a dump's line continuation ("text \\") is not text
     return "\n".join(line.rstrip().removesuffix("\\").rstrip() for line in text.split("\n"))
 
@@ -604,10 +608,13 @@ def _mark_addressing(lines: list[_Line]) -> None:
             stripped = line.text.strip()
             if len(stripped) > 200:
                 continue
+            in_preamble = first_para is not None and index < first_para
+            has_lower = _HAS_LOWER.search(stripped)
+            if has_lower and not in_preamble:
+                continue  # (the most common case, decided before looking at the neighbours)
             before, after = _neighbour_kinds(lines, index)
             touches_header = DROP in (before, after)
-            in_preamble = first_para is not None and index < first_para
-            if _HAS_LOWER.search(stripped):
+            if has_lower:
                 # a lower-cased header: "Department for isn/ness dfenstermacher", "af/c"
                 if not (in_preamble and touches_header and after != PARA and (
                         _LOWER_ADDRESS.match(stripped) or re.fullmatch(r"[\w/&.-]{1,25}", stripped))):
@@ -620,15 +627,16 @@ def _mark_addressing(lines: list[_Line]) -> None:
 
 
 _LETTERS = re.compile(r"[^\W\d_]")
+_ASCII_DIGIT = re.compile("[0-9]")
 _NUMBER_TOKEN = re.compile(r"^[(]?[-+]?[\d.,%]*\d[\d.,%]*[)*]*$")
 
 
 def _is_table_row(text: str) -> bool:
     """A line that is mostly numbers ("2005 1855", "Jan 282", "Total 315 522"):
     a row of a table, never a heading."""
-    digits = sum(map(text.count, "0123456789"))
-    if not digits:  # most lines: prose or headings (and a number token needs a digit)
+    if not _ASCII_DIGIT.search(text):  # most lines: prose or headings (and a number token needs a digit)
         return False
+    digits = sum(map(text.count, "0123456789"))
     tokens = text.split()
     letters = len(_LETTERS.findall(text))
     numbers = sum(1 for t in tokens if _NUMBER_TOKEN.match(t))
@@ -642,9 +650,9 @@ def _heading_ok(text: str, question: bool = False) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > config["max_heading_chars"]:
         return False
-    if len(stripped.split()) > config["max_heading_words"]:
-        return False
     if (stripped[-1] in ".,;:!?" and not (question and stripped[-1] == "?")) or stripped.startswith(("-", "*", "(")):
+        return False
+    if len(stripped.split()) > config["max_heading_words"]:
         return False
     return not _is_table_row(stripped)
 
@@ -652,10 +660,14 @@ def _heading_ok(text: str, question: bool = False) -> bool:
 def _mark_headings(lines: list[_Line]) -> None:
     n = len(lines)
     # boxed or underlined headings: "-----\nSUMMARY\n-----", "Law and Order\n------"
-    for index, line in enumerate(lines):
-        if line.kind != TEXT or not _heading_ok(line.text, question=True):
+    # (a heading there needs a rule next to it: most cables have no rule at all)
+    has_rule = any(line.kind == RULE for line in lines)
+    for index, line in enumerate(lines if has_rule else []):
+        if line.kind != TEXT:
             continue
         before, after = _neighbour_kinds(lines, index)
+        if RULE not in (before, after) or not _heading_ok(line.text, question=True):
+            continue
         if line.text.strip().endswith("?") and not (before in (RULE, DROP, "", HEADING) and after == RULE):
             continue  # a question is a heading only when boxed
         if RULE in (before, after) and (before in (RULE, DROP, "", HEADING) or _ends_sentence(
@@ -669,9 +681,10 @@ def _mark_headings(lines: list[_Line]) -> None:
             index += 1
             continue
         # a question stands alone between blank lines ("A Measure of Success?")
-        question = (not _heading_ok(line.text) and _heading_ok(line.text, question=True)
+        heading_ok = _heading_ok(line.text)
+        question = (not heading_ok and _heading_ok(line.text, question=True)
                     and _blank_before(lines, index) and index + 1 < n and lines[index + 1].kind in (BLANK, RULE))
-        if not (_heading_ok(line.text) or question):
+        if not (heading_ok or question):
             index += 1
             continue
         before_text = _previous_text(lines, index)
@@ -823,7 +836,7 @@ def _join_lines(parts: list[str]) -> str:
         piece = part.strip()
         if not piece:
             continue
-        if out and re.search(r"[A-Za-z.]-$", out[-1]) and not out[-1].endswith("--") and piece[0].isalpha():
+        if out and out[-1].endswith("-") and re.search(r"[A-Za-z.]-$", out[-1]) and not out[-1].endswith("--") and piece[0].isalpha():
             out[-1] = out[-1] + piece  # "U.S.-" + "Mexico"
         else:
             out.append(piece)
@@ -872,6 +885,8 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_NEXT_WORD = re.compile(r"[\"'“‘(]*([A-Za-z]+)")
+_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){1,4}[A-Za-z]")
 _FINAL_CAPABLE = frozenset({"u.s", "u.n", "u.k", "e.u", "d.c", "etc", "a.m", "p.m", "inc", "corp", "ltd", "co"})
 
 
@@ -895,16 +910,19 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         if match.group()[0] == ".":
             window_start = max(0, match.start() - 40)
-            token = re.split(r"\s", text[window_start:match.start()])[-1].lstrip("\"'“‘(")
+            before = text[window_start:match.start()]
+            # the word before the period: what follows the last whitespace (str.isspace is re's \s)
+            token = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
+            token = token.lstrip("\"'“‘(")
             low = token.lower()
-            next_word = re.match(r"[\"'“‘(]*([A-Za-z]+)", rest)
+            next_word = _NEXT_WORD.match(rest)
             next_low = next_word[1].lower() if next_word else ""
             if len(token) == 1 and token.isalpha() and token.isupper():
                 continue  # an initial: "Charles V. Barclay"
             if low in abbreviations:
                 if not (low in _FINAL_CAPABLE and next_low in starters):
                     continue
-            if re.fullmatch(r"(?:[A-Za-z]\.){1,4}[A-Za-z]", token) and not next_low in starters:
+            if _DOTTED_INITIALS.fullmatch(token) and not next_low in starters:
                 continue  # "U.S", "i.e": dotted initials
         bounds.append(end)
     return _make_sentences(text, bounds)
