@@ -145,18 +145,38 @@ def _markings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _line_patterns() -> tuple[Callable[[str], Any], Callable[[str], Any]]:
-    """Matchers of a publisher's note line and of a footer line."""
+def _line_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     config = _config()
-    return _match_any(config["note_lines"]), _match_any(config["footer_lines"])
+    return ([re.compile(p) for p in config["note_lines"]], [re.compile(p) for p in config["footer_lines"]])
 
 
-def _match_any(patterns: list[str]) -> Callable[[str], Any]:
-    # one alternation is one regex call per line instead of one per pattern
-    compiled = [re.compile(p) for p in patterns]
-    if any(p.groups for p in compiled):  # group numbers (backreferences) would shift
-        return lambda text: any(p.match(text) for p in compiled)
-    return re.compile("|".join(f"(?:{p})" for p in patterns)).match
+@lru_cache(maxsize=1)
+def _line_matchers() -> tuple[Callable[[str], Any], Callable[[str], Any], Callable[[str], Any]]:
+    """Matchers of a publisher's note line, of a footer line, and of any line
+    that a line pattern of :func:`_classify` may match, except the caveat
+    and VZCZC lines: most lines fail this one regex call and are text."""
+    notes, footers = _line_patterns()
+    maybe = [_ROUTING_HEAD, _DTG_LINE, _PAGE_BREAK_LINE, _ROUTING_ANYWHERE, _EO_LINE, _TAGS_LINE,
+             _SUBJECT_LINE, _REF_LINE, _CLASSIFIED_BY, _RULE, *notes, *footers]
+    return _match_any(notes), _match_any(footers), _match_any(maybe)
+
+
+_FLAG_LETTERS = ((re.ASCII, "a"), (re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
+
+
+def _match_any(patterns: list[re.Pattern[str]]) -> Callable[[str], Any]:
+    """Matches where any of ``patterns`` matches: one alternation is one regex
+    call per line instead of one per pattern."""
+    if not any(p.groups for p in patterns):  # (a backreference's group number would shift)
+        parts = []
+        for p in patterns:
+            flags = "".join(letter for flag, letter in _FLAG_LETTERS if p.flags & flag)
+            parts.append(f"(?{flags}:{p.pattern})" if flags else f"(?:{p.pattern})")
+        try:
+            return re.compile("|".join(parts)).match
+        except re.error:  # a pattern with its own global flags: "(?i)..."
+            pass
+    return lambda text: any(p.match(text) for p in patterns)
 
 
 _WORDS_ONLY = re.compile(r"[A-Za-z ]{1,60}")
@@ -331,7 +351,7 @@ def _drop_continuation(lines: list["_Line"], i: int, limit: int, continues: Call
 
 
 def _classify(raw_lines: list[str]) -> list[_Line]:
-    notes, footers = _line_patterns()
+    notes, footers, maybe_header = _line_matchers()
     lines = [_Line(t) for t in raw_lines]
     n = len(lines)
     i = 0
@@ -351,6 +371,9 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             i += 1
             continue
         routing = False
+        if not (maybe_header(text) or "VZCZC" in text or _CLASSIFICATION_WORD.match(text) or _is_caveat(text)):
+            i += 1  # (most lines) text: none of the tests below can succeed
+            continue
         if _ROUTING_HEAD.match(text) or ("VZCZC" in text and _VZCZC_START.match(text)) or _DTG_LINE.match(text):
             line.kind, routing = DROP, True
         elif _PAGE_BREAK_LINE.match(text):
