@@ -301,15 +301,18 @@ def _undouble(lines: list[str]) -> list[str]:
     return out
 
 
+_FLAT_LINE_CHARS = 150  # a longer line that starts like a header lost its line breaks
+
+
 def _unflatten(line: str) -> list[str]:
     """A few cables lost their line breaks in the header: "SUBJECT: X REF: Y
     Classified By: Z 1.4 (b). (C) In a June 30 meeting ...". Split such a line
     before each header keyword and after the classification reason."""
     # every marker holds one of these words: most lines have none and are short
-    if len(line) <= 150 and not _FLAT_HINT.search(line, 0, 2000):
+    if len(line) <= _FLAT_LINE_CHARS and not _FLAT_HINT.search(line, 0, 2000):
         return [line]
     markers = len(_FLAT_MARKERS.findall(line, 0, 2000))
-    if markers < 2 and not (len(line) > 150 and _FLAT_HEADER_START.match(line)) \
+    if markers < 2 and not (len(line) > _FLAT_LINE_CHARS and _FLAT_HEADER_START.match(line)) \
             and not _MIDLINE_MARKER.search(line, 0, 2000):
         return [line]
     head, tail = line[:2000], line[2000:]
@@ -870,11 +873,13 @@ def _join_lines(parts: list[str]) -> str:
 
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z]),s\b")
 _AMP_QUOTE = re.compile(r"(?<![A-Za-z0-9&])&(?=[^\s&])([^&\n]{1,200}?)(?<=[^\s\d])8(?![A-Za-z0-9])")
-_PAREN_DASH = re.compile(r"(?<=\s)\)-?(?=\s|$)")
+# ")" after whitespace: the lookbehind follows the ")" so the engine scans for the literal fast
+_PAREN_DASH = re.compile(r"\)(?<=\s\))-?(?=\s|$)")
 # WikiLeaks' SIPDIS marker also turns up inside sentences ("Ambassador SIPDIS said")
 _INLINE_CAVEAT = re.compile(r"\s*\bSIPDIS\b\s*")
 _MULTI_SPACE = re.compile(r" {2,}")
 _EIGHT_DIGITS = re.compile(r"\d{8}")
+_EIGHT_ASCII_DIGITS = re.compile(r"[0-9]{8}")  # the same in ASCII text, and faster
 
 
 def repair_text(text: str) -> str:
@@ -886,7 +891,7 @@ def repair_text(text: str) -> str:
         text = _AMP_QUOTE.sub(lambda m: f'"{m[1]}"', text)
     if ")" in text:
         text = _PAREN_DASH.sub("-", text)
-    if _EIGHT_DIGITS.search(text):
+    if (_EIGHT_ASCII_DIGITS if text.isascii() else _EIGHT_DIGITS).search(text):
         text = _PAGE_BREAK_INLINE.sub(" ", text)
     if "SIPDIS" in text:
         text = _INLINE_CAVEAT.sub(" ", text)
@@ -909,6 +914,14 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 _CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 _NEXT_WORD = re.compile(r"[\"'“‘(]*([A-Za-z]+)")
+
+
+def _next_word(rest: str) -> str:
+    """The first word of ``rest``, lower-cased ("" if it starts with none)."""
+    next_word = _NEXT_WORD.match(rest)
+    return next_word[1].lower() if next_word else ""
+
+
 _DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){1,4}[A-Za-z]")
 _FINAL_CAPABLE = frozenset({"u.s", "u.n", "u.k", "e.u", "d.c", "etc", "a.m", "p.m", "inc", "corp", "ltd", "co"})
 
@@ -938,14 +951,12 @@ def split_sentences(text: str) -> list[Sentence]:
             token = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
             token = token.lstrip("\"'“‘(")
             low = token.lower()
-            next_word = _NEXT_WORD.match(rest)
-            next_low = next_word[1].lower() if next_word else ""
             if len(token) == 1 and token.isalpha() and token.isupper():
                 continue  # an initial: "Charles V. Barclay"
             if low in abbreviations:
-                if not (low in _FINAL_CAPABLE and next_low in starters):
+                if not (low in _FINAL_CAPABLE and _next_word(rest) in starters):
                     continue
-            if _DOTTED_INITIALS.fullmatch(token) and not next_low in starters:
+            if _DOTTED_INITIALS.fullmatch(token) and not _next_word(rest) in starters:
                 continue  # "U.S", "i.e": dotted initials
         bounds.append(end)
     return _make_sentences(text, bounds)
@@ -956,7 +967,7 @@ def _make_sentences(text: str, bounds: list[int]) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for end in [*bounds, len(text)]:
-        for s, e in _bounded(text, start, end, limit):
+        for s, e in ((start, end),) if end - start <= limit else _bounded(text, start, end, limit):
             s, e = _trim(text, s, e)
             if e > s:
                 sentences.append(Sentence(text[s:e], s, e))
@@ -1003,10 +1014,15 @@ def clean_text(raw_text: str) -> list[Paragraph]:
     text = _drop_record_repeat(raw_text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _normalize(text)
     raw_lines: list[str] = []
+    # a line this short and without a header keyword is kept whole by _unflatten and _split_flat_body
+    short = min(_FLAT_LINE_CHARS, _config()["min_flat_line_chars"])
     for line in _undouble(text.split("\n")):
         if ((" OF " in line or " of " in line) and _PAGE_BREAK_TAIL.search(line) and _PAGE_BREAK_INLINE.search(line)
                 and not _PAGE_BREAK_LINE.match(line)):
             line = _PAGE_BREAK_INLINE.sub(" ", line)
+        if len(line) < short and not _FLAT_HINT.search(line):
+            raw_lines.append(line)  # (most lines)
+            continue
         for part in _unflatten(line):
             raw_lines.extend(_split_flat_body(part))
     drafts = _assemble(_classify(raw_lines))

@@ -171,8 +171,11 @@ def decode_bytes(data: bytes) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+_BINARY_SAMPLE_CHARS = 8192  # _looks_binary judges this many leading characters
+
+
 def _looks_binary(text: str) -> bool:
-    sample = text[:8192]
+    sample = text[:_BINARY_SAMPLE_CHARS]
     if not sample:
         return False
     # a few stray NULs in a telegram are transmission noise (they are dropped);
@@ -799,10 +802,11 @@ def _read(path: Path, rel: str) -> list[Document]:
             data = sample + handle.read(config["max_cable_bytes"] + 1 - len(sample))
     except OSError as exc:
         return [_error(rel, f"cannot read: {exc.strerror or type(exc).__name__}")]
-    text = decode_bytes(data)
+    text = head if len(data) == len(sample) else decode_bytes(data)  # (most files fit in the sample)
     if not text.strip():
         return [_error(rel, "empty file (only whitespace)")]
-    if _looks_binary(text):
+    # (the judgement of the same leading characters as the head's is known: not binary)
+    if text[:_BINARY_SAMPLE_CHARS] != head[:_BINARY_SAMPLE_CHARS] and _looks_binary(text):
         return [_error(rel, "binary file, not text")]
     text = text.replace("\x00", "")
     if _HTML_START.search(text[:4096]):
