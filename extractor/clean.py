@@ -106,7 +106,7 @@ _FLAT_MARKERS = re.compile(r"\b(?:SUBJECT:|TAGS\b|E\.O\.\s?1\d{4}|EO\s1\d{4}|REF
 _HEADER_ENDS_HINT = re.compile(r"---[ \t]*(?i:header ends)")
 _CSV_RECORD_HINT = re.compile(r',"?' + _RECORD_DATE)
 _RECORD_REPEAT_HINT = re.compile(r"\n[ \t]*(?:\d{4}-\d{2}-\d{2}|\d{1,2}([/.])\d{1,2}\1\d{2,4})")
-_FLAT_HINT = re.compile(r"SUBJECT:|TAGS|E\.O\.|EO|REF|Classified|CLASSIFIED|SIPDIS")
+_FLAT_HINT = re.compile(r"SUBJECT:|TAGS|E\.O\.|EO\s1|REFS?:|Classified|CLASSIFIED|SIPDIS")
 _FLAT_HEADER_START = re.compile(r"^\s*(?:SUBJECT:|REFS?:|REF\s|Classified\s+By|CLASSIFIED\s+BY|(?:[A-Z] ){3,}|UNCLAS\b)")
 _MIDLINE_MARKER = re.compile(r"\S\s+(?:Classified By:|CLASSIFIED BY:|E\.O\.\s?1\d{4}:|TAGS:\s)")
 _FLAT_BREAK_BEFORE = re.compile(
@@ -130,8 +130,25 @@ def _caveats() -> list[str]:
 def _not_caveat_char() -> re.Pattern[str]:
     """A character that no caveat word and no separator holds: a line with
     one is never all caveats."""
-    allowed = set("".join(_caveats())) | set(" /.,;:-")
-    return re.compile("[^" + "".join(re.escape(c) for c in sorted(allowed)) + "]")
+    return re.compile("[^" + _caveat_chars()[0] + "]")
+
+
+@lru_cache(maxsize=1)
+def _caveat_chars() -> tuple[str, str]:
+    """The characters (escaped for a regex class) that a line of caveats may
+    hold: one in capitals (those of the caveat words, the separators) and a
+    lower-cased one (the letters of the words used in any case, the space)."""
+    capitals = set("".join(_caveats())) | set(" /.,;:-")
+    letters = set("".join(_any_case_caveats()))
+    any_case = letters | {c.lower() for c in letters} | {" "}
+    return tuple("".join(re.escape(c) for c in sorted(chars)) for chars in (capitals, any_case))
+
+
+def _caveat_line_hints() -> list[re.Pattern[str]]:
+    """Patterns of which a line of caveats matches one (all its characters are
+    a caveat line's): a cheap first test of :func:`_is_caveat`."""
+    capitals, any_case = _caveat_chars()
+    return [re.compile(rf"\s*[{capitals}]+\s*$"), re.compile(rf"\s*[{any_case}]{{1,60}}\s*$")]
 
 
 @lru_cache(maxsize=1)
@@ -153,11 +170,11 @@ def _line_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
 @lru_cache(maxsize=1)
 def _line_matchers() -> tuple[Callable[[str], Any], Callable[[str], Any], Callable[[str], Any]]:
     """Matchers of a publisher's note line, of a footer line, and of any line
-    that a line pattern of :func:`_classify` may match, except the caveat
-    and VZCZC lines: most lines fail this one regex call and are text."""
+    that a test of :func:`_classify` may accept, except a banner or VZCZC
+    line: most lines fail this one regex call and are text."""
     notes, footers = _line_patterns()
     maybe = [_ROUTING_HEAD, _DTG_LINE, _PAGE_BREAK_LINE, _ROUTING_ANYWHERE, _EO_LINE, _TAGS_LINE,
-             _SUBJECT_LINE, _REF_LINE, _CLASSIFIED_BY, _RULE, *notes, *footers]
+             _SUBJECT_LINE, _REF_LINE, _CLASSIFIED_BY, _RULE, *_caveat_line_hints(), *notes, *footers]
     return _match_any(notes), _match_any(footers), _match_any(maybe)
 
 
@@ -308,8 +325,8 @@ def _unflatten(line: str) -> list[str]:
     """A few cables lost their line breaks in the header: "SUBJECT: X REF: Y
     Classified By: Z 1.4 (b). (C) In a June 30 meeting ...". Split such a line
     before each header keyword and after the classification reason."""
-    # every marker holds one of these words: most lines have none and are short
-    if len(line) <= _FLAT_LINE_CHARS and not _FLAT_HINT.search(line, 0, 2000):
+    # every marker (and midline marker) holds one of these words: most lines have none
+    if not _FLAT_HINT.search(line, 0, 2000) and not (len(line) > _FLAT_LINE_CHARS and _FLAT_HEADER_START.match(line)):
         return [line]
     markers = len(_FLAT_MARKERS.findall(line, 0, 2000))
     if markers < 2 and not (len(line) > _FLAT_LINE_CHARS and _FLAT_HEADER_START.match(line)) \
@@ -325,8 +342,10 @@ def _unflatten(line: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _flat_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     marks = "|".join(re.escape(m) for m in sorted(_markings(), key=len, reverse=True))
-    paragraph = re.compile(rf"(?<=[.!?\"'”’)])\s+(?=¶?\d{{1,2}}\s?\.{{1,2}}\s*\((?:{marks})\)\s)")
-    signature = re.compile(r"(?<=[.!?\"”’])\s+(?=[A-Z][A-Z'-]{2,20}\s*$)")
+    # spaces after a closing mark: "\s(?<=[.!?]\s)\s*" is "(?<=[.!?])\s+", but the engine
+    # scans fast for a space where it would try the lookbehind at every character
+    paragraph = re.compile(rf"\s(?<=[.!?\"'”’)]\s)\s*(?=¶?\d{{1,2}}\s?\.{{1,2}}\s*\((?:{marks})\)\s)")
+    signature = re.compile(r"\s(?<=[.!?\"”’]\s)\s*(?=[A-Z][A-Z'-]{2,20}\s*$)")
     return paragraph, signature
 
 
@@ -374,7 +393,7 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             i += 1
             continue
         routing = False
-        if not (maybe_header(text) or "VZCZC" in text or _CLASSIFICATION_WORD.match(text) or _is_caveat(text)):
+        if not (maybe_header(text) or "VZCZC" in text or _CLASSIFICATION_WORD.match(text)):
             i += 1  # (most lines) text: none of the tests below can succeed
             continue
         if _ROUTING_HEAD.match(text) or ("VZCZC" in text and _VZCZC_START.match(text)) or _DTG_LINE.match(text):
