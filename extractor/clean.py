@@ -141,7 +141,11 @@ def _caveat_chars() -> tuple[str, str]:
     capitals = set("".join(_caveats())) | set(" /.,;:-")
     letters = set("".join(_any_case_caveats()))
     any_case = letters | {c.lower() for c in letters} | {" "}
-    return tuple("".join(re.escape(c) for c in sorted(chars)) for chars in (capitals, any_case))
+    return _class_chars(capitals), _class_chars(any_case)
+
+
+def _class_chars(chars: set[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
 
 
 def _caveat_line_hints() -> list[re.Pattern[str]]:
@@ -275,7 +279,7 @@ def _drop_record_repeat(text: str) -> str:
     match = _HEADER_ENDS_HINT.search(text, 0, window) and _HEADER_ENDS.search(text, 0, window)
     if match:
         return text[match.end():]
-    match = text.find("\t", 0, window) >= 0 and _TSV_RECORD.search(text, 0, window)
+    match = _TSV_RECORD.search(text, 0, window) if text.find("\t", 0, window) >= 0 else None
     if match:
         rest = _LINE_CONTINUATION.sub("", text[match.end():])
         return rest.replace("\t", "\n\n")
