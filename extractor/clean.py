@@ -39,8 +39,10 @@ def _config() -> dict[str, Any]:
 # 4 MB line costs linear time.
 
 _DTG_LINE = re.compile(r"^\s*[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\s*$")
-_ROUTING_START = re.compile(
-    r"^(?:.{0,200}?\bVZCZC|\s*(?:RR|PP|OO|ZZ|[OPRZ])\s+RU[A-Z]{3}|DE\s+RU[A-Z]{3}|ZN[YR]\s|"
+# split in two: the unanchored VZCZC search is tried only on lines that hold "VZCZC"
+_VZCZC_START = re.compile(r"^.{0,200}?\bVZCZC")
+_ROUTING_HEAD = re.compile(
+    r"^(?:\s*(?:RR|PP|OO|ZZ|[OPRZ])\s+RU[A-Z]{3}|DE\s+RU[A-Z]{3}|ZN[YR]\s|"
     r"FM\s+(?:AMEMBASSY|AMCONSUL|AMCONGEN|SECSTATE|USMISSION|USINT|USDEL|USUN|CDR|DIA|CIA|DEPT|SECDEF|JOINT)\b)")
 _ROUTING_ANYWHERE = re.compile(r"^\s*(?:BT|NNNN|#\d{1,6})\s*$")
 _CLASSIFICATION_WORD = re.compile(
@@ -56,6 +58,8 @@ _PAGE_BREAK_LINE = re.compile(
 # a page break glued into a line ("Grupo   MEXICO 00002187 002 OF 005    Bursatil")
 _PAGE_BREAK_INLINE = re.compile(
     r"\s*\b[A-Z][A-Z.'-]{0,24}(?:\s[A-Z][A-Z.'-]{0,24}){0,3}\s+\d{8}\s+\d{3}(?:\.\d{1,2})?\s+(?:OF|of)\s+\d{3}\b\s*")
+# the end of an inline page break, found fast (it starts with a digit, not a space)
+_PAGE_BREAK_TAIL = re.compile(r"\d{8}\s+\d{3}(?:\.\d{1,2})?\s+(?:OF|of)\s+\d{3}\b")
 _EO_LINE = re.compile(r"^\s*(?:(?:E\.?\s?O\.?|EO)\s*(?:1[23]\d{3}|:|N/?A\b)|DECL\s*:|DECLASSIFY\s+ON\b)", re.IGNORECASE)
 # lower-cased headers write "Tags: emin, enrg" and "Ref: 07 kinshasa 798"
 _TAGS_LINE = re.compile(r"^\s*(?:TAGS\b|(?i:tags)\s*:)")
@@ -96,6 +100,13 @@ _TSV_RECORD = re.compile(r"(?m)^(?:[^\t\n]{1,30}\t)?" + _RECORD_DATE + r"\t\d{2}
 _LINE_CONTINUATION = re.compile(r"\\[ \t]*(?=\n|$)")
 _CSV_RECORD = re.compile(r'(?m)^"?\d{1,9}"?,"?' + _RECORD_DATE + r'"?,"?\d{2}[A-Z][A-Z0-9]{1,40}"?,')
 _FLAT_MARKERS = re.compile(r"\b(?:SUBJECT:|TAGS\b|E\.O\.\s?1\d{4}|EO\s1\d{4}|REFS?:|Classified\s+By|CLASSIFIED\s+BY|SIPDIS)")
+# cheap necessary parts of the record patterns above (each starts with a
+# literal, which the regex engine scans for fast): the full pattern is only
+# searched where its part occurs
+_HEADER_ENDS_HINT = re.compile(r"---[ \t]*(?i:header ends)")
+_CSV_RECORD_HINT = re.compile(r',"?' + _RECORD_DATE)
+_RECORD_REPEAT_HINT = re.compile(r"\n[ \t]*(?:\d{4}-\d{2}-\d{2}|\d{1,2}([/.])\d{1,2}\1\d{2,4})")
+_FLAT_HINT = re.compile(r"SUBJECT:|TAGS|E\.O\.|EO\s1|REFS?:|Classified|CLASSIFIED|SIPDIS")
 _FLAT_HEADER_START = re.compile(r"^\s*(?:SUBJECT:|REFS?:|REF\s|Classified\s+By|CLASSIFIED\s+BY|(?:[A-Z] ){3,}|UNCLAS\b)")
 _MIDLINE_MARKER = re.compile(r"\S\s+(?:Classified By:|CLASSIFIED BY:|E\.O\.\s?1\d{4}:|TAGS:\s)")
 _FLAT_BREAK_BEFORE = re.compile(
@@ -103,13 +114,45 @@ _FLAT_BREAK_BEFORE = re.compile(
     r"|¶\s*\d{1,3}\b|\d{1,2}\.\s*\((?:U|C|S|SBU|LOU|S/NF|C/NF)\)|\((?:U|C|S|SBU|LOU|S/NF|C/NF)\)\s))")
 _FLAT_REASON_END = re.compile(
     r"(\b1\.\s?[4-6]\s*(?:\(?\s*[a-hA-H]\s*\)?\s*(?:,|and|&|/)?\s*){1,6}\.?)\s+(?=\S)")
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# a run of these spaces becomes one " ": the others are made " " (few texts
+# hold one), then runs of " " are collapsed (a literal the engine scans for fast)
+_OTHER_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+_SPACE_RUN = re.compile(r"  +")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @lru_cache(maxsize=1)
 def _caveats() -> list[str]:
     return sorted(_config()["caveat_words"], key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _not_caveat_char() -> re.Pattern[str]:
+    """A character that no caveat word and no separator holds: a line with
+    one is never all caveats."""
+    return re.compile("[^" + _caveat_chars()[0] + "]")
+
+
+@lru_cache(maxsize=1)
+def _caveat_chars() -> tuple[str, str]:
+    """The characters (escaped for a regex class) that a line of caveats may
+    hold: one in capitals (those of the caveat words, the separators) and a
+    lower-cased one (the letters of the words used in any case, the space)."""
+    capitals = set("".join(_caveats())) | set(" /.,;:-")
+    letters = set("".join(_any_case_caveats()))
+    any_case = letters | {c.lower() for c in letters} | {" "}
+    return _class_chars(capitals), _class_chars(any_case)
+
+
+def _class_chars(chars: set[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
+
+
+def _caveat_line_hints() -> list[re.Pattern[str]]:
+    """Patterns of which a line of caveats matches one (all its characters are
+    a caveat line's): a cheap first test of :func:`_is_caveat`."""
+    capitals, any_case = _caveat_chars()
+    return [re.compile(rf"\s*[{capitals}]+\s*$"), re.compile(rf"\s*[{any_case}]{{1,60}}\s*$")]
 
 
 @lru_cache(maxsize=1)
@@ -128,12 +171,49 @@ def _line_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     return ([re.compile(p) for p in config["note_lines"]], [re.compile(p) for p in config["footer_lines"]])
 
 
+@lru_cache(maxsize=1)
+def _line_matchers() -> tuple[Callable[[str], Any], Callable[[str], Any], Callable[[str], Any]]:
+    """Matchers of a publisher's note line, of a footer line, and of any line
+    that a test of :func:`_classify` may accept, except a banner or VZCZC
+    line: most lines fail this one regex call and are text."""
+    notes, footers = _line_patterns()
+    maybe = [_ROUTING_HEAD, _DTG_LINE, _PAGE_BREAK_LINE, _ROUTING_ANYWHERE, _EO_LINE, _TAGS_LINE,
+             _SUBJECT_LINE, _REF_LINE, _CLASSIFIED_BY, _RULE, *_caveat_line_hints(), *notes, *footers]
+    return _match_any(notes), _match_any(footers), _match_any(maybe)
+
+
+_FLAG_LETTERS = ((re.ASCII, "a"), (re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
+
+
+def _match_any(patterns: list[re.Pattern[str]]) -> Callable[[str], Any]:
+    """Matches where any of ``patterns`` matches: one alternation is one regex
+    call per line instead of one per pattern."""
+    if not any(p.groups for p in patterns):  # (a backreference's group number would shift)
+        parts = []
+        for p in patterns:
+            flags = "".join(letter for flag, letter in _FLAG_LETTERS if p.flags & flag)
+            parts.append(f"(?{flags}:{p.pattern})" if flags else f"(?:{p.pattern})")
+        try:
+            return re.compile("|".join(parts)).match
+        except re.error:  # a pattern with its own global flags: "(?i)..."
+            pass
+    return lambda text: any(p.match(text) for p in patterns)
+
+
+_WORDS_ONLY = re.compile(r"[A-Za-z ]{1,60}")
+_HAS_UPPER = re.compile("[A-Z]")
+
+
 def _is_caveat(line: str) -> bool:
     stripped = line.strip()
-    if stripped and _HAS_LOWER.search(stripped) and re.fullmatch(r"[A-Za-z ]{1,60}", stripped):
-        # a lower-cased header ("Sipdis", "Noforn sipdis"): only words never used in prose
-        return all(word in _any_case_caveats() for word in stripped.upper().split())
-    if not stripped or _HAS_LOWER.search(stripped) or not re.search("[A-Z]", stripped):
+    if not stripped:
+        return False
+    if _HAS_LOWER.search(stripped):
+        if len(stripped) <= 60 and _WORDS_ONLY.fullmatch(stripped):
+            # a lower-cased header ("Sipdis", "Noforn sipdis"): only words never used in prose
+            return all(word in _any_case_caveats() for word in stripped.upper().split())
+        return False
+    if not _HAS_UPPER.search(stripped) or _not_caveat_char().search(stripped):
         return False
     rest = stripped
     for word in _caveats():
@@ -181,7 +261,9 @@ class _Line:
 
 def _normalize(text: str) -> str:
     text = _CONTROL.sub(" ", text)
-    text = _SPACES.sub(" ", text)
+    if _OTHER_SPACE.search(text):
+        text = _OTHER_SPACE.sub(" ", text)
+    text = _SPACE_RUN.sub(" ", text)
     # a dump's line continuation ("text \\") is not text
     return "\n".join(line.rstrip().removesuffix("\\").rstrip() for line in text.split("\n"))
 
@@ -194,14 +276,14 @@ def _drop_record_repeat(text: str) -> str:
     the record is a (often truncated) copy of the header, so cut it all and
     keep what the record holds."""
     window = min(len(text), 200_000)
-    match = _HEADER_ENDS.search(text, 0, window)
+    match = _HEADER_ENDS_HINT.search(text, 0, window) and _HEADER_ENDS.search(text, 0, window)
     if match:
         return text[match.end():]
-    match = _TSV_RECORD.search(text, 0, window)
+    match = _TSV_RECORD.search(text, 0, window) if text.find("\t", 0, window) >= 0 else None
     if match:
         rest = _LINE_CONTINUATION.sub("", text[match.end():])
         return rest.replace("\t", "\n\n")
-    match = _CSV_RECORD.search(text, 0, window)
+    match = _CSV_RECORD_HINT.search(text, 0, window) and _CSV_RECORD.search(text, 0, window)
     if match:
         for strict in (True, False):
             try:
@@ -211,7 +293,7 @@ def _drop_record_repeat(text: str) -> str:
             if rows and len(rows[0]) >= 8:
                 return rows[0][6] + "\n\n" + rows[0][7]
         return text[match.end():]
-    match = _RECORD_REPEAT.search(text, 0, window)
+    match = _RECORD_REPEAT_HINT.search(text, 0, window) and _RECORD_REPEAT.search(text, 0, window)
     return text[match.end():] if match else text
 
 
@@ -240,12 +322,18 @@ def _undouble(lines: list[str]) -> list[str]:
     return out
 
 
+_FLAT_LINE_CHARS = 150  # a longer line that starts like a header lost its line breaks
+
+
 def _unflatten(line: str) -> list[str]:
     """A few cables lost their line breaks in the header: "SUBJECT: X REF: Y
     Classified By: Z 1.4 (b). (C) In a June 30 meeting ...". Split such a line
     before each header keyword and after the classification reason."""
+    # every marker (and midline marker) holds one of these words: most lines have none
+    if not _FLAT_HINT.search(line, 0, 2000) and not (len(line) > _FLAT_LINE_CHARS and _FLAT_HEADER_START.match(line)):
+        return [line]
     markers = len(_FLAT_MARKERS.findall(line, 0, 2000))
-    if markers < 2 and not (len(line) > 150 and _FLAT_HEADER_START.match(line)) \
+    if markers < 2 and not (len(line) > _FLAT_LINE_CHARS and _FLAT_HEADER_START.match(line)) \
             and not _MIDLINE_MARKER.search(line, 0, 2000):
         return [line]
     head, tail = line[:2000], line[2000:]
@@ -258,8 +346,10 @@ def _unflatten(line: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _flat_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     marks = "|".join(re.escape(m) for m in sorted(_markings(), key=len, reverse=True))
-    paragraph = re.compile(rf"(?<=[.!?\"'”’)])\s+(?=¶?\d{{1,2}}\s?\.{{1,2}}\s*\((?:{marks})\)\s)")
-    signature = re.compile(r"(?<=[.!?\"”’])\s+(?=[A-Z][A-Z'-]{2,20}\s*$)")
+    # spaces after a closing mark: "\s(?<=[.!?]\s)\s*" is "(?<=[.!?])\s+", but the engine
+    # scans fast for a space where it would try the lookbehind at every character
+    paragraph = re.compile(rf"\s(?<=[.!?\"'”’)]\s)\s*(?=¶?\d{{1,2}}\s?\.{{1,2}}\s*\((?:{marks})\)\s)")
+    signature = re.compile(r"\s(?<=[.!?\"”’]\s)\s*(?=[A-Z][A-Z'-]{2,20}\s*$)")
     return paragraph, signature
 
 
@@ -287,7 +377,7 @@ def _drop_continuation(lines: list["_Line"], i: int, limit: int, continues: Call
 
 
 def _classify(raw_lines: list[str]) -> list[_Line]:
-    notes, footers = _line_patterns()
+    notes, footers, maybe_header = _line_matchers()
     lines = [_Line(t) for t in raw_lines]
     n = len(lines)
     i = 0
@@ -307,12 +397,15 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             i += 1
             continue
         routing = False
-        if _ROUTING_START.match(text) or _DTG_LINE.match(text):
+        if not (maybe_header(text) or "VZCZC" in text or _CLASSIFICATION_WORD.match(text)):
+            i += 1  # (most lines) text: none of the tests below can succeed
+            continue
+        if _ROUTING_HEAD.match(text) or ("VZCZC" in text and _VZCZC_START.match(text)) or _DTG_LINE.match(text):
             line.kind, routing = DROP, True
         elif _PAGE_BREAK_LINE.match(text):
             line.kind, line.page_break = DROP, True
         elif (_ROUTING_ANYWHERE.match(text) or _is_banner(text)
-              or _is_caveat(text) or _EO_LINE.match(text) or any(p.match(text) for p in notes)):
+              or _is_caveat(text) or _EO_LINE.match(text) or notes(text)):
             line.kind = DROP
         elif _TAGS_LINE.match(text):
             line.kind = DROP
@@ -337,7 +430,7 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
                 extra += 1
                 lines[i].kind = DROP
                 seen = lines[i].text
-        elif any(p.match(text) for p in footers):
+        elif footers(text):
             line.kind = DROP
             extra = 0
             while (extra < 3 and i + 1 < n and re.search(r"https?://|\bBlog\b|\bWeb\s?site\b", lines[i + 1].text)):
@@ -564,10 +657,13 @@ def _mark_addressing(lines: list[_Line]) -> None:
             stripped = line.text.strip()
             if len(stripped) > 200:
                 continue
+            in_preamble = first_para is not None and index < first_para
+            has_lower = _HAS_LOWER.search(stripped)
+            if has_lower and not in_preamble:
+                continue  # (the most common case, decided before looking at the neighbours)
             before, after = _neighbour_kinds(lines, index)
             touches_header = DROP in (before, after)
-            in_preamble = first_para is not None and index < first_para
-            if _HAS_LOWER.search(stripped):
+            if has_lower:
                 # a lower-cased header: "Department for isn/ness dfenstermacher", "af/c"
                 if not (in_preamble and touches_header and after != PARA and (
                         _LOWER_ADDRESS.match(stripped) or re.fullmatch(r"[\w/&.-]{1,25}", stripped))):
@@ -580,15 +676,16 @@ def _mark_addressing(lines: list[_Line]) -> None:
 
 
 _LETTERS = re.compile(r"[^\W\d_]")
+_ASCII_DIGIT = re.compile("[0-9]")
 _NUMBER_TOKEN = re.compile(r"^[(]?[-+]?[\d.,%]*\d[\d.,%]*[)*]*$")
 
 
 def _is_table_row(text: str) -> bool:
     """A line that is mostly numbers ("2005 1855", "Jan 282", "Total 315 522"):
     a row of a table, never a heading."""
-    digits = sum(map(text.count, "0123456789"))
-    if not digits:  # most lines: prose or headings (and a number token needs a digit)
+    if not _ASCII_DIGIT.search(text):  # most lines: prose or headings (and a number token needs a digit)
         return False
+    digits = sum(map(text.count, "0123456789"))
     tokens = text.split()
     letters = len(_LETTERS.findall(text))
     numbers = sum(1 for t in tokens if _NUMBER_TOKEN.match(t))
@@ -602,9 +699,9 @@ def _heading_ok(text: str, question: bool = False) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > config["max_heading_chars"]:
         return False
-    if len(stripped.split()) > config["max_heading_words"]:
-        return False
     if (stripped[-1] in ".,;:!?" and not (question and stripped[-1] == "?")) or stripped.startswith(("-", "*", "(")):
+        return False
+    if len(stripped.split()) > config["max_heading_words"]:
         return False
     return not _is_table_row(stripped)
 
@@ -612,10 +709,14 @@ def _heading_ok(text: str, question: bool = False) -> bool:
 def _mark_headings(lines: list[_Line]) -> None:
     n = len(lines)
     # boxed or underlined headings: "-----\nSUMMARY\n-----", "Law and Order\n------"
-    for index, line in enumerate(lines):
-        if line.kind != TEXT or not _heading_ok(line.text, question=True):
+    # (a heading there needs a rule next to it: most cables have no rule at all)
+    has_rule = any(line.kind == RULE for line in lines)
+    for index, line in enumerate(lines if has_rule else []):
+        if line.kind != TEXT:
             continue
         before, after = _neighbour_kinds(lines, index)
+        if RULE not in (before, after) or not _heading_ok(line.text, question=True):
+            continue
         if line.text.strip().endswith("?") and not (before in (RULE, DROP, "", HEADING) and after == RULE):
             continue  # a question is a heading only when boxed
         if RULE in (before, after) and (before in (RULE, DROP, "", HEADING) or _ends_sentence(
@@ -629,9 +730,10 @@ def _mark_headings(lines: list[_Line]) -> None:
             index += 1
             continue
         # a question stands alone between blank lines ("A Measure of Success?")
-        question = (not _heading_ok(line.text) and _heading_ok(line.text, question=True)
+        heading_ok = _heading_ok(line.text)
+        question = (not heading_ok and _heading_ok(line.text, question=True)
                     and _blank_before(lines, index) and index + 1 < n and lines[index + 1].kind in (BLANK, RULE))
-        if not (_heading_ok(line.text) or question):
+        if not (heading_ok or question):
             index += 1
             continue
         before_text = _previous_text(lines, index)
@@ -783,7 +885,7 @@ def _join_lines(parts: list[str]) -> str:
         piece = part.strip()
         if not piece:
             continue
-        if out and re.search(r"[A-Za-z.]-$", out[-1]) and not out[-1].endswith("--") and piece[0].isalpha():
+        if out and out[-1].endswith("-") and re.search(r"[A-Za-z.]-$", out[-1]) and not out[-1].endswith("--") and piece[0].isalpha():
             out[-1] = out[-1] + piece  # "U.S.-" + "Mexico"
         else:
             out.append(piece)
@@ -794,11 +896,13 @@ def _join_lines(parts: list[str]) -> str:
 
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z]),s\b")
 _AMP_QUOTE = re.compile(r"(?<![A-Za-z0-9&])&(?=[^\s&])([^&\n]{1,200}?)(?<=[^\s\d])8(?![A-Za-z0-9])")
-_PAREN_DASH = re.compile(r"(?<=\s)\)-?(?=\s|$)")
+# ")" after whitespace: the lookbehind follows the ")" so the engine scans for the literal fast
+_PAREN_DASH = re.compile(r"\)(?<=\s\))-?(?=\s|$)")
 # WikiLeaks' SIPDIS marker also turns up inside sentences ("Ambassador SIPDIS said")
 _INLINE_CAVEAT = re.compile(r"\s*\bSIPDIS\b\s*")
 _MULTI_SPACE = re.compile(r" {2,}")
 _EIGHT_DIGITS = re.compile(r"\d{8}")
+_EIGHT_ASCII_DIGITS = re.compile(r"[0-9]{8}")  # the same in ASCII text, and faster
 
 
 def repair_text(text: str) -> str:
@@ -810,12 +914,14 @@ def repair_text(text: str) -> str:
         text = _AMP_QUOTE.sub(lambda m: f'"{m[1]}"', text)
     if ")" in text:
         text = _PAREN_DASH.sub("-", text)
-    if _EIGHT_DIGITS.search(text):
+    if (_EIGHT_ASCII_DIGITS if text.isascii() else _EIGHT_DIGITS).search(text):
         text = _PAGE_BREAK_INLINE.sub(" ", text)
     if "SIPDIS" in text:
         text = _INLINE_CAVEAT.sub(" ", text)
     text = text.replace("¶", "")  # a paragraph mark left inside the text
-    return "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n") if line.strip())
+    if "  " in text:  # (a run of spaces never spans lines: one pass over the whole text)
+        text = _MULTI_SPACE.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
 # --------------------------------------------------------------------------- sentences
@@ -830,6 +936,16 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_NEXT_WORD = re.compile(r"[\"'“‘(]*([A-Za-z]+)")
+
+
+def _next_word(rest: str) -> str:
+    """The first word of ``rest``, lower-cased ("" if it starts with none)."""
+    next_word = _NEXT_WORD.match(rest)
+    return next_word[1].lower() if next_word else ""
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){1,4}[A-Za-z]")
 _FINAL_CAPABLE = frozenset({"u.s", "u.n", "u.k", "e.u", "d.c", "etc", "a.m", "p.m", "inc", "corp", "ltd", "co"})
 
 
@@ -853,16 +969,17 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         if match.group()[0] == ".":
             window_start = max(0, match.start() - 40)
-            token = re.split(r"\s", text[window_start:match.start()])[-1].lstrip("\"'“‘(")
+            before = text[window_start:match.start()]
+            # the word before the period: what follows the last whitespace (str.isspace is re's \s)
+            token = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
+            token = token.lstrip("\"'“‘(")
             low = token.lower()
-            next_word = re.match(r"[\"'“‘(]*([A-Za-z]+)", rest)
-            next_low = next_word[1].lower() if next_word else ""
             if len(token) == 1 and token.isalpha() and token.isupper():
                 continue  # an initial: "Charles V. Barclay"
             if low in abbreviations:
-                if not (low in _FINAL_CAPABLE and next_low in starters):
+                if not (low in _FINAL_CAPABLE and _next_word(rest) in starters):
                     continue
-            if re.fullmatch(r"(?:[A-Za-z]\.){1,4}[A-Za-z]", token) and not next_low in starters:
+            if _DOTTED_INITIALS.fullmatch(token) and not _next_word(rest) in starters:
                 continue  # "U.S", "i.e": dotted initials
         bounds.append(end)
     return _make_sentences(text, bounds)
@@ -873,7 +990,7 @@ def _make_sentences(text: str, bounds: list[int]) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for end in [*bounds, len(text)]:
-        for s, e in _bounded(text, start, end, limit):
+        for s, e in ((start, end),) if end - start <= limit else _bounded(text, start, end, limit):
             s, e = _trim(text, s, e)
             if e > s:
                 sentences.append(Sentence(text[s:e], s, e))
@@ -906,8 +1023,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- entry points
 
 
+_NOT_KEY_BYTES = bytes(c for c in range(128) if not chr(c).isdigit() and not "a" <= chr(c) <= "z")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    """``text`` lower-cased, with only the letters a-z and digits 0-9 kept."""
+    # the same as deleting [^a-z0-9], done on bytes: non-ASCII goes on encoding
+    return text.lower().encode("ascii", "ignore").translate(None, _NOT_KEY_BYTES).decode("ascii")
 
 
 def clean_text(raw_text: str) -> list[Paragraph]:
@@ -915,13 +1037,20 @@ def clean_text(raw_text: str) -> list[Paragraph]:
     text = _drop_record_repeat(raw_text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _normalize(text)
     raw_lines: list[str] = []
+    # a line this short and without a header keyword is kept whole by _unflatten and _split_flat_body
+    short = min(_FLAT_LINE_CHARS, _config()["min_flat_line_chars"])
     for line in _undouble(text.split("\n")):
-        if (" OF " in line or " of " in line) and _PAGE_BREAK_INLINE.search(line) and not _PAGE_BREAK_LINE.match(line):
+        if ((" OF " in line or " of " in line) and _PAGE_BREAK_TAIL.search(line) and _PAGE_BREAK_INLINE.search(line)
+                and not _PAGE_BREAK_LINE.match(line)):
             line = _PAGE_BREAK_INLINE.sub(" ", line)
+        if len(line) < short and not _FLAT_HINT.search(line):
+            raw_lines.append(line)  # (most lines)
+            continue
         for part in _unflatten(line):
             raw_lines.extend(_split_flat_body(part))
     drafts = _assemble(_classify(raw_lines))
     paragraphs: list[Paragraph] = []
+    keys: list[str] = []  # _key of each paragraph's text, computed once
     seen: set[str] = set()
     by_number: dict[str, list[int]] = {}
     for draft in drafts:
@@ -934,7 +1063,7 @@ def clean_text(raw_text: str) -> list[Paragraph]:
         same_number = by_number.setdefault(draft.number, [])
         for position in same_number[:200]:
             other = paragraphs[position]
-            other_key = _key(other.text)
+            other_key = keys[position]
             if len(other_key) >= 30 and len(key) >= 30:
                 if other_key.startswith(key):  # a truncated copy of a paragraph we have
                     duplicate = True
@@ -944,6 +1073,7 @@ def clean_text(raw_text: str) -> list[Paragraph]:
                     paragraphs[position] = Paragraph(other.number, other.marking or draft.marking,
                                                      other.heading or draft.heading, body,
                                                      split_sentences(body))
+                    keys[position] = key
                     seen.add(key)
                     duplicate = True
                     break
@@ -951,6 +1081,7 @@ def clean_text(raw_text: str) -> list[Paragraph]:
             continue
         seen.add(key)
         same_number.append(len(paragraphs))
+        keys.append(key)
         paragraphs.append(Paragraph(draft.number, draft.marking, draft.heading, body, split_sentences(body)))
     return paragraphs
 

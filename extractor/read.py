@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from .model import Document
 from .telegram import SUBJECT_STOP_LINE
@@ -171,8 +171,11 @@ def decode_bytes(data: bytes) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+_BINARY_SAMPLE_CHARS = 8192  # _looks_binary judges this many leading characters
+
+
 def _looks_binary(text: str) -> bool:
-    sample = text[:8192]
+    sample = text[:_BINARY_SAMPLE_CHARS]
     if not sample:
         return False
     # a few stray NULs in a telegram are transmission noise (they are dropped);
@@ -243,6 +246,11 @@ _CABLE_NUMBER = re.compile(r"\bDE\s+RU[A-Z]{3,}\s+#(\d{1,7})")
 _STATION = re.compile(r"\bDE\s+(RU[A-Z]{4,5})\s+#\d")
 _FROM_LINE = re.compile(r"(?:^|\s)FM\s+([A-Z][A-Z0-9 .'/-]{0,60}?)\s*(?=\s(?:TO|INFO)\s|$)", re.MULTILINE)
 _ROUTING_CLASS = re.compile(r"\bZN[YR]\s+(UUUUU|CCCCC|SSSSS)\b")
+# cheap necessary parts of the patterns above (they start with a literal or a
+# digit, which the regex engine scans for fast): many texts have no routing
+# header, and the full patterns would scan all of them slowly
+_DTG_HINT = re.compile(r"\d{6}Z\s*(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+_ROUTING_HINT = re.compile(r"RU[A-Z]{3,}\s+#\d")  # in _CABLE_NUMBER and _STATION
 _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*:\s*(.*)$", re.IGNORECASE)
 # where an inline SUBJECT value stops (flattened cables put REF, Classified By,
 # and the first paragraph on the same line)
@@ -317,19 +325,20 @@ def telegram_metadata(text: str, year_hint: str = "") -> TelegramMeta:
     sender, banner classification, SUBJECT, TAGS and REF lines."""
     meta = TelegramMeta()
     lines = text.split("\n")
-    dtg = _DTG.search(text)
+    dtg = _DTG_HINT.search(text) and _DTG.search(text)
     if dtg:
         meta.dtg = f"{dtg[1]}{dtg[2]}{dtg[3]}Z {dtg[4]} {dtg[5]}"
         meta.dtg_date = _dtg_date(dtg)
-    origin = _FROM_LINE.search(text)
+    origin = "FM" in text and _FROM_LINE.search(text)
+    routing = _ROUTING_HINT.search(text)
     if origin:
         meta.origin = _origin_from(origin[1])
     else:  # no FM line: the transmitting station's routing indicator, when it is a known post
-        station = _STATION.search(text)
+        station = routing and _STATION.search(text)
         if station:
             meta.origin = _config()["routing_indicator_origins"].get(station[1], "")
-    routing_class = _ROUTING_CLASS.search(text)
-    number = _CABLE_NUMBER.search(text)
+    routing_class = "ZN" in text and _ROUTING_CLASS.search(text)
+    number = routing and _CABLE_NUMBER.search(text)
     subjects: list[str] = []
     post = ""
     for index, line in enumerate(lines):
@@ -512,7 +521,32 @@ def _parse_text_header(lines: list[str]) -> tuple[_Header, int]:
 
 
 def _is_telegram_start(line: str) -> bool:
-    return any(re.match(p, line) for p in _config()["telegram_markers"])
+    return _telegram_start()(line)
+
+
+@lru_cache(maxsize=1)
+def _telegram_start() -> Callable[[str], Any]:
+    patterns = _config()["telegram_markers"]
+    compiled = [re.compile(p) for p in patterns]
+    if any(p.groups for p in compiled):  # group numbers (backreferences) would shift
+        return lambda line: any(p.match(line) for p in compiled)
+    # one alternation: one regex call per line instead of one per pattern
+    return re.compile("|".join(f"(?:{p})" for p in patterns)).match
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_searches() -> list[Callable[[str], Any]]:
+    """Searches for a site's boilerplate line. The patterns anchored at the
+    line start are joined in one alternation (one fast regex call per line
+    instead of one per pattern); the others keep their own search, which
+    scans fast for their literal text."""
+    patterns = _config()["site_boilerplate"]
+    compiled = [re.compile(p) for p in patterns]
+    if any(p.groups for p in compiled):  # group numbers (backreferences) would shift
+        return [p.search for p in compiled]
+    anchored = [p for p in patterns if p.startswith("^")]
+    joined = [re.compile("|".join(f"(?:{p})" for p in anchored)).search] if anchored else []
+    return joined + [re.compile(p).search for p in patterns if not p.startswith("^")]
 
 
 def _has_text_header(lines: list[str]) -> bool:
@@ -530,10 +564,11 @@ def _has_text_header(lines: list[str]) -> bool:
 
 
 def _cut_boilerplate(lines: list[str]) -> tuple[list[str], bool]:
-    patterns = [re.compile(p) for p in _config()["site_boilerplate"]]
+    searches = _boilerplate_searches()
     for index, line in enumerate(lines):
-        if any(p.search(line) for p in patterns):
-            return lines[:index], True
+        for search in searches:
+            if search(line):
+                return lines[:index], True
     return lines, False
 
 
@@ -767,10 +802,11 @@ def _read(path: Path, rel: str) -> list[Document]:
             data = sample + handle.read(config["max_cable_bytes"] + 1 - len(sample))
     except OSError as exc:
         return [_error(rel, f"cannot read: {exc.strerror or type(exc).__name__}")]
-    text = decode_bytes(data)
+    text = head if len(data) == len(sample) else decode_bytes(data)  # (most files fit in the sample)
     if not text.strip():
         return [_error(rel, "empty file (only whitespace)")]
-    if _looks_binary(text):
+    # (the judgement of the same leading characters as the head's is known: not binary)
+    if text[:_BINARY_SAMPLE_CHARS] != head[:_BINARY_SAMPLE_CHARS] and _looks_binary(text):
         return [_error(rel, "binary file, not text")]
     text = text.replace("\x00", "")
     if _HTML_START.search(text[:4096]):
