@@ -11,7 +11,6 @@ import gc
 import hashlib
 import json
 import os
-from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from dataclasses import dataclass, field
@@ -132,16 +131,27 @@ def cache_key(path: Path, root: Path) -> str | None:
     return digest.hexdigest()
 
 
+def _cache_file(path: Path, root: Path, cache_dir: str | None) -> Path | None:
+    key = cache_key(path, root) if cache_dir else None
+    return Path(cache_dir) / key[:2] / f"{key}.json" if cache_dir and key else None
+
+
+def _cached_rows(cache_file: Path | None) -> FileRows | None:
+    if cache_file is None or not cache_file.exists():
+        return None
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+        return FileRows(data["documents"], data["events"], data["claims"], data["texts"], cached=True)
+    except (OSError, ValueError, KeyError):
+        return None  # unreadable or damaged: extract again
+
+
 def _work(item: tuple[Path, Path, str | None]) -> FileRows:
     path, root, cache_dir = item
-    key = cache_key(path, root) if cache_dir else None
-    cache_file = Path(cache_dir) / key[:2] / f"{key}.json" if cache_dir and key else None
-    if cache_file is not None and cache_file.exists():
-        try:
-            data = json.loads(cache_file.read_text(encoding="utf-8"))
-            return FileRows(data["documents"], data["events"], data["claims"], data["texts"], cached=True)
-        except (OSError, ValueError, KeyError):
-            pass
+    cache_file = _cache_file(path, root, cache_dir)
+    cached = _cached_rows(cache_file)
+    if cached is not None:
+        return cached
     rows = rows_for_file(path, root)
     if cache_file is not None:
         try:
@@ -166,19 +176,31 @@ def _results(items: list[tuple[Path, Path, str | None]], jobs: int) -> Iterator[
     if jobs <= 1 or len(items) <= 1:
         yield from map(_work, items)
         return
+    # Cached files are read here; only the others go to the workers, which start on
+    # them at once, so a re-run after a small change overlaps the one extraction with
+    # reading everything else.
+    cache_files = [_cache_file(*item) for item in items]
+    misses = [i for i, cache_file in enumerate(cache_files) if cache_file is None or not cache_file.exists()]
+    if not misses:
+        yield from (_cached_rows(cache_file) or _work(item) for item, cache_file in zip(items, cache_files))
+        return
     # An ordered map with a bounded window of work in flight: output order is the
     # input order whatever finishes first, and memory stays flat however many
     # files there are (Executor.map would submit them all at once).
     window = jobs * 8
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup) as executor:
-        pending: deque[Future[FileRows]] = deque()
-        upcoming = iter(items)
-        for item in islice(upcoming, window):
-            pending.append(executor.submit(_work, item))
-        while pending:
-            rows = pending.popleft().result()
-            for item in islice(upcoming, 1):
-                pending.append(executor.submit(_work, item))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(misses)), initializer=_worker_setup) as executor:
+        pending: dict[int, Future[FileRows]] = {}
+        upcoming = iter(misses)
+        for index in islice(upcoming, window):
+            pending[index] = executor.submit(_work, items[index])
+        for index, item in enumerate(items):
+            future = pending.pop(index, None)
+            if future is None:
+                yield _cached_rows(cache_files[index]) or _work(item)
+                continue
+            rows = future.result()
+            for later in islice(upcoming, 1):
+                pending[later] = executor.submit(_work, items[later])
             yield rows
 
 

@@ -13,7 +13,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .model import Claim, Document, Event
 
@@ -132,6 +132,9 @@ class TableSet:
     claims: list[dict[str, str]]
 
 
+_JSON_LINE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 class TableWriter:
     """Streams rows into ``<name>.csv`` and ``<name>.jsonl`` inside a temporary
     sibling folder of ``out_dir``; :meth:`commit` renames the files into place
@@ -141,13 +144,13 @@ class TableWriter:
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=".dateline-tmp-", dir=self.out_dir))
-        self._files: dict[str, tuple[io.TextIOWrapper, io.TextIOWrapper, csv.DictWriter]] = {}
+        self._files: dict[str, tuple[io.TextIOWrapper, io.TextIOWrapper, Any]] = {}
         self.counts: dict[str, int] = {}
         for name, columns in TABLES.items():
             csv_file = open(self.tmp_dir / f"{name}.csv", "w", encoding="utf-8", newline="")
             jsonl_file = open(self.tmp_dir / f"{name}.jsonl", "w", encoding="utf-8", newline="\n")
-            writer = csv.DictWriter(csv_file, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
-            writer.writeheader()
+            writer = csv.writer(csv_file, lineterminator="\r\n")
+            writer.writerow(columns)
             self._files[name] = (csv_file, jsonl_file, writer)
             self.counts[name] = 0
         self._texts = open(self.tmp_dir / TEXTS_FILE, "w", encoding="utf-8", newline="\n")
@@ -156,13 +159,14 @@ class TableWriter:
         csv_file, jsonl_file, writer = self._files[name]
         columns = TABLES[name]
         for row in rows:
-            writer.writerow(row)
-            jsonl_file.write(json.dumps({c: row.get(c, "") for c in columns}, ensure_ascii=False) + "\n")
+            values = [row.get(c, "") for c in columns]  # the published columns, in order; others dropped
+            writer.writerow(values)
+            jsonl_file.write(_JSON_LINE(dict(zip(columns, values))) + "\n")
             self.counts[name] += 1
 
     def write_texts(self, records: Iterable[dict[str, object]]) -> None:
         for record in records:
-            self._texts.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._texts.write(_JSON_LINE(record) + "\n")
 
     def _close(self) -> None:
         for csv_file, jsonl_file, _ in self._files.values():
