@@ -44,17 +44,36 @@ def test_jobs_and_input_order_do_not_change_the_tables(tmp_path: Path, corpus: P
     assert _table_bytes(tmp_path / "a") == a
 
 
-def test_cache_serves_unchanged_files_and_reextracts_changed_ones(tmp_path: Path, corpus: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_cache_serves_unchanged_files_and_reextracts_changed_ones(tmp_path: Path, corpus: Path, jobs: int) -> None:
     cache = tmp_path / "cache"
-    first = extract_corpus([corpus], tmp_path / "out1", jobs=1, cache_dir=cache)
+    first = extract_corpus([corpus], tmp_path / "out1", jobs=jobs, cache_dir=cache)
     assert first.cached_files == 0
-    second = extract_corpus([corpus], tmp_path / "out2", jobs=1, cache_dir=cache)
+    second = extract_corpus([corpus], tmp_path / "out2", jobs=jobs, cache_dir=cache)
     assert second.cached_files == second.files == 2
     assert _table_bytes(tmp_path / "out1") == _table_bytes(tmp_path / "out2")
     changed = sorted(corpus.iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    third = extract_corpus([corpus], tmp_path / "out3", jobs=1, cache_dir=cache)
+    third = extract_corpus([corpus], tmp_path / "out3", jobs=jobs, cache_dir=cache)
     assert third.cached_files == 1
+    assert _table_bytes(tmp_path / "out3") == _table_bytes(extract_fresh(corpus, tmp_path / "fresh"))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_damaged_cache_entry_is_extracted_again(tmp_path: Path, corpus: Path, jobs: int) -> None:
+    cache = tmp_path / "cache"
+    extract_corpus([corpus], tmp_path / "out1", jobs=jobs, cache_dir=cache)
+    entries = sorted(cache.rglob("*.json"))
+    assert len(entries) == 2
+    entries[0].write_text("{not json", encoding="utf-8")
+    again = extract_corpus([corpus], tmp_path / "out2", jobs=jobs, cache_dir=cache)
+    assert again.cached_files == 1
+    assert _table_bytes(tmp_path / "out2") == _table_bytes(tmp_path / "out1")
+
+
+def extract_fresh(corpus: Path, out: Path) -> Path:
+    extract_corpus([corpus], out, jobs=1)
+    return out
 
 
 def test_every_file_gets_a_document_row_and_duplicate_ids_are_disambiguated(tmp_path: Path, corpus: Path) -> None:
