@@ -152,9 +152,9 @@ def _covered(patterns: list[re.Pattern[str]], any_pattern: re.Pattern[str] | Non
     return False
 
 
-def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
-    """``(start, end, type, is_verb)`` of every trigger that passes the sense
-    checks, left to right, without overlaps (longest wins)."""
+def trigger_spans(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, type, is_verb)`` of every trigger form matching at a word start,
+    overlaps and all, before any sense check."""
     lex = lexicon()
     spans: list[tuple[int, int, str, bool]] = []
     # only the word starts some trigger can begin with (most words are not)
@@ -166,6 +166,14 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
             m = pattern.match(text, at)
             if m:
                 spans.append((m.start(), m.end(), kind, is_verb))
+    return spans
+
+
+def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, type, is_verb)`` of every trigger that passes the sense
+    checks, left to right, without overlaps (longest wins)."""
+    lex = lexicon()
+    spans = trigger_spans(text)
     # a form that is both ("visit", "meeting") is a noun after a determiner
     nouny = {(s, e) for s, e, _k, v in spans if not v and _DETERMINED.search(text[max(0, s - 40):s])}
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[3] == ((s[0], s[1]) in nouny)))

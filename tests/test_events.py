@@ -559,3 +559,102 @@ def test_dev_gold_documents(dev_gold) -> None:
     for path in sorted(dev_gold.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert {e["type"] for e in gold["events"]} <= set(EVENT_TYPES)
+
+
+# --------------------------------------------------------------------------- fast paths
+# Each fast path is checked against the plain computation it replaces.
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from extractor import events as events_module  # noqa: E402
+from extractor.events_attrs import _is_trigger_word  # noqa: E402
+from extractor.events_lexicon import DATA_FILE, _trie, lexicon  # noqa: E402
+
+
+def _plain_trigger_spans(text: str) -> set[tuple[int, int, str, bool]]:
+    """Every type's whole verb and noun pattern tried at every word start."""
+    found = set()
+    for start in events_module._WORD_START.finditer(text):
+        for kind, (verbs, nouns) in lexicon().triggers.items():
+            for is_verb, pattern in ((True, verbs), (False, nouns)):
+                m = pattern.match(text, start.start()) if pattern is not None else None
+                if m:
+                    found.add((m.start(), m.end(), kind, is_verb))
+    return found
+
+
+def _trigger_text_words() -> list[str]:
+    """The literal words of the trigger forms ("visit(?:s|ed)?" → "visit", "s", "ed")."""
+    import re
+
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for entry in data["triggers"].values():
+        if not isinstance(entry, dict):
+            continue  # a comment
+        for form in entry.get("verbs", []) + entry.get("nouns", []):
+            words.update(w for w in re.findall(r"[A-Za-z]+", form) if len(w) > 1)
+    return sorted(words)
+
+
+_TRIGGER_WORDS = _trigger_text_words()
+_TEXT_PIECES = st.lists(st.one_of(
+    st.sampled_from(_TRIGGER_WORDS),
+    st.sampled_from([w.upper() for w in _TRIGGER_WORDS[:60]] + [w.title() for w in _TRIGGER_WORDS[:60]]),
+    st.sampled_from(["the", "a", "of", "re-", "-", ",", ".", "(", ")", "  ", "\n", "İ", "K", "ſ", "\xa0",
+                     "visits", "meeting", "arrested", "go", "gone", "goes", "talks", "was", "signed"]),
+    st.text(alphabet="abcdefgilmnoprstuvwxyzAEIKS-' ", max_size=8)), max_size=25)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT_PIECES)
+def test_indexed_trigger_scan_finds_what_every_pattern_at_every_word_finds(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    assert set(events_module.trigger_spans(text)) == _plain_trigger_spans(text)
+
+
+def test_indexed_trigger_scan_on_the_seed_cables(seeds_dir) -> None:
+    from extractor import read_corpus
+
+    sentences = [s.text for d in read_corpus([seeds_dir]) for p in d.paragraphs for s in p.sentences]
+    assert len(sentences) > 50
+    for text in sentences:
+        assert set(events_module.trigger_spans(text)) == _plain_trigger_spans(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_TRIGGER_WORDS + [w.title() for w in _TRIGGER_WORDS] + ["Go", "Visits", "Xyz", "Ab"]))
+def test_trigger_word_check_agrees_with_every_pattern(word: str) -> None:
+    every = any(p is not None and p.fullmatch(word) for pair in lexicon().triggers.values() for p in pair)
+    assert _is_trigger_word(word) == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT_PIECES, st.data())
+def test_exclusion_pre_check_never_hides_an_exclusion(pieces: list[str], data: st.DataObject) -> None:
+    text = " ".join(pieces)
+    spans = events_module.trigger_spans(text)
+    if not spans:
+        return
+    start, end, kind, _verb = data.draw(st.sampled_from(spans))
+    lex = lexicon()
+    plain = any(m.start() <= start and m.end() >= end
+                for p in lex.exclusions[kind]
+                for m in p.finditer(text, max(0, start - 120), min(len(text), end + 120)))
+    assert events_module._covered(lex.exclusions[kind], lex.any_exclusion[kind], text, start, end) == plain
+
+
+_WORD_LISTS = st.lists(st.text(alphabet="abAB .-", min_size=1, max_size=5), min_size=1, max_size=12, unique=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORD_LISTS, st.text(alphabet="abAB .-x", max_size=40))
+def test_a_trie_matches_like_longest_first_alternatives(words: list[str], text: str) -> None:
+    import re
+
+    flat = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")(?![ab])")
+    trie = re.compile("(?:" + _trie(words) + ")(?![ab])")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    for at in range(len(text) + 1):
+        a, b = trie.match(text, at), flat.match(text, at)
+        assert (a.span() if a else None) == (b.span() if b else None)
