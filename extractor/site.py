@@ -33,11 +33,17 @@ TEXTS_FILE = "texts.jsonl"
 
 def project_root() -> Path:
     """The folder holding ``mkdocs.yml`` and ``site/``: the checkout this package
-    lives in, else the current folder (a non-editable install run from a checkout)."""
-    for candidate in (Path(__file__).resolve().parent.parent, Path.cwd()):
+    lives in, else the current folder, else the copy an installed wheel carries
+    (``share/dateline`` under the environment's prefix or the user base)."""
+    import site
+    import sys
+
+    candidates = [Path(__file__).resolve().parent.parent, Path.cwd(),
+                  Path(sys.prefix) / "share" / "dateline", Path(site.getuserbase()) / "share" / "dateline"]
+    for candidate in candidates:
         if (candidate / "mkdocs.yml").is_file() and (candidate / "site").is_dir():
             return candidate
-    raise RuntimeError("cannot find mkdocs.yml and site/: run from the project folder")
+    raise RuntimeError("cannot find mkdocs.yml and site/: run from the project folder or reinstall dateline")
 
 
 def build_site(data_dir: str | os.PathLike[str], out: str | os.PathLike[str] = "public",

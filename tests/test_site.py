@@ -449,3 +449,32 @@ def test_refuses_to_overwrite_a_folder_that_is_not_a_site(tmp_path: Path) -> Non
     with pytest.raises(ValueError, match="refusing"):
         site.build_site(data, PROJECT, evaluate=False)
     assert (precious / "notes.txt").read_text() == "keep me"
+
+
+def test_an_installed_wheel_builds_the_site_without_a_checkout(tmp_path: Path, seeds_dir: Path) -> None:
+    """`pip install` of the wheel (not editable) carries mkdocs.yml and the site assets,
+    so `dateline build` works from any folder."""
+    import shutil
+    import venv
+
+    project = Path(__file__).resolve().parent.parent
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "-w", str(wheels), str(project)], check=True, capture_output=True)
+    env_dir = tmp_path / "env"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    wheel = next(wheels.glob("dateline-*.whl"))
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
+                    str(wheel)], check=True, capture_output=True)
+    work = tmp_path / "elsewhere"
+    shutil.copytree(seeds_dir, work / "cables")
+    located = subprocess.run([str(python), "-c", "import extractor, extractor.site as s; "
+                              "print(extractor.__file__); print(s.project_root())"],
+                             cwd=work, check=True, capture_output=True, text=True).stdout.split()
+    assert located[0].startswith(str(env_dir)) and located[1] == str(env_dir / "share" / "dateline")
+    result = subprocess.run([str(env_dir / "bin" / "dateline"), "build", "cables", "--quiet"],
+                            cwd=work, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (work / "public" / "index.html").is_file() and (work / "public" / "timeline" / "index.html").is_file()
+    assert (work / "public" / "assets" / "dateline.css").is_file()
