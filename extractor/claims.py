@@ -19,6 +19,7 @@ from .model import Claim, Document, Paragraph, Sentence, TimeExpression, stable_
 from .quantities import (
     Quantity,
     Token,
+    _qualifier_lookup,
     country_of,
     cues,
     find_quantities,
@@ -35,7 +36,7 @@ def _words() -> dict[str, frozenset[str]]:
     return {name: frozenset(c[name]) for name in (
         "determiners", "entity_stop_words", "entity_left_skip", "entity_skip_after_number", "speech_verbs",
         "pronouns", "title_words", "speaker_role_nouns", "vague_words", "entity_verbs", "plural_heads",
-        "object_openers", "ing_nouns", "pronoun_acronyms", "share_nouns", "duration_adjective_tail",
+        "object_openers", "ing_nouns", "pronoun_acronyms", "share_nouns", "duration_adjective_tail", "topic_verbs",
     )}
 
 
@@ -185,7 +186,7 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
                     and q.dimension in ("count", "percent") and _compared_with_previous(tokens, q):
                 entity = previous.entity  # "from three children per week to ten per week"
             elif previous is not None and previous.dimension == q.dimension == "currency" \
-                    and text[previous.end:q.start].strip() == "(":
+                    and text[previous.end:tokens[q.qual_start].start].strip() == "(":
                 entity = previous.entity  # "38 billion Brazilian Reals (21 billion USD)": the same amount converted
             else:
                 entity = _entity(tokens, q)
@@ -590,9 +591,11 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
     k = q.unit_end
     if q.period and q.dimension not in ("count", "currency"):
         k = _skip_period(tokens, k)
-    if q.adjective and k + 1 < n and tokens[k].text == ")" and q.qual_start > 0 and tokens[q.qual_start - 1].text == "(":
+    if (q.adjective or q.dimension == "time" and q.value is not None) and k + 1 < n and tokens[k].text == ")" \
+            and q.qual_start > 0 and tokens[q.qual_start - 1].text == "(":
         k += 1  # "a brief (10-minute) presentation": the noun after the parenthesis
     aged = q.dimension == "time" and tokens[q.unit_end - 1].low in w["duration_adjective_tail"]  # "three year old"
+    k = _skip_qualifier_suffix(tokens, k)
     tail = k
     while q.dimension not in ("count", "currency", "percent") and k < n and tokens[k].low in w["duration_adjective_tail"]:
         k += 1  # "a three-hour long meeting", "a 16 foot high ceiling"
@@ -680,8 +683,10 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
         right = _noun_phrase_right(tokens, k) if k < n and _is_word(tokens[k]) else ""
         if right.split(" ")[0].lower() in _COMPARATIVES or right.lower() in ("range", "level", "mark", "threshold"):
             right = ""
+        if right and q.qual_start > 0 and tokens[q.qual_start - 1].text == "(" and right[:1].islower():
+            return right  # "riding high in opinion polls (70 percent popularity rating)"
         if determiner_before and right:
-            return right
+            return _change_object(tokens, k, right)
         return _noun_phrase_left(tokens, q.qual_start) or right
     if q.dimension == "count":
         if q.unit_text:  # "a two-person office"
@@ -690,6 +695,8 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
         if of_phrase:
             return of_phrase
         phrase = _noun_phrase_right(tokens, k)
+        if not phrase and k + 1 < n and tokens[k].low in w["entity_skip_after_number"] and tokens[k].low != "of":
+            phrase = _noun_phrase_right(tokens, k + 1)  # "six total locations"
         if phrase and not _is_time_word(phrase):
             return phrase
         return _noun_phrase_left(tokens, q.qual_start)
@@ -714,6 +721,25 @@ def _entity(tokens: Sequence[Token], q: Quantity) -> str:
         if j >= 0 and tokens[j].text.islower() and tokens[j].low.endswith("ed"):
             return f"{q.unit_text.lower()} {tokens[j].text}"
     return left
+
+
+def _change_object(tokens: Sequence[Token], k: int, phrase: str) -> str:
+    """'a 33 percent decline in opium cultivation': a change names what changed after it."""
+    words = phrase.split()
+    j = k + len(words)
+    if "-" in phrase or words[-1].lower() not in cues()["change_nouns"] or j + 1 >= len(tokens) \
+            or tokens[j].low not in ("in", "of"):
+        return phrase
+    changed = _noun_phrase_right(tokens, j + 1, max_words=4)
+    return f"{phrase} {tokens[j].low} {changed}" if changed and not _is_time_word(changed) else phrase
+
+
+def _skip_qualifier_suffix(tokens: Sequence[Token], k: int) -> int:
+    """'40 or so protesters', '300-odd cases': the noun comes after the qualifier."""
+    for words, _ in _qualifier_lookup()[2].get(tokens[k].low, []) if k < len(tokens) else []:
+        if words[0] in ("or", "odd", "-") and tuple(t.low for t in tokens[k:k + len(words)]) == words:
+            return k + len(words)
+    return k
 
 
 def _unit_as_modifier(tokens: Sequence[Token], q: Quantity, k: int) -> bool:
@@ -1042,9 +1068,13 @@ def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> list[tup
         state.speaker = speakers[0]
         for s in speakers:
             state.learn(s)
+    # a named subject that speaks or briefs ("Uribe reviewed GOC strategy") gives the paragraph its voice;
+    # one that acts ("The USNS Comfort spent 11 days", "Halonen was able to raise") does not
+    topic = bool(named_subject) and (not resolved or not state.person and not speakers) \
+        and not (_words()["topic_verbs"].isdisjoint(map(_LOW, tokens)) and _words()["speech_verbs"].isdisjoint(map(_LOW, tokens)))
     if named_subject:
         state.learn(named_subject)
-        if not state.person and not speakers:
+        if not state.person and not speakers and topic:
             # a paragraph about one named person ("Garcia Luna began by outlining ...") is theirs
             state.person = named_subject
     # "he"/"she" in a later sentence: the subject of this one, else who spoke in it
@@ -1054,8 +1084,17 @@ def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> list[tup
         state.antecedent = speakers[-1]
     default = state.speaker or state.person
     if not resolved:
+        if default and not topic and named_subject != default and (named_subject or _role_subject(tokens)):
+            return [(-1, "")]  # "Minister Bouabre presented Ble Goude with a check for 5 million CFA": told by the cable
         return [(-1, default)]
     return resolved
+
+
+def _role_subject(tokens: Sequence[Token]) -> bool:
+    """Does the sentence open with a role noun that acts ("Police seized 300 kilograms")?"""
+    k = 1 if tokens[0].low in ("the", "a", "an") else 0
+    return k + 1 < len(tokens) and tokens[k].low in _words()["speaker_role_nouns"] \
+        and tokens[k + 1].text.isalpha() and tokens[k + 1].text.islower()
 
 
 def _resolve(found: str, state: _SpeakerState) -> str:
@@ -1245,6 +1284,16 @@ def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
             parts.append(tok.text)
             k += 1
             continue
+        if parts and k + 1 < n and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.isalpha() and (
+                tok.low in ("of", "for", "and") or tok.text == "-" and _is_word(tokens[k - 1])
+                and tokens[k - 1].end == tok.start == tokens[k + 1].start - 1):
+            # "Minister for Planning and Development Paul-Antoine Bohoun Bouabre"
+            if tok.text == "-":
+                parts[-1] += "-" + tokens[k + 1].text
+            else:
+                parts.extend((tok.text, tokens[k + 1].text))
+            k += 2
+            continue
         break
     if not parts or parts[0].lower() in _NOT_SUBJECT_OPENERS:
         return "", False
@@ -1269,6 +1318,8 @@ def _phrase_after(tokens: Sequence[Token], k: int) -> str:
             break  # "according to news reports": a noun here, not a verb
         if tok.low in ("that", "which", "who", "in", "on", "at", "for", "to", "from", "as", "is", "was", "are", "were"):
             break
+        if parts and tok.text.isalpha() and tok.text.islower() and tok.low.endswith("ed") and len(tok.low) > 4:
+            break  # "according to a poll released Monday"
         parts.append(tok.text)
         k += 1
     return _strip_titles(parts) if parts else ""

@@ -483,6 +483,12 @@ def _prefix_last_words() -> frozenset[str]:
     return frozenset(key.split(" ")[-1] for key in _keyed_prefixes())
 
 
+def _iso_code_after(tok: Token) -> bool:
+    """An upper-case ISO 4217 code ("ISK", "KES") that the prefix table knows as itself."""
+    return len(tok.text) == 3 and tok.text.isalpha() and tok.text.isupper() \
+        and unit_table().currency_prefixes.get(tok.low) == tok.text
+
+
 def _currency_prefix(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
     """Currency code and start index of a symbol/code written before token i."""
     prefixes = _keyed_prefixes()
@@ -501,8 +507,9 @@ def _currency_prefix(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
                 continue
             last = span[-1]
             # alphabetic codes must be written as codes (USD, Ps) not words
-            if last.text.isalpha() and len(last.text) == 3 and not last.text.isupper():
-                continue
+            if last.text.isalpha() and len(last.text) == 3 and (last.text.islower() or last.text.istitle()) \
+                    and code.lower() == last.low:
+                continue  # "cop", "Pen": a word; "KSh", "Ksh" are written as codes
             return code, i - k
     return None
 
@@ -581,7 +588,11 @@ def _scan(text: str, tokens: Sequence[Token], i: int, country: str) -> Quantity 
             hyphen_adj = False
     else:
         m_cur = _match_phrase(tokens, u, currency_words, 3) if u < n and tokens[u].low in currency_firsts else None
+        if m_cur is not None and tokens[u].text == "real":
+            m_cur = None  # "zero real growth": the adjective; the currency is written "Real", "reais"
         m_unit = _match_phrase(tokens, u, units, table.max_words) if u < n and tokens[u].low in unit_firsts else None
+        if m_cur is None and m_unit is None and u < n and _iso_code_after(tokens[u]):
+            m_cur = (tokens[u].text, u + 1)  # "500,000 ISK": an ISO code written after the number
         if m_cur is not None and (m_unit is None or m_cur[1] >= m_unit[1]):
             word = " ".join(t.text for t in tokens[u:m_cur[1]])
             code = m_cur[0]
@@ -856,6 +867,17 @@ def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
         lab = label_prev.low.rstrip(".")
         if lab in s["label_words"] or label_prev.low in s["label_words"]:
             return "label number"
+    if label_prev is not None and label_prev.low in ("and", ",", "or", "through", "-", "–") \
+            and q.unit == "count" and q.qual_start == q.tok_start and q.tok_start >= 3 \
+            and (_is_digit(tokens[q.tok_start - 2]) or tokens[q.tok_start - 2].low in cues()["number_words"]) \
+            and tokens[q.tok_start - 3].low.rstrip(".") in s["label_words"]:
+        return "label number"  # "paras 8 and 9", "Articles 4 and 5"
+    if q.unit_end + 1 == n and nxt is not None and nxt.text == "." and digits and q.unit == "count" \
+            and q.qualifier == "exact" and q.tok_end == ni + 1 == q.unit_end \
+            and num.text.isdigit() and len(num.text) <= 2 and prev is not None \
+            and (prev.text in (":", "-", "--", "---") or set(prev.text) == {"-"}
+                 or prev.text.isupper() and prev.text.isalpha() and len(prev.text) > 1):
+        return "paragraph number"  # "END SUMMARY 2.", "----- COMMENT ----- 10.", "to Finland: 9."
     if q.unit == "count" and any(t.low in s["rank_words"] for t in tokens[max(0, q.qual_start - 3):q.qual_start]):
         return "rank"
     # cable references "(see MEXICO 3586)", "STATE 12345", "MEXICO 2371, 3498"

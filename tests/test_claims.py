@@ -468,6 +468,15 @@ NOT_CLAIMS = [
     "There has been some progress on a number of concerns included in the Mexico Special 301 Initiative demarche.",
     "The new approach by Chinchilla sources is a full 180 degree turn from the Arias administration.",
     "Vetting #: 99488 Rank/Name: LTC AHMED MOHAMED FAWZY",
+    # a paragraph number run into the heading or sentence before it; part and paragraph references (2026-11 claims pass)
+    "END SUMMARY 2.",
+    "------------------------------------- NAC VISIT TO GEORGIA - ISSUE DEFERRED ------------------------------------- 7.",
+    "Putin was for the most part upbeat and cooperative on the regional and bilateral issues Halonen felt most "
+    "important to Finland: 9.",
+    "The papers are copied below, paras 8 and 9.",
+    "Post provides the following submission for Part 2 of the INCSR report.",
+    "He said that France wanted information on phases three and four of the PAA and whether the SM-3 Block 2B could "
+    "be perceived as a threat by the Russians.",
 ]
 
 
@@ -549,6 +558,21 @@ REGRESSIONS = [
      "Mexico's Attorney General's office"),
     ("According to news reports, at least 60 writers and journalists have been charged under Article 301.", "", "60",
      60, 60, 60, "count", "more_than", "writers", "", "news reports"),
+    # plain news text: a common-noun speaker, and an attribution that ends before a participle (2026-11 claims pass)
+    ("About 60-70% of voters favor the proposal, according to a poll released Monday.", "", "60-70%",
+     None, 60, 70, "%", "range", "voters", "", "poll"),
+    ("The company said it would cut 3,500 jobs, or about 8% of its workforce, by the end of the year.", "", "3,500",
+     3500, 3500, 3500, "count", "exact", "jobs", "", "company"),
+    ("Wages increased by 4% annually over the past decade, economists noted.", "", "4%",
+     4, 4, 4, "%", "exact", "Wages", "year", "economists"),
+    # the noun after a parenthesised duration; a subject who agrees to something asserts no figure
+    ("President Venetiaan has agreed to a short (15 minute) courtesy call late in the afternoon of Saturday, "
+     "October 6, immediately following your visit to the USNS Comfort.", "", "15 minute",
+     15, 15, 15, "minute", "exact", "call", "", ""),
+    # "real" in lower case is the adjective, not the Brazilian currency
+    ("ASD Vershbow stressed that we must work with the UK to solve the financial crisis at NATO and suggested that "
+     "the idea of \"zero real growth\" be put aside.", "", "zero", 0, 0, 0, "count", "exact", "growth", "",
+     "ASD Vershbow"),
 ]
 
 
@@ -623,6 +647,17 @@ ENTITY_EXACT = [
     ('The president of Rio electricity provider "Light" estimated the economy of Rio de Janeiro could grow by around '
      "38 billion Brazilian Reals (21 billion USD) through increased commerce and new jobs.", "21 billion USD",
      "economy of Rio de Janeiro"),
+    # the noun after a qualifier suffix, after "total", inside the number's parenthesis; what a change changed
+    # (2026-11 claims pass)
+    ("This campaign has so far included hostile phone calls to Dink and a February 26 demonstration outside the AGOS "
+     "offices by 40 or so aggressive, taunting protesters.", "40", "aggressive, taunting protesters"),
+    ("He cited the triangular initiative's Counternarcotics Cell in Tehran as being composed of Afghan, Pakistani, and "
+     "Iranian officials with six total locations -- three of which have been set up in the past few months.", "six",
+     "locations"),
+    ("At home, Merkel is not only riding high in opinion polls (70 percent popularity rating) and enjoying the benefits "
+     "of leadership at a time of long-sought economic growth.", "70 percent", "popularity rating"),
+    ("Helmand province experienced a 33 percent decline in opium cultivation in 2009 according to the UNODC report.",
+     "33 percent", "decline in opium cultivation"),
 ]
 
 
@@ -640,6 +675,12 @@ UNIT_REGRESSIONS = [
      "6.2 million tons", 6.2e6, "t"),
     ("the economy of Rio de Janeiro could grow by around 38 billion Brazilian Reals (21 billion USD)",
      "38 billion Brazilian Reals", 3.8e10, "BRL"),
+    # currency abbreviations written in mixed case, and an ISO code written after the number
+    ("The hotel had been valued at KSh 2.1 billion in 1997 and is believed to be worth over KSh 7 billion today.",
+     "KSh 7 billion", 7e9, "KES"),
+    ("There is a processing fee of KD 3.000, or USD 15.00 for each visa issued.", "KD 3.000", 3, "KWD"),
+    ("Among other things, the rules dictate that Icelandic banks cannot sell more than 500,000 ISK in foreign "
+     "currency to any individual party per calendar month.", "500,000 ISK", 5e5, "ISK"),
 ]
 
 
@@ -714,6 +755,15 @@ def _speakers(*paragraphs: str) -> list[tuple[str, str]]:
      [("18,000", "UNHCR local representative")]),
     # "End note." is no speaker
     (("(Note: The LTTE continues to resist. End note.) The two governments agreed.",), [("two", "")]),
+    # a named subject that acts, not speaks, asserts nothing: the cable tells its figures (2026-11 claims pass)
+    (("The USNS Comfort recently spent 11 days anchored offshore and saw more than 19,000 Salvadoran patients. "
+      "We have three other Medical Readiness Training Exercises scheduled for 2009.",),
+     [("11 days", ""), ("19,000", ""), ("three", "")]),
+    (("Charles Ble Goude, leader of COJEP (PanAfrican Congress of Young Patriots), is one of three Ivorians under "
+      "United Nations (UN) Security Council sanctions.",), [("three", "")]),
+    (("According to Ble Goude, 12,000 young people contacted his Forum seeking to be selected. Minister for Planning "
+      "and Development Paul-Antoine Bohoun Bouabre, also an FPI member, publicly presented Ble Goude with a check for 5 million "
+      "CFA to support this project.",), [("12,000", "Ble Goude"), ("5 million CFA", "")]),
 ])
 def test_speaker_resolution_across_sentences(paragraphs, expected):
     assert _speakers(*paragraphs) == expected
