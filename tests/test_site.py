@@ -454,8 +454,12 @@ def test_refuses_to_overwrite_a_folder_that_is_not_a_site(tmp_path: Path) -> Non
 def test_an_installed_wheel_builds_the_site_without_a_checkout(tmp_path: Path, seeds_dir: Path) -> None:
     """`pip install` of the wheel (not editable) carries mkdocs.yml and the site assets,
     so `dateline build` works from any folder."""
+    import os
     import shutil
     import venv
+
+    # the fresh environment must import the wheel, not a checkout named on PYTHONPATH
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
     project = Path(__file__).resolve().parent.parent
     wheels = tmp_path / "wheels"
@@ -471,10 +475,10 @@ def test_an_installed_wheel_builds_the_site_without_a_checkout(tmp_path: Path, s
     shutil.copytree(seeds_dir, work / "cables")
     located = subprocess.run([str(python), "-c", "import extractor, extractor.site as s; "
                               "print(extractor.__file__); print(s.project_root())"],
-                             cwd=work, check=True, capture_output=True, text=True).stdout.split()
+                             cwd=work, env=env, check=True, capture_output=True, text=True).stdout.split()
     assert located[0].startswith(str(env_dir)) and located[1] == str(env_dir / "share" / "dateline")
     result = subprocess.run([str(env_dir / "bin" / "dateline"), "build", "cables", "--quiet"],
-                            cwd=work, capture_output=True, text=True)
+                            cwd=work, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (work / "public" / "index.html").is_file() and (work / "public" / "timeline" / "index.html").is_file()
     assert (work / "public" / "assets" / "dateline.css").is_file()
