@@ -464,13 +464,13 @@ def test_an_installed_wheel_builds_the_site_without_a_checkout(tmp_path: Path, s
     project = Path(__file__).resolve().parent.parent
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "-w", str(wheels), str(project)], check=True, capture_output=True)
+                    "-w", str(wheels), str(project)], env=env, check=True, capture_output=True)
     env_dir = tmp_path / "env"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     wheel = next(wheels.glob("dateline-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
-                    str(wheel)], check=True, capture_output=True)
+                    str(wheel)], env=env, check=True, capture_output=True)
     work = tmp_path / "elsewhere"
     shutil.copytree(seeds_dir, work / "cables")
     located = subprocess.run([str(python), "-c", "import extractor, extractor.site as s; "
