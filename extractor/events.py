@@ -75,6 +75,8 @@ _RECORD_BEFORE = re.compile(r"\b(?:record|largest|biggest|largest-ever|single la
 #: "the cocaine seized in Kenya", "what was seized": a participle naming a thing by a seizure already told
 _BACK_REFERENCE_BEFORE = re.compile(r"(?:\b(?:the|this|that|these|those)\s+(?:[a-z][\w-]*\s+){1,2}(?:(?:that|which)\s+)?"
                                     r"|\b(?:what|that|which)\s+)(?:(?:was|were|has been|have been|had been)\s+)?(?:\w+ly\s+)?$")
+#: "in the weeks since the Faina was seized": a passive after "since" points back to an incident told
+_SINCE_PASSIVE = re.compile(r"\b(?:since|after|following|until)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}(?:was|were|had been)\s+$", re.I)
 _OBJECT_WORD_AFTER = re.compile(r"^\s+(?:(?:a|an|the|this|that|these|those|his|her|their|its|\d[\d,.]*)\b|[A-Z])")
 #: anchors that tie a plural noun to one happening ("meetings with X", "clashes between")
 _PLURAL_STRONG_ANCHOR = re.compile(r"^\s+(?:with|against|between)\s", re.I)
@@ -588,7 +590,8 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
         amount = _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(lo, start - 40), start)
         near_before = text[max(lo, start - 40):start]
         back_reference = is_verb and when is None and word.lower().endswith("ed") and kind in INCIDENT_TYPES \
-            and not _OBJECT_WORD_AFTER.match(text[end:end + 30]) and bool(_BACK_REFERENCE_BEFORE.search(near_before))
+            and not _OBJECT_WORD_AFTER.match(text[end:end + 30]) \
+            and bool(_BACK_REFERENCE_BEFORE.search(near_before) or _SINCE_PASSIVE.search(near_before))
         if back_reference:
             status, cued = "occurred", False  # "how to destroy the cocaine seized": the seizure is past
         mentions.append(Mention(p_index, s_index, paragraph, sentence, kind, word, start, end, is_verb,

@@ -352,6 +352,31 @@ REGRESSIONS = [
     ("Post notes that MEPI funding for NDI programming in Bahrain is running out, and strongly supports renewed MEPI "
      "funding for NDI activities in the lead up to parliamentary and municipal council elections in the fall (ref E).",
      "2010-01-10", [("election", "planned", "2009-09-01", "2009-11-30")]),
+    # a person described by a past verdict; a ship taken by pirates is no arrest; polls, "press the attack"
+    ("During the meeting, Saleh accepted Townsend's request for USG interrogation of Jamal al-Badawi, convicted "
+     "architect of the bombing of the USS Cole.", "2007-10-30",
+     [("meeting", "occurred", "", ""), ("violence", "occurred", "", "")]),
+    ("In an October 22 diplomatic note, the Government of Ukraine requested U.S. assistance in supplying food, water, "
+     "and fuel to the crew of the MV Faina, which was captured by Somali pirates on September 25.", "2008-10-23", []),
+    ("Polls in 2006 showed that a strong majority of Ecuadorians opposed \"foreign troops\" on national soil.",
+     "2008-01-16", []),
+    ("These operations demonstrate previously uncharacteristic resolve and coordination by the Ecuadorian military "
+     "to press the attack and to continue surveillance and patrolling its border to engage additional FARC camps.",
+     "2008-01-16", []),
+    # a company moving staff, a company's operations, members of a delegation, a body named "... House Delegation"
+    ("SUMMARY: Bouygues Batiment International, a major French construction company, has relocated large numbers of "
+     "its staff to Turkmenistan from other international operations that have closed due to the international "
+     "economic downturn.", "2010-01-04", []),
+    ("According to XXXXXXXXXXX, most of the French company's international operations have shuttered, or greatly "
+     "reduced staffing, due to lack of projects worldwide.", "2010-01-04", []),
+    ("In response to reftel, Poloff spoke with Oyvind Christophersen and Marit Viktoria Pettersen, lead members of "
+     "the Norwegian delegation to the next IPCC Plenary.", "2008-08-15", []),
+    ("f) Julian Incarroca: Incarroca is director of the ALBA house located in Cusco's San Sebastian district, "
+     "according to two local sources, and is described on the ALBA website as the local government representative "
+     "for the Cusco ALBA House Delegation.", "2008-03-04", []),
+    # "would not participate ... in negotiations"; the shipowner's talks are real
+    ("The statement explained that the GoU would not participate directly in negotiations with the pirates and the "
+     "shipowner is engaging in talks.", "2008-10-23", [("meeting", "occurred", "", "")]),
 ]
 
 
@@ -504,6 +529,14 @@ DOCUMENTS = [
      "2007-12-05", "",
      [("meeting", "occurred", "2007-10-30", "2007-10-30", False), ("meeting", "occurred", "2007-10-30", "2007-10-30", True),
       ("visit", "occurred", "", "", False)]),
+    # "in the weeks since the Faina was seized" points back to the seizure already told
+    ("since it was seized",
+     [["Begin Text of Note: the Ministry has the honor to request facilitation with the case of the Faina cargo ship "
+       "seized by Somalia pirates."],
+      ["Our interlocutors clarified the coordinating process that has developed in the weeks since the Faina was "
+       "seized."]],
+     "2008-10-23", "",
+     [("seizure", "occurred", "", "", False)]),
     # two seizures of different amounts in one paragraph stay apart
     ("different amounts",
      [["The GOM announced a recent record-setting cocaine seizure of 11.5 metric tons in one container.",
