@@ -32,7 +32,7 @@ _NAMING_GRANULARITIES = frozenset({"day", "week", "month"})
 SINGULAR_PLURALS = frozenset({"talks", "negotiations", "consultations", "clashes", "charges",
                               "polls", "primaries", "elections", "gubernatorial contests"})
 #: "June 12 - 13" is a range, not a dash between clauses
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|(?<!\d)\s[-–—)]{1,2}\s|\s[-–—)]{1,2}\s(?!\d)|--")
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[-–—)]{1,2}\s(?!(?<=\d\s[-–]\s)\d)|--")
 _WORD = re.compile(r"[\w'’-]+")
 _NUMBER_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple))\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PLURAL_ANCHOR_AFTER = re.compile(r"^\s+(?:with|against|between|on|in|at|to|of)\s", re.I)
