@@ -31,7 +31,8 @@ _NAMING_GRANULARITIES = frozenset({"day", "week", "month"})
 #: plural nouns that name one happening
 SINGULAR_PLURALS = frozenset({"talks", "negotiations", "consultations", "clashes", "charges",
                               "polls", "primaries", "elections", "gubernatorial contests"})
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[-–—)]{1,2}\s|--")
+#: "June 12 - 13" is a range, not a dash between clauses
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[-–—)]{1,2}\s(?!(?<=\d\s[-–]\s)\d)|--")
 _WORD = re.compile(r"[\w'’-]+")
 _NUMBER_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple))\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PLURAL_ANCHOR_AFTER = re.compile(r"^\s+(?:with|against|between|on|in|at|to|of)\s", re.I)
@@ -74,6 +75,8 @@ _RECORD_BEFORE = re.compile(r"\b(?:record|largest|biggest|largest-ever|single la
 #: "the cocaine seized in Kenya", "what was seized": a participle naming a thing by a seizure already told
 _BACK_REFERENCE_BEFORE = re.compile(r"(?:\b(?:the|this|that|these|those)\s+(?:[a-z][\w-]*\s+){1,2}(?:(?:that|which)\s+)?"
                                     r"|\b(?:what|that|which)\s+)(?:(?:was|were|has been|have been|had been)\s+)?(?:\w+ly\s+)?$")
+#: "in the weeks since the Faina was seized": a passive after "since" points back to an incident told
+_SINCE_PASSIVE = re.compile(r"\b(?:since|after|following|until)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}(?:was|were|had been)\s+$", re.I)
 _OBJECT_WORD_AFTER = re.compile(r"^\s+(?:(?:a|an|the|this|that|these|those|his|her|their|its|\d[\d,.]*)\b|[A-Z])")
 #: anchors that tie a plural noun to one happening ("meetings with X", "clashes between")
 _PLURAL_STRONG_ANCHOR = re.compile(r"^\s+(?:with|against|between)\s", re.I)
@@ -175,7 +178,9 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
     lex = lexicon()
     spans = trigger_spans(text)
     # a form that is both ("visit", "meeting") is a noun after a determiner
-    nouny = {(s, e) for s, e, _k, v in spans if not v and _DETERMINED.search(text[max(0, s - 40):s])}
+    # "Three high level visits": a counted form too
+    nouny = {(s, e) for s, e, _k, v in spans if not v and (_DETERMINED.search(text[max(0, s - 40):s])
+                                                             or _NUMBER_BEFORE.search(text[max(0, s - 30):s]))}
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[3] == ((s[0], s[1]) in nouny)))
     chosen: list[tuple[int, int, str, bool]] = []
     last_end = -1
@@ -394,6 +399,13 @@ _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told|announced|announcing|stated
                                r"(?:[\w.'’-]+\s+){0,4}$", re.I)
 
 
+#: a past day before one of these dates the speaking, not the planned happening spoken of
+_COMMUNICATION = re.compile(r"\b(?:said|says|told|urged|asked|pressed|encouraged|announced|stated|noted|reported|informed|"
+                            r"requested|proposed|suggested|invited)\b", re.I)
+_REPORTING_AFTER = re.compile(r",?\s+(?:\w+ly\s+)?(?:said|told|announced|stated|noted|reported|confirmed|denied|claimed|"
+                              r"asserted|acknowledged|admitted|revealed|disclosed|wrote|complained|alleged)\b", re.I)
+
+
 def _premodifies_noun(text: str, t: TimeExpression) -> bool:
     """ "the ECA/Embassy June 3 announcement": the date names the noun after it."""
     return bool(_DATE_PREMOD_BEFORE.search(text, max(0, t.start - 30), t.start)) \
@@ -441,6 +453,8 @@ def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
     # "the June 3 announcement", "Spencer's February 17 announcement": a date naming another noun,
     # and "announced from Brussels on November 27": the date of a report, not of what it reports
     def reported(t: TimeExpression) -> bool:
+        if t.end <= start and _REPORTING_AFTER.match(text, t.end, start):
+            return True  # "Basbug on June 14 confirmed the meeting": the date of the report
         m = _REPORTING_BEFORE.search(text, max(0, t.start - 60), t.start)
         return m is not None and m.start() != start  # "told Senator Kerry on February 16": the trigger itself
 
@@ -452,7 +466,7 @@ def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
     attached = []
     for t in dated:
         if t.end <= start and _words_between(text, t.end, start) <= 3 and not _CLAUSE_BREAK.search(text, t.end, start) \
-                and not _COORDINATION.search(text, t.end, start):
+                and not _COORDINATION.search(text, t.end, start) and not _REPORTING_AFTER.match(text, t.end, start):
             attached.append((start - t.end, t))
         elif t.start >= end and _words_between(text, end, t.start) <= 8 and t.start < hi and not nearer_other(t) \
                 and not (t.start > end and _PREMODIFIER.search(text[end:t.start])
@@ -568,11 +582,16 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
                                                 and when.granularity in ("day", "week"))):
             status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
         if status in ("planned", "expected") and cued and when is not None and doc_date:
-            when = _planned_time(text, start, when, doc_date)
+            if when.granularity == "day" and when.date_end < doc_date and when.end <= start \
+                    and _COMMUNICATION.search(text, when.end, start):
+                when = None  # "On June 10, Poloff urged ... at the upcoming IAEA meeting": the day of the urging
+            else:
+                when = _planned_time(text, start, when, doc_date)
         amount = _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(lo, start - 40), start)
         near_before = text[max(lo, start - 40):start]
         back_reference = is_verb and when is None and word.lower().endswith("ed") and kind in INCIDENT_TYPES \
-            and not _OBJECT_WORD_AFTER.match(text[end:end + 30]) and bool(_BACK_REFERENCE_BEFORE.search(near_before))
+            and not _OBJECT_WORD_AFTER.match(text[end:end + 30]) \
+            and bool(_BACK_REFERENCE_BEFORE.search(near_before) or _SINCE_PASSIVE.search(near_before))
         if back_reference:
             status, cued = "occurred", False  # "how to destroy the cocaine seized": the seizure is past
         mentions.append(Mention(p_index, s_index, paragraph, sentence, kind, word, start, end, is_verb,
@@ -584,7 +603,17 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
         own = m.when is not None and m.when.end <= m.start and _words_between(text, m.when.end, m.start) <= 3
         if m.anaphoric and m.when is not None and not own and any(o.when is m.when and not o.anaphoric for o in mentions):
             m.when = None  # "captured near the site of the operation on March 6": the date is the capture's
+    for i, m in enumerate(mentions):
+        if m.when is None and m.is_verb and i > 0:
+            prev = mentions[i - 1]
+            if prev.is_verb and prev.when is not None and _status_class(prev.status) == _status_class(m.status) \
+                    and _SHARED_SUBJECT.fullmatch(text, max(prev.end, prev.when.end), m.start):
+                m.when, m.date_inherited = prev.when, True  # "visited Ashgabat on December 29 and signed ..."
     return _merge_in_sentence(mentions)
+
+
+#: "... on December 29 and signed": a second verb of the same subject, nothing else between
+_SHARED_SUBJECT = re.compile(r"[^,;:()]*?(?:,\s*)?\s+and\s+(?:then\s+|also\s+|later\s+)?")
 
 
 def _merge_in_sentence(mentions: list[Mention]) -> list[Mention]:
@@ -618,9 +647,29 @@ def _merge_in_sentence(mentions: list[Mention]) -> list[Mention]:
                     prev.when = m.when
                 merged = True
                 break
+            if m.kind == "delegation" and prev.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60 \
+                    and _BY_AGENT.search(m.sentence.text, prev.end, m.start):
+                # "an early February visit to Cairo by a delegation of ...": the delegation's trip
+                if m.when is None:
+                    m.when, m.status = prev.when, prev.status
+                out.remove(prev)
+                break
+            if prev.kind == m.kind and not prev.is_verb and not m.is_verb and not distinct_amounts \
+                    and _NOUN_LINK.fullmatch(m.sentence.text, prev.end, m.start):
+                # "the first hearing in the prosecution of ...": one happening named twice
+                if prev.when is None:
+                    prev.when = m.when
+                merged = True
+                break
         if not merged:
             out.append(m)
     return out
+
+
+#: "visit to Cairo by a delegation": the delegation is the visit's agent
+_BY_AGENT = re.compile(r"\bby\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
+#: "hearing in the prosecution", "talks of the negotiations": two nouns of one happening
+_NOUN_LINK = re.compile(r"\s+(?:in|of|for|during)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w-]*\s+)?", re.I)
 
 
 # --------------------------------------------------------------------------- document
@@ -726,7 +775,7 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
             # a trip frames the meetings held during it; a meeting frames only a narrative with no trip;
             # "since the September 7 visit" is a reference point, not the narrative
             if m.when is not None and not m.date_inherited and m.kind in NARRATIVE_TYPES and not is_subject \
-                    and (m.kind != "meeting" or frame is None) \
+                    and (m.kind != "meeting" or frame is None) and _narrow(m.when) \
                     and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.start - 60), m.start) \
                     and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.when.start - 60), m.when.start):
                 frame, frame_status = m.when, ("planned" if m.status in ("planned", "expected") else "occurred")
@@ -784,6 +833,11 @@ def _governs(text: str, t: TimeExpression, m: Mention) -> bool:
         return True
     a, b = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
     return "," not in text[a:b]
+
+
+def _narrow(t: TimeExpression) -> bool:
+    """A time a narrative can be set in: a month at most ("June-December 2004" frames nothing)."""
+    return (date.fromisoformat(t.date_end) - date.fromisoformat(t.date_start)).days <= 31
 
 
 def _single_day(t: TimeExpression | None) -> TimeExpression | None:

@@ -300,7 +300,96 @@ REGRESSIONS = [
     # "today November 9, 2008": the explicit date of the apposition
     ("Mrs. Rose Kabuye was arrested in Germany today November 9, 2008 while on official business.", "2008-11-10",
      [("arrest", "occurred", "2008-11-09", "2008-11-09")]),
+    # negated, refused or unwanted: no happening
+    ("The EU does not expect to export its best weapons to China should t ban be lifted, and it does not want "
+     "European weapons to be used or deployed against U.S. forces.", "2004-07-16", []),
+    ("At these meetings the Georgian proposal of a November three-way gas-focused Turkish-Azerbaijani-Georgian "
+     "ministerial-level meeting in Tblisi or Ankara was discussed, although nothing definite had been agreed to by "
+     "all parties.", "2006-11-15", []),
+    ("Portugal's Parliament has established an ad hoc committee to continue hearings on the subject and a delegation "
+     "from the European Parliament is scheduled to visit Portugal in December to interview Amado, who has declined "
+     "to visit Brussels to meet with Euro Deputies.", "2006-10-20",
+     [("delegation", "planned", "2006-12-01", "2006-12-31"), ("meeting", "planned", "2006-12-01", "2006-12-31")]),
+    # habits and counts, not happenings
+    ("An interagency task force continues to meet on an ad hoc basis, chaired by National Security and Defense "
+     "Council First Deputy Havrysh.", "2008-10-23", []),
+    ("Repeated visits by the company's leadership to praise the president's economic policies and to stay in his "
+     "good graces helps to guarantee a stream of \"grandiose\" projects.", "2010-01-04", []),
+    ("Three high level visits to India by Australian officials have had only a limited impact on cooling tempers "
+     "still hot from a spike in violence against Indian students in Melbourne.", "2009-10-20", []),
+    # wrong senses: "the ruling ... party", "is met by blank stares", "carbon dioxide capture"
+    ("The March 4 meeting occurred ten days before the chief prosecutor filed the closure case in the "
+     "Constitutional Court against the ruling Justice and Development Party (AKP).", "2008-06-25",
+     [("meeting", "occurred", "2008-03-04", "2008-03-04")]),
+    ("Meanwhile, the political arm of the ruling Frente Amplio (FA) party issued a six-point declaration that "
+     "included a \"total rejection and condemnation of the military incursion by the Colombian government into "
+     "Ecuador.\"", "2008-03-10", []),
+    ("Bouygues consistently seeks input on what the university directors want in their buildings, but the company "
+     "is met by blank stares and a vague order to \"submit whatever you think, and we'll review it.\"",
+     "2010-01-04", []),
+    ("He has been involved with the IPCC since 1993 and was a lead author on the IPCC Special Report on Carbon "
+     "dioxide Capture and Storage.", "2008-08-15", []),
+    # one happening named twice in a sentence: a noun in a noun, a visit by a delegation
+    ("The first hearing in the prosecution of Captain Ashraf Mostafa on June 20, 2006 was closed to all but SSIS "
+     "officials.", "2006-06-21", [("legal", "occurred", "2006-06-20", "2006-06-20")]),
+    ("Soliman detailed Egypt's efforts to press Hamas to adopt realistic and responsible positions, most recently "
+     "during an early February visit to Cairo by a delegation of senior Hamas leaders.", "2006-02-15",
+     [("delegation", "occurred", "2006-02-01", "2006-02-28")]),
+    # dates: a second verb of the same subject shares the first's day; a range is not a clause dash;
+    # the day of a report or of an urging is not the day of what it speaks of
+    ("Bouygues' leadership visited Ashgabat on December 29 and signed a number of contracts with President "
+     "Berdimuhammedov, reported in the newspapers as, \"giving start to a whole complex of grandiose projects.\"",
+     "2010-01-04", [("visit", "occurred", "2009-12-29", "2009-12-29"), ("agreement", "occurred", "2009-12-29", "2009-12-29")]),
+    ("The United Nations High Commissioner for Refugees (UNHCR) and the United Kingdom - current chair - convened a "
+     "meeting of the Working Group on Resettlement (WGR) at the Palais des Nations in Geneva February 24 - 25.",
+     "2009-03-11", [("meeting", "occurred", "2009-02-24", "2009-02-25")]),
+    ("General Basbug on June 14 confirmed the meeting has happened but stated its purpose was limited to discussing "
+     "the CBO; he denied other allegations.", "2008-06-25", [("meeting", "occurred", "", "")]),
+    ("On June 10, Poloff urged MFA Disarmament Affairs official Heba Negm to support a positive discussion of "
+     "\"Assurance of Supply\" at the upcoming IAEA Board of Governors meeting (reftel).", "2009-06-16",
+     [("meeting", "planned", "", "")]),
+    # "in the lead up to ... elections": ahead
+    ("Post notes that MEPI funding for NDI programming in Bahrain is running out, and strongly supports renewed MEPI "
+     "funding for NDI activities in the lead up to parliamentary and municipal council elections in the fall (ref E).",
+     "2010-01-10", [("election", "planned", "2009-09-01", "2009-11-30")]),
+    # a person described by a past verdict; a ship taken by pirates is no arrest; polls, "press the attack"
+    ("During the meeting, Saleh accepted Townsend's request for USG interrogation of Jamal al-Badawi, convicted "
+     "architect of the bombing of the USS Cole.", "2007-10-30",
+     [("meeting", "occurred", "", ""), ("violence", "occurred", "", "")]),
+    ("In an October 22 diplomatic note, the Government of Ukraine requested U.S. assistance in supplying food, water, "
+     "and fuel to the crew of the MV Faina, which was captured by Somali pirates on September 25.", "2008-10-23", []),
+    ("Polls in 2006 showed that a strong majority of Ecuadorians opposed \"foreign troops\" on national soil.",
+     "2008-01-16", []),
+    ("These operations demonstrate previously uncharacteristic resolve and coordination by the Ecuadorian military "
+     "to press the attack and to continue surveillance and patrolling its border to engage additional FARC camps.",
+     "2008-01-16", []),
+    # a company moving staff, a company's operations, members of a delegation, a body named "... House Delegation"
+    ("SUMMARY: Bouygues Batiment International, a major French construction company, has relocated large numbers of "
+     "its staff to Turkmenistan from other international operations that have closed due to the international "
+     "economic downturn.", "2010-01-04", []),
+    ("According to XXXXXXXXXXX, most of the French company's international operations have shuttered, or greatly "
+     "reduced staffing, due to lack of projects worldwide.", "2010-01-04", []),
+    ("In response to reftel, Poloff spoke with Oyvind Christophersen and Marit Viktoria Pettersen, lead members of "
+     "the Norwegian delegation to the next IPCC Plenary.", "2008-08-15", []),
+    ("f) Julian Incarroca: Incarroca is director of the ALBA house located in Cusco's San Sebastian district, "
+     "according to two local sources, and is described on the ALBA website as the local government representative "
+     "for the Cusco ALBA House Delegation.", "2008-03-04", []),
+    # "would not participate ... in negotiations"; the shipowner's talks are real
+    ("The statement explained that the GoU would not participate directly in negotiations with the pirates and the "
+     "shipowner is engaging in talks.", "2008-10-23", [("meeting", "occurred", "", "")]),
 ]
+
+
+def test_a_wide_time_frames_no_narrative() -> None:
+    """ "During the Dutch presidency of the EU (June-December 2004)" dates no later trip or meeting."""
+    doc = _doc([["During the Dutch presidency of the EU (June-December 2004), Foreign Minister Bot pushed the EU to "
+                 "engage more actively in Iraq, guided the EU to set a date for accession negotiations with Turkey, "
+                 "helped stiffen the EU's spine to face down Russia over Ukraine, and pressed for increased "
+                 "U.S.-European cooperation in the Middle East.",
+                 "This was the main reason for his request to meet with Secretary Rice in Washington prior to the "
+                 "President's European trip."]], "2005-03-24")
+    trip = [e for e in extract_events(doc) if e.trigger == "trip"]
+    assert [(e.date_start, e.date_end) for e in trip] == [("", "")]
 
 
 @pytest.mark.parametrize("sentence,doc_date,expected", DEV, ids=[c[0][:40] for c in DEV])
@@ -440,6 +529,14 @@ DOCUMENTS = [
      "2007-12-05", "",
      [("meeting", "occurred", "2007-10-30", "2007-10-30", False), ("meeting", "occurred", "2007-10-30", "2007-10-30", True),
       ("visit", "occurred", "", "", False)]),
+    # "in the weeks since the Faina was seized" points back to the seizure already told
+    ("since it was seized",
+     [["Begin Text of Note: the Ministry has the honor to request facilitation with the case of the Faina cargo ship "
+       "seized by Somalia pirates."],
+      ["Our interlocutors clarified the coordinating process that has developed in the weeks since the Faina was "
+       "seized."]],
+     "2008-10-23", "",
+     [("seizure", "occurred", "", "", False)]),
     # two seizures of different amounts in one paragraph stay apart
     ("different amounts",
      [["The GOM announced a recent record-setting cocaine seizure of 11.5 metric tons in one container.",
