@@ -439,8 +439,9 @@ def _currency_prefix_plain(tokens: Sequence[Token], i: int) -> tuple[str, int] |
             if not spaced and any(a.end != b.start for a, b in zip(span, span[1:])):
                 continue
             last = span[-1]
-            if last.text.isalpha() and len(last.text) == 3 and not last.text.isupper():
-                continue
+            if last.text.isalpha() and len(last.text) == 3 and (last.text.islower() or last.text.istitle()) \
+                    and code.lower() == last.low:
+                continue  # a word spelled like its code ("cop", "Pen"); "KSh" is a code
             return code, i - k
     return None
 
