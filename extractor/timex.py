@@ -584,6 +584,12 @@ def _r_week_of(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     when = safe_date(year, month, day)
     if when is None:
         return None
+    if when.weekday() == 6:
+        # "the week of (Sunday) November 12" names the week that Sunday begins, as US
+        # calendars start it, not the ISO week it ends
+        start, end = when, when + dt.timedelta(days=6)
+        return _emit(ctx, match, _apply_signal(ctx, match, Resolved(
+            "DATE", week_value(when + dt.timedelta(days=1)), start, end, "week")))
     start, end = iso_week_interval(when)
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", week_value(when), start, end, "week")))
 

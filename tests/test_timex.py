@@ -367,6 +367,9 @@ NEVER: list[tuple[str, str, str]] = [
 ]
 
 REGRESSIONS: list[Case] = [
+    # "the week of" a Sunday is the week that Sunday begins, not the ISO week it ends
+    ("the joint BP-SOCAR gas working group is scheduled to meet the week of November 12.", "2006-11-15",
+     "the week of November 12", "DATE", "2006-W46", "", "2006-11-12", "2006-11-18", "week"),
     # "and" before a year read as a quantity joiner and dropped the year
     ("for local elections in 2010 and 2011, as well as", "2009-12-16", "2011", "DATE", "2011", "", "2011-01-01", "2011-12-31", "year"),
     # "run-up to" read as the quantity qualifier "up to"
