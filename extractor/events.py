@@ -16,7 +16,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from .events_attrs import find_actors, find_location, make_summary, mostly_upper, visit_object
-from .events_lexicon import PREFIX_LETTERS, lexicon
+from .events_lexicon import lexicon
 from .model import Document, Event, Paragraph, Sentence, TimeExpression, stable_id
 
 #: types whose undated mentions take the date of the narrative they sit in
@@ -163,9 +163,7 @@ def trigger_spans(text: str) -> list[tuple[int, int, str, bool]]:
     # only the word starts some trigger can begin with (most words are not)
     for candidate in (lex.trigger_starts or _WORD_START).finditer(text):
         at = candidate.start()
-        head = text[at:at + PREFIX_LETTERS].lower()
-        candidates = lex.trigger_index.get(head) or lex.trigger_index.get(head[:2], lex.triggers_anywhere)
-        for kind, is_verb, pattern in candidates:
+        for kind, is_verb, pattern in lex.triggers_at(text, at):
             m = pattern.match(text, at)
             if m:
                 spans.append((m.start(), m.end(), kind, is_verb))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .events_lexicon import PREFIX_LETTERS, lexicon
+from .events_lexicon import lexicon
 
 # a capitalised name: words starting upper case, joined by spaces or name particles
 _NAME = re.compile(
@@ -144,10 +144,7 @@ def _actors_of(sentence: str) -> tuple[str, ...]:
 def _is_trigger_word(word: str) -> bool:
     """A word some trigger form matches whole ("Extradition"); only the forms that can
     begin with its first letters are tried."""
-    lex = lexicon()
-    head = word[:PREFIX_LETTERS].lower()
-    candidates = lex.trigger_index.get(head) or lex.trigger_index.get(head[:2], lex.triggers_anywhere)
-    return any(pattern.fullmatch(word) for _kind, _is_verb, pattern in candidates)
+    return any(pattern.fullmatch(word) for _kind, _is_verb, pattern in lexicon().triggers_at(word))
 
 
 def _plausible_place(place: str) -> bool:

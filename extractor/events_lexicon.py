@@ -202,6 +202,12 @@ class Lexicon:
     #: type → (forms needing an object, the object, a subject that suffices)
     object_required: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
 
+    def triggers_at(self, text: str, at: int = 0) -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
+        """The (type, is_verb, pattern) entries worth trying at position ``at`` of ``text``:
+        those of its first three letters, else of its first two."""
+        head = text[at:at + PREFIX_LETTERS].lower()
+        return self.trigger_index.get(head) or self.trigger_index.get(head[:2], self.triggers_anywhere)
+
 
 def _trigger_index(by_letters: dict[str, list[tuple[str, bool, int, str]]], flags: int
                    ) -> dict[str, tuple[tuple[str, bool, re.Pattern[str]], ...]]:

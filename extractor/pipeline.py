@@ -146,9 +146,10 @@ def _cached_rows(cache_file: Path | None) -> FileRows | None:
         return None  # unreadable or damaged: extract again
 
 
-def _work(item: tuple[Path, Path, str | None]) -> FileRows:
-    path, root, cache_dir = item
-    cache_file = _cache_file(path, root, cache_dir)
+def _work(item: tuple[Path, Path, Path | None]) -> FileRows:
+    """The rows of one file: from its cache entry when there is one, else extracted
+    (and cached when ``cache_file`` is given)."""
+    path, root, cache_file = item
     cached = _cached_rows(cache_file)
     if cached is not None:
         return cached
@@ -174,15 +175,15 @@ def _worker_setup() -> None:
 
 def _results(items: list[tuple[Path, Path, str | None]], jobs: int) -> Iterator[FileRows]:
     if jobs <= 1 or len(items) <= 1:
-        yield from map(_work, items)
+        yield from (_work((path, root, _cache_file(path, root, cache_dir))) for path, root, cache_dir in items)
         return
     # Cached files are read here; only the others go to the workers, which start on
     # them at once, so a re-run after a small change overlaps the one extraction with
     # reading everything else.
-    cache_files = [_cache_file(*item) for item in items]
-    misses = [i for i, cache_file in enumerate(cache_files) if cache_file is None or not cache_file.exists()]
+    planned = [(path, root, _cache_file(path, root, cache_dir)) for path, root, cache_dir in items]
+    misses = [i for i, (_p, _r, cache_file) in enumerate(planned) if cache_file is None or not cache_file.exists()]
     if not misses:
-        yield from (_cached_rows(cache_file) or _work(item) for item, cache_file in zip(items, cache_files))
+        yield from map(_work, planned)
         return
     # An ordered map with a bounded window of work in flight: output order is the
     # input order whatever finishes first, and memory stays flat however many
@@ -192,15 +193,15 @@ def _results(items: list[tuple[Path, Path, str | None]], jobs: int) -> Iterator[
         pending: dict[int, Future[FileRows]] = {}
         upcoming = iter(misses)
         for index in islice(upcoming, window):
-            pending[index] = executor.submit(_work, items[index])
-        for index, item in enumerate(items):
+            pending[index] = executor.submit(_work, planned[index])
+        for index, item in enumerate(planned):
             future = pending.pop(index, None)
             if future is None:
-                yield _cached_rows(cache_files[index]) or _work(item)
+                yield _work(item)  # cached (or, if the entry went bad meanwhile, extracted here)
                 continue
             rows = future.result()
             for later in islice(upcoming, 1):
-                pending[later] = executor.submit(_work, items[later])
+                pending[later] = executor.submit(_work, planned[later])
             yield rows
 
 
