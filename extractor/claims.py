@@ -1158,7 +1158,8 @@ def _title_map(sentences: Sequence[Sequence[Token]]) -> list[tuple[frozenset[str
     glue = _GLUE
     out: list[tuple[frozenset[str], str]] = []
     for tokens in sentences:
-        # a pair needs a non-glue title word; most sentences have none (checked in C)
+        # a pair worth keeping needs a non-glue title word (the only reader, _title_holder, never
+        # matches a pair of glue words alone); most sentences have none (checked in C)
         if strong.isdisjoint(map(_LOW, tokens)):
             continue
         n = len(tokens)
