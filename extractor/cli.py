@@ -265,25 +265,57 @@ def claims(source: str, lines: bool, dct: str | None, country: str) -> None:
 
 
 @cli.command()
-@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
-              help="Folder of gold JSON files.")
+@click.option("--gold", "gold_dirs", required=True, multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of gold JSON files (repeat for several; each is reported, then the total).")
 @click.option("--data", "data_dir", default=None, type=click.Path(exists=True, file_okay=False),
               help="Score these existing tables instead of extracting the gold documents.")
+@click.option("--cv", "cv", type=click.IntRange(min=2), default=None,
+              help="K-fold cross-validation by cable: train the decision model on K-1 folds, score the held-out one.")
 @click.option("--verbose", "-v", is_flag=True, help="List every miss and every extra item.")
 @click.option("--min-events-f1", type=float, default=None, help="Exit 1 when events F1 is below this.")
 @click.option("--min-claims-f1", type=float, default=None, help="Exit 1 when claims F1 is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @one_line_errors
-def evaluate(gold_dir: str, data_dir: str | None, verbose: bool, min_events_f1: float | None,
-             min_claims_f1: float | None, as_json: bool) -> None:
+def evaluate(gold_dirs: tuple[str, ...], data_dir: str | None, cv: int | None, verbose: bool,
+             min_events_f1: float | None, min_claims_f1: float | None, as_json: bool) -> None:
     """Score extraction against hand-annotated gold files (ANNOTATION.md rules)."""
-    from .evaluate import evaluate_gold, format_report
+    from .evaluate import EvaluationReport, evaluate_gold, format_report, format_scores
 
-    report = evaluate_gold(gold_dir, data_dir=data_dir)
-    if as_json:
-        click.echo(json.dumps(report.to_dict(), indent=2))
+    if cv is not None:
+        if data_dir is not None:
+            raise click.UsageError("--cv extracts the gold documents itself; it cannot score --data tables")
+        from .learn.train import cross_validate, prepare
+
+        documents = prepare(gold_dirs)
+        folds = cross_validate(documents, cv)
+        total = EvaluationReport([r for f in folds for r in f.reports], gold_dir=" + ".join(gold_dirs))
+        if as_json:
+            click.echo(json.dumps({"folds": [EvaluationReport(f.reports).to_dict() for f in folds],
+                                   "total": total.to_dict()}, indent=2))
+        else:
+            for f in folds:
+                click.echo(format_scores(f"fold {f.fold} ({f.documents} cables)", EvaluationReport(f.reports)))
+            click.echo(format_scores(f"all {cv} folds (micro)", total))
+            means = [EvaluationReport(f.reports) for f in folds]
+            click.echo(f"mean of folds: events F1 {sum(r.events.f1 for r in means) / cv:.3f}  "
+                       f"claims F1 {sum(r.claims.f1 for r in means) / cv:.3f}")
+        report = total
     else:
-        click.echo(format_report(report, verbose=verbose))
+        reports = [evaluate_gold(g, data_dir=data_dir) for g in gold_dirs]
+        report = EvaluationReport([d for r in reports for d in r.documents], gold_dir=" + ".join(gold_dirs),
+                                  data_dir=data_dir or "")
+        if as_json:
+            payload: Any = reports[0].to_dict() if len(reports) == 1 else \
+                {"folders": [r.to_dict() for r in reports], "total": report.to_dict()}
+            click.echo(json.dumps(payload, indent=2))
+        else:
+            for r in reports:
+                click.echo(format_report(r, verbose=verbose))
+            if len(reports) > 1:
+                click.echo("")
+                for g, r in zip(gold_dirs, reports):
+                    click.echo(format_scores(g, r))
+                click.echo(format_scores("total", report))
     failed = []
     if min_events_f1 is not None and report.events.f1 < min_events_f1:
         failed.append(f"events F1 {report.events.f1:.3f} < {min_events_f1}")
@@ -292,6 +324,39 @@ def evaluate(gold_dir: str, data_dir: str | None, verbose: bool, min_events_f1: 
     if failed:
         click.echo("below threshold: " + "; ".join(failed), err=True)
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--gold", "gold_dirs", required=True, multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Gold folder to learn from (repeat for several).")
+@click.option("--out", "-o", "out", default=None, type=click.Path(dir_okay=False),
+              help="Model file to write (default: the package's own extractor/models/decisions.json).")
+@click.option("--cv", "cv", type=click.IntRange(min=2), default=None,
+              help="Also cross-validate by cable with K folds and store the scores in the model (the Method page shows them).")
+@quiet_option
+@one_line_errors
+def train(gold_dirs: tuple[str, ...], out: str | None, cv: int | None, quiet: bool) -> None:
+    """Train the learned event and claim decisions from gold folders (deterministic)."""
+    from .learn.model_file import MODEL_PATH
+    from .learn.train import cross_validation_summary, prepare, train_model
+
+    documents = prepare(gold_dirs)
+    readable = [d for d in documents if d.document is not None]
+    if not readable:
+        raise click.ClickException("none of the gold documents could be read")
+    info: dict[str, Any] = {"gold": [Path(g).name for g in gold_dirs]}
+    if cv is not None:
+        info["cross_validation"] = cross_validation_summary(documents, cv)
+        if not quiet:
+            summary = info["cross_validation"]
+            click.echo(f"{cv}-fold CV: events F1 {summary['events']['f1']:.3f}, claims F1 {summary['claims']['f1']:.3f}")
+    model = train_model(readable, info)
+    target = Path(out) if out else MODEL_PATH
+    model.save(target)
+    if not quiet:
+        info = model.info or {}
+        click.echo(f"model written to {target}: {len(readable)} cables, {info.get('event_examples')} event and "
+                   f"{info.get('claim_examples')} claim candidates")
 
 
 def main() -> None:

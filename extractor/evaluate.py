@@ -726,6 +726,15 @@ def _table(title: str, report: EvaluationReport, kind: str, attributes: Sequence
     return lines
 
 
+def format_scores(label: str, report: EvaluationReport) -> str:
+    """One line of overall scores."""
+    events, claims = report.events, report.claims
+    return (f"{label}: events F1 {events.f1:.3f} (P {events.precision:.3f} R {events.recall:.3f}) "
+            f"date {_rate(events.date_accuracy).strip()} status {_rate(events.status_accuracy).strip()} | "
+            f"claims F1 {claims.f1:.3f} (P {claims.precision:.3f} R {claims.recall:.3f}) "
+            f"entity {_rate(claims.entity_accuracy).strip()} speaker {_rate(claims.speaker_accuracy).strip()}")
+
+
 def format_report(report: EvaluationReport, verbose: bool = False) -> str:
     """A fixed-width text report: overall and per-document scores; with
     ``verbose`` every miss, extra and wrong attribute, grouped by document."""

@@ -13,11 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING, Callable, Mapping
 from datetime import date, timedelta
 
 from .events_attrs import find_actors, find_location, make_summary, mostly_upper, visit_object
 from .events_lexicon import lexicon
 from .model import Document, Event, Paragraph, Sentence, TimeExpression, stable_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: keeps or drops the candidate mentions of one sentence (the learned decider)
+Decider = Callable[[list["Mention"], "Doc | None"], list["Mention"]]
 
 #: types whose undated mentions take the date of the narrative they sit in
 NARRATIVE_TYPES = frozenset({"visit", "meeting", "delegation"})
@@ -115,6 +122,14 @@ class Mention:
     record: bool = False
     #: "the cocaine seized in Kenya": an undated participle naming a thing by an incident already told
     back_reference: bool = False
+    #: the first rule that rules the mention out ("" when the rules keep it)
+    rule: str = ""
+    plural: bool = False
+    #: the sentence reads as statistics ("the number of ...")
+    statistical: bool = False
+    #: the trigger's clause inside the sentence
+    lo: int = 0
+    hi: int = 0
 
 
 # --------------------------------------------------------------------------- triggers
@@ -173,6 +188,14 @@ def trigger_spans(text: str) -> list[tuple[int, int, str, bool]]:
 def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
     """``(start, end, type, is_verb)`` of every trigger that passes the sense
     checks, left to right, without overlaps (longest wins)."""
+    return [(s, e, k, v) for s, e, k, v, reason in trigger_candidates(text) if not reason]
+
+
+def trigger_candidates(text: str, weak: bool = False) -> list[tuple[int, int, str, bool, str]]:
+    """``(start, end, type, is_verb, reason)`` of every non-overlapping trigger form,
+    ``reason`` naming the sense check that rules it out ("" when none does). With
+    ``weak`` the lexicon's candidate forms that no trigger overlaps come too, with the
+    reason "candidate" (one per type and span: the decider picks the type)."""
     lex = lexicon()
     spans = trigger_spans(text)
     # a form that is both ("visit", "meeting") is a noun after a determiner
@@ -187,29 +210,42 @@ def find_triggers(text: str) -> list[tuple[int, int, str, bool]]:
             continue
         chosen.append(span)
         last_end = span[1]
-    if not chosen:
-        return []  # most sentences: nothing to check
-    kept = []
-    upper_text = mostly_upper(text)
-    label = lex.label.match(text)
-    for start, end, kind, is_verb in chosen:
-        word = text[start:end].lower()
-        if label is not None and start < label.end():
-            continue  # "-- Extradition: Uribe has extradited ...": the label names the topic
-        if not upper_text and len(word) > 1 and text[start:end].isupper() and text[start:end] not in lex.acronym_forms:
-            continue  # "the Mobile Enforcement Team (MET)": an acronym, not the verb
-        if not upper_text and _in_name(text, start, end):
-            continue  # "Presidential Election Commission", "European Convention on Extradition"
-        if _covered(lex.exclusions[kind], lex.any_exclusion[kind], text, start, end):
-            continue
-        if kind == "agreement" and word.startswith("act") and not _LEGISLATURE.search(text):
-            continue
-        needs = lex.object_required.get(kind)
-        if needs and needs[0].match(word) and not needs[1].match(text[end:end + 80]) \
-                and not needs[2].search(text[max(0, start - 80):start]):
-            continue  # "signed a petition", "passed the funds"
-        kept.append((start, end, kind, is_verb))
-    return kept
+    out = []
+    if chosen:
+        upper_text = mostly_upper(text)
+        label = lex.label.match(text)
+        for start, end, kind, is_verb in chosen:
+            out.append((start, end, kind, is_verb, _sense_reason(text, start, end, kind, upper_text, label)))
+    if weak:
+        taken = [(s, e) for s, e, _k, _v in chosen]
+        extra = []
+        for kind, is_verb, pattern in lex.candidate_triggers:
+            for m in pattern.finditer(text):
+                if not any(m.start() < e and s < m.end() for s, e in taken):
+                    extra.append((m.start(), m.end(), kind, is_verb, "candidate"))
+        if extra:
+            out = sorted(out + extra, key=lambda c: (c[0], c[1], c[2]))
+    return out
+
+
+def _sense_reason(text: str, start: int, end: int, kind: str, upper_text: bool, label: re.Match[str] | None) -> str:
+    lex = lexicon()
+    word = text[start:end].lower()
+    if label is not None and start < label.end():
+        return "label"  # "-- Extradition: Uribe has extradited ...": the label names the topic
+    if not upper_text and len(word) > 1 and text[start:end].isupper() and text[start:end] not in lex.acronym_forms:
+        return "acronym"  # "the Mobile Enforcement Team (MET)": an acronym, not the verb
+    if not upper_text and _in_name(text, start, end):
+        return "in_name"  # "Presidential Election Commission", "European Convention on Extradition"
+    if _covered(lex.exclusions[kind], lex.any_exclusion[kind], text, start, end):
+        return "excluded_sense"
+    if kind == "agreement" and word.startswith("act") and not _LEGISLATURE.search(text):
+        return "act_not_legislature"
+    needs = lex.object_required.get(kind)
+    if needs and needs[0].match(word) and not needs[1].match(text[end:end + 80]) \
+            and not needs[2].search(text[max(0, start - 80):start]):
+        return "object_missing"  # "signed a petition", "passed the funds"
+    return ""
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -516,42 +552,93 @@ def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
 
 # --------------------------------------------------------------------------- mentions
 
+def _mention_reason(text: str, start: int, end: int, lo: int, hi: int, kind: str, is_verb: bool, word: str) -> str:
+    """The first check of ``MENTION_CHECKS`` that rules a trigger out ("" when none does)."""
+    for name, check in MENTION_CHECKS:
+        if check(text, start, end, lo, hi, kind, is_verb, word):
+            return name
+    return ""
+
+
+def _statistic_subject(text: str, start: int, end: int, lo: int, hi: int, kind: str, is_verb: bool, word: str) -> bool:
+    # "the numbers of kidnappings, homicides, and drugs eradicated or seized remained high"
+    return lexicon().statistic_subject.search(text, lo, start) is not None
+
+
+def _trend(text: str, start: int, end: int, lo: int, hi: int, kind: str, is_verb: bool, word: str) -> bool:
+    # "seizures of money and other assets are increasing": a trend
+    return not is_verb and lexicon().trend_after.match(text[end:end + 120]) is not None
+
+
+def _modifier(text: str, start: int, end: int, lo: int, hi: int, kind: str, is_verb: bool, word: str) -> bool:
+    # "arrest authority", "interdiction program"
+    return not is_verb and lexicon().modifier_heads.match(text[end:end + 30]) is not None
+
+
+def _listener_delegation(text: str, start: int, end: int, lo: int, hi: int, kind: str, is_verb: bool, word: str) -> bool:
+    # "told the U.S. delegation": the delegation is a listener here
+    return kind == "delegation" and lexicon().participant.search(text[max(0, start - 50):start]) is not None
+
+
+#: the rules that rule a single trigger out, in the order they are tried (names are the
+#: ``Mention.rule`` values, which the learned decider reads as features)
+MENTION_CHECKS: tuple[tuple[str, "Callable[[str, int, int, int, int, str, bool, str], bool]"], ...] = (
+    ("hypothetical", lambda text, start, end, lo, hi, kind, is_verb, word: _is_hypothetical(text, start, end, lo)),
+    ("generic", lambda text, start, end, lo, hi, kind, is_verb, word: _is_generic(text, start, end, lo, hi, is_verb)),
+    ("statistic_subject", _statistic_subject),
+    ("trend", _trend),
+    ("modifier", _modifier),
+    ("descriptive_participle",
+     lambda text, start, end, lo, hi, kind, is_verb, word: is_verb and _is_descriptive_participle(text, start, word)),
+    ("listener_delegation", _listener_delegation),
+)
+
+
+def _sentence_reason(text: str, times: list[TimeExpression], is_subject: bool) -> str:
+    """Why a whole sentence reports no happening ("" when it may)."""
+    lex = lexicon()
+    if is_subject and not _dated(times):
+        return "undated_subject"  # an undated subject line names a topic ("EXTRADITION UPDATE")
+    if _is_heading(text) and not is_subject:
+        return "heading"  # a heading names a topic
+    if lex.advisory_sentence.search(text):
+        return "advisory"  # "You should press ..." advises
+    if text.rstrip(" \"'”)").endswith("?"):
+        return "question"  # a question reports nothing
+    return ""
+
+
 def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentence: Sentence,
-                       times: list[TimeExpression], doc_date: str, is_subject: bool = False) -> list[Mention]:
+                       times: list[TimeExpression], doc_date: str, is_subject: bool = False,
+                       decide: "Decider | None" = None, parsed: "Doc | None" = None) -> list[Mention]:
+    """The mentions of one sentence. Without ``decide`` the rules' verdicts are final;
+    with it every trigger form becomes a mention carrying the first rule that rejects it
+    (``Mention.rule``), and ``decide`` keeps or drops each one before they are merged."""
     lex = lexicon()
     text = sentence.text
-    triggers = find_triggers(text)
-    if not triggers:
+    candidates = trigger_candidates(text, weak=decide is not None)
+    if decide is None:
+        candidates = [c for c in candidates if not c[4]]
+    if not candidates:
         return []
-    if is_subject and not _dated(times):
-        return []  # an undated subject line names a topic ("EXTRADITION UPDATE")
-    if (_is_heading(text) and not is_subject) or lex.advisory_sentence.search(text):
-        return []  # a heading names a topic; "You should press ..." advises
-    if text.rstrip(" \"'”)").endswith("?"):
-        return []  # a question reports nothing
+    sentence_reason = _sentence_reason(text, times, is_subject)
+    if sentence_reason and decide is None:
+        return []
     statistical = bool(lex.statistics.search(text))
     mentions: list[Mention] = []
+    triggers = [(s, e, k, v) for s, e, k, v, r in candidates if not r]
     # a noun that refers back ("near the site of the Colombian operation on March 6") does not take
     # the date from the happening the sentence reports
     referring = {(s, e) for s, e, _k, v in triggers if not v and _refers_back(text, s, e)}
     spans = [(s, e) for s, e, _k, _v in triggers if (s, e) not in referring]
-    for start, end, kind, is_verb in triggers:
+    for start, end, kind, is_verb, sense in candidates:
         word = text[start:end]
         lo, hi = _clause_bounds(text, start, end)
-        if _is_hypothetical(text, start, end, lo):
+        reason = sense or sentence_reason
+        if not reason:
+            reason = _mention_reason(text, start, end, lo, hi, kind, is_verb, word)
+        if reason and decide is None:
             continue
-        if _is_generic(text, start, end, lo, hi, is_verb):
-            continue
-        if lex.statistic_subject.search(text, lo, start):
-            continue  # "the numbers of kidnappings, homicides, and drugs eradicated or seized remained high"
-        if not is_verb and lex.trend_after.match(text[end:end + 120]):
-            continue  # "seizures of money and other assets are increasing": a trend
-        if not is_verb and lex.modifier_heads.match(text[end:end + 30]):
-            continue  # "arrest authority", "interdiction program"
-        if is_verb and _is_descriptive_participle(text, start, word):
-            continue
-        if kind == "delegation" and lex.participant.search(text[max(0, start - 50):start]):
-            continue  # "told the U.S. delegation": the delegation is a listener here
         before = text[max(lo, start - 40):start]
         det = lex.anaphora.search(before)
         anaphoric = (start, end) in referring
@@ -568,12 +655,15 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
         anchored = _PLURAL_ANCHOR_AFTER.match(text[end:end + 10]) is not None and (
             _PLURAL_STRONG_ANCHOR.match(text[end:end + 10]) is not None
             or _DETERMINED.search(text[max(0, start - 70):start]) is not None)
-        if plural and (statistical or _NUMBER_BEFORE.search(text[max(0, start - 30):start])
-                       or not (_attached(text, start, end, when) or anaphoric or anchored)):
-            continue  # "significant seizures", "280 killings": a category or a count, not a happening
-        if not is_verb and not plural and when is None and not _DETERMINED.search(text[max(0, start - 70):start]) \
+        if not reason and plural and (statistical or _NUMBER_BEFORE.search(text[max(0, start - 30):start])
+                                      or not (_attached(text, start, end, when) or anaphoric or anchored)):
+            reason = "category_plural"  # "significant seizures", "280 killings": a category or a count
+        if not reason and not is_verb and not plural and when is None \
+                and not _DETERMINED.search(text[max(0, start - 70):start]) \
                 and not _COMPLEMENT_AFTER.match(text[end:end + 12]) and not word[:1].isupper():
-            continue  # "making interdiction difficult", "extradition, and crop substitution": a concept
+            reason = "bare_concept"  # "making interdiction difficult", "extradition, and crop substitution"
+        if reason and decide is None:
+            continue
         status, cued = _status(text, start, end, lo, is_verb, word)
         if status == "occurred" and when is not None and doc_date and \
                 (when.date_start > doc_date or (not cued and when.date_end > doc_date
@@ -596,7 +686,10 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
                                 anaphoric=anaphoric, status=status, when=when, status_cued=cued,
                                 demonstrative=anaphoric and det is not None and bool(_DEMONSTRATIVE.search(det.group())),
                                 amount=amount.group(1) if amount else "",
-                                record=bool(_RECORD_BEFORE.search(near_before)), back_reference=back_reference))
+                                record=bool(_RECORD_BEFORE.search(near_before)), back_reference=back_reference,
+                                rule=reason, plural=plural, statistical=statistical, lo=lo, hi=hi))
+    if decide is not None and mentions:
+        mentions = decide(mentions, parsed)
     for m in mentions:
         own = m.when is not None and m.when.end <= m.start and _words_between(text, m.when.end, m.start) <= 3
         if m.anaphoric and m.when is not None and not own and any(o.when is m.when and not o.anaphoric for o in mentions):
@@ -716,9 +809,14 @@ def _shares_actor(a: list[str], b: list[str]) -> bool:
     return any(x.split()[-1].lower() in last_a for x in b)
 
 
-def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None = None) -> list[Event]:
+def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None = None,
+                   parses: "Mapping[tuple[int, int], Doc] | None" = None,
+                   decide: Decider | None = None) -> list[Event]:
     """Events of one cleaned document. ``times[p][s]`` are the time expressions
-    of sentence ``s`` of paragraph ``p`` (computed when not given)."""
+    of sentence ``s`` of paragraph ``p`` (computed when not given); ``parses`` the
+    parse of the sentences that have one; ``decide`` the learned decider that keeps
+    or drops candidate mentions (the rules decide alone when it is None)."""
+    parses = parses or {}
     if times is None:
         times = [[_compute_times(s.text, doc.doc_date) for s in p.sentences] for p in doc.paragraphs]
     units: list[tuple[int, int, Paragraph, Sentence, list[TimeExpression], bool]] = []
@@ -750,7 +848,8 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
                 day_frame = _single_day(frame) or day_frame
             last_p = p_index
         relative_day = _narrative_relative_day(sentence.text, day_frame or last_day)
-        mentions = _sentence_mentions(p_index, s_index, paragraph, sentence, sentence_times, doc.doc_date, is_subject)
+        mentions = _sentence_mentions(p_index, s_index, paragraph, sentence, sentence_times, doc.doc_date, is_subject,
+                                      decide=decide, parsed=parses.get((p_index, s_index)) if not is_subject else None)
         # "visited Abu Dhabi on March 22 and met with ...": the sentence's own trip or meeting dates the rest
         own = next((m for m in mentions if m.when is not None and m.kind in TRAVEL_TYPES), None)
         for m in mentions:

@@ -197,6 +197,8 @@ class Lexicon:
     demonyms: frozenset[str]
     #: trigger forms that are acronyms themselves ("MOU")
     acronym_forms: frozenset[str]
+    #: (type, is_verb, pattern) of the forms only the learned decider may keep
+    candidate_triggers: tuple[tuple[str, bool, re.Pattern[str]], ...]
     #: "-- Extradition:", "Summary and Introduction:": a label opening a sentence
     label: re.Pattern[str]
     #: type → (forms needing an object, the object, a subject that suffices)
@@ -234,6 +236,20 @@ def _trigger_index(by_letters: dict[str, list[tuple[str, bool, int, str]]], flag
             group.append((kind, is_verb, compiled[source]))
         index[key] = tuple(group)
     return index
+
+
+def _candidate_triggers(data: dict[str, object], flags: int) -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
+    out = []
+    for kind in EVENT_TYPES:
+        entry = data.get(kind)
+        if not isinstance(entry, dict):
+            continue
+        for pos in ("verbs", "nouns"):
+            forms = entry.get(pos) or []
+            if forms:
+                out.append((kind, pos == "verbs", re.compile(
+                    r"(?<![\w-])(?:" + _alternation([_flexible_spaces(f) for f in forms]) + r")(?![\w-])", flags)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -312,6 +328,7 @@ def lexicon() -> Lexicon:
         cue_in_phrase=re.compile(status["cue_in_phrase"], flags),
         label=re.compile(data["label"]["pattern"], flags),
         acronym_forms=frozenset(f for f in every if f.isupper()),
+        candidate_triggers=_candidate_triggers(data.get("candidate_triggers") or {}, flags),
         demonyms=frozenset(data["demonyms"]["words"]),
         object_required={kind: (re.compile(spec["forms"], flags), re.compile(spec["object"], flags),
                                 re.compile(spec["actor"], flags))

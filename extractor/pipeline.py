@@ -16,11 +16,16 @@ from itertools import islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from . import __version__
 from .model import Claim, Document, Event, TimeExpression, stable_id
 from .tables import TableWriter, claim_row, document_row, event_row, text_record
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .learn import DecisionModel
 
 
 @dataclass
@@ -58,15 +63,30 @@ def time_expressions(doc: Document) -> list[list[list[TimeExpression]]]:
     return [[find_time_expressions(s.text, doc.doc_date) for s in p.sentences] for p in doc.paragraphs]
 
 
-def extract_document(doc: Document) -> DocumentResult:
-    """Events and claims of one cleaned document (errors yield nothing)."""
+def extract_document(doc: Document, model: "DecisionModel | None" = None,
+                     times: list[list[list[TimeExpression]]] | None = None,
+                     parses: "Mapping[tuple[int, int], Doc] | None" = None) -> DocumentResult:
+    """Events and claims of one cleaned document (errors yield nothing).
+
+    ``model`` holds the learned decisions (the shipped one by default); ``times``
+    and ``parses`` may be given when already computed (cross-validation reuses them).
+    """
     if doc.status != "ok" or not doc.paragraphs:
         return DocumentResult(doc)
     from .claims import extract_claims
     from .events import extract_events
+    from .learn import default_model
+    from .parse import parse_document
 
-    times = time_expressions(doc)
-    return DocumentResult(doc, extract_events(doc, times), extract_claims(doc, times))
+    if model is None:
+        model = default_model()
+    if times is None:
+        times = time_expressions(doc)
+    if parses is None:
+        parses = parse_document(doc)
+    events = extract_events(doc, times, parses, decide=model.event_decider(doc.doc_date))
+    claims = model.filter_claims(extract_claims(doc, times), doc.doc_date)
+    return DocumentResult(doc, events, claims)
 
 
 def read_corpus(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Document]:
@@ -114,8 +134,10 @@ def extractor_fingerprint() -> str:
     are read or extracted invalidates cached results, not only a version bump."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(__version__.encode())
-    for source in sorted([*package.glob("*.py"), *(package / "data").glob("*.json")]):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    # every module (subpackages too), language data and the shipped decision model
+    sources = [*package.rglob("*.py"), *(package / "data").glob("*.json"), *(package / "models").glob("*.json")]
+    for source in sorted(sources):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()
 
 

@@ -672,7 +672,11 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
     out.page("actors.md", "actors.md.j2", actors_count=n_actors, actors_table=actors_table,
              actor_events_table=actor_events_table)
     out.page("data.md", "data.md.j2", tables=_table_descriptions(data, build), build=build)
-    out.page("method.md", "method.md.j2", accuracy=accuracy, accuracy_reason=accuracy_reason, build=build)
+    from .learn import default_model
+
+    learned = dict(default_model().info or {})
+    out.page("method.md", "method.md.j2", accuracy=accuracy, accuracy_reason=accuracy_reason, build=build,
+             learned=learned, cv=learned.get("cross_validation"))
 
     _write_document_pages(data, out)
     return [name for name in HEADLINE_CHARTS

@@ -1,0 +1,88 @@
+"""The shipped decision model: one JSON file holding a linear model per decision."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+from .linear import LinearModel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..events import Decider, Mention
+    from ..model import Claim
+
+#: the model `dateline train` writes and the pipeline reads by default
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "decisions.json"
+FORMAT = "dateline-decisions/1"
+
+
+@dataclass
+class DecisionModel:
+    """Learned keep/drop decisions for event mentions and claims (None: the rules decide)."""
+
+    events: LinearModel | None = None
+    claims: LinearModel | None = None
+    #: how it was trained (gold folders, counts, seed): shown on the Method page
+    info: Mapping[str, Any] | None = None
+
+    def event_decider(self, doc_date: str) -> "Decider | None":
+        if self.events is None:
+            return None
+        model = self.events
+        from .features import EventContext
+
+        context = EventContext(doc_date)
+
+        def decide(mentions: "list[Mention]", parsed: "Doc | None") -> "list[Mention]":
+            features = context.featurize(mentions, parsed)
+            return [m for m, f in zip(mentions, features) if model.keep(f)]
+
+        return decide
+
+    def filter_claims(self, claims: "list[Claim]", doc_date: str) -> "list[Claim]":
+        if self.claims is None:
+            return claims
+        from .features import claim_features
+
+        model = self.claims
+        return [c for c in claims if model.keep(claim_features(c, doc_date))]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": FORMAT, "info": dict(self.info or {}),
+                "events": self.events.to_dict() if self.events else None,
+                "claims": self.claims.to_dict() if self.claims else None}
+
+    def save(self, path: str | Path) -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(json.dumps(self.to_dict(), indent=0, sort_keys=True) + "\n", encoding="utf-8")
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "DecisionModel":
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a Dateline decision model (format {data.get('format')!r}, expected {FORMAT})")
+        events, claims = data.get("events"), data.get("claims")
+        return cls(LinearModel.from_dict(events) if events else None,
+                   LinearModel.from_dict(claims) if claims else None, data.get("info") or {})
+
+    @classmethod
+    def load(cls, path: str | Path) -> "DecisionModel":
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"cannot read decision model {path}: {exc}") from None
+        if not isinstance(data, dict):
+            raise ValueError(f"decision model {path} is not a JSON object")
+        return cls.from_dict(data)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> DecisionModel:
+    """The shipped model, or rules only when the package carries none."""
+    if MODEL_PATH.is_file():
+        return DecisionModel.load(MODEL_PATH)
+    return DecisionModel()

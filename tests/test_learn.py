@@ -1,0 +1,128 @@
+"""The learned decisions: model files, `dateline train`, `dateline evaluate --cv`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractor.cli import cli
+from extractor.learn import DecisionModel, LinearModel, default_model
+from extractor.learn.model_file import MODEL_PATH
+from extractor.pipeline import extract_document, read_corpus
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "cables"
+
+
+def _gold_fixture(root: Path) -> Path:
+    """A gold folder over the two seed cables: a few events and claims written by hand."""
+    (root / "cables").mkdir(parents=True)
+    for f in SEEDS.iterdir():
+        shutil.copy(f, root / "cables" / f.name)
+    gold = root / "gold" / "fixture"
+    gold.mkdir(parents=True)
+    (gold / "08MEXICO2276.json").write_text(json.dumps({
+        "doc_id": "08MEXICO2276", "source_file": "cables/000_2d47a52fbceb50e0.txt", "doc_date": "2008-07-24",
+        "events": [
+            {"type": "visit", "evidence": "during an official visit to Mexico July 17-18",
+             "date_start": "2008-07-17", "date_end": "2008-07-18", "granularity": "day", "status": "occurred"},
+            {"type": "seizure", "evidence": "the seizure of the semi-submersible packed with 5.8 tons of cocaine",
+             "date_start": None, "date_end": None, "status": "occurred"},
+        ],
+        "claims": [{"evidence": "packed with 5.8 tons of cocaine", "value": 5.8, "unit": "t", "entity": "cocaine",
+                    "qualifier": "exact"}],
+    }), encoding="utf-8")
+    (gold / "07MEXICO6043.json").write_text(json.dumps({
+        "doc_id": "07MEXICO6043", "source_file": "cables/004_09dd8a91407c5ba6.txt", "doc_date": "2007-12-05",
+        "events": [{"type": "meeting", "evidence": "Deputy Secretary Negroponte has Cordial Meetings",
+                    "date_start": None, "date_end": None, "status": "occurred"}],
+        "claims": [],
+    }), encoding="utf-8")
+    return gold
+
+
+def test_a_linear_model_round_trips_through_json() -> None:
+    model = LinearModel({"a": 1.5, "b": -2.0}, bias=0.25, threshold=0.4)
+    again = LinearModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again == model
+    assert again.probability({"a": 1.0}) == pytest.approx(1 / (1 + 2.718281828 ** -1.75), rel=1e-6)
+    assert again.keep({"a": 1.0}) and not again.keep({"b": 1.0})
+    assert again.probability({"unknown": 1.0}) == pytest.approx(1 / (1 + 2.718281828 ** -0.25), rel=1e-6)
+
+
+def test_a_file_that_is_not_a_decision_model_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "m.json"
+    bad.write_text(json.dumps({"format": "something-else"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="not a Dateline decision model"):
+        DecisionModel.load(bad)
+    bad.write_text("{", encoding="utf-8")
+    with pytest.raises(ValueError, match="cannot read"):
+        DecisionModel.load(bad)
+
+
+def test_train_writes_a_model_that_loads_and_predicts_and_is_deterministic(tmp_path: Path) -> None:
+    gold = _gold_fixture(tmp_path / "root")
+    runner = CliRunner()
+    first, second = tmp_path / "m1.json", tmp_path / "m2.json"
+    for out in (first, second):
+        result = runner.invoke(cli, ["train", "--gold", str(gold), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "model written to" in result.output
+    assert first.read_bytes() == second.read_bytes()
+    model = DecisionModel.load(first)
+    assert model.events is not None and model.events.weights
+    assert model.claims is not None
+    docs = list(read_corpus([SEEDS]))
+    results = [extract_document(doc, model=model) for doc in docs]
+    # the model was trained to keep the fixture's events: it keeps some, and drops some candidates
+    assert any(r.events for r in results)
+    assert all(r.claims for r in results if r.document.doc_id == "08MEXICO2276")
+
+
+def test_evaluate_cross_validates_by_cable(tmp_path: Path) -> None:
+    gold = _gold_fixture(tmp_path / "root")
+    result = CliRunner().invoke(cli, ["evaluate", "--gold", str(gold), "--cv", "2"])
+    assert result.exit_code == 0, result.output
+    assert "fold 1 (1 cables)" in result.output and "fold 2 (1 cables)" in result.output
+    assert "all 2 folds (micro)" in result.output and "mean of folds" in result.output
+    as_json = CliRunner().invoke(cli, ["evaluate", "--gold", str(gold), "--cv", "2", "--json"])
+    payload = json.loads(as_json.output)
+    assert len(payload["folds"]) == 2 and "total" in payload
+
+
+def test_evaluate_reports_each_gold_folder_and_the_total(tmp_path: Path) -> None:
+    gold = _gold_fixture(tmp_path / "root")
+    other = gold.parent / "other"
+    other.mkdir()
+    shutil.move(str(gold / "07MEXICO6043.json"), other / "07MEXICO6043.json")
+    result = CliRunner().invoke(cli, ["evaluate", "--gold", str(gold), "--gold", str(other)])
+    assert result.exit_code == 0, result.output
+    assert f"{gold}: events F1" in result.output and f"{other}: events F1" in result.output
+    assert "total: events F1" in result.output
+
+
+def test_cv_refuses_scoring_existing_tables(tmp_path: Path) -> None:
+    gold = _gold_fixture(tmp_path / "root")
+    result = CliRunner().invoke(cli, ["evaluate", "--gold", str(gold), "--cv", "2", "--data", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "--cv" in result.output
+
+
+def test_the_shipped_model_loads_and_says_how_it_was_trained() -> None:
+    assert MODEL_PATH.is_file()
+    model = default_model()
+    assert model.events is not None and model.claims is not None
+    info = dict(model.info or {})
+    assert info.get("gold") == ["train"]
+    cv = info["cross_validation"]
+    assert cv["folds"] == 5 and 0 < cv["events"]["f1"] <= 1 and 0 < cv["claims"]["f1"] <= 1
+
+
+def test_rules_alone_when_no_model_is_given() -> None:
+    doc = next(iter(read_corpus([SEEDS])))
+    rules = extract_document(doc, model=DecisionModel())
+    assert rules.events and rules.claims
+    assert all(e.type for e in rules.events)
