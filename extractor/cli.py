@@ -354,9 +354,9 @@ def train(gold_dirs: tuple[str, ...], out: str | None, cv: int | None, quiet: bo
     target = Path(out) if out else MODEL_PATH
     model.save(target)
     if not quiet:
-        info = model.info or {}
-        click.echo(f"model written to {target}: {len(readable)} cables, {info.get('event_examples')} event and "
-                   f"{info.get('claim_examples')} claim candidates")
+        written = dict(model.info or {})
+        click.echo(f"model written to {target}: {len(readable)} cables, {written.get('event_examples')} event and "
+                   f"{written.get('claim_examples')} claim candidates")
 
 
 def main() -> None:

@@ -141,7 +141,7 @@ class EventContext:
         self.triggers: dict[str, int] = {}
 
     def featurize(self, mentions: "list[Mention]", parsed: "Doc | None") -> list[dict[str, float]]:
-        out = []
+        out: list[dict[str, float]] = []
         if not mentions:
             return out
         text = mentions[0].sentence.text
