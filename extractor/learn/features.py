@@ -199,8 +199,12 @@ def claim_features(c: "Claim", doc_date: str) -> dict[str, float]:
                 f["year_like"] = 1.0
             if value <= 31:
                 f["small"] = 1.0
-        f["magnitude=" + str(len(str(int(abs(value))))) if abs(value) < 1e15 else "magnitude=huge"] = 1.0
-        f["unit_mag=" + c.unit + "|" + str(min(len(str(int(abs(value)))), 9)) if abs(value) < 1e15 else "unit_mag=huge"] = 1.0
+        if abs(value) < 1e15:
+            digits = len(str(int(abs(value))))
+            f["magnitude=" + str(digits)] = 1.0
+            f["unit_mag=" + c.unit + "|" + str(min(digits, 9))] = 1.0
+        else:
+            f["magnitude=huge"] = f["unit_mag=huge"] = 1.0
     if c.value is None:
         f["range"] = 1.0
     raw = c.text
