@@ -85,8 +85,18 @@ def extract_document(doc: Document, model: "DecisionModel | None" = None,
     if parses is None:
         parses = parse_document(doc)
     events = extract_events(doc, times, parses, decide=model.event_decider(doc.doc_date))
-    claims = model.filter_claims(extract_claims(doc, times), doc.doc_date)
+    by_sentence = parses_by_sentence(doc, parses)
+    claims = model.filter_claims(extract_claims(doc, times), doc.doc_date, by_sentence)
+    claims = model.name_entities(claims, by_sentence)
     return DocumentResult(doc, events, claims)
+
+
+def parses_by_sentence(doc: Document, parses: "Mapping[tuple[int, int], Doc]") -> "dict[str, Doc]":
+    """The parses of ``doc`` keyed by sentence text (claims carry their sentence, not its index)."""
+    out: dict[str, "Doc"] = {}
+    for (p_index, s_index), parsed in parses.items():
+        out.setdefault(doc.paragraphs[p_index].sentences[s_index].text, parsed)
+    return out
 
 
 def read_corpus(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Document]:

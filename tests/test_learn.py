@@ -75,6 +75,7 @@ def test_train_writes_a_model_that_loads_and_predicts_and_is_deterministic(tmp_p
     model = DecisionModel.load(first)
     assert model.events is not None and model.events.weights
     assert model.claims is not None
+    assert model.entities is not None and model.entities.weights  # the entity ranker learned from "cocaine"
     docs = list(read_corpus([SEEDS]))
     results = [extract_document(doc, model=model) for doc in docs]
     # the model was trained to keep the fixture's events: it keeps some, and drops some candidates
@@ -126,3 +127,46 @@ def test_rules_alone_when_no_model_is_given() -> None:
     rules = extract_document(doc, model=DecisionModel())
     assert rules.events and rules.claims
     assert all(e.type for e in rules.events)
+
+
+ENTITY_CASES = [
+    ("The semi-submersible was packed with 5.8 tons of cocaine.", "5.8 tons", "cocaine"),
+    ("The government plans to train 10,000 new, vetted police by 2010.", "10,000", "police"),
+    ("Authorities seized more than USD 207 million in cash in the raid.", "USD 207 million", "cash"),
+    ("Officials say approximately 1500 SIAs are filed annually.", "1500", "SIAs"),
+    ("The ministry said it had eradicated 11,000 hectares of coca so far.", "11,000 hectares", "coca"),
+    ("Police arrested four Palestinian Islamic Jihad members in Tubas.", "four", "members"),
+]
+
+
+@pytest.mark.parametrize("sentence, number, head", ENTITY_CASES)
+def test_the_shipped_entity_ranker_names_what_the_number_counts(sentence: str, number: str, head: str) -> None:
+    from extractor.claims import claims_from_text
+    from extractor.evaluate import head_word_agrees
+    from extractor.parse import parse_texts
+
+    claims = [c for c in claims_from_text(sentence) if c.text == number]
+    assert claims, f"no claim {number!r}"
+    named = default_model().name_entities(claims, {sentence: parse_texts([sentence])[0]})
+    assert head_word_agrees(head, named[0].entity), named[0].entity
+
+
+def test_a_table_row_keeps_the_entity_the_rules_read_from_its_title() -> None:
+    from extractor.learn.entity import choose_entity
+    from extractor.model import Claim
+    from extractor.parse import parse_texts
+
+    row = "Jan 282"
+    claim = Claim("c", "d", "", 282.0, None, None, "count", dimension="count", entity="2008 OC-Related Killings",
+                  sentence=row, text="282", start=4, end=7)
+    ranker = LinearModel({"word=jan": 5.0})  # a model that would pick the month
+    assert choose_entity(ranker, claim, parse_texts([row])[0]) == "2008 OC-Related Killings"
+
+
+def test_a_model_file_without_an_entity_ranker_still_loads(tmp_path: Path) -> None:
+    data = default_model().to_dict()
+    data.pop("entities")
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    model = DecisionModel.load(path)
+    assert model.entities is None and model.events is not None

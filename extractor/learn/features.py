@@ -168,8 +168,8 @@ class EventContext:
         return out
 
 
-def claim_features(c: "Claim", doc_date: str) -> dict[str, float]:
-    """Features of one candidate claim."""
+def claim_features(c: "Claim", doc_date: str, parsed: "Doc | None" = None) -> dict[str, float]:
+    """Features of one candidate claim (``parsed``: its sentence's parse, when there is one)."""
     sentence = c.sentence
     before = _words(sentence[:c.start]) if c.start >= 0 else []
     after = _words(sentence[c.end:]) if c.end >= 0 else []

@@ -29,6 +29,8 @@ class DecisionModel:
     claims: LinearModel | None = None
     #: how it was trained (gold folders, counts, seed): shown on the Method page
     info: Mapping[str, Any] | None = None
+    #: ranks the words of a claim's sentence for what its number counts (None: the rules name it)
+    entities: LinearModel | None = None
 
     def event_decider(self, doc_date: str) -> "Decider | None":
         if self.events is None:
@@ -44,18 +46,30 @@ class DecisionModel:
 
         return decide
 
-    def filter_claims(self, claims: "list[Claim]", doc_date: str) -> "list[Claim]":
+    def filter_claims(self, claims: "list[Claim]", doc_date: str,
+                      parses: "Mapping[str, Doc] | None" = None) -> "list[Claim]":
+        """The claims the model keeps (``parses``: sentence parses by sentence text)."""
         if self.claims is None:
             return claims
         from .features import claim_features
 
         model = self.claims
-        return [c for c in claims if model.keep(claim_features(c, doc_date))]
+        parses = parses or {}
+        return [c for c in claims if model.keep(claim_features(c, doc_date, parses.get(c.sentence)))]
+
+    def name_entities(self, claims: "list[Claim]", parses: "Mapping[str, Doc]") -> "list[Claim]":
+        """``claims`` with the learned entity where their sentence is parsed (``parses``: by sentence text)."""
+        if self.entities is None:
+            return claims
+        from .entity import name_entities
+
+        return name_entities(self.entities, claims, parses)
 
     def to_dict(self) -> dict[str, Any]:
         return {"format": FORMAT, "info": dict(self.info or {}),
                 "events": self.events.to_dict() if self.events else None,
-                "claims": self.claims.to_dict() if self.claims else None}
+                "claims": self.claims.to_dict() if self.claims else None,
+                "entities": self.entities.to_dict() if self.entities else None}
 
     def save(self, path: str | Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -65,9 +79,10 @@ class DecisionModel:
     def from_dict(cls, data: Mapping[str, Any]) -> "DecisionModel":
         if data.get("format") != FORMAT:
             raise ValueError(f"not a Dateline decision model (format {data.get('format')!r}, expected {FORMAT})")
-        events, claims = data.get("events"), data.get("claims")
+        events, claims, entities = data.get("events"), data.get("claims"), data.get("entities")
         return cls(LinearModel.from_dict(events) if events else None,
-                   LinearModel.from_dict(claims) if claims else None, data.get("info") or {})
+                   LinearModel.from_dict(claims) if claims else None, data.get("info") or {},
+                   entities=LinearModel.from_dict(entities) if entities else None)
 
     @classmethod
     def load(cls, path: str | Path) -> "DecisionModel":

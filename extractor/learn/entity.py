@@ -1,0 +1,184 @@
+"""What a claim's number counts: a ranking of the sentence's words, learned from gold.
+
+Every noun, proper noun, verb and adjective of the claim's parsed sentence is a
+candidate ("5.8 tons of cocaine" → cocaine; "10,000 new, vetted police" → police;
+"killed 191 people and wounded over 1600" → wounded). A linear model scores each
+from where it sits in the tree relative to the number (the dependency path through
+their lowest common ancestor), its order among the candidates, its tag and what
+the rules chose; the best-scoring word, with its compound and adjective modifiers,
+is the entity. Scored as ANNOTATION.md scores it: the gold entity's last word,
+singular or plural, must be the chosen word.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from .linear import Features, LinearModel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..model import Claim
+
+#: parts of speech that can name what is counted
+CANDIDATE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+#: modifiers kept in front of the chosen word ("Mara members", "new vetted police")
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+#: a path longer than this is described by its first steps only
+_PATH_STEPS = 3
+
+
+def _root(token: "Token") -> "Token":
+    while token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def tree_path(source: "Token", target: "Token") -> tuple[list[str], list[str], "Token | None"]:
+    """Relations climbed from ``source`` to the lowest common ancestor, the ones descended
+    to ``target``, and that ancestor (None when the two sit in different sentences)."""
+    depth: dict[int, int] = {}
+    node, k = source, 0
+    while True:
+        depth[node.i] = k
+        if node.head.i == node.i:
+            break
+        node, k = node.head, k + 1
+    down: list[str] = []
+    node = target
+    while node.i not in depth:
+        down.append(node.dep_)
+        if node.head.i == node.i:
+            return [], down[::-1], None
+        node = node.head
+    ancestor = node
+    up: list[str] = []
+    node = source
+    while node.i != ancestor.i:
+        up.append(node.dep_)
+        node = node.head
+    return up, down[::-1], ancestor
+
+
+def _rule_words(entity: str) -> list[str]:
+    from ..evaluate import normalize_words
+
+    return normalize_words(entity)
+
+
+def entity_candidates(claim: "Claim", parsed: "Doc") -> list[tuple["Token", dict[str, float]]]:
+    """The candidate words of ``claim``'s sentence, each with its features."""
+    from ..parse import head_of, tokens_in
+
+    anchor = head_of(parsed, claim.start, claim.end)
+    if anchor is None:
+        return []
+    inside = {t.i for t in tokens_in(parsed, claim.start, claim.end)}
+    rule = _rule_words(claim.entity)
+    rule_set = set(rule)
+    dim = claim.dimension
+    out: list[tuple["Token", dict[str, float]]] = []
+    for t in parsed:
+        if t.pos_ not in CANDIDATE_POS or t.i in inside or not any(ch.isalpha() for ch in t.text):
+            continue
+        up, down, ancestor = tree_path(anchor, t)
+        path = "^".join(up[:_PATH_STEPS]) + "|" + "v".join(down[:_PATH_STEPS]) if ancestor is not None else "apart"
+        offset = t.i - anchor.i
+        side = "r" if offset > 0 else "l"
+        w = t.lower_
+        f: dict[str, float] = {
+            "bias": 1.0, "pos=" + t.pos_: 1.0, "tag=" + t.tag_: 1.0, "dep=" + t.dep_: 1.0,
+            "anchor_dep=" + anchor.dep_: 1.0, "path=" + path: 1.0, "path_dim=" + path + "|" + dim: 1.0,
+            "up=" + "^".join(up[:2]): 1.0, "down=" + "v".join(down[:2]): 1.0,
+            f"path_len={min(len(up) + len(down), 6)}": 1.0,
+            "side=" + side: 1.0, f"dist={side}{min(abs(offset), 8)}": 1.0, "dim=" + dim: 1.0,
+            "word=" + w: 1.0, "prev=" + (parsed[t.i - 1].lower_ if t.i > 0 else "<s>"): 1.0,
+            "dep_anchor=" + t.dep_ + "|" + anchor.dep_: 1.0, "dep_dim=" + t.dep_ + "|" + dim: 1.0,
+            "head=" + t.head.lower_: 1.0,
+        }
+        if ancestor is not None:
+            f["ancestor_pos=" + ancestor.pos_] = 1.0
+            f["ancestor=" + ancestor.lower_] = 1.0
+            if ancestor.i == t.i:
+                f["ancestor_is_word"] = 1.0
+        if t.i == anchor.head.i:
+            f["heads_number"] = 1.0
+        if t.head.dep_ == "prep":
+            f["under_prep=" + t.head.lower_] = 1.0
+        if t.ent_type_:
+            f["ent=" + t.ent_type_] = 1.0
+        # what the rules chose is evidence too
+        if w in rule_set:
+            f["in_rule"] = 1.0
+        if rule and w == rule[-1]:
+            f["rule_head"] = 1.0
+        if not rule:
+            f["rule_empty"] = 1.0
+        out.append((t, f))
+    right = [f for t, f in out if t.i > anchor.i]
+    left = [f for t, f in out if t.i < anchor.i][::-1]
+    for side, group in (("r", right), ("l", left)):
+        for n, f in enumerate(group):
+            f[f"rank={side}{min(n, 3)}"] = 1.0
+            f[f"rank_dim={side}{min(n, 3)}|{dim}"] = 1.0
+    return out
+
+
+def entity_label(token: "Token", gold_entity: str) -> int | None:
+    """1 when ``token`` is the gold entity's last word (singular or plural), as scored."""
+    from ..evaluate import head_word_agrees
+
+    if not _rule_words(gold_entity):
+        return None
+    return 1 if head_word_agrees(gold_entity, token.text) else 0
+
+
+def entity_phrase(token: "Token") -> str:
+    """The chosen word with the modifiers written right before it ("Mara members")."""
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ in _MODIFIERS and child.i == start - 1 and any(ch.isalpha() for ch in child.text):
+            start = child.i
+        else:
+            break
+    return token.doc[start:token.i + 1].text
+
+
+def choose_entity(model: LinearModel, claim: "Claim", parsed: "Doc") -> str:
+    """The entity the model ranks first; the rules' phrase when it holds that word, or when
+    the rules read it from outside the sentence (a table's title, the figure before)."""
+    rule = _rule_words(claim.entity)
+    if rule and rule[-1] not in _rule_words(claim.sentence):
+        return claim.entity
+    candidates = entity_candidates(claim, parsed)
+    if not candidates:
+        return claim.entity
+    # ties go to the earlier word: the same sentence always gives the same answer
+    best, _f = max(candidates, key=lambda tf: (model.probability(tf[1]), -tf[0].i))
+    if best.lower_ in set(rule):
+        return claim.entity
+    return entity_phrase(best)
+
+
+def name_entities(model: LinearModel, claims: Sequence["Claim"],
+                  parses: Mapping[str, "Doc"]) -> list["Claim"]:
+    """``claims`` with the learned entity wherever their sentence was parsed."""
+    from dataclasses import replace
+
+    out = []
+    for claim in claims:
+        parsed = parses.get(claim.sentence)
+        entity = choose_entity(model, claim, parsed) if parsed is not None else claim.entity
+        out.append(claim if entity == claim.entity else replace(claim, entity=entity))
+    return out
+
+
+def entity_examples(claim: "Claim", parsed: "Doc", gold_entity: str) -> list[tuple[Features, int]]:
+    """Labelled candidates of one claim matched to a gold claim that names its entity."""
+    out: list[tuple[Features, int]] = []
+    for token, features in entity_candidates(claim, parsed):
+        label = entity_label(token, gold_entity)
+        if label is not None:
+            out.append((features, label))
+    return out
