@@ -57,8 +57,10 @@ _STATS_SOURCE_RE = re.compile(r"(?<![\w(])\**\s*([A-Z][A-Z&]{2,15})\b(?:\s*\([^)
 
 # -- public API ----------------------------------------------------------------------
 
-def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None = None) -> list[Claim]:
-    """Claims of one cleaned document."""
+def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None = None,
+                   weak: bool = False) -> list[Claim]:
+    """Claims of one cleaned document. ``weak`` also returns the candidates the rules
+    would drop, each with ``rule`` saying why, for a learned decision to judge."""
     if times is None:
         times = _time_expressions(doc)
     country = country_of(doc.origin, doc.tags)
@@ -72,7 +74,7 @@ def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None
     for p_index, paragraph in enumerate(doc.paragraphs):
         p_times = times[p_index] if times and p_index < len(times) else []
         for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times, country,
-                                          tables[p_index], state, tokens[p_index]):
+                                          tables[p_index], state, tokens[p_index], weak):
             # a body copied twice into one file says each figure once
             key = (claim.sentence, claim.start)
             if key in seen:
@@ -154,7 +156,8 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
                       times: Sequence[list[TimeExpression]], country: str,
                       table: "_TableContext | None" = None,
                       state: "_SpeakerState | None" = None,
-                      sentence_tokens: Sequence[Sequence[Token]] | None = None) -> list[tuple[int, Claim]]:
+                      sentence_tokens: Sequence[Sequence[Token]] | None = None,
+                      weak: bool = False) -> list[tuple[int, Claim]]:
     """(sentence index, claim) pairs of one paragraph (sentence_tokens: the tokens of its sentences)."""
     claims: list[tuple[int, Claim]] = []
     if sentence_tokens is None:
@@ -171,14 +174,17 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
         if not has_candidates(text) or _ROUTING_LINE_RE.search(text):
             continue
         s_times = times[s_index] if s_index < len(times) else []
-        quantities = find_quantities(text, tokens, country)
+        quantities = find_quantities(text, tokens, country, keep_excluded=weak)
         in_table = table.active and (_table_like(tokens) or _table_row(text, tokens))
         previous: Claim | None = None
         for q in quantities:
             _age_apposition(tokens, q)
+            rule = "q:" + q.excluded if q.excluded else ""
             if not _is_claim(tokens, q, s_times):
-                continue
-            if in_table and _table_excluded(tokens, q):
+                continue  # placed in time ("six months ago", "in 2-3 months"): the timeline's, never a claim
+            if not rule and in_table and _table_excluded(tokens, q):
+                rule = "table"
+            if rule and not weak:
                 continue
             if q.unit == "count" and not q.spelled and not _has_noun_after(tokens, q):
                 _unit_from_left(tokens, q)
@@ -225,9 +231,11 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
                 sentence=text,
                 start=q.start,
                 end=q.end,
+                rule=rule,
             )
             claims.append((s_index, claim))
-            previous = claim
+            if not rule:
+                previous = claim
     return claims
 
 

@@ -124,6 +124,9 @@ class Claim:
     #: offsets of ``text`` inside ``sentence`` (for highlighting)
     start: int = -1
     end: int = -1
+    #: for a weak candidate (proposed only to the learned decision): the rule that would
+    #: drop it ("q:pronoun one", "timeline", "table"); "" when the rules keep it. Not published.
+    rule: str = ""
 
 
 def stable_id(*parts: object) -> str:

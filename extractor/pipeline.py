@@ -86,7 +86,8 @@ def extract_document(doc: Document, model: "DecisionModel | None" = None,
         parses = parse_document(doc)
     events = extract_events(doc, times, parses, decide=model.event_decider(doc.doc_date))
     by_sentence = parses_by_sentence(doc, parses)
-    claims = model.filter_claims(extract_claims(doc, times), doc.doc_date, by_sentence)
+    # with a learned claim decision, the rules' rejects are candidates too (the model judges them)
+    claims = model.filter_claims(extract_claims(doc, times, weak=model.claims is not None), doc.doc_date)
     claims = model.name_entities(claims, by_sentence)
     return DocumentResult(doc, events, claims)
 

@@ -170,3 +170,17 @@ def test_a_model_file_without_an_entity_ranker_still_loads(tmp_path: Path) -> No
     path.write_text(json.dumps(data), encoding="utf-8")
     model = DecisionModel.load(path)
     assert model.entities is None and model.events is not None
+
+
+def test_weak_claim_candidates_carry_the_rule_that_drops_them() -> None:
+    doc = next(d for d in read_corpus([SEEDS]) if d.doc_id == "08MEXICO2276")
+    from extractor.claims import extract_claims
+
+    strict = extract_claims(doc)
+    weak = extract_claims(doc, weak=True)
+    assert all(not c.rule for c in strict)
+    ruled = [c for c in weak if c.rule]
+    assert ruled and all(c.rule.startswith("q:") or c.rule == "table" for c in ruled)
+    assert [c for c in weak if not c.rule] == strict
+    # without a learned claim decision the rules' verdict stands
+    assert DecisionModel().filter_claims(weak, doc.doc_date) == strict

@@ -168,13 +168,16 @@ class EventContext:
         return out
 
 
-def claim_features(c: "Claim", doc_date: str, parsed: "Doc | None" = None) -> dict[str, float]:
-    """Features of one candidate claim (``parsed``: its sentence's parse, when there is one)."""
+def claim_features(c: "Claim", doc_date: str) -> dict[str, float]:
+    """Features of one candidate claim (the parse is left out: tried, it hurt table rows)."""
     sentence = c.sentence
     before = _words(sentence[:c.start]) if c.start >= 0 else []
     after = _words(sentence[c.end:]) if c.end >= 0 else []
     f: dict[str, float] = {"bias": 1.0, "unit=" + c.unit: 1.0, "dim=" + (c.dimension or "none"): 1.0,
-                           "qual=" + c.qualifier: 1.0}
+                           "qual=" + c.qualifier: 1.0, "rule=" + (c.rule or "none"): 1.0}
+    if c.rule:
+        f["ruled_out"] = 1.0
+        f["rule_dim=" + c.rule + "|" + (c.dimension or "none")] = 1.0
     for i, w in enumerate(reversed(before[-3:])):
         f[f"prev{i + 1}={w}"] = 1.0
     for i, w in enumerate(after[:3]):

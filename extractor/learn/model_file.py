@@ -46,16 +46,14 @@ class DecisionModel:
 
         return decide
 
-    def filter_claims(self, claims: "list[Claim]", doc_date: str,
-                      parses: "Mapping[str, Doc] | None" = None) -> "list[Claim]":
-        """The claims the model keeps (``parses``: sentence parses by sentence text)."""
+    def filter_claims(self, claims: "list[Claim]", doc_date: str) -> "list[Claim]":
+        """The claims the model keeps; without a model, those no rule drops."""
         if self.claims is None:
-            return claims
+            return [c for c in claims if not c.rule]
         from .features import claim_features
 
         model = self.claims
-        parses = parses or {}
-        return [c for c in claims if model.keep(claim_features(c, doc_date, parses.get(c.sentence)))]
+        return [c for c in claims if model.keep(claim_features(c, doc_date))]
 
     def name_entities(self, claims: "list[Claim]", parses: "Mapping[str, Doc]") -> "list[Claim]":
         """``claims`` with the learned entity where their sentence is parsed (``parses``: by sentence text)."""

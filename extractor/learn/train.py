@@ -3,9 +3,14 @@
 Training examples are the candidates the rules propose, labelled with the same
 matching rules the scorer uses (ANNOTATION.md): an event mention is positive
 when a gold event of its type has at least 60 % of its evidence words in the
-mention's sentence; a claim is positive when a gold claim has its unit and value.
-Candidates that match only optional gold are left out of training: predicting
-them costs nothing and earns nothing.
+mention's sentence; a claim is positive when a gold claim has its unit and value
+and its evidence is in the claim's sentence. Claim candidates include those the
+rules would drop (``Claim.rule`` says why), so the model can overrule them.
+Candidates that match only optional gold, or a gold value stated in another
+sentence, are left out of training: they teach nothing.
+
+The entity ranker learns from the candidate words of claims matched to required
+gold claims (see ``entity.py``).
 """
 
 from __future__ import annotations
@@ -134,15 +139,18 @@ def prepare(gold_dirs: Iterable[str | Path], progress: Callable[[str], None] | N
                 if not any(m.kind == g.get("type") and evidence_overlap(g.get("evidence"), m.sentence.text)
                            >= EVIDENCE_SHARE for m in seen):
                     item.uncovered_events += 1
-            claims = extract_claims(doc, item.times)
+            claims = extract_claims(doc, item.times, weak=True)
             rows = [claim_row(c) for c in claims]
             by_sentence = parses_by_sentence(doc, item.parses)
             for claim, row in zip(claims, rows):
                 matching = [g for g in gold_claims if claim_matches(g, row)]
                 if matching and all(g.get("optional") for g in matching):
                     continue
+                if matching and not any(evidence_overlap(g.get("evidence"), claim.sentence) >= EVIDENCE_SHARE
+                                        for g in matching):
+                    continue  # the same value said elsewhere ("July 20" beside "20 members"): no lesson
+                item.claim_examples.append((claim_features(claim, doc.doc_date), 1 if matching else 0))
                 parsed = by_sentence.get(claim.sentence)
-                item.claim_examples.append((claim_features(claim, doc.doc_date, parsed), 1 if matching else 0))
                 required = [g for g in matching if not g.get("optional")]
                 if required and parsed is not None:
                     best = max(required, key=lambda g: claim_match_score(g, row))
