@@ -13,7 +13,7 @@ from .linear import LinearModel
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..events import Decider, Mention
+    from ..events import Decider, Finalizer, Mention
     from ..model import Claim
 
 #: the model `dateline train` writes and the pipeline reads by default
@@ -29,6 +29,10 @@ class DecisionModel:
     claims: LinearModel | None = None
     #: how it was trained (gold folders, counts, seed): shown on the Method page
     info: Mapping[str, Any] | None = None
+    #: scores candidate dates of a final mention (its threshold is the margin over the rules' date)
+    dates: LinearModel | None = None
+    #: one-vs-rest scores of each status
+    status: dict[str, LinearModel] | None = None
 
     def event_decider(self, doc_date: str) -> "Decider | None":
         if self.events is None:
@@ -44,6 +48,23 @@ class DecisionModel:
 
         return decide
 
+    def event_finalizer(self, doc_date: str) -> "Finalizer | None":
+        if self.dates is None and not self.status:
+            return None
+        from .dates import choose_date, choose_status
+
+        dates, status = self.dates, self.status
+
+        def finalize(mentions: "list[Mention]", parses: "Mapping[tuple[int, int], Doc]") -> None:
+            for m in mentions:
+                parsed = parses.get((m.p_index, m.s_index)) if m.p_index >= 0 else None
+                if dates is not None:
+                    choose_date(dates, m, parsed, doc_date)
+                if status:
+                    choose_status(status, m, parsed, doc_date)
+
+        return finalize
+
     def filter_claims(self, claims: "list[Claim]", doc_date: str) -> "list[Claim]":
         if self.claims is None:
             return claims
@@ -55,7 +76,9 @@ class DecisionModel:
     def to_dict(self) -> dict[str, Any]:
         return {"format": FORMAT, "info": dict(self.info or {}),
                 "events": self.events.to_dict() if self.events else None,
-                "claims": self.claims.to_dict() if self.claims else None}
+                "claims": self.claims.to_dict() if self.claims else None,
+                "dates": self.dates.to_dict() if self.dates else None,
+                "status": {k: v.to_dict() for k, v in sorted(self.status.items())} if self.status else None}
 
     def save(self, path: str | Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -65,9 +88,13 @@ class DecisionModel:
     def from_dict(cls, data: Mapping[str, Any]) -> "DecisionModel":
         if data.get("format") != FORMAT:
             raise ValueError(f"not a Dateline decision model (format {data.get('format')!r}, expected {FORMAT})")
-        events, claims = data.get("events"), data.get("claims")
+        events, claims, dates, status = data.get("events"), data.get("claims"), data.get("dates"), data.get("status")
+        if status is not None and not isinstance(status, dict):
+            raise ValueError("the status decision needs an object of one model per status")
         return cls(LinearModel.from_dict(events) if events else None,
-                   LinearModel.from_dict(claims) if claims else None, data.get("info") or {})
+                   LinearModel.from_dict(claims) if claims else None, data.get("info") or {},
+                   LinearModel.from_dict(dates) if dates else None,
+                   {str(k): LinearModel.from_dict(v) for k, v in status.items()} if status else None)
 
     @classmethod
     def load(cls, path: str | Path) -> "DecisionModel":
