@@ -185,20 +185,20 @@ def date_candidates(m: "Mention", parsed: "Doc | None", doc_date: str) -> list[C
         extra: dict[str, float] = {}
         _timex_features(extra, m, t, parsed, rank)
         add("sentence", t, extra)
-    for name, t in sorted(m.context.items()):
-        add(name, t)
+    for name, context in sorted(m.context.items()):
+        add(name, context)
     out: list[Candidate] = []
-    for key, (t, f) in found.items():
-        if t is not None:
-            f["gran=" + t.granularity] = 1.0
-            f["gran_type=" + t.granularity + "|" + m.kind] = 1.0
-            f["span=" + _bucket(_span_days(t), (0, 1, 7, 31, 92, 366))] = 1.0
+    for key, (when, f) in found.items():
+        if when is not None:
+            f["gran=" + when.granularity] = 1.0
+            f["gran_type=" + when.granularity + "|" + m.kind] = 1.0
+            f["span=" + _bucket(_span_days(when), (0, 1, 7, 31, 92, 366))] = 1.0
             if doc_date:
-                rel = "future" if t.date_start > doc_date else ("past" if t.date_end < doc_date else "now")
+                rel = "future" if when.date_start > doc_date else ("past" if when.date_end < doc_date else "now")
                 f["rel=" + rel] = 1.0
                 f["rel_status=" + rel + "|" + m.status] = 1.0
             f["sources=" + str(min(sum(1 for k in f if k.startswith("src=") and "|" not in k), 4))] = 1.0
-        out.append((key, t, f))
+        out.append((key, when, f))
     return out
 
 
