@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 #: keeps or drops the candidate mentions of one sentence (the learned decider)
 Decider = Callable[[list["Mention"], "Doc | None"], list["Mention"]]
+#: sets the date and status of a document's final mentions (the learned date and status decisions)
+Finalizer = Callable[[list["Mention"], "Mapping[tuple[int, int], Doc]"], None]
 
 #: types whose undated mentions take the date of the narrative they sit in
 NARRATIVE_TYPES = frozenset({"visit", "meeting", "delegation"})
@@ -130,6 +132,11 @@ class Mention:
     #: the trigger's clause inside the sentence
     lo: int = 0
     hi: int = 0
+    #: the time expressions of the sentence, and the one the rules found governing the trigger
+    times: list[TimeExpression] = field(default_factory=list)
+    governing: TimeExpression | None = None
+    #: dates the context offers ("frame", "last_day", ...): what the learned date decision chooses from
+    context: dict[str, TimeExpression] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- triggers
@@ -687,7 +694,8 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
                                 demonstrative=anaphoric and det is not None and bool(_DEMONSTRATIVE.search(det.group())),
                                 amount=amount.group(1) if amount else "",
                                 record=bool(_RECORD_BEFORE.search(near_before)), back_reference=back_reference,
-                                rule=reason, plural=plural, statistical=statistical, lo=lo, hi=hi))
+                                rule=reason, plural=plural, statistical=statistical, lo=lo, hi=hi,
+                                times=times, governing=when))
     if decide is not None and mentions:
         mentions = decide(mentions, parsed)
     for m in mentions:
@@ -811,11 +819,12 @@ def _shares_actor(a: list[str], b: list[str]) -> bool:
 
 def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None = None,
                    parses: "Mapping[tuple[int, int], Doc] | None" = None,
-                   decide: Decider | None = None) -> list[Event]:
+                   decide: Decider | None = None, finalize: Finalizer | None = None) -> list[Event]:
     """Events of one cleaned document. ``times[p][s]`` are the time expressions
     of sentence ``s`` of paragraph ``p`` (computed when not given); ``parses`` the
     parse of the sentences that have one; ``decide`` the learned decider that keeps
-    or drops candidate mentions (the rules decide alone when it is None)."""
+    or drops candidate mentions (the rules decide alone when it is None); ``finalize``
+    the learned date and status decisions over the final mentions."""
     parses = parses or {}
     if times is None:
         times = [[_compute_times(s.text, doc.doc_date) for s in p.sentences] for p in doc.paragraphs]
@@ -840,6 +849,10 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
     last_day: TimeExpression | None = None  # the latest single day the text has stated
     day_frame: TimeExpression | None = None  # the latest frame that was a single day
     last_p = None
+    last_times_p: int | None = None
+    prev_times: list[TimeExpression] = []
+    paragraph_times: list[TimeExpression] = []
+    doc_times: list[TimeExpression] = []
     for p_index, s_index, paragraph, sentence, sentence_times, is_subject in units:
         if p_index != last_p and s_index == 0 and not is_subject:
             opening = _frame_from_opening(sentence.text, sentence_times)
@@ -852,8 +865,11 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
                                       decide=decide, parsed=parses.get((p_index, s_index)) if not is_subject else None)
         # "visited Abu Dhabi on March 22 and met with ...": the sentence's own trip or meeting dates the rest
         own = next((m for m in mentions if m.when is not None and m.kind in TRAVEL_TYPES), None)
+        context = _context_times(frame, last_day, relative_day, own, events, prev_times if p_index == last_times_p else [],
+                                 paragraph_times if p_index == last_times_p else [], doc_times)
         for m in mentions:
             m.from_subject = is_subject
+            m.context = dict(context)
             m.location = find_location(sentence.text, m.end)
             if not m.location and m.kind == "visit" and m.is_verb:
                 m.location = visit_object(sentence.text, m.end)  # "visited Bangladesh"
@@ -887,7 +903,34 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
         days = [t for t in sentence_times if t.granularity == "day" and t.date_start == t.date_end]
         if days and not is_subject:
             last_day = days[-1]
-    return [_to_event(doc, m) for m in events if not _suspect_travel(m, events)]
+        if not is_subject:
+            if p_index != last_times_p:
+                paragraph_times = []
+            last_times_p = p_index
+            prev_times = _dated(sentence_times)
+            paragraph_times = paragraph_times + prev_times
+            doc_times = doc_times + prev_times
+    final = [m for m in events if not _suspect_travel(m, events)]
+    if finalize is not None:
+        finalize(final, parses)
+    return [_to_event(doc, m) for m in final]
+
+
+def _context_times(frame: TimeExpression | None, last_day: TimeExpression | None, relative_day: TimeExpression | None,
+                   own: "Mention | None", events: list[Mention], prev_times: list[TimeExpression],
+                   paragraph_times: list[TimeExpression], doc_times: list[TimeExpression]) -> dict[str, TimeExpression]:
+    """The dates a mention could inherit, by where they come from."""
+    out: dict[str, TimeExpression] = {}
+    for name, t in (("frame", frame), ("last_day", last_day), ("relative_day", relative_day),
+                    ("own_trip", own.when if own is not None else None),
+                    ("prev_event", next((e.when for e in reversed(events) if e.when is not None), None)),
+                    ("prev_sentence", prev_times[-1] if prev_times else None),
+                    ("paragraph_first", paragraph_times[0] if paragraph_times else None),
+                    ("paragraph_last", paragraph_times[-1] if paragraph_times else None),
+                    ("doc_last", doc_times[-1] if doc_times else None)):
+        if t is not None and t.date_start:
+            out[name] = t
+    return out
 
 
 _TRAVEL_WORD = re.compile(r"^(?:travel|arriv|go|went|fl[eyi]|came|com)", re.I)
@@ -1046,6 +1089,7 @@ def _absorb(target: Mention, m: Mention) -> None:
         target.p_index, target.s_index = m.p_index, m.s_index
         target.paragraph, target.sentence, target.trigger = m.paragraph, m.sentence, m.trigger
         target.start, target.end, target.is_verb = m.start, m.end, m.is_verb
+        target.times, target.governing, target.context, target.lo, target.hi = m.times, m.governing, m.context, m.lo, m.hi
         target.location = m.location or target.location
         # the subject line's names again, in capitals ("LIZ CHENEY'S MEETING"), add nothing
         body_words = set(re.findall(r"[\w'’-]+", m.sentence.text.lower()))

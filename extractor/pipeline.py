@@ -84,7 +84,8 @@ def extract_document(doc: Document, model: "DecisionModel | None" = None,
         times = time_expressions(doc)
     if parses is None:
         parses = parse_document(doc)
-    events = extract_events(doc, times, parses, decide=model.event_decider(doc.doc_date))
+    events = extract_events(doc, times, parses, decide=model.event_decider(doc.doc_date),
+                            finalize=model.event_finalizer(doc.doc_date))
     by_sentence = parses_by_sentence(doc, parses)
     # with a learned claim decision, the rules' rejects are candidates too (the model judges them)
     claims = model.filter_claims(extract_claims(doc, times, weak=model.claims is not None), doc.doc_date)

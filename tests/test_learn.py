@@ -184,3 +184,54 @@ def test_weak_claim_candidates_carry_the_rule_that_drops_them() -> None:
     assert [c for c in weak if not c.rule] == strict
     # without a learned claim decision the rules' verdict stands
     assert DecisionModel().filter_claims(weak, doc.doc_date) == strict
+
+
+def test_date_and_status_decisions_train_round_trip_and_decide(tmp_path: Path) -> None:
+    gold = _gold_fixture(tmp_path / "root")
+    out = tmp_path / "m.json"
+    result = CliRunner().invoke(cli, ["train", "--gold", str(gold), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["dates"] is not None and set(data["status"]) == {"occurred", "planned", "expected", "ongoing"}
+    model = DecisionModel.load(out)
+    assert model.dates is not None and model.status is not None
+    assert DecisionModel.from_dict(model.to_dict()) == model
+    doc = next(d for d in read_corpus([SEEDS]) if d.doc_id == "08MEXICO2276")
+    events = extract_document(doc, model=model).events
+    assert events and all(e.status in ("occurred", "planned", "expected", "ongoing") for e in events)
+    # the fixture's visit keeps its own date
+    visit = [e for e in events if e.type == "visit" and "July 17-18" in e.sentence]
+    assert visit and (visit[0].date_start, visit[0].date_end) == ("2008-07-17", "2008-07-18")
+
+
+def test_a_date_decision_picks_the_best_candidate_and_keeps_the_rules_when_unsure() -> None:
+    from extractor.events import extract_events
+    from extractor.learn.dates import date_candidates
+
+    doc = next(d for d in read_corpus([SEEDS]) if d.doc_id == "08MEXICO2276")
+    seen: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def collect(mentions, parses) -> None:  # type: ignore[no-untyped-def]
+        for m in mentions:
+            seen.append((m.kind, [key for key, _t, _f in date_candidates(m, None, doc.doc_date)]))
+
+    extract_events(doc, finalize=collect)
+    assert seen and all(("", "") in keys for _k, keys in seen)
+    # a model that prefers no date undates every event; one that is never sure enough changes nothing
+    rules = extract_document(doc, model=DecisionModel()).events
+    undate = DecisionModel(dates=LinearModel({"src=none": 10.0}, threshold=0.0))
+    assert all(not e.date_start for e in extract_document(doc, model=undate).events)
+    unsure = DecisionModel(dates=LinearModel({"src=none": 10.0}, threshold=1.0))
+    assert [(e.date_start, e.date_end) for e in extract_document(doc, model=unsure).events] == \
+        [(e.date_start, e.date_end) for e in rules]
+    planned = DecisionModel(status={"planned": LinearModel({"bias": 10.0}, threshold=0.0),
+                                    "occurred": LinearModel({"bias": -10.0}, threshold=0.0)})
+    assert all(e.status == "planned" for e in extract_document(doc, model=planned).events)
+
+
+def test_a_model_file_without_date_and_status_parts_still_loads(tmp_path: Path) -> None:
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"format": "dateline-decisions/1", "info": {},
+                               "events": {"bias": 0.0, "weights": {"bias": 1.0}}, "claims": None}), encoding="utf-8")
+    model = DecisionModel.load(old)
+    assert model.dates is None and model.status is None and model.event_finalizer("2008-07-24") is None

@@ -13,7 +13,7 @@ from .linear import LinearModel
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..events import Decider, Mention
+    from ..events import Decider, Finalizer, Mention
     from ..model import Claim
 
 #: the model `dateline train` writes and the pipeline reads by default
@@ -29,6 +29,10 @@ class DecisionModel:
     claims: LinearModel | None = None
     #: how it was trained (gold folders, counts, seed): shown on the Method page
     info: Mapping[str, Any] | None = None
+    #: scores candidate dates of a final mention (its threshold is the margin over the rules' date)
+    dates: LinearModel | None = None
+    #: one-vs-rest scores of each status
+    status: dict[str, LinearModel] | None = None
     #: ranks the words of a claim's sentence for what its number counts (None: the rules name it)
     entities: LinearModel | None = None
 
@@ -45,6 +49,23 @@ class DecisionModel:
             return [m for m, f in zip(mentions, features) if model.keep(f)]
 
         return decide
+
+    def event_finalizer(self, doc_date: str) -> "Finalizer | None":
+        if self.dates is None and not self.status:
+            return None
+        from .dates import choose_date, choose_status
+
+        dates, status = self.dates, self.status
+
+        def finalize(mentions: "list[Mention]", parses: "Mapping[tuple[int, int], Doc]") -> None:
+            for m in mentions:
+                parsed = parses.get((m.p_index, m.s_index)) if m.p_index >= 0 else None
+                if dates is not None:
+                    choose_date(dates, m, parsed, doc_date)
+                if status:
+                    choose_status(status, m, parsed, doc_date)
+
+        return finalize
 
     def filter_claims(self, claims: "list[Claim]", doc_date: str) -> "list[Claim]":
         """The claims the model keeps; without a model, those no rule drops."""
@@ -67,6 +88,8 @@ class DecisionModel:
         return {"format": FORMAT, "info": dict(self.info or {}),
                 "events": self.events.to_dict() if self.events else None,
                 "claims": self.claims.to_dict() if self.claims else None,
+                "dates": self.dates.to_dict() if self.dates else None,
+                "status": {k: v.to_dict() for k, v in sorted(self.status.items())} if self.status else None,
                 "entities": self.entities.to_dict() if self.entities else None}
 
     def save(self, path: str | Path) -> None:
@@ -77,9 +100,14 @@ class DecisionModel:
     def from_dict(cls, data: Mapping[str, Any]) -> "DecisionModel":
         if data.get("format") != FORMAT:
             raise ValueError(f"not a Dateline decision model (format {data.get('format')!r}, expected {FORMAT})")
-        events, claims, entities = data.get("events"), data.get("claims"), data.get("entities")
+        events, claims, dates, status = data.get("events"), data.get("claims"), data.get("dates"), data.get("status")
+        entities = data.get("entities")
+        if status is not None and not isinstance(status, dict):
+            raise ValueError("the status decision needs an object of one model per status")
         return cls(LinearModel.from_dict(events) if events else None,
                    LinearModel.from_dict(claims) if claims else None, data.get("info") or {},
+                   dates=LinearModel.from_dict(dates) if dates else None,
+                   status={str(k): LinearModel.from_dict(v) for k, v in status.items()} if status else None,
                    entities=LinearModel.from_dict(entities) if entities else None)
 
     @classmethod

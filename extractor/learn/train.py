@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
-from .linear import Features, fit
+from .linear import Features, LinearModel, fit
 from .model_file import DecisionModel
 
 if TYPE_CHECKING:
@@ -41,6 +41,12 @@ ENTITY_C = 0.5
 EVENTS_THRESHOLD = 0.35
 CLAIMS_THRESHOLD = 0.5
 EVIDENCE_SHARE = 0.6
+#: the date and status decisions (chosen by the same CV): regularisation, and the margin a
+#: candidate date must beat the rules' date by
+DATES_C = 0.3
+DATES_MARGIN = 0.0
+STATUS_C = 1.0
+STATUS_MARGIN = 0.3
 
 
 @dataclass
@@ -179,12 +185,57 @@ def train_model(documents: Sequence[GoldDocument], info: Mapping[str, Any] | Non
         events.threshold = EVENTS_THRESHOLD
     if claims is not None:
         claims.threshold = CLAIMS_THRESHOLD
+    dates, status, counts = train_dates_and_status(documents, events)
     meta = {"documents": len(documents), "event_examples": len(event_x), "claim_examples": len(claim_x),
             "entity_examples": len(entity_x),
             "seed": SEED, "events_c": EVENTS_C, "claims_c": CLAIMS_C, "entity_c": ENTITY_C,
-            "events_threshold": EVENTS_THRESHOLD, "claims_threshold": CLAIMS_THRESHOLD}
+            "events_threshold": EVENTS_THRESHOLD, "claims_threshold": CLAIMS_THRESHOLD,
+            "dates_c": DATES_C, "dates_margin": DATES_MARGIN, "status_c": STATUS_C,
+            "status_margin": STATUS_MARGIN, **counts}
     meta.update(info or {})
-    return DecisionModel(events, claims, meta, entities=entities)
+    return DecisionModel(events, claims, meta, dates=dates, status=status, entities=entities)
+
+
+def train_dates_and_status(documents: Sequence[GoldDocument], events: "LinearModel | None") -> tuple[
+        "LinearModel | None", "dict[str, LinearModel] | None", dict[str, int]]:
+    """Fit the date and status decisions on the final mentions that the kept-mention
+    decision (``events``) leaves in the training cables, each labelled by the gold
+    event it reports (type, and 60 % of its evidence in the sentence)."""
+    from ..events import extract_events
+    from .dates import STATUSES, date_examples, gold_for, status_features
+
+    date_x: list[Features] = []
+    date_y: list[int] = []
+    status_x: list[Features] = []
+    status_y: list[str] = []
+    keep = DecisionModel(events)
+    for d in documents:
+        if d.document is None:
+            continue
+        doc_date = d.document.doc_date
+        gold_events = list(d.gold.get("events") or [])
+
+        def collect(mentions: "list[Mention]", parses: "Mapping[tuple[int, int], Doc]") -> None:
+            for m in mentions:
+                g = gold_for(m, gold_events, EVIDENCE_SHARE)
+                if g is None:
+                    continue
+                parsed = parses.get((m.p_index, m.s_index)) if m.p_index >= 0 else None
+                for f, y in date_examples(m, parsed, doc_date, g):
+                    date_x.append(f)
+                    date_y.append(y)
+                if g.get("status") in STATUSES:
+                    status_x.append(status_features(m, parsed, doc_date))
+                    status_y.append(str(g["status"]))
+
+        extract_events(d.document, d.times, d.parses, decide=keep.event_decider(doc_date), finalize=collect)
+    dates = fit(date_x, date_y, c=DATES_C) if date_x else None
+    if dates is not None:
+        dates.threshold = DATES_MARGIN
+    status = {s: fit(status_x, [int(y == s) for y in status_y], c=STATUS_C) for s in STATUSES} if status_x else None
+    for model in (status or {}).values():
+        model.threshold = STATUS_MARGIN
+    return dates, status, {"date_examples": len(date_x), "status_examples": len(status_x)}
 
 
 def folds(documents: Sequence[GoldDocument], k: int, seed: int = SEED) -> list[list[GoldDocument]]:

@@ -1,0 +1,302 @@
+"""Learned date and status decisions for the final event mentions.
+
+The date decision ranks candidate dates: the rules' choice, no date, every time
+expression of the sentence and the dates the context offers (the narrative's
+frame, the last day stated, the previous sentence ...). Candidates giving the
+same dates are one, with the features of all their sources; a binary logistic
+model scores each and the best one wins. The status decision is one-vs-rest
+over the four statuses, with the rules' status among its features.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from .features import _bucket, _words
+from .linear import Features, LinearModel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..events import Mention
+    from ..model import TimeExpression
+
+STATUSES = ("occurred", "planned", "expected", "ongoing")
+_NO_DATE = ("", "")
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[-–—]{1,2}\s|--")
+_PLAN_WORDS = re.compile(r"\b(?:plan\w*|intend\w*|schedul\w*|will|would|agree\w* to|propos\w*|invit\w*|upcoming|next|"
+                         r"expect\w*|likely|hope\w*|seek\w*|want\w*|prepar\w*|to be|slated|set to)\b", re.I)
+
+Candidate = tuple[tuple[str, str], "TimeExpression | None", dict[str, float]]
+
+
+def _dates(t: "TimeExpression | None") -> tuple[str, str]:
+    return (t.date_start, t.date_end) if t is not None else _NO_DATE
+
+
+def _span_days(t: "TimeExpression") -> int:
+    try:
+        return (date.fromisoformat(t.date_end) - date.fromisoformat(t.date_start)).days
+    except ValueError:
+        return 0
+
+
+def _verb_of(token: "Token") -> "Token":
+    """The nearest verb at or above ``token`` (the clause it sits in)."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _path_length(a: "Token", b: "Token") -> int:
+    up: dict[int, int] = {}
+    node, d = a, 0
+    while True:
+        up[node.i] = d
+        if node.head.i == node.i or d > 20:
+            break
+        node, d = node.head, d + 1
+    node, d = b, 0
+    while node.i not in up and node.head.i != node.i and d <= 20:
+        node, d = node.head, d + 1
+    return up.get(node.i, 20) + d
+
+
+def _mention_traits(m: "Mention", parsed: "Doc | None") -> list[str]:
+    traits = ["type=" + m.kind, "verb=" + str(m.is_verb), "status=" + m.status,
+              "dated_sentence=" + str(any(t.date_start for t in m.times)), "rule_dated=" + str(m.when is not None)]
+    if m.anaphoric:
+        traits.append("anaphoric")
+    if m.plural:
+        traits.append("plural")
+    if m.p_index < 0:
+        traits.append("subject")
+    if parsed is not None:
+        from ..parse import head_of
+
+        token = head_of(parsed, m.start, m.end)
+        if token is not None:
+            traits.append("tag=" + token.tag_)
+    return traits
+
+
+@lru_cache(maxsize=256)
+def _trigger_spans(text: str) -> tuple[tuple[int, int], ...]:
+    from ..events import find_triggers
+
+    return tuple((s, e) for s, e, _k, _v in find_triggers(text))
+
+
+def _timex_features(f: dict[str, float], m: "Mention", t: "TimeExpression", parsed: "Doc | None",
+                    rank: int) -> None:
+    """Where a time expression of the mention's own sentence sits relative to the trigger."""
+    text = m.sentence.text
+    before = t.end <= m.start
+    a, b = (t.end, m.start) if before else (m.end, t.start)
+    between = text[a:b] if b > a else ""
+    others = [(s, e) for s, e in _trigger_spans(text) if (s, e) != (m.start, m.end) and not (s < m.end and m.start < e)]
+    mine = max(0, t.start - m.end, m.start - t.end)
+    if any(a <= s and e <= b for s, e in others):
+        f["sent_trigger_between"] = 1.0
+    if any(max(0, t.start - e, s - t.end) < mine for s, e in others):
+        f["sent_nearer_other"] = 1.0
+    if any(e <= t.start and len(_words(text[e:t.start])) <= 2 for s, e in others) and not (
+            m.end <= t.start and len(_words(text[m.end:t.start])) <= 2):
+        f["sent_follows_other"] = 1.0
+    if any(t.end <= s and len(_words(text[t.end:s])) <= 2 for s, e in others) and not (
+            t.end <= m.start and len(_words(text[t.end:m.start])) <= 2):
+        f["sent_premodifies_other"] = 1.0
+    f["sent"] = 1.0
+    f["sent_side=" + ("before" if before else "after")] = 1.0
+    f["sent_gap=" + _bucket(len(_words(between)), (0, 1, 3, 6, 10, 20))] = 1.0
+    f["sent_rank=" + str(min(rank, 2))] = 1.0
+    f["sent_rank_type=" + str(min(rank, 2)) + "|" + m.kind] = 1.0
+    if "," in between:
+        f["sent_comma"] = 1.0
+    if _CLAUSE_BREAK.search(between):
+        f["sent_break"] = 1.0
+    if m.lo <= t.start and t.end <= m.hi:
+        f["sent_in_clause"] = 1.0
+    if len(_words(text[:t.start])) <= 4:
+        f["sent_opening"] = 1.0
+    prev = _words(text[max(0, t.start - 25):t.start])[-1:]
+    if prev:
+        f["sent_prep=" + prev[0]] = 1.0
+        f["sent_prep_side=" + prev[0] + "|" + ("before" if before else "after")] = 1.0
+    if parsed is None:
+        return
+    from ..parse import head_of
+
+    trig, tim = head_of(parsed, m.start, m.end), head_of(parsed, t.start, t.end)
+    if trig is None or tim is None:
+        return
+    f["sent_dep=" + tim.dep_] = 1.0
+    f["sent_path=" + _bucket(_path_length(trig, tim), (1, 2, 3, 4, 6, 9))] = 1.0
+    if tim.head.i == trig.i:
+        f["sent_head_is_trigger"] = 1.0
+    elif tim.head.i == trig.head.i:
+        f["sent_sibling"] = 1.0
+    if _verb_of(tim).i == _verb_of(trig).i:
+        f["sent_same_verb"] = 1.0
+    if tim.head.dep_ == "prep":
+        f["sent_prep_dep=" + tim.head.lower_ + "|" + tim.head.head.pos_] = 1.0
+
+
+def date_candidates(m: "Mention", parsed: "Doc | None", doc_date: str) -> list[Candidate]:
+    """The distinct dates the mention could have, each with its features."""
+    found: dict[tuple[str, str], tuple["TimeExpression | None", dict[str, float]]] = {}
+    traits = _mention_traits(m, parsed)
+
+    def add(source: str, t: "TimeExpression | None", extra: Mapping[str, float] | None = None) -> None:
+        key = _dates(t)
+        if t is not None and (not t.date_start or t.value == "PRESENT_REF") and source != "rule":
+            return
+        entry = found.get(key)
+        if entry is None:
+            entry = found[key] = (t, {"bias": 1.0})
+        f = entry[1]
+        f["src=" + source] = 1.0
+        for trait in traits:
+            f["src=" + source + "|" + trait] = 1.0
+        if extra:
+            f.update(extra)
+
+    add("rule", m.when, {"rule_inherited": 1.0} if m.when is not None and m.date_inherited else None)
+    text = m.sentence.text
+    lexical = {"none|trig=" + m.trigger.lower(): 1.0}
+    for i, w in enumerate(reversed(_words(text[max(m.lo, m.start - 40):m.start])[-2:])):
+        lexical[f"none|prev{i + 1}={w}"] = 1.0
+    for i, w in enumerate(_words(text[m.end:m.end + 40])[:2]):
+        lexical[f"none|next{i + 1}={w}"] = 1.0
+    add("none", None, lexical)
+    if m.governing is not None:
+        add("governing", m.governing)
+    # the rules' reading of a time of the sentence (a planned "February" moved to next year) stands for it
+    readings = {(t.start, t.end, t.text): t for t in (m.governing, None if m.date_inherited else m.when) if t is not None}
+    own = [readings.get((t.start, t.end, t.text), t) for t in m.times if t.date_start and t.value != "PRESENT_REF"]
+    ranked = sorted(own, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
+    for rank, t in enumerate(ranked):
+        extra: dict[str, float] = {}
+        _timex_features(extra, m, t, parsed, rank)
+        add("sentence", t, extra)
+    for name, context in sorted(m.context.items()):
+        add(name, context)
+    out: list[Candidate] = []
+    for key, (when, f) in found.items():
+        if when is not None:
+            f["gran=" + when.granularity] = 1.0
+            f["gran_type=" + when.granularity + "|" + m.kind] = 1.0
+            f["span=" + _bucket(_span_days(when), (0, 1, 7, 31, 92, 366))] = 1.0
+            if doc_date:
+                rel = "future" if when.date_start > doc_date else ("past" if when.date_end < doc_date else "now")
+                f["rel=" + rel] = 1.0
+                f["rel_status=" + rel + "|" + m.status] = 1.0
+            f["sources=" + str(min(sum(1 for k in f if k.startswith("src=") and "|" not in k), 4))] = 1.0
+        out.append((key, when, f))
+    return out
+
+
+def status_features(m: "Mention", parsed: "Doc | None", doc_date: str) -> dict[str, float]:
+    """Features of a mention's status: its cues, the rules' status and its date."""
+    f = _status_cues(m, parsed)
+    f["rule_status=" + m.status] = 1.0
+    f["rule_status_cued=" + m.status + "|" + str(m.status_cued)] = 1.0
+    t = m.when
+    if t is not None and doc_date:
+        rel = "future" if t.date_start > doc_date else ("past" if t.date_end < doc_date else "now")
+        f["date_rel=" + rel] = 1.0
+        f["date_rel_type=" + rel + "|" + m.kind] = 1.0
+    elif t is None:
+        f["date_none"] = 1.0
+    clause = m.sentence.text[m.lo:m.start]
+    for cue in _PLAN_WORDS.findall(clause[-80:]):
+        f["plan_cue=" + cue.lower()] = 1.0
+    return f
+
+
+def _status_cues(m: "Mention", parsed: "Doc | None") -> dict[str, float]:
+    """The trigger, the words before it in its clause, its tense and the auxiliaries above it."""
+    text = m.sentence.text
+    f: dict[str, float] = {"bias": 1.0, "type=" + m.kind: 1.0, "trig=" + m.trigger.lower(): 1.0,
+                           "verb=" + str(m.is_verb): 1.0}
+    for i, w in enumerate(reversed(_words(text[m.lo:m.start])[-3:])):
+        f[f"prev{i + 1}={w}"] = 1.0
+    for w in _words(text[m.lo:m.start])[-8:]:
+        f["before=" + w] = 1.0
+    if parsed is not None:
+        from ..parse import head_of
+
+        token = head_of(parsed, m.start, m.end)
+        if token is not None:
+            f["tag=" + token.tag_] = 1.0
+            for child in token.children:
+                if child.dep_ in ("aux", "auxpass", "neg", "mark", "amod"):
+                    f["child=" + child.dep_ + ":" + child.lower_] = 1.0
+            node = token
+            for _ in range(3):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                if node.pos_ in ("VERB", "AUX"):
+                    f["anc=" + node.lemma_.lower()] = 1.0
+                    for child in node.children:
+                        if child.dep_ in ("aux", "auxpass"):
+                            f["anc_aux=" + child.lower_] = 1.0
+    return f
+
+
+def choose_date(model: LinearModel, m: "Mention", parsed: "Doc | None", doc_date: str) -> None:
+    """Give the mention its best-scored candidate date (the rules' one unless another beats it by the margin)."""
+    candidates = date_candidates(m, parsed, doc_date)
+    scored = [(model.probability(f), key, t, f) for key, t, f in candidates]
+    rule = next(s for s in scored if "src=rule" in s[3])
+    best = max(scored, key=lambda s: s[0])
+    if best[0] - rule[0] <= model.threshold:
+        return
+    t = best[2]
+    m.when = t
+    m.date_inherited = t is not None and not any(x is t or _dates(x) == best[1] for x in m.times)
+
+
+def choose_status(models: Mapping[str, LinearModel], m: "Mention", parsed: "Doc | None", doc_date: str) -> None:
+    """Give the mention the best-scored status when it beats the rules' one by the margin
+    (the models' threshold)."""
+    f = status_features(m, parsed, doc_date)
+    scores = {s: model.probability(f) for s, model in models.items()}
+    if scores:
+        best = max(sorted(scores), key=lambda s: scores[s])
+        margin = models[best].threshold
+        if m.status not in scores or scores[best] - scores[m.status] > margin:
+            m.status = best
+
+
+def gold_for(m: "Mention", gold_events: Sequence[Mapping[str, Any]], share: float) -> Mapping[str, Any] | None:
+    """The gold event the mention reports: its type, and most of its evidence in the sentence."""
+    from ..evaluate import evidence_overlap
+
+    best: tuple[float, int, Mapping[str, Any]] | None = None
+    for g in gold_events:
+        if g.get("type") != m.kind:
+            continue
+        overlap = evidence_overlap(g.get("evidence"), m.sentence.text)
+        if overlap < share:
+            continue
+        key = (overlap + (0.0 if g.get("optional") else 1.0), 0, g)
+        if best is None or key[0] > best[0]:
+            best = key
+    return best[2] if best else None
+
+
+def gold_dates(g: Mapping[str, Any]) -> tuple[str, str]:
+    return (str(g.get("date_start") or "").strip(), str(g.get("date_end") or "").strip())
+
+
+def date_examples(m: "Mention", parsed: "Doc | None", doc_date: str, g: Mapping[str, Any]) -> list[tuple[Features, int]]:
+    want = gold_dates(g)
+    return [(f, int(key == want)) for key, _t, f in date_candidates(m, parsed, doc_date)]
