@@ -6,6 +6,7 @@ figures are ratios that survive a noisy machine:
 - full extraction of the corpus (KB/s, documents/s, peak RSS of any process);
 - the time-expression pass alone vs ``dateparser.search_dates`` on the same sentences;
 - the claims pass alone vs raw ``quantulum3.parser.parse`` per sentence;
+- the parse stage's share of in-process extraction time on the sample;
 - a cached re-run with one cable changed;
 - cold start of ``dateline extract`` on one seed cable;
 - the site build (time and size).
@@ -139,6 +140,43 @@ def bench_passes(corpus: Path, sample: int, repeats: int) -> dict:
     }
 
 
+def bench_parse_share(corpus: Path, sample: int) -> dict:
+    """Seconds of each stage of in-process extraction on the sample: time expressions and
+    claim candidates, the spaCy parse (model load excluded: it is paid once per worker) and
+    the rest of extraction (which computes the claims again: the share is a lower bound)."""
+    import random
+
+    from extractor.claims import extract_claims
+    from extractor.parse import nlp, parse_document
+    from extractor.pipeline import extract_document, read_documents, time_expressions
+
+    files = sorted(corpus.glob("*.txt"))
+    random.Random(5).shuffle(files)
+    docs = [d for path in files[:sample] for d in read_documents(path, path.parent) if d.status == "ok"]
+    started = time.perf_counter()
+    nlp()
+    load = time.perf_counter() - started
+    spent = {"timex_and_claim_candidates": 0.0, "parse": 0.0, "events_claims": 0.0}
+    parsed_sentences = sentences = 0
+    for doc in docs:
+        t0 = time.perf_counter()
+        times = time_expressions(doc)
+        claims = extract_claims(doc, times, weak=True)
+        t1 = time.perf_counter()
+        parses = parse_document(doc, {c.sentence for c in claims})
+        t2 = time.perf_counter()
+        extract_document(doc, times=times, parses=parses)
+        t3 = time.perf_counter()
+        spent["timex_and_claim_candidates"] += t1 - t0
+        spent["parse"] += t2 - t1
+        spent["events_claims"] += t3 - t2
+        parsed_sentences += len(parses)
+        sentences += sum(len(p.sentences) for p in doc.paragraphs)
+    total = sum(spent.values())
+    return {**spent, "model_load": load, "total": total, "parse_share": spent["parse"] / total if total else 0.0,
+            "parsed_sentences": parsed_sentences, "sentences": sentences, "documents": len(docs)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -155,6 +193,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
         work = Path(tmp)
         results["passes"] = bench_passes(args.corpus, args.sample, args.repeats)
+        results["parse_stage"] = bench_parse_share(args.corpus, args.sample)
         results["full"] = bench_full(args.corpus, work, args.jobs, args.repeats)
         results["cached_one_changed"] = bench_cached(args.corpus, work, args.jobs, results["full"]["seconds"])
         results["cold_start_one_cable"] = bench_cold_start(work, args.repeats)
@@ -172,6 +211,7 @@ def main() -> int:
         "timex_vs_search_dates": passes["timex_ours"]["kb_per_s"] / passes["search_dates_raw"]["kb_per_s"],
         "claims_vs_raw_quantulum3": passes["claims_ours"]["kb_per_s"] / raw_q,
         "cached_vs_full": results["cached_one_changed"]["ratio_to_full"],
+        "parse_share_of_extraction": results["parse_stage"]["parse_share"],
     }
     print_table(results)
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -195,6 +235,10 @@ def print_table(results: dict) -> None:
         ("our timex pass", "", f"{passes['timex_ours']['kb_per_s']:.0f} KB/s",
          f"{passes['timex_ours']['found']} expressions on the sample, "
          f"{passes['timex_ours']['implausible']} implausible"),
+        ("parse stage (sample)", f"{results['parse_stage']['parse']:.1f} s", "",
+         f"{results['parse_stage']['parse_share']:.0%} of in-process extraction; "
+         f"{results['parse_stage']['parsed_sentences']} of {results['parse_stage']['sentences']} sentences parsed; "
+         f"model load {results['parse_stage']['model_load']:.1f} s"),
         ("cached re-run, 1 changed", f"{results['cached_one_changed']['seconds']:.1f} s", "",
          f"{results['ratios']['cached_vs_full']:.1%} of the full run"),
         ("cold start, 1 cable", f"{results['cold_start_one_cable']['seconds']:.2f} s", "", ""),

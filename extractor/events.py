@@ -226,8 +226,12 @@ def trigger_candidates(text: str, weak: bool = False) -> list[tuple[int, int, st
     if weak:
         taken = [(s, e) for s, e, _k, _v in chosen]
         extra = []
-        for kind, is_verb, pattern in lex.candidate_triggers:
-            for m in pattern.finditer(text):
+        lowered = text.lower()
+        # lower-cased text keeps its offsets unless a letter's lower case is longer ("İ")
+        forms, scanned = ((lex.candidate_triggers_lower, lowered) if len(lowered) == len(text)
+                          else (lex.candidate_triggers, text))
+        for kind, is_verb, pattern in forms:
+            for m in pattern.finditer(scanned):
                 if not any(m.start() < e and s < m.end() for s, e in taken):
                     extra.append((m.start(), m.end(), kind, is_verb, "candidate"))
         if extra:

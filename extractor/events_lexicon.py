@@ -77,6 +77,11 @@ def _first_letters(form: str) -> set[str] | None:
     return {text[:PREFIX_LETTERS].lower()} if len(text) >= 2 else None
 
 
+def _lower_pattern(pattern: str) -> str:
+    """``pattern`` with its literal letters lower-cased; escapes (``\\S``, ``\\W``) kept."""
+    return re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), pattern)
+
+
 def _flexible_spaces(pattern: str) -> str:
     """A literal space in a pattern matches any run of whitespace (cables keep double
     spaces and line breaks), except inside character classes and lookbehinds."""
@@ -199,6 +204,9 @@ class Lexicon:
     acronym_forms: frozenset[str]
     #: (type, is_verb, pattern) of the forms only the learned decider may keep
     candidate_triggers: tuple[tuple[str, bool, re.Pattern[str]], ...]
+    #: the same forms lower-cased and compiled case-sensitively, for lower-cased text
+    #: (three times faster than IGNORECASE scans: these run over every sentence)
+    candidate_triggers_lower: tuple[tuple[str, bool, re.Pattern[str]], ...]
     #: "-- Extradition:", "Summary and Introduction:": a label opening a sentence
     label: re.Pattern[str]
     #: type → (forms needing an object, the object, a subject that suffices)
@@ -238,8 +246,11 @@ def _trigger_index(by_letters: dict[str, list[tuple[str, bool, int, str]]], flag
     return index
 
 
-def _candidate_triggers(data: dict[str, object], flags: int) -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
+def _candidate_triggers(data: dict[str, object], flags: int,
+                        lower: bool = False) -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
     out = []
+    if lower:
+        flags &= ~re.IGNORECASE
     for kind in EVENT_TYPES:
         entry = data.get(kind)
         if not isinstance(entry, dict):
@@ -248,7 +259,8 @@ def _candidate_triggers(data: dict[str, object], flags: int) -> tuple[tuple[str,
             forms = entry.get(pos) or []
             if forms:
                 out.append((kind, pos == "verbs", re.compile(
-                    r"(?<![\w-])(?:" + _alternation([_flexible_spaces(f) for f in forms]) + r")(?![\w-])", flags)))
+                    r"(?<![\w-])(?:" + _alternation([_flexible_spaces(_lower_pattern(f) if lower else f) for f in forms])
+                    + r")(?![\w-])", flags)))
     return tuple(out)
 
 
@@ -329,6 +341,7 @@ def lexicon() -> Lexicon:
         label=re.compile(data["label"]["pattern"], flags),
         acronym_forms=frozenset(f for f in every if f.isupper()),
         candidate_triggers=_candidate_triggers(data.get("candidate_triggers") or {}, flags),
+        candidate_triggers_lower=_candidate_triggers(data.get("candidate_triggers") or {}, flags, lower=True),
         demonyms=frozenset(data["demonyms"]["words"]),
         object_required={kind: (re.compile(spec["forms"], flags), re.compile(spec["object"], flags),
                                 re.compile(spec["actor"], flags))

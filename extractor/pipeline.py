@@ -82,14 +82,14 @@ def extract_document(doc: Document, model: "DecisionModel | None" = None,
         model = default_model()
     if times is None:
         times = time_expressions(doc)
+    # with a learned claim decision, the rules' rejects are candidates too (the model judges them);
+    # claims are decided before the parse, which then covers just their sentences and the events'
+    claims = model.filter_claims(extract_claims(doc, times, weak=model.claims is not None), doc.doc_date)
     if parses is None:
-        parses = parse_document(doc)
+        parses = parse_document(doc, {c.sentence for c in claims})
     events = extract_events(doc, times, parses, decide=model.event_decider(doc.doc_date),
                             finalize=model.event_finalizer(doc.doc_date))
-    by_sentence = parses_by_sentence(doc, parses)
-    # with a learned claim decision, the rules' rejects are candidates too (the model judges them)
-    claims = model.filter_claims(extract_claims(doc, times, weak=model.claims is not None), doc.doc_date)
-    claims = model.name_entities(claims, by_sentence)
+    claims = model.name_entities(claims, parses_by_sentence(doc, parses))
     return DocumentResult(doc, events, claims)
 
 

@@ -106,8 +106,6 @@ def entity_candidates(claim: "Claim", parsed: "Doc") -> list[tuple["Token", dict
             f["heads_number"] = 1.0
         if t.head.dep_ == "prep":
             f["under_prep=" + t.head.lower_] = 1.0
-        if t.ent_type_:
-            f["ent=" + t.ent_type_] = 1.0
         # what the rules chose is evidence too
         if w in rule_set:
             f["in_rule"] = 1.0

@@ -61,8 +61,6 @@ def _token_features(out: dict[str, float], prefix: str, parsed: "Doc | None", st
             for child in node.children:
                 if child.dep_ in ("aux", "neg", "mark"):
                     out[prefix + "anc_child=" + child.dep_ + ":" + child.lower_] = 1.0
-    for ent in parsed.ents:
-        out[prefix + "ent=" + ent.label_] = 1.0
 
 
 def event_features(m: "Mention", parsed: "Doc | None", doc_date: str) -> dict[str, float]:

@@ -123,7 +123,9 @@ def prepare(gold_dirs: Iterable[str | Path], progress: Callable[[str], None] | N
             if progress:
                 progress(item.doc_id)
             item.times = time_expressions(doc)
-            item.parses = parse_document(doc)
+            claims = extract_claims(doc, item.times, weak=True)
+            # every candidate's sentence: a superset of what the pipeline parses for the claims it keeps
+            item.parses = parse_document(doc, {c.sentence for c in claims})
             gold_events = list(gold.get("events") or [])
             gold_claims = list(gold.get("claims") or [])
             seen: list["Mention"] = []
@@ -145,7 +147,6 @@ def prepare(gold_dirs: Iterable[str | Path], progress: Callable[[str], None] | N
                 if not any(m.kind == g.get("type") and evidence_overlap(g.get("evidence"), m.sentence.text)
                            >= EVIDENCE_SHARE for m in seen):
                     item.uncovered_events += 1
-            claims = extract_claims(doc, item.times, weak=True)
             rows = [claim_row(c) for c in claims]
             by_sentence = parses_by_sentence(doc, item.parses)
             for claim, row in zip(claims, rows):
