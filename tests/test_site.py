@@ -456,6 +456,7 @@ def test_an_installed_wheel_builds_the_site_without_a_checkout(tmp_path: Path, s
     so `dateline build` works from any folder."""
     import os
     import shutil
+    import site as python_site
     import venv
 
     # the fresh environment must import the wheel, not a checkout named on PYTHONPATH
@@ -466,8 +467,17 @@ def test_an_installed_wheel_builds_the_site_without_a_checkout(tmp_path: Path, s
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
                     "-w", str(wheels), str(project)], env=env, check=True, capture_output=True)
     env_dir = tmp_path / "env"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    # The dependencies come from the environment running the tests, not from the base
+    # Python (--system-site-packages would give the base's when the tests run in a venv):
+    # its site folders are added after the fresh one's, so the wheel installed here wins.
+    outer = [*python_site.getsitepackages(),
+             *([python_site.getusersitepackages()] if python_site.ENABLE_USER_SITE else [])]
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                             env=env, check=True, capture_output=True, text=True).stdout.strip()
+    (Path(purelib) / "_outer_environment.pth").write_text(
+        "".join(f"import site; site.addsitedir({folder!r})\n" for folder in outer if os.path.isdir(folder)))
     wheel = next(wheels.glob("dateline-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
                     str(wheel)], env=env, check=True, capture_output=True)
