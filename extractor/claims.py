@@ -15,7 +15,8 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Sequence
 
-from .model import Claim, Document, Paragraph, Sentence, TimeExpression, stable_id
+from .clean import split_sentences  # the pipeline's splitter: one way to cut sentences
+from .model import Claim, Document, Paragraph, TimeExpression, stable_id
 from .quantities import (
     Quantity,
     Token,
@@ -97,40 +98,6 @@ def claims_from_text(text: str, dct: str = "", country: str = "") -> list[Claim]
         claim.end += sentences[s_index].start
         claims.append(claim)
     return claims
-
-
-# -- sentences -------------------------------------------------------------------------
-
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt maj capt sgt adm gov sen rep amb st jr sr inc corp co ltd no nos vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec fig approx est dept u.s a.m p.m e.g i.e".split()
-)
-_SENT_END_RE = re.compile(r"[.!?]+[\"'’”)\]]*\s+(?=[\"'“(\[]?[A-Z0-9])")
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """A small sentence splitter for plain text (offsets into ``text``)."""
-    out: list[Sentence] = []
-    start = 0
-    for m in _SENT_END_RE.finditer(text):
-        before = text[start:m.start() + 1]
-        word = re.search(r"([A-Za-z.]+)\.$", before.rstrip("\"'’”)]"))
-        if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1).rstrip(".")) == 1):
-            continue
-        if word and "." in word.group(1) and text[m.end():m.end() + 1].isdigit():
-            continue  # "E.O. 12958"
-        end = m.end()
-        chunk = text[start:end]
-        stripped = chunk.rstrip()
-        lead = len(chunk) - len(chunk.lstrip())
-        if stripped.strip():
-            out.append(Sentence(text=stripped.strip(), start=start + lead, end=start + len(stripped)))
-        start = end
-    chunk = text[start:]
-    if chunk.strip():
-        lead = len(chunk) - len(chunk.lstrip())
-        out.append(Sentence(text=chunk.strip(), start=start + lead, end=start + len(chunk.rstrip())))
-    return out
 
 
 # -- time expressions ------------------------------------------------------------------------

@@ -980,3 +980,13 @@ def test_table_kept_line_by_line_by_the_cleaner():
 ])
 def test_ages_are_years(text, written, unit):
     assert [(c.text, c.unit) for c in claims_from_text(text)] == [(written, unit)]
+
+
+def test_claims_from_text_cuts_sentences_as_the_pipeline_does() -> None:
+    from extractor.clean import split_sentences as pipeline_split
+
+    text = ("The GOM seized 5.8 tons of cocaine on July 17. Approx. 1500 SIAs are filed annually "
+            "(ref. B). E.O. 12958 applies to 3 cables.")
+    sentences = {s.text for s in pipeline_split(text)}
+    claims = claims_from_text(text)
+    assert claims and all(c.sentence in sentences for c in claims)
