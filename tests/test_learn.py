@@ -235,3 +235,25 @@ def test_a_model_file_without_date_and_status_parts_still_loads(tmp_path: Path) 
                                "events": {"bias": 0.0, "weights": {"bias": 1.0}}, "claims": None}), encoding="utf-8")
     model = DecisionModel.load(old)
     assert model.dates is None and model.status is None and model.event_finalizer("2008-07-24") is None
+
+
+def test_a_second_event_type_in_a_sentence_needs_the_rival_bar() -> None:
+    from extractor.events import extract_events
+    from extractor.pipeline import time_expressions
+
+    doc = next(d for d in read_corpus([SEEDS]) if d.doc_id == "08MEXICO2276")
+    # every candidate kept; meetings a little likelier than any other type
+    keep_all = LinearModel({"type=meeting": 0.5}, bias=3.0, threshold=0.5)
+    times = time_expressions(doc)
+
+    def kinds_by_sentence(model: DecisionModel) -> dict[tuple[str, str], set[str]]:
+        out: dict[tuple[str, str], set[str]] = {}
+        for e in extract_events(doc, times, {}, decide=model.event_decider(doc.doc_date)):
+            out.setdefault((e.paragraph, e.sentence), set()).add(e.type)
+        return out
+
+    loose = kinds_by_sentence(DecisionModel(keep_all))
+    strict = kinds_by_sentence(DecisionModel(keep_all, rival_bar=0.99))
+    assert any(len(k) > 1 for k in loose.values())
+    assert all(len(k) == 1 for k in strict.values())
+    assert DecisionModel.from_dict(DecisionModel(keep_all, rival_bar=0.6).to_dict()).rival_bar == 0.6

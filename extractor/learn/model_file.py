@@ -35,18 +35,28 @@ class DecisionModel:
     status: dict[str, LinearModel] | None = None
     #: ranks the words of a claim's sentence for what its number counts (None: the rules name it)
     entities: LinearModel | None = None
+    #: in a sentence, a kept mention of a type other than the likeliest one needs this
+    #: probability (0: no such rule)
+    rival_bar: float = 0.0
 
     def event_decider(self, doc_date: str) -> "Decider | None":
         if self.events is None:
             return None
-        model = self.events
+        model, rival_bar = self.events, self.rival_bar
         from .features import EventContext
 
         context = EventContext(doc_date)
 
         def decide(mentions: "list[Mention]", parsed: "Doc | None") -> "list[Mention]":
             features = context.featurize(mentions, parsed)
-            return [m for m, f in zip(mentions, features) if model.keep(f)]
+            kept = [(m, p) for m, p in ((m, model.probability(f)) for m, f in zip(mentions, features))
+                    if p >= model.threshold]
+            if rival_bar and kept:
+                # one happening per sentence as annotators read it: the likeliest type wins,
+                # another type stays only when the model is sure of it too
+                best = max(kept, key=lambda mp: mp[1])[0].kind
+                kept = [(m, p) for m, p in kept if m.kind == best or p >= rival_bar]
+            return [m for m, _p in kept]
 
         return decide
 
@@ -90,7 +100,8 @@ class DecisionModel:
                 "claims": self.claims.to_dict() if self.claims else None,
                 "dates": self.dates.to_dict() if self.dates else None,
                 "status": {k: v.to_dict() for k, v in sorted(self.status.items())} if self.status else None,
-                "entities": self.entities.to_dict() if self.entities else None}
+                "entities": self.entities.to_dict() if self.entities else None,
+                "rival_bar": self.rival_bar}
 
     def save(self, path: str | Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -108,7 +119,8 @@ class DecisionModel:
                    LinearModel.from_dict(claims) if claims else None, data.get("info") or {},
                    dates=LinearModel.from_dict(dates) if dates else None,
                    status={str(k): LinearModel.from_dict(v) for k, v in status.items()} if status else None,
-                   entities=LinearModel.from_dict(entities) if entities else None)
+                   entities=LinearModel.from_dict(entities) if entities else None,
+                   rival_bar=float(data.get("rival_bar") or 0.0))
 
     @classmethod
     def load(cls, path: str | Path) -> "DecisionModel":
