@@ -125,7 +125,7 @@ class Claim:
     start: int = -1
     end: int = -1
     #: for a weak candidate (proposed only to the learned decision): the rule that would
-    #: drop it ("q:pronoun one", "timeline", "table"); "" when the rules keep it. Not published.
+    #: drop it ("q:pronoun one", "q:year", "table"); "" when the rules keep it. Not published.
     rule: str = ""
 
 

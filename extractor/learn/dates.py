@@ -55,17 +55,11 @@ def _verb_of(token: "Token") -> "Token":
 
 
 def _path_length(a: "Token", b: "Token") -> int:
-    up: dict[int, int] = {}
-    node, d = a, 0
-    while True:
-        up[node.i] = d
-        if node.head.i == node.i or d > 20:
-            break
-        node, d = node.head, d + 1
-    node, d = b, 0
-    while node.i not in up and node.head.i != node.i and d <= 20:
-        node, d = node.head, d + 1
-    return up.get(node.i, 20) + d
+    """Arcs between two tokens through their lowest common ancestor (20 and more apart)."""
+    from ..parse import tree_path
+
+    up, down, ancestor = tree_path(a, b)
+    return len(up) + len(down) if ancestor is not None else 20 + len(down)
 
 
 def _mention_traits(m: "Mention", parsed: "Doc | None") -> list[str]:

@@ -29,38 +29,6 @@ _MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _PATH_STEPS = 3
 
 
-def _root(token: "Token") -> "Token":
-    while token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def tree_path(source: "Token", target: "Token") -> tuple[list[str], list[str], "Token | None"]:
-    """Relations climbed from ``source`` to the lowest common ancestor, the ones descended
-    to ``target``, and that ancestor (None when the two sit in different sentences)."""
-    depth: dict[int, int] = {}
-    node, k = source, 0
-    while True:
-        depth[node.i] = k
-        if node.head.i == node.i:
-            break
-        node, k = node.head, k + 1
-    down: list[str] = []
-    node = target
-    while node.i not in depth:
-        down.append(node.dep_)
-        if node.head.i == node.i:
-            return [], down[::-1], None
-        node = node.head
-    ancestor = node
-    up: list[str] = []
-    node = source
-    while node.i != ancestor.i:
-        up.append(node.dep_)
-        node = node.head
-    return up, down[::-1], ancestor
-
-
 def _rule_words(entity: str) -> list[str]:
     from ..evaluate import normalize_words
 
@@ -69,7 +37,7 @@ def _rule_words(entity: str) -> list[str]:
 
 def entity_candidates(claim: "Claim", parsed: "Doc") -> list[tuple["Token", dict[str, float]]]:
     """The candidate words of ``claim``'s sentence, each with its features."""
-    from ..parse import head_of, tokens_in
+    from ..parse import head_of, tokens_in, tree_path
 
     anchor = head_of(parsed, claim.start, claim.end)
     if anchor is None:
