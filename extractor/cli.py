@@ -26,10 +26,34 @@ DEFAULT_CACHE = "data/cache"
 # -- shared options -----------------------------------------------------------
 
 def jobs_option(fn: F) -> F:
+    """--jobs and the per-cable budgets of the workers, shared by `extract` and `build`."""
+    from .workers import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
+
+    fn = click.option(
+        "--max-memory", type=click.IntRange(min=100), default=DEFAULT_MAX_MEMORY_MB, show_default=True,
+        metavar="MB", help="Memory budget of one worker; a file over it gets an error row.",
+    )(fn)
+    fn = click.option(
+        "--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
+        metavar="SECONDS", help="Time budget of one cable; a file over it gets an error row.",
+    )(fn)
     return click.option(
         "--jobs", "-j", type=click.IntRange(min=1), default=None,
-        help="Worker processes (default: all cores).",
+        help="Worker processes (default and at most: the number of cores).",
     )(fn)
+
+
+def _capped_jobs(jobs: int | None, quiet: bool) -> int:
+    cores = os.cpu_count() or 1
+    if jobs is not None and jobs > cores:
+        # more workers than cores only multiplies memory (each holds the parser's model)
+        click.echo(f"warning: --jobs {jobs} is more than the {cores} cores; using {cores}", err=True)
+    return min(jobs or cores, cores)
+
+
+def force_option(fn: F) -> F:
+    return click.option("--force", is_flag=True,
+                        help="Replace --out even if it is not a site Dateline built (its files are deleted).")(fn)
 
 
 def quiet_option(fn: F) -> F:
@@ -107,20 +131,22 @@ def cli() -> None:
 
 
 def _run_extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: str,
-                 no_cache: bool, quiet: bool) -> None:
+                 no_cache: bool, quiet: bool, timeout: float, max_memory: int) -> None:
     from .pipeline import extract_corpus
     from .read import discover
+    from .workers import Budget
 
     for path in paths:
         if not os.path.exists(path):
             raise click.ClickException(f"no such file or folder: {path}")
     _check_writable(out)
+    jobs = _capped_jobs(jobs, quiet)
     total = len(discover(paths))
     show_bar = not quiet and sys.stderr.isatty()
     started = time.monotonic()
-    with _progress(total, show_bar) as advance:
+    with _progress(total, show_bar) as advance, _terminate_as_exit():
         summary = extract_corpus(paths, out, jobs=jobs, cache_dir=None if no_cache else cache_dir,
-                                 progress=advance)
+                                 progress=advance, budget=Budget(timeout, max_memory))
     if not quiet:
         click.echo(
             f"{summary.documents} documents ({summary.errors} with errors), {summary.events} events, "
@@ -128,6 +154,33 @@ def _run_extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: 
             f"({summary.cached_files} cached) in {time.monotonic() - started:.1f}s → {out}",
             err=True,
         )
+        if summary.skipped:
+            shown = ", ".join(summary.skipped[:3]) + (" ..." if len(summary.skipped) > 3 else "")
+            click.echo(f"{len(summary.skipped)} files skipped by name (hidden, README*, .json, .log ...; "
+                       f"name a file to read it anyway): {shown}", err=True)
+
+
+class _terminate_as_exit:
+    """SIGTERM (a service manager, `kill`) unwinds like Ctrl-C: the workers are
+    stopped and the staging folder removed, instead of an abrupt exit leaving both."""
+
+    def __enter__(self) -> None:
+        import signal
+        import threading
+
+        self.previous: Any = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGTERM, self._raise)
+
+    @staticmethod
+    def _raise(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
 
 
 class _progress:
@@ -176,21 +229,22 @@ def _check_writable(out: str) -> None:
 @quiet_option
 @one_line_errors
 def extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: str, no_cache: bool,
-            quiet: bool) -> None:
+            quiet: bool, timeout: float, max_memory: int) -> None:
     """Extract events and claims from cables in PATHS (files or folders)."""
-    _run_extract(paths, out, jobs, cache_dir, no_cache, quiet)
+    _run_extract(paths, out, jobs, cache_dir, no_cache, quiet, timeout, max_memory)
 
 
 @cli.command()
 @site_options
+@force_option
 @quiet_option
 @one_line_errors
-def site(data_dir: str, out: str, gold_dir: str | None, quiet: bool) -> None:
+def site(data_dir: str, out: str, gold_dir: str | None, force: bool, quiet: bool) -> None:
     """Build the static report site from the tables in --data."""
-    _run_site(data_dir, out, gold_dir, quiet)
+    _run_site(data_dir, out, gold_dir, quiet, force)
 
 
-def _run_site(data_dir: str, out: str, gold_dir: str | None, quiet: bool) -> None:
+def _run_site(data_dir: str, out: str, gold_dir: str | None, quiet: bool, force: bool) -> None:
     from .site import build_site
 
     for name in ("documents", "events", "claims"):
@@ -198,7 +252,8 @@ def _run_site(data_dir: str, out: str, gold_dir: str | None, quiet: bool) -> Non
             raise click.ClickException(f"{data_dir} has no {name}.csv: run `dateline extract` first")
     _check_writable(out)
     started = time.monotonic()
-    result = build_site(data_dir, out, gold_dir=gold_dir)
+    with _terminate_as_exit():
+        result = build_site(data_dir, out, gold_dir=gold_dir, force=force)
     if not quiet:
         click.echo(f"site built in {time.monotonic() - started:.1f}s → {result}", err=True)
 
@@ -206,15 +261,16 @@ def _run_site(data_dir: str, out: str, gold_dir: str | None, quiet: bool) -> Non
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @site_options
+@force_option
 @jobs_option
 @cache_option
 @quiet_option
 @one_line_errors
-def build(paths: tuple[str, ...], data_dir: str, out: str, gold_dir: str | None, jobs: int | None,
-          cache_dir: str, no_cache: bool, quiet: bool) -> None:
+def build(paths: tuple[str, ...], data_dir: str, out: str, gold_dir: str | None, force: bool, jobs: int | None,
+          cache_dir: str, no_cache: bool, quiet: bool, timeout: float, max_memory: int) -> None:
     """Extract PATHS (default: data/cables) and build the site."""
-    _run_extract(paths or (DEFAULT_CORPUS,), data_dir, jobs, cache_dir, no_cache, quiet)
-    _run_site(data_dir, out, gold_dir, quiet)
+    _run_extract(paths or (DEFAULT_CORPUS,), data_dir, jobs, cache_dir, no_cache, quiet, timeout, max_memory)
+    _run_site(data_dir, out, gold_dir, quiet, force)
 
 
 def _read_input(source: str) -> str:

@@ -10,10 +10,11 @@ document yields one event per happening.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping
 from datetime import date, timedelta
 
 from .events_attrs import find_actors, find_location, make_summary, mostly_upper, visit_object
@@ -1002,8 +1003,24 @@ def _narrative_relative_day(text: str, anchor: TimeExpression | None) -> TimeExp
     return TimeExpression(m.group(), m.start(), m.end(), "DATE", day, "", day, day, "day")
 
 
+# reliability (issue 15): a mention is compared with the last this-many events (and the
+# subject line's); comparing with all of them was quadratic (8,000 paragraphs: minutes).
+# No cable of the corpus comes near it, so their events are unchanged.
+_SAME_EVENT_LOOKBACK = 100
+
+
+def _candidates_for_same(events: list[Mention]) -> Iterator[Mention]:
+    """The events :func:`_find_same` looks at, newest first, as ``reversed(events)``
+    would give them, the middle of a very long list left out."""
+    older = len(events) - _SAME_EVENT_LOOKBACK
+    yield from reversed(events[max(older, 0):])
+    if older > 0:
+        leading = list(itertools.takewhile(lambda prev: prev.from_subject, events[:older]))
+        yield from reversed(leading)
+
+
 def _find_same(events: list[Mention], m: Mention) -> Mention | None:
-    for prev in reversed(events):
+    for prev in _candidates_for_same(events):
         if prev.kind != m.kind:
             continue
         same_dates = m.when is not None and prev.when is not None and not m.date_inherited \

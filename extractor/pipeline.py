@@ -11,8 +11,8 @@ import gc
 import hashlib
 import json
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
@@ -25,6 +25,8 @@ from .tables import TableWriter, claim_row, document_row, event_row, text_record
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from .workers import Budget
 
     from .learn import DecisionModel
 
@@ -56,6 +58,8 @@ class ExtractSummary:
     claims: int = 0
     cached_files: int = 0
     out_dir: str = ""
+    #: files under the input folders passed over by name (hidden, README*, .json, .log ...)
+    skipped: list[str] = field(default_factory=list)
 
 
 def time_expressions(doc: Document) -> list[list[list[TimeExpression]]]:
@@ -129,6 +133,7 @@ def read_documents(path: Path, root: Path) -> list[Document]:
 def rows_for_file(path: Path, root: Path) -> FileRows:
     rows = FileRows([], [], [], [])
     for doc in read_documents(path, root):
+        _heartbeat()  # the worker's time budget counts per cable, not per file
         try:
             result = extract_document(doc)
         except Exception as exc:  # one bad cable never stops the run
@@ -226,9 +231,32 @@ def _cached_rows(cache_file: Path | None) -> FileRows | None:
         return None
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
-        return FileRows(data["documents"], data["events"], data["claims"], data["texts"], cached=True)
-    except (OSError, ValueError, KeyError):
+        rows = FileRows(data["documents"], data["events"], data["claims"], data["texts"], cached=True)
+    except (OSError, ValueError, KeyError, TypeError):
         return None  # unreadable or damaged: extract again
+    return rows if _well_formed(rows) else None  # valid JSON is not yet valid rows
+
+
+def _well_formed(rows: FileRows) -> bool:
+    """Rows as :func:`rows_for_file` makes them: string cells, the columns the run
+    reads, a text record per document and as many events and claims as the
+    documents count (renaming a repeated id relies on those counts)."""
+    tables = (rows.documents, rows.events, rows.claims, rows.texts)
+    if not all(isinstance(t, list) and all(isinstance(r, dict) for r in t) for t in tables):
+        return False
+    for table in (rows.documents, rows.events, rows.claims):
+        if not all(all(isinstance(k, str) and isinstance(v, str) for k, v in r.items()) for r in table):
+            return False
+    try:
+        n_events = sum(int(d["events"]) for d in rows.documents)
+        n_claims = sum(int(d["claims"]) for d in rows.documents)
+        ok = all(isinstance(d["doc_id"], str) and isinstance(d["status"], str) for d in rows.documents) \
+            and all(isinstance(t["doc_id"], str) for t in rows.texts) \
+            and all("event_id" in e and "doc_id" in e for e in rows.events) \
+            and all("claim_id" in c and "doc_id" in c for c in rows.claims)
+    except (KeyError, ValueError):
+        return False
+    return ok and len(rows.texts) == len(rows.documents) and (n_events, n_claims) == (len(rows.events), len(rows.claims))
 
 
 def _work(item: tuple[Path, Path, Path | None]) -> FileRows:
@@ -258,64 +286,96 @@ def _worker_setup() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-def _results(planned: list[tuple[Path, Path, Path | None]], jobs: int) -> Iterator[FileRows]:
-    if jobs <= 1 or len(planned) <= 1:
-        yield from map(_work, planned)
-        return
-    # Cached files are read here; only the others go to the workers, which start on
-    # them at once, so a re-run after a small change overlaps the one extraction with
-    # reading everything else.
-    misses = [i for i, (_p, _r, cache_file) in enumerate(planned) if cache_file is None or not cache_file.exists()]
+def _results(planned: list[tuple[Path, Path, Path | None]], jobs: int,
+             budget: "Budget | None" = None) -> Iterator[FileRows]:
+    """The rows of every planned file, in order. Files without a cache entry are
+    extracted by worker processes (even with one job: the time and memory budgets
+    need a process that can be killed); cached ones are read here meanwhile."""
+    from .workers import Budget, run_pool
+
+    misses = [i for i, (_p, _r, cache_file) in enumerate(planned) if _cached_rows(cache_file) is None]
     if not misses:
         yield from map(_work, planned)
         return
-    # An ordered map with a bounded window of work in flight: output order is the
-    # input order whatever finishes first, and memory stays flat however many
-    # files there are (Executor.map would submit them all at once).
-    window = jobs * 8
-    with ProcessPoolExecutor(max_workers=min(jobs, len(misses)), initializer=_worker_setup) as executor:
-        pending: dict[int, Future[FileRows]] = {}
-        upcoming = iter(misses)
-        for index in islice(upcoming, window):
-            pending[index] = executor.submit(_work, planned[index])
-        for index, item in enumerate(planned):
-            future = pending.pop(index, None)
-            if future is None:
-                yield _work(item)  # cached (or, if the entry went bad meanwhile, extracted here)
-                continue
-            rows = future.result()
-            for later in islice(upcoming, 1):
-                pending[later] = executor.submit(_work, planned[later])
-            yield rows
+    extracted = run_pool(planned, misses, jobs, _work, _error_rows, budget or Budget(), setup=_worker_setup)
+    pending = next(extracted, None)
+    for index, item in enumerate(planned):
+        if pending is not None and pending[0] == index:
+            yield pending[1]
+            pending = next(extracted, None)
+        else:
+            yield _work(item)  # cached (or, if the entry went bad meanwhile, extracted here)
+
+
+def _error_rows(item: tuple[Path, Path, Path | None], reason: str) -> FileRows:
+    """The one error row of a file whose extraction failed as a whole."""
+    from .read import error_document
+
+    path, root, _cache = item
+    doc = error_document(path, root, reason)
+    return FileRows([document_row(doc, 0, 0)], [], [], [text_record(doc)])
+
+
+#: called before each cable in a worker (see :mod:`extractor.workers`); a no-op elsewhere
+_HEARTBEAT: Callable[[], None] | None = None
+
+
+def _heartbeat() -> None:
+    if _HEARTBEAT is not None:
+        _HEARTBEAT()
 
 
 class _DocIds:
-    """Keeps doc_ids unique: a repeated id gets ``~2``, ``~3``… in input order."""
+    """Keeps doc_ids unique across the run: a repeated id gets ``~2``, ``~3``…
+
+    Which copy keeps the bare id is decided by the copies' content (their rows
+    without the path), not by where the files lie: renaming or moving a folder
+    does not swap the ids of two cables. Hence two passes: :meth:`collect` sees
+    every file's rows, :meth:`apply` renames them when they are written."""
 
     def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
+        self.keys: list[tuple[str, str]] = []  # (doc_id, content key) per document, in order
+        self.final: list[str] = []
 
-    def assign(self, rows: FileRows) -> None:
-        for doc in rows.documents:
-            old = doc["doc_id"]
-            count = self.seen.get(old, 0) + 1
-            self.seen[old] = count
-            if count == 1:
-                continue
-            new = f"{old}~{count}"
-            while new in self.seen:
+    def collect(self, rows: FileRows) -> None:
+        for doc, text in zip(rows.documents, rows.texts):
+            content = {k: v for k, v in doc.items() if k not in ("source_file", "doc_id")}
+            key = hashlib.sha256(json.dumps([content, text.get("paragraphs")], sort_keys=True).encode()).hexdigest()
+            self.keys.append((doc["doc_id"], key))
+
+    def finish(self) -> None:
+        copies: dict[str, list[int]] = {}
+        for n, (doc_id, _key) in enumerate(self.keys):
+            copies.setdefault(doc_id, []).append(n)
+        self.final = [doc_id for doc_id, _key in self.keys]
+        taken = set(copies)
+        for doc_id in sorted(d for d, found in copies.items() if len(found) > 1):
+            ranked = sorted(copies[doc_id], key=lambda n: (self.keys[n][1], n))  # n: identical copies
+            count = 1
+            for n in ranked[1:]:
                 count += 1
-                new = f"{old}~{count}"
-            self.seen[new] = 1
-            doc["doc_id"] = new
-            for text in rows.texts:
-                if text["doc_id"] == old:
-                    text["doc_id"] = new
-            for table, id_column in ((rows.events, "event_id"), (rows.claims, "claim_id")):
-                for item in table:
-                    if item["doc_id"] == old:
+                while f"{doc_id}~{count}" in taken:
+                    count += 1
+                self.final[n] = f"{doc_id}~{count}"
+                taken.add(self.final[n])
+        self._next = 0
+
+    def apply(self, rows: FileRows) -> None:
+        """Rename the documents of ``rows`` (the next file in order) and their rows only:
+        a cables.csv may hold the same id twice, and each copy has its own events."""
+        events = claims = 0
+        for doc, text in zip(rows.documents, rows.texts):
+            new = self.final[self._next]
+            self._next += 1
+            n_events, n_claims = int(doc["events"]), int(doc["claims"])
+            if new != doc["doc_id"]:
+                doc["doc_id"] = text["doc_id"] = new
+                for table, id_column, start, count in ((rows.events, "event_id", events, n_events),
+                                                       (rows.claims, "claim_id", claims, n_claims)):
+                    for item in table[start:start + count]:
                         item["doc_id"] = new
                         item[id_column] = stable_id(new, item[id_column])
+            events, claims = events + n_events, claims + n_claims
 
 
 def extract_corpus(
@@ -325,32 +385,40 @@ def extract_corpus(
     jobs: int | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
     progress: Callable[[int], None] | None = None,
+    budget: "Budget | None" = None,
 ) -> ExtractSummary:
-    """Extract every file under ``paths`` and write the three tables to ``out_dir``."""
-    from .read import discover
+    """Extract every file under ``paths`` and write the three tables to ``out_dir``.
 
-    files = discover(paths)
-    jobs = jobs or os.cpu_count() or 1
+    ``jobs`` (default and at most: the number of cores) worker processes extract
+    the files, each cable within ``budget`` (time, memory); ``out_dir`` is locked
+    for the run and replaced in one step at the end."""
+    from .read import discover, printable_name
+
+    skipped: list[Path] = []
+    files = discover(paths, skipped)
+    jobs = min(jobs or os.cpu_count() or 1, os.cpu_count() or 1)
     corpus_cache = corpus_cache_dir(cache_dir, paths) if cache_dir else None
     planned = [(path, root, _cache_file(path, root, corpus_cache)) for path, root in files]
     writer = TableWriter(out_dir)
-    summary = ExtractSummary(out_dir=str(out_dir))
+    summary = ExtractSummary(out_dir=str(out_dir), skipped=sorted(printable_name(str(p)) for p in skipped))
     ids = _DocIds()
     try:
-        for rows in _results(planned, jobs):
-            ids.assign(rows)
-            writer.write("documents", rows.documents)
-            writer.write("events", rows.events)
-            writer.write("claims", rows.claims)
-            writer.write_texts(rows.texts)
-            summary.files += 1
-            summary.cached_files += rows.cached
-            summary.documents += len(rows.documents)
-            summary.errors += sum(1 for d in rows.documents if d["status"] != "ok")
-            summary.events += len(rows.events)
-            summary.claims += len(rows.claims)
-            if progress:
-                progress(1)
+        with tempfile.TemporaryFile(dir=writer.tmp_dir) as spool:
+            for rows in _results(planned, jobs, budget):
+                ids.collect(rows)
+                pickle.dump(rows, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                _count(summary, rows)
+                if progress:
+                    progress(1)
+            ids.finish()
+            spool.seek(0)
+            for _ in planned:
+                rows = pickle.load(spool)
+                ids.apply(rows)
+                writer.write("documents", rows.documents)
+                writer.write("events", rows.events)
+                writer.write("claims", rows.claims)
+                writer.write_texts(rows.texts)
     except BaseException:
         writer.abort()
         raise
@@ -359,3 +427,12 @@ def extract_corpus(
         # the whole corpus of this folder was just read: what it did not produce is stale
         prune_cache(corpus_cache, {cache_file for _p, _r, cache_file in planned if cache_file is not None})
     return summary
+
+
+def _count(summary: ExtractSummary, rows: FileRows) -> None:
+    summary.files += 1
+    summary.cached_files += rows.cached
+    summary.documents += len(rows.documents)
+    summary.errors += sum(1 for d in rows.documents if d["status"] != "ok")
+    summary.events += len(rows.events)
+    summary.claims += len(rows.claims)

@@ -992,7 +992,12 @@ def _year_like(tok: Token) -> bool:
     return len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2099
 
 
-def _is_reference(tokens: Sequence[Token], i: int) -> str:
+# reliability (issue 15): how far back a list of references is followed; without a
+# bound every number of "1,1,1,..." walked back over all the others (quadratic)
+_REFERENCE_LIST_ITEMS = 32
+
+
+def _is_reference(tokens: Sequence[Token], i: int, depth: int = 0) -> str:
     """Cable, document and paragraph references: 'MEXICO 3586', 'STATE 12345', and
     the list that follows one ('MEXICO 2371, 3498')."""
     posts = _post_words()
@@ -1004,8 +1009,9 @@ def _is_reference(tokens: Sequence[Token], i: int) -> str:
         if prev.low in posts or (i >= 2 and tokens[i - 2].low in ("see", "ref", "reftel", "(", "refs", "septel", "also")):
             return "cable reference"
     # "MEXICO 2371, 3498"
-    if prev.text in (",", "and") and i >= 3 and _is_digit(tokens[i - 2]) and follows_ok:
-        return _is_reference(tokens, i - 2)
+    if prev.text in (",", "and") and i >= 3 and _is_digit(tokens[i - 2]) and follows_ok \
+            and depth < _REFERENCE_LIST_ITEMS:
+        return _is_reference(tokens, i - 2, depth + 1)
     return ""
 
 

@@ -44,19 +44,22 @@ def _config() -> dict[str, Any]:
 # --------------------------------------------------------------------------- discover
 
 
-def discover(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, Path]]:
+def discover(paths: Sequence[str | os.PathLike[str]],
+             skipped: list[Path] | None = None) -> list[tuple[Path, Path]]:
     """Every input file under ``paths`` as ``(file, root)``, sorted, so a run
     never depends on the order the file system lists things in.
 
     Folders are walked recursively; hidden entries and corpus companions
     (INDEX.tsv, SOURCE.md, ...) are skipped. A folder symlink is followed once
     (a loop is never entered twice) and an unreadable folder is skipped. A file
-    named explicitly is always taken, whatever its name."""
+    named explicitly is always taken, whatever its name. The files passed over
+    by name are appended to ``skipped`` when it is given (the summary counts them:
+    a cable saved as ``notes.json`` must not vanish silently)."""
     found: dict[str, tuple[str, Path, Path]] = {}
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
+            for file in _walk(path, skipped):
                 key = os.path.abspath(file)
                 found.setdefault(key, (_relative(file, path), file, path))
         elif path.exists() or path.is_symlink():  # a broken link still gets an error row
@@ -66,7 +69,7 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, Path]]
     return [(file, root) for _, file, root in ordered]
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, skipped: list[Path] | None = None) -> Iterator[Path]:
     visited: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
@@ -85,17 +88,21 @@ def _walk(root: Path) -> Iterator[Path]:
         except OSError:
             continue  # unreadable folder
         for entry in listed:
-            if entry.name.startswith("."):
-                continue
             entry_path = Path(entry.path)
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_dir = False
+            if entry.name.startswith("."):
+                if skipped is not None and not is_dir:
+                    skipped.append(entry_path)
+                continue
             if is_dir:
                 stack.append(entry_path)
             elif _is_input_name(entry.name):
                 yield entry_path
+            elif skipped is not None:
+                skipped.append(entry_path)
 
 
 def _is_input_name(name: str) -> bool:
@@ -107,9 +114,16 @@ def _is_input_name(name: str) -> bool:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        rel = path.relative_to(root).as_posix()
     except ValueError:
-        return path.name
+        rel = path.name
+    return printable_name(rel)
+
+
+def printable_name(name: str) -> str:
+    """A file name as text that UTF-8 can write: bytes that are not UTF-8 (held by
+    Python as lone surrogates) shown as ``\\xe9``, so one odd name cannot stop the run."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 # --------------------------------------------------------------------------- decoding
@@ -419,6 +433,11 @@ def _error(rel: str, reason: str, fmt: str = "", **meta: Any) -> Document:
     return doc
 
 
+def error_document(path: Path, root: Path, reason: str) -> Document:
+    """The error row of a file that could not be processed as a whole."""
+    return _error(_relative(Path(path), Path(root)), reason)
+
+
 @dataclass
 class _Header:
     """What a metadata header (text header, HTML table, CSV columns) says."""
@@ -654,10 +673,44 @@ class _CablePage(HTMLParser):
         self.visible.append(data)
 
 
+_HTML_TOKEN = re.compile(r"<!--|-->|<(?=[A-Za-z/!?])|>")
+
+
+def defuse_html(text: str) -> str:
+    """``text`` with every ``<`` that opens a tag or comment never closed escaped as
+    ``&lt;`` (so it reads as text). Python's html.parser rescans to the end of the
+    input for each unclosed ``<a href=x`` or ``<!--``: quadratic, minutes for a
+    megabyte. This pass is linear: one scan over the brackets."""
+    escape: list[int] = []
+    open_at, in_comment = -1, False
+    for match in _HTML_TOKEN.finditer(text):
+        token = match.group()
+        if in_comment:
+            if token == "-->":
+                in_comment, open_at = False, -1
+            continue
+        if token in (">", "-->"):
+            open_at = -1
+            continue
+        if open_at >= 0:  # a new tag before the last one closed: that one never closes
+            escape.append(open_at)
+        open_at, in_comment = match.start(), token == "<!--"
+    if open_at >= 0:
+        escape.append(open_at)
+    if not escape:
+        return text
+    parts, last = [], 0
+    for at in escape:
+        parts += [text[last:at], "&lt;"]
+        last = at + 1
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 def _read_html(rel: str, text: str) -> Document:
     page = _CablePage()
     try:
-        page.feed(text)
+        page.feed(defuse_html(text))
         page.close()
     except Exception as exc:  # html.parser is lenient; this is a last resort
         return _error(rel, f"cannot parse HTML: {type(exc).__name__}", "wikileaks-html")
@@ -682,19 +735,45 @@ def _read_html(rel: str, text: str) -> Document:
     return _build(rel, fmt, header, telegram.strip("\n"), title=title)
 
 
-def _csv_chunks(lines: Iterator[str]) -> Iterator[str]:
+@dataclass
+class _Oversized:
+    """A cables.csv record over the size limit: only its length was kept."""
+
+    size: int
+
+
+def _line_pieces(handle: io.TextIOBase, limit: int) -> Iterator[tuple[str, bool]]:
+    """The file's lines, a line longer than ``limit`` in pieces of at most ``limit``
+    characters, each with whether it starts a line: memory stays bounded whatever
+    the file holds (a 1 GB line is never read whole)."""
+    at_start = True
+    while True:
+        piece = handle.readline(limit)
+        if not piece:
+            return
+        yield piece, at_start
+        at_start = piece.endswith("\n")
+
+
+def _csv_chunks(handle: io.TextIOBase, limit: int) -> Iterator[str | _Oversized]:
     """Group lines into records: a record starts at a line that begins like a
     cables.csv row (``"12","12/28/2006 14:57",``), so a broken quote spoils
-    only its own row."""
+    only its own row. A record over ``limit`` characters is not kept, only measured."""
     chunk: list[str] = []
-    for line in lines:
-        if _CSV_RECORD_START.match(line) and chunk:
-            yield "".join(chunk)
-            chunk = []
-        if chunk or _CSV_RECORD_START.match(line) or line.strip():
-            chunk.append(line)
-    if chunk:
-        yield "".join(chunk)
+    size = 0
+    for piece, line_start in _line_pieces(handle, limit):
+        starts_record = line_start and _CSV_RECORD_START.match(piece) is not None
+        if starts_record and size:
+            yield "".join(chunk) if size <= limit else _Oversized(size)
+            chunk, size = [], 0
+        if size or starts_record or piece.strip():
+            size += len(piece)
+            if size <= limit:
+                chunk.append(piece)
+            else:
+                chunk = []
+    if size:
+        yield "".join(chunk) if size <= limit else _Oversized(size)
 
 
 _CSV_PREFIX = re.compile(
@@ -732,12 +811,12 @@ def _read_csv(path: Path, rel: str, encoding: str) -> list[Document]:
     errors = "dateline_latin1" if encoding == "cp1252" else "replace"
     csv.field_size_limit(max(limit * 2, 1 << 20))
     with open(path, encoding=encoding, errors=errors, newline="") as handle:
-        for number, chunk in enumerate(_csv_chunks(handle), 1):
+        for number, chunk in enumerate(_csv_chunks(handle, limit), 1):
             rel_row = f"{rel}#{number}"
-            if number == 1 and _CSV_HEADER_ROW.match(chunk):
+            if isinstance(chunk, _Oversized):
+                docs.append(_error(rel_row, f"CSV row too large ({chunk.size} characters)", "cables-csv"))
                 continue
-            if len(chunk) > limit:
-                docs.append(_error(rel_row, f"CSV row too large ({len(chunk)} characters)", "cables-csv"))
+            if number == 1 and _CSV_HEADER_ROW.match(chunk):
                 continue
             row = _parse_csv_record(chunk)
             if row is None:

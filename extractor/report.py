@@ -11,6 +11,7 @@ template syntax.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import re
@@ -148,6 +149,19 @@ def safe_token(text: str, fallback: str) -> str:
     return token or fallback
 
 
+_MAX_SLUG = 100  # characters; file names allow 255 bytes, and a slug also gets "-2", ".json", ".md"
+
+
+def page_slug(doc_id: str) -> str:
+    """The URL segment (and file name) of a cable's page: its id made safe, and a long
+    one cut with a hash of the whole id (two long ids that share a start stay apart)."""
+    token = safe_token(doc_id, "document")
+    if len(token) <= _MAX_SLUG:
+        return token
+    digest = hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{token[:_MAX_SLUG - 13].rstrip('.-')}-{digest}"
+
+
 # -- the site's model of the tables ----------------------------------------------------
 
 @dataclass
@@ -173,7 +187,7 @@ class SiteData:
         for doc_id in doc_ids:
             if doc_id in data.slugs:
                 continue
-            slug = base = safe_token(doc_id, "document")
+            slug = base = page_slug(doc_id)
             n = 1
             while slug.lower() in taken:
                 n += 1

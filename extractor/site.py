@@ -9,6 +9,8 @@ written into the repository, so ``git status`` stays clean after a build.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import datetime as dt
 import hashlib
 import json
@@ -22,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import __version__
+from . import __version__, outdir
 from .report import datapackage, write_site_pages
 from .tables import TABLES, TableSet, read_tables
 
@@ -46,16 +48,31 @@ def project_root() -> Path:
     raise RuntimeError("cannot find mkdocs.yml and site/: run from the project folder or reinstall dateline")
 
 
+#: written into every built site: the folder a later build may replace whole
+SITE_MARKER = ".dateline-site"
+
+
 def build_site(data_dir: str | os.PathLike[str], out: str | os.PathLike[str] = "public",
                gold_dir: str | os.PathLike[str] | None = None, *, evaluate: bool = True,
-               project_dir: str | os.PathLike[str] | None = None) -> Path:
+               project_dir: str | os.PathLike[str] | None = None, force: bool = False) -> Path:
     """Generate the pages and charts from the tables in ``data_dir`` and build the
     site into ``out``. The Method page reports accuracy measured on ``gold_dir``
-    (default ``../shared/gold/dev`` beside the project, when present). Returns ``out``."""
+    (default ``../shared/gold/dev`` beside the project, when present). Returns ``out``.
+
+    ``out`` is locked for the build (a second build there fails clearly) and replaced
+    whole, so it must be empty or a site this function built (it holds
+    :data:`SITE_MARKER`); ``force`` replaces any other folder."""
     project = Path(project_dir) if project_dir else project_root()
-    data = Path(data_dir)
     target = Path(out).resolve()
-    _check_target(target, project)
+    _check_target(target, project, force)
+    with contextlib.closing(outdir.acquire(target)):
+        outdir.clean_stale(target)
+        _check_target(target, project, force)  # (a build that finished meanwhile made it a site)
+        return _build_locked(Path(data_dir), target, project, gold_dir, evaluate)
+
+
+def _build_locked(data: Path, target: Path, project: Path, gold_dir: str | os.PathLike[str] | None,
+                  evaluate: bool) -> Path:
     tables = read_tables(data)
     texts = read_texts(data / TEXTS_FILE)
     accuracy, reason = measure_accuracy(gold_dir, project, evaluate, data_dir=data,
@@ -70,29 +87,17 @@ def build_site(data_dir: str | os.PathLike[str], out: str | os.PathLike[str] = "
                                     build=build)
         write_chart_images(docs / "charts", headline)
         write_vega_bundle(docs / "assets" / "vendor" / "vega-bundle.js")
-        # build beside the target and swap it in, so that a killed build leaves
-        # the previous site whole
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for stale in target.parent.glob(f".{target.name}.building-*"):  # left by a killed build
-            shutil.rmtree(stale, ignore_errors=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        # build beside the target and swap it in (one atomic exchange), so that a
+        # killed build leaves the previous site whole
+        staging = outdir.make_staging(target)
         try:
             run_mkdocs(project / "mkdocs.yml", docs, staging)
             squeeze_html(staging)
-            swap_into_place(staging, target)
+            (staging / SITE_MARKER).write_text("built by dateline site\n", encoding="utf-8")
+            outdir.swap_into_place(staging, target)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return target
-
-
-def swap_into_place(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames (no moment without a site
-    longer than between them)."""
-    retired = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        os.replace(target, retired)
-    os.replace(staging, target)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 _PRESERVED = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.IGNORECASE | re.DOTALL)
@@ -110,13 +115,17 @@ def squeeze_html(site_dir: Path) -> None:
         page.write_text("".join(out), encoding="utf-8")
 
 
-def _check_target(target: Path, project: Path) -> None:
-    """MkDocs empties its output folder: refuse one that is not a built site."""
+def _check_target(target: Path, project: Path, force: bool = False) -> None:
+    """The build replaces its output folder whole: refuse one that Dateline did not
+    build (its marker file is missing), unless forced; never the project or home."""
     if target == project or project.is_relative_to(target) or target in (Path.home(), Path("/")):
         raise ValueError(f"refusing to build the site into {target}: it holds the project")
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists() \
-            and not (target / "sitemap.xml").exists():
-        raise ValueError(f"{target} is not empty and holds no built site; refusing to overwrite it")
+    if target.exists() and not target.is_dir():
+        raise ValueError(f"{target} is a file, not a folder")
+    if force or not target.is_dir() or (target / SITE_MARKER).is_file() or not any(target.iterdir()):
+        return
+    raise ValueError(f"{target} is not empty and was not built by dateline site (no {SITE_MARKER}); "
+                     "the site replaces the whole folder: choose another --out, or pass --force")
 
 
 def read_texts(path: Path) -> dict[str, list[dict[str, str]]]:
@@ -139,16 +148,40 @@ def read_texts(path: Path) -> dict[str, list[dict[str, str]]]:
     return texts
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula: one starting with = + - @ tab
+    or CR gets a leading ``'`` (OWASP's advice), except a plain number ("-5", a
+    value column), which a spreadsheet reads as a number anyway."""
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def spreadsheet_safe_copy(source: Path, target: Path) -> None:
+    """Copy a CSV table with every cell made :func:`spreadsheet_safe` (byte for byte
+    when no cell needs it: same writer settings as the tables)."""
+    with open(source, encoding="utf-8", newline="") as inp, \
+            open(target, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        for row in csv.reader(inp):
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
 def copy_downloads(data: Path, target: Path, tables: TableSet) -> dict[str, Any]:
-    """Copy the tables byte for byte into the site; JSON Lines files missing from
-    ``data`` are written from the CSV rows. Returns sizes, hashes and build facts."""
+    """Copy the tables into the site: JSON Lines byte for byte (missing ones written
+    from the CSV rows), CSV made spreadsheet-safe (cells that a spreadsheet would run
+    as a formula start with ``'``). Returns sizes, hashes and build facts."""
     target.mkdir(parents=True, exist_ok=True)
     files: dict[str, int] = {}
     hashes: dict[str, str] = {}
     inputs = hashlib.sha256()
     for name, columns in TABLES.items():
         csv_path = data / f"{name}.csv"
-        shutil.copyfile(csv_path, target / f"{name}.csv")
+        spreadsheet_safe_copy(csv_path, target / f"{name}.csv")
         inputs.update(name.encode() + b"\0" + csv_path.read_bytes() + b"\0")
         jsonl = data / f"{name}.jsonl"
         if jsonl.is_file():

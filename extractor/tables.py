@@ -10,11 +10,12 @@ import csv
 import io
 import json
 import os
-import tempfile
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import outdir
 from .model import Claim, Document, Event
 
 DOCUMENT_COLUMNS = [
@@ -135,25 +136,46 @@ class TableSet:
 _JSON_LINE = json.JSONEncoder(ensure_ascii=False).encode
 
 
+#: written into every tables folder: what a later run may replace whole
+TABLES_MARKER = ".dateline-tables"
+
+
+def table_file_names() -> list[str]:
+    return [f"{name}.{ext}" for name in TABLES for ext in ("csv", "jsonl")] + [TEXTS_FILE]
+
+
 class TableWriter:
-    """Streams rows into ``<name>.csv`` and ``<name>.jsonl`` inside a temporary
-    sibling folder of ``out_dir``; :meth:`commit` renames the files into place
-    so that a killed run leaves the previous tables whole."""
+    """Streams rows into ``<name>.csv`` and ``<name>.jsonl`` inside a staging folder
+    beside ``out_dir``, which :meth:`commit` swaps with ``out_dir`` in one step: a
+    killed run leaves the previous tables whole, and a reader never sees a mix.
+    The folder is locked for the writer's life (a second run fails clearly), and
+    a folder holding anything but tables is refused (the swap would drop it)."""
 
     def __init__(self, out_dir: str | os.PathLike[str]):
-        self.out_dir = Path(out_dir)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.tmp_dir = Path(tempfile.mkdtemp(prefix=".dateline-tmp-", dir=self.out_dir))
+        self.out_dir = Path(out_dir).resolve()
+        self._lock = outdir.acquire(self.out_dir)
+        try:
+            outdir.clean_stale(self.out_dir)
+            _check_tables_folder(self.out_dir)
+            self.tmp_dir = outdir.make_staging(self.out_dir)
+        except BaseException:
+            self._lock.close()
+            raise
         self._files: dict[str, tuple[io.TextIOWrapper, io.TextIOWrapper, Any]] = {}
         self.counts: dict[str, int] = {}
-        for name, columns in TABLES.items():
-            csv_file = open(self.tmp_dir / f"{name}.csv", "w", encoding="utf-8", newline="")
-            jsonl_file = open(self.tmp_dir / f"{name}.jsonl", "w", encoding="utf-8", newline="\n")
-            writer = csv.writer(csv_file, lineterminator="\r\n")
-            writer.writerow(columns)
-            self._files[name] = (csv_file, jsonl_file, writer)
-            self.counts[name] = 0
-        self._texts = open(self.tmp_dir / TEXTS_FILE, "w", encoding="utf-8", newline="\n")
+        try:
+            (self.tmp_dir / TABLES_MARKER).write_text("written by dateline extract\n", encoding="utf-8")
+            for name, columns in TABLES.items():
+                csv_file = open(self.tmp_dir / f"{name}.csv", "w", encoding="utf-8", newline="")
+                jsonl_file = open(self.tmp_dir / f"{name}.jsonl", "w", encoding="utf-8", newline="\n")
+                writer = csv.writer(csv_file, lineterminator="\r\n")
+                self._files[name] = (csv_file, jsonl_file, writer)
+                writer.writerow(columns)
+                self.counts[name] = 0
+            self._texts = open(self.tmp_dir / TEXTS_FILE, "w", encoding="utf-8", newline="\n")
+        except BaseException:
+            self.abort()
+            raise
 
     def write(self, name: str, rows: Iterable[dict[str, str]]) -> None:
         csv_file, jsonl_file, writer = self._files[name]
@@ -169,23 +191,55 @@ class TableWriter:
             self._texts.write(_JSON_LINE(record) + "\n")
 
     def _close(self) -> None:
-        for csv_file, jsonl_file, _ in self._files.values():
-            csv_file.close()
-            jsonl_file.close()
-        self._texts.close()
+        handles = [h for pair in self._files.values() for h in pair[:2]]
+        if hasattr(self, "_texts"):
+            handles.append(self._texts)
+        for handle in handles:
+            handle.close()
 
     def commit(self) -> None:
-        self._close()
-        names = [f"{name}.{ext}" for name in TABLES for ext in ("csv", "jsonl")] + [TEXTS_FILE]
-        for file_name in names:
-            os.replace(self.tmp_dir / file_name, self.out_dir / file_name)
-        self.tmp_dir.rmdir()
+        try:
+            self._close()  # flushing may fail (a full disk): then nothing is swapped in
+            outdir.swap_into_place(self.tmp_dir, self.out_dir)
+        except BaseException:
+            self.abort()
+            raise
+        self._lock.close()
 
     def abort(self) -> None:
-        self._close()
-        for child in self.tmp_dir.iterdir():
-            child.unlink()
-        self.tmp_dir.rmdir()
+        """Drop the staging folder whatever state it is in (a full disk must not keep it)."""
+        for pair in self._files.values():
+            for handle in pair[:2]:
+                _close_quietly(handle)
+        if hasattr(self, "_texts"):
+            _close_quietly(self._texts)
+        shutil.rmtree(self.tmp_dir, ignore_errors=True)
+        self._lock.close()
+
+
+def _close_quietly(handle: io.TextIOWrapper) -> None:
+    try:
+        handle.close()
+    except OSError:
+        try:  # the buffer could not be flushed: close the descriptor anyway
+            os.close(handle.fileno())
+        except (OSError, ValueError):
+            pass
+
+
+def _check_tables_folder(out_dir: Path) -> None:
+    """Refuse to replace a folder holding anything but Dateline tables."""
+    if not out_dir.is_dir():
+        if out_dir.exists():
+            raise ValueError(f"{out_dir} is a file, not a folder")
+        return
+    allowed = set(table_file_names()) | {TABLES_MARKER}
+    foreign = sorted(e.name for e in out_dir.iterdir()
+                     if e.name not in allowed and not e.name.startswith(".dateline-tmp-"))
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (" ..." if len(foreign) > 3 else "")
+        raise ValueError(f"{out_dir} holds files that are not Dateline tables ({shown}); "
+                         "the tables replace the whole folder: choose another --out")
 
 
 def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:

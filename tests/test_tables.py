@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.tables import (
-    CLAIM_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, TABLES, TEXTS_FILE, TableWriter, format_number, read_table,
+    CLAIM_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, TABLES, TABLES_MARKER, TEXTS_FILE, TableWriter, format_number, read_table,
 )
 
 SHARED_OUTPUTS = Path(__file__).resolve().parents[2] / "shared" / "OUTPUTS.md"
@@ -75,9 +75,11 @@ def test_abort_leaves_previous_tables(tmp_path: Path) -> None:
     second.abort()
     rows = read_table(tmp_path / "claims.csv")
     assert [r["claim_id"] for r in rows] == ["x"]
+    # the tables and the marker that lets a later run replace the folder whole
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [f"{name}.{ext}" for name in TABLES for ext in ("csv", "jsonl")] + [TEXTS_FILE]
+        [f"{name}.{ext}" for name in TABLES for ext in ("csv", "jsonl")] + [TEXTS_FILE, TABLES_MARKER]
     )
+    assert not [p for p in tmp_path.parent.iterdir() if p.name.startswith(f".{tmp_path.name}.building-")]
 
 
 def test_csv_is_rfc4180(tmp_path: Path) -> None:
