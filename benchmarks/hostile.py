@@ -66,10 +66,16 @@ def seed_corpus(work: Path, n: int = 2) -> Path:
 
 
 def children(pid: int) -> list[int]:
-    try:
-        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
+    """The live child processes of ``pid`` (read from /proc: no psutil needed)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return sorted(found)
 
 
 # -- the cases: each returns its outcome, or raises AssertionError --------------------------
@@ -127,7 +133,7 @@ def html_big_malformed(work: Path) -> str:
 
 
 def repeated_ids_10k(work: Path) -> str:
-    body = "1. (C) The Ambassador met the minister on July 17."
+    body = "1. (U) Nothing to report."  # cheap to extract: the cost measured is the renaming
     (work / "cables.csv").write_text("".join(CSV_ROW.format(n=i, id="06SAME1", body=body) for i in range(10_000)))
     extract(work / "cables.csv", work / "out", check=True)
     docs = rows(work / "out", "documents")
@@ -220,45 +226,46 @@ def too_many_jobs(work: Path) -> str:
 
 
 def dead_worker(work: Path) -> str:
-    corpus = seed_corpus(work, 60)
+    corpus = seed_corpus(work, 300)
     process = start("extract", str(corpus), "--out", str(work / "out"), "--no-cache", "--jobs", "2", "-q")
     deadline = time.monotonic() + 60
-    while len(children(process.pid)) < 1 and time.monotonic() < deadline:
+    while len(children(process.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(3)
+    time.sleep(0.5)
     killed = children(process.pid)[:1]
     for pid in killed:
         os.kill(pid, signal.SIGKILL)
     assert process.wait(120) == 0, process.stderr.read() if process.stderr else ""
-    assert len(rows(work / "out", "documents")) == 60
-    return f"killed worker {killed}; run finished, 60 rows"
+    documents = rows(work / "out", "documents")
+    assert len(documents) == 300 and killed
+    return f"killed worker {killed}; run finished, 300 rows, {sum(d['status'] == 'ok' for d in documents)} ok"
 
 
 def huge_csv_line(work: Path) -> str:
     corpus = seed_corpus(work)
     big = corpus / "big.csv"
     with open(big, "wb") as handle:
-        handle.write(CSV_ROW.format(n=1, id="06BIG1", body="1. (C) Text ").encode()[:-2])
-        handle.truncate(1 << 30)  # a 1 GB file, sparse: one endless row
+        handle.write(CSV_ROW.format(n=1, id="06BIG1", body="1. (C) Text " + "word " * 40_000).encode()[:-2])
+        handle.truncate(1 << 30)  # a 1 GB file (sparse) whose first row never ends
     extract(corpus, work / "out", check=True)
     row = next(d for d in rows(work / "out", "documents") if d["source_file"].startswith("big.csv"))
     return f"{row['status']}: {row['error']}"
 
 
 def terminated_main(work: Path) -> str:
-    corpus = seed_corpus(work, 60)
+    corpus = seed_corpus(work, 300)
     process = start("extract", str(corpus), "--out", str(work / "out"), "--no-cache", "--jobs", "2", "-q")
     deadline = time.monotonic() + 60
-    while not children(process.pid) and time.monotonic() < deadline:
+    while len(children(process.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(2)
+    time.sleep(0.5)
     workers = children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait(30)
     time.sleep(1)
     alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()
              and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
-    assert not alive, alive
+    assert workers and not alive, (workers, alive)
     return f"SIGKILL of the main process: its {len(workers)} workers are gone within 1 s"
 
 
@@ -274,12 +281,13 @@ def killed_between_renames(work: Path) -> str:
 
 
 def same_id_two_folders(work: Path) -> str:
+    corpus = work / "corpus"
     for folder, day in (("a", "24"), ("b", "25")):
-        (work / folder).mkdir()
-        (work / folder / "x.txt").write_text(CABLE.format(id="08SAME1").replace("2008-07-24", f"2008-07-{day}"))
-    extract(work, work / "out1", check=True)
-    os.replace(work / "a", work / "c")
-    extract(work, work / "out2", check=True)
+        (corpus / folder).mkdir(parents=True)
+        (corpus / folder / "x.txt").write_text(CABLE.format(id="08SAME1").replace("2008-07-24", f"2008-07-{day}"))
+    extract(corpus, work / "out1", check=True)
+    os.replace(corpus / "a", corpus / "c")
+    extract(corpus, work / "out2", check=True)
 
     def by_date(out: Path) -> dict[str, str]:
         return {d["doc_date"]: d["doc_id"] for d in rows(out, "documents")}

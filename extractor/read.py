@@ -683,6 +683,7 @@ def defuse_html(text: str) -> str:
     megabyte. This pass is linear: one scan over the brackets."""
     escape: list[int] = []
     open_at, in_comment = -1, False
+    last_close = text.rfind("-->")
     for match in _HTML_TOKEN.finditer(text):
         token = match.group()
         if in_comment:
@@ -694,6 +695,10 @@ def defuse_html(text: str) -> str:
             continue
         if open_at >= 0:  # a new tag before the last one closed: that one never closes
             escape.append(open_at)
+            open_at = -1
+        if token == "<!--" and match.start() > last_close:
+            escape.append(match.start())  # a comment never closed: text, and what follows is read
+            continue
         open_at, in_comment = match.start(), token == "<!--"
     if open_at >= 0:
         escape.append(open_at)
