@@ -20,7 +20,10 @@ from extractor.cli import cli
 from extractor.read import read_file
 from extractor.tables import TABLES, TEXTS_FILE, read_table
 
-PROJECT = Path(__file__).resolve().parent.parent
+import extractor
+
+# the subprocesses run the extractor this test imported (PYTHONPATH may point at another checkout)
+PROJECT = Path(extractor.__file__).resolve().parent.parent
 CABLE = ("Identifier: {id}\nCreated: {created}\nClassification: CONFIDENTIAL\nOrigin: Embassy Mexico\n\n"
          "R 241258Z JUL 08\nFM AMEMBASSY MEXICO\n\nSUBJECT: {subject}\n\n"
          "1. (C) The Ambassador met the minister on July 17. Police seized 5.8 tons of cocaine.\n")
@@ -94,13 +97,13 @@ def test_row1_a_repeated_id_in_one_cables_csv_keeps_each_copys_own_rows(tmp_path
 
 def test_row5_thousands_of_repeated_ids_are_renamed_in_linear_time(tmp_path: Path) -> None:
     # rows with no text are error rows: no extraction cost, only the renaming is measured
-    rows = "".join(CSV_ROW.format(n=i, id="06SAME1", body="") for i in range(6000))
+    rows = "".join(CSV_ROW.format(n=i, id="06SAME1", body="") for i in range(30_000))
     (tmp_path / "cables.csv").write_text(rows)
     started = time.monotonic()
     extract_corpus([tmp_path / "cables.csv"], tmp_path / "out", jobs=1)
-    assert time.monotonic() - started < 20  # quadratic renaming: over a minute
+    assert time.monotonic() - started < 10  # 2 s; renaming by scanning every row of the file: 23 s
     ids = [d["doc_id"] for d in read_table(tmp_path / "out" / "documents.csv")]
-    assert len(set(ids)) == 6000
+    assert len(set(ids)) == 30_000
 
 
 def test_row15_renaming_a_folder_does_not_swap_which_copy_keeps_the_id(tmp_path: Path) -> None:
