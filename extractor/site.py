@@ -125,7 +125,7 @@ def _check_target(target: Path, project: Path, force: bool = False) -> None:
     if force or not target.is_dir() or (target / SITE_MARKER).is_file() or not any(target.iterdir()):
         return
     raise ValueError(f"{target} is not empty and was not built by dateline site (no {SITE_MARKER}); "
-                     "the site replaces the whole folder: choose another --out, or pass --force")
+                     "refusing to overwrite it: choose another --out, or pass --force to replace it whole")
 
 
 def read_texts(path: Path) -> dict[str, list[dict[str, str]]]:
