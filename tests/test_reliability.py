@@ -176,7 +176,8 @@ def test_rows3_8_14_site_with_long_names_formula_cells_and_a_killed_swap(tmp_pat
 
 @pytest.mark.parametrize("page", ["<html><body>" + "<a href=x " * 10_000,
                                   "<html><body><!-- " + "x y z " * 100_000,
-                                  "<html><body>" + "<td><a href=x <p>The minister met <!-- <b " * 10_000])
+                                  "<html><body>" + "<td><a href=x <p>The minister met <!-- <b " * 10_000],
+                         ids=["unclosed-tags", "unclosed-comment", "mixed"])
 def test_row4_malformed_html_is_read_in_linear_time(tmp_path: Path, page: str) -> None:
     (tmp_path / "page.html").write_text(page)
     started = time.monotonic()
