@@ -82,6 +82,7 @@ def extract_document(doc: Document, model: "DecisionModel | None" = None,
     from .events import extract_events
     from .learn import default_model
     from .parse import parse_document
+    from .speakers import resolve_speakers
 
     if model is None:
         model = default_model()
@@ -94,7 +95,7 @@ def extract_document(doc: Document, model: "DecisionModel | None" = None,
         parses = parse_document(doc, {c.sentence for c in claims})
     events = extract_events(doc, times, parses, decide=model.event_decider(doc.doc_date),
                             finalize=model.event_finalizer(doc.doc_date))
-    claims = model.name_entities(claims, parses_by_sentence(doc, parses))
+    claims = resolve_speakers(model.name_entities(claims, parses_by_sentence(doc, parses)), doc)
     return DocumentResult(doc, events, claims)
 
 

@@ -990,3 +990,38 @@ def test_claims_from_text_cuts_sentences_as_the_pipeline_does() -> None:
     sentences = {s.text for s in pipeline_split(text)}
     claims = claims_from_text(text)
     assert claims and all(c.sentence in sentences for c in claims)
+
+
+# -- speakers named by title alone, resolved through the cable (extractor.speakers) -------------
+
+def _pipeline_speakers(*paragraphs: str) -> list[tuple[str, str]]:
+    from extractor.pipeline import extract_document
+
+    return [(c.text, c.speaker) for c in extract_document(_doc(*paragraphs)).claims]
+
+
+@pytest.mark.parametrize("paragraphs,expected", [
+    # a description names the organisation the cable wrote out before (09RIODEJANEIRO285)
+    (("Econoff met with the Rio de Janeiro Federation of Industry (FIRJAN) on April 3.",
+      "The Federation estimates that the investment would create 360,000 new jobs throughout the state."),
+     [("360,000", "Rio de Janeiro Federation of Industry")]),
+    # a bare title stands for the named official before it (08BUENOSAIRES759)
+    (("Interior Minister Anibal Fernandez announced the operation on May 1.",
+      "The Minister stated that the police seized 500 kilos of marijuana."),
+     [("500 kilos", "Interior Minister Anibal Fernandez")]),
+    # a name written only after the claim is no antecedent
+    (("The Minister stated that the police seized 500 kilos of marijuana.",
+      "Interior Minister Anibal Fernandez announced the operation on May 1."),
+     [("500 kilos", "Minister")]),
+    # no name holds the title: the title stays
+    (("According to the Ministry, 300 officers were trained.",), [("300", "Ministry")]),
+])
+def test_title_speakers_resolve_to_the_name_written_before(paragraphs, expected):
+    assert _pipeline_speakers(*paragraphs) == expected
+
+
+def test_name_runs_keep_glue_words_inside_names():
+    from extractor.speakers import name_runs
+
+    assert name_runs("Econoff met the Rio de Janeiro Federation of Industry and Minister Lula of Brazil.") == [
+        "Econoff", "Rio de Janeiro Federation of Industry", "Minister Lula of Brazil"]
