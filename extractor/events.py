@@ -898,7 +898,8 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
                     and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.when.start - 60), m.when.start):
                 frame, frame_status = m.when, ("planned" if m.status in ("planned", "expected") else "occurred")
                 day_frame = _single_day(frame) or day_frame
-            target = _find_same(events, m)
+            found = find_same(events, m)
+            target = found[0] if found is not None else None
             if target is None and m.demonstrative:
                 continue  # "this operation" after arrests: refers to something already reported
             if target is None:
@@ -1010,7 +1011,7 @@ _SAME_EVENT_LOOKBACK = 100
 
 
 def _candidates_for_same(events: list[Mention]) -> Iterator[Mention]:
-    """The events :func:`_find_same` looks at, newest first, as ``reversed(events)``
+    """The events :func:`find_same` looks at, newest first, as ``reversed(events)``
     would give them, the middle of a very long list left out."""
     older = len(events) - _SAME_EVENT_LOOKBACK
     yield from reversed(events[max(older, 0):])
@@ -1019,39 +1020,48 @@ def _candidates_for_same(events: list[Mention]) -> Iterator[Mention]:
         yield from reversed(leading)
 
 
-def _find_same(events: list[Mention], m: Mention) -> Mention | None:
-    for prev in _candidates_for_same(events):
-        if prev.kind != m.kind:
-            continue
-        same_dates = m.when is not None and prev.when is not None and not m.date_inherited \
-            and (m.when.date_start, m.when.date_end) == (prev.when.date_start, prev.when.date_end)
-        if m.kind in TRAVEL_TYPES and _different_places(prev.location, m.location) and not same_dates:
-            continue  # "his recent visit in Spain" is not the trip to Colombia
-        if m.anaphoric and (not m.status_cued or _status_class(m.status) == _status_class(prev.status)) \
-                and (m.when is None or (prev.when is not None and _date_overlap(prev.when, m.when))
-                     or (m.date_inherited and prev.when is None and prev.is_verb)):  # "visited Bangladesh" / "During the visit"
-            return prev  # "the intercept", "the meeting", "the visit in September": the one already named
-        if not m.is_verb and (m.when is None or m.date_inherited) and prev.p_index == m.p_index \
-                and prev.status == m.status and _date_overlap(prev.when, m.when) and not (prev.amount and m.amount and prev.amount != m.amount):
-            return prev  # a noun naming again, in the same paragraph, what was just reported
-        if prev.from_subject and _date_overlap(prev.when, m.when):
-            return prev  # the subject line announces the body's event
-        if m.when is None and prev.when is not None and not prev.date_inherited and m.is_verb \
-                and 0 <= m.p_index - prev.p_index <= 1 and prev.status == m.status \
-                and (prev.p_index, prev.s_index) != (m.p_index, m.s_index) \
-                and _shares_actor(prev.actors, m.actors):
-            return prev  # a later report of the dated event ("That same day, the military captured ...")
-        if _same_trip(prev, m) or _same_day_incident(prev, m) or _same_incident(prev, m):
-            return prev
-        same_time = False
-        if m.when is not None and prev.when is not None and not m.date_inherited and not prev.date_inherited:
-            same_time = ((m.when.date_start, m.when.date_end) == (prev.when.date_start, prev.when.date_end)
-                         or (m.when.granularity != prev.when.granularity
-                             and {m.when.granularity, prev.when.granularity} <= _NAMING_GRANULARITIES
-                             and _date_overlap(m.when, prev.when)))
-        if same_time and _shares_actor(prev.actors, m.actors):  # "the September 7 visit" / "visited in September"
-            return prev
-    return None
+def _elsewhere(prev: Mention, m: Mention) -> bool:
+    """"his recent visit in Spain" is not the trip to Colombia (unless the dates say so)."""
+    same_dates = m.when is not None and prev.when is not None and not m.date_inherited \
+        and (m.when.date_start, m.when.date_end) == (prev.when.date_start, prev.when.date_end)
+    return m.kind in TRAVEL_TYPES and _different_places(prev.location, m.location) and not same_dates
+
+
+def _refers_back_to(prev: Mention, m: Mention) -> bool:
+    """"the intercept", "the meeting", "the visit in September": the one already named."""
+    return m.anaphoric and (not m.status_cued or _status_class(m.status) == _status_class(prev.status)) \
+        and (m.when is None or (prev.when is not None and _date_overlap(prev.when, m.when))
+             or (m.date_inherited and prev.when is None and prev.is_verb))  # "visited Bangladesh" / "During the visit"
+
+
+def _named_again(prev: Mention, m: Mention) -> bool:
+    """A noun naming again, in the same paragraph, what was just reported."""
+    return not m.is_verb and (m.when is None or m.date_inherited) and prev.p_index == m.p_index \
+        and prev.status == m.status and _date_overlap(prev.when, m.when) \
+        and not (prev.amount and m.amount and prev.amount != m.amount)
+
+
+def _announced_by_subject(prev: Mention, m: Mention) -> bool:
+    """The subject line announces the body's event."""
+    return prev.from_subject and _date_overlap(prev.when, m.when)
+
+
+def _later_report(prev: Mention, m: Mention) -> bool:
+    """A later report of the dated event ("That same day, the military captured ...")."""
+    return m.when is None and prev.when is not None and not prev.date_inherited and m.is_verb \
+        and 0 <= m.p_index - prev.p_index <= 1 and prev.status == m.status \
+        and (prev.p_index, prev.s_index) != (m.p_index, m.s_index) and _shares_actor(prev.actors, m.actors)
+
+
+def _same_time_and_actor(prev: Mention, m: Mention) -> bool:
+    """"the September 7 visit" / "visited in September": the same time and a shared actor."""
+    if m.when is None or prev.when is None or m.date_inherited or prev.date_inherited:
+        return False
+    same_time = ((m.when.date_start, m.when.date_end) == (prev.when.date_start, prev.when.date_end)
+                 or (m.when.granularity != prev.when.granularity
+                     and {m.when.granularity, prev.when.granularity} <= _NAMING_GRANULARITIES
+                     and _date_overlap(m.when, prev.when)))
+    return same_time and _shares_actor(prev.actors, m.actors)
 
 
 def _different_places(a: str, b: str) -> bool:
@@ -1099,6 +1109,31 @@ def _same_incident(prev: Mention, m: Mention) -> bool:
 
 def _status_class(status: str) -> str:
     return "future" if status in ("planned", "expected") else "real"
+
+
+#: the ways a mention names a happening already reported, tried in this order on each
+#: earlier event of its type, newest first; the name says which one joined them
+SAME_HAPPENING: tuple[tuple[str, Callable[[Mention, Mention], bool]], ...] = (
+    ("refers_back", _refers_back_to),
+    ("named_again", _named_again),
+    ("subject_line", _announced_by_subject),
+    ("later_report", _later_report),
+    ("same_trip", _same_trip),
+    ("same_day_incident", _same_day_incident),
+    ("same_incident", _same_incident),
+    ("same_time_and_actor", _same_time_and_actor),
+)
+
+
+def find_same(events: list[Mention], m: Mention) -> tuple[Mention, str] | None:
+    """The earlier event ``m`` reports again, with the name of the check that says so."""
+    for prev in _candidates_for_same(events):
+        if prev.kind != m.kind or _elsewhere(prev, m):
+            continue
+        for name, check in SAME_HAPPENING:
+            if check(prev, m):
+                return prev, name
+    return None
 
 
 def _absorb(target: Mention, m: Mention) -> None:

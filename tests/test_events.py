@@ -755,3 +755,20 @@ def test_a_trie_matches_like_longest_first_alternatives(words: list[str], text: 
     for at in range(len(text) + 1):
         a, b = trie.match(text, at), flat.match(text, at)
         assert (a.span() if a else None) == (b.span() if b else None)
+
+
+def test_the_checks_that_join_reports_of_one_happening_are_a_named_table() -> None:
+    """Each join the rules make is one named check of ``SAME_HAPPENING``, tried in order."""
+    from extractor.events import SAME_HAPPENING
+
+    names = [name for name, _check in SAME_HAPPENING]
+    assert names == ["refers_back", "named_again", "subject_line", "later_report", "same_trip",
+                     "same_day_incident", "same_incident", "same_time_and_actor"]
+    assert all(callable(check) and check.__doc__ for _name, check in SAME_HAPPENING)
+
+
+def test_the_meeting_named_again_in_the_next_sentence_is_one_event() -> None:
+    events = extract_events(_doc([["Deputy Secretary Negroponte met Foreign Minister Espinosa on July 17.",
+                                   "The meeting focused on border security."]], "2008-07-24"))
+    meetings = [e for e in events if e.type == "meeting"]
+    assert len(meetings) == 1 and meetings[0].date_start == "2008-07-17"
