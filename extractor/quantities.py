@@ -373,10 +373,12 @@ def _default_currency(word: str, context: CurrencyContext) -> str:
     return units_config()["local_currency_default"].get(word, "")
 
 
-#: how a bare currency word (LOCAL:<word>) is decided, first answer wins; there is no
-#: country step for "dollar" (country_currency has none): a bare dollar is USD unless
-#: the cable names its local dollar (ANNOTATION.md)
-_BARE_CURRENCY_STEPS = (_named_in_paragraph, _named_in_cable, _of_the_country, _default_currency)
+#: how a bare currency word (LOCAL:<word>) is decided, first answer wins. The country
+#: comes before the rest of the cable: a Havana cable that names "convertible pesos"
+#: once still pays its salaries in (CUP) pesos. There is no country step for "dollar"
+#: (country_currency has none): a bare dollar is USD unless the paragraph or the cable
+#: names a local dollar (ANNOTATION.md).
+_BARE_CURRENCY_STEPS = (_named_in_paragraph, _of_the_country, _named_in_cable, _default_currency)
 
 
 def resolve_currency(code: str, country: str = "", context: CurrencyContext | None = None) -> str:
@@ -397,7 +399,8 @@ def resolve_currency(code: str, country: str = "", context: CurrencyContext | No
 def named_currencies(sentences: Iterable[Sequence[Token]]) -> frozenset[str]:
     """ISO codes of the currencies some tokenized sentences name explicitly: a code or
     symbol before a number ("Z$5 million", "ZWD 5"), a code after one ("500,000 ISK"),
-    a currency name ("Zimbabwe dollars", "the Zimbabwe dollar exchange rate")."""
+    a currency name of two words or more ("Zimbabwe dollars", "the Zimbabwe dollar
+    exchange rate"; one word alone is too often no currency: "cop killer", "COP-16")."""
     found: set[str] = set()
     for tokens in sentences:
         for i in range(len(tokens)):
@@ -416,7 +419,7 @@ def _named_currency_at(tokens: Sequence[Token], i: int) -> str:
         return tok.text
     if tok.low in _keyed_first_words()[1]:
         found = _match_phrase(tokens, i, _keyed_units()[1], 3)
-        return found[0] if found else ""
+        return found[0] if found and found[1] - i > 1 else ""
     return ""
 
 

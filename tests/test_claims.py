@@ -770,10 +770,17 @@ def test_context_units(text, country, written, value, unit):
      "Embassy Harare", [("Z$195 million", "ZWD"), ("US$5 million", "USD"), ("$2 million", "USD")]),
     # naming no local dollar, a cable's bare dollar is USD, whatever its origin
     (("The Embassy gave $5 million to the UNHCR.",), "Embassy Harare", [("$5 million", "USD")]),
-    # pesos: the paragraph's peso, else the cable's, else the origin country's
-    (("The traffickers paid 3 million Colombian pesos.", "The mayor was offered 50,000 pesos."), "Embassy Mexico",
-     [("3 million Colombian pesos", "COP"), ("50,000 pesos", "COP")]),
-    (("The mayor was offered 50,000 pesos.",), "Embassy Bogota", [("50,000 pesos", "COP")]),
+    # pesos: the paragraph's peso, else the origin country's, else the cable's (09HAVANA631: salaries are in
+    # CUP pesos though one paragraph names the convertible peso; 09MEXICO880: a "cop killer" names no currency)
+    (("Stores sell products only in convertible pesos.", "Each worker gets 15 pesos per workday to spend at state cafeterias."),
+     "Embassy Havana", [("15 pesos", "CUP")]),
+    (("The traffickers paid 3 million Colombian pesos and 200,000 pesos more.",
+      "The mayor was offered 50,000 pesos."), "Embassy Mexico",
+     [("3 million Colombian pesos", "COP"), ("200,000 pesos", "COP"), ("50,000 pesos", "MXN")]),
+    (("He was known as a cop killer.", "The PGR offers 30 million pesos (USD 2.1 million) for him."), "Embassy Mexico",
+     [("30 million pesos", "MXN"), ("USD 2.1 million", "USD")]),
+    (("The traffickers paid 3 million Colombian pesos.", "The mayor was offered 50,000 pesos."),
+     "Secretary of State", [("3 million Colombian pesos", "COP"), ("50,000 pesos", "COP")]),
     # a bare million pounds from Cairo is Egyptian
     (("The ministry spent 150 million pounds on bread subsidies.",), "Embassy Cairo", [("150 million pounds", "EGP")]),
 ])
