@@ -733,6 +733,12 @@ CONTEXT_UNITS = [
     ("The combined Colombian military-police operating budget has grown from USDOLS 2.6 billion to a budgeted "
      "USDOLS 4.5 billion in 2006.", "CO", "USDOLS 2.6 billion", 2.6e9, "USD"),
     ("The GOC pledged US DOLS 20 million for the demobilization program.", "CO", "US DOLS 20 million", 2e7, "USD"),
+    # a code before the symbol says which dollar, whatever dollar the paragraph names (10WINDHOEK7)
+    ("All Iranian dividends are sitting in a Namibian bank account (approximately USD $6 million); the BoN would "
+     "prevent converting the Namibian dollar denominated dividends.", "WA", "USD $6 million", 6e6, "USD"),
+    # Zimbabwe's budgets ran to quadrillions (07HARARE1073)
+    ("Finance Minister Samuel Mumbengegwi announced a Z$7.8 quadrillion budget.", "ZI", "Z$7.8 quadrillion",
+     7.8e15, "ZWD"),
 ]
 
 # The same decisions where the context says otherwise: these read right before and must stay so.
