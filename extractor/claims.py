@@ -18,6 +18,7 @@ from typing import Sequence
 from .clean import split_sentences  # the pipeline's splitter: one way to cut sentences
 from .model import Claim, Document, Paragraph, TimeExpression, stable_id
 from .quantities import (
+    CurrencyContext,
     Quantity,
     Token,
     _qualifier_lookup,
@@ -25,6 +26,7 @@ from .quantities import (
     cues,
     find_quantities,
     has_candidates,
+    named_currencies,
     places_in_time,
     tokenize,
 )
@@ -64,17 +66,19 @@ def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None
     would drop, each with ``rule`` saying why, for a learned decision to judge."""
     if times is None:
         times = _time_expressions(doc)
-    country = country_of(doc.origin, doc.tags)
     claims: list[Claim] = []
     seen: set[tuple[str, int]] = set()
     # each sentence is tokenized once, for the title map, the tables and the paragraph loop
     # (held here for one document, not in tokenize's cache: fewer long-lived objects for the GC)
     tokens = [[tokenize(s.text) for s in p.sentences] for p in doc.paragraphs]
+    paragraph_names = [named_currencies(p) for p in tokens]
+    cable = CurrencyContext(country=country_of(doc.origin, doc.tags), cable=frozenset().union(*paragraph_names))
     tables = _table_contexts(doc.paragraphs, tokens)
     state = _SpeakerState(titles=_title_map([t for p in tokens for t in p]))
     for p_index, paragraph in enumerate(doc.paragraphs):
         p_times = times[p_index] if times and p_index < len(times) else []
-        for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times, country,
+        currency = CurrencyContext(cable.country, paragraph_names[p_index], cable.cable)
+        for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times, currency,
                                           tables[p_index], state, tokens[p_index], weak):
             # a body copied twice into one file says each figure once
             key = (claim.sentence, claim.start)
@@ -92,8 +96,10 @@ def claims_from_text(text: str, dct: str = "", country: str = "") -> list[Claim]
     times: list[list[TimeExpression]] = []
     for s in sentences:
         times.append(_safe_timex(s.text, dct))
+    named = named_currencies(tokenize(s.text) for s in sentences)
+    currency = CurrencyContext(country_of(country=country), paragraph=named, cable=named)
     claims = []
-    for s_index, claim in _paragraph_claims("", dct, 0, paragraph, times, country_of(country=country)):
+    for s_index, claim in _paragraph_claims("", dct, 0, paragraph, times, currency):
         claim.start += sentences[s_index].start
         claim.end += sentences[s_index].start
         claims.append(claim)
@@ -120,12 +126,13 @@ def _time_expressions(doc: Document) -> list[list[list[TimeExpression]]]:
 # -- one paragraph -------------------------------------------------------------------------
 
 def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Paragraph,
-                      times: Sequence[list[TimeExpression]], country: str,
+                      times: Sequence[list[TimeExpression]], currency: CurrencyContext,
                       table: "_TableContext | None" = None,
                       state: "_SpeakerState | None" = None,
                       sentence_tokens: Sequence[Sequence[Token]] | None = None,
                       weak: bool = False) -> list[tuple[int, Claim]]:
-    """(sentence index, claim) pairs of one paragraph (sentence_tokens: the tokens of its sentences)."""
+    """(sentence index, claim) pairs of one paragraph (sentence_tokens: the tokens of its sentences;
+    currency: what decides its bare '$', 'dollars', 'pesos')."""
     claims: list[tuple[int, Claim]] = []
     if sentence_tokens is None:
         sentence_tokens = [tokenize(s.text) for s in paragraph.sentences]
@@ -141,7 +148,7 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
         if not has_candidates(text) or _ROUTING_LINE_RE.search(text):
             continue
         s_times = times[s_index] if s_index < len(times) else []
-        quantities = find_quantities(text, tokens, country, keep_excluded=weak)
+        quantities = find_quantities(text, tokens, keep_excluded=weak, context=currency)
         in_table = table.active and (_table_like(tokens) or _table_row(text, tokens))
         previous: Claim | None = None
         for q in quantities:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
 from pathlib import Path
-from typing import Any, NamedTuple, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -325,13 +325,102 @@ def country_of(origin: str = "", tags: str = "", country: str = "") -> str:
     return ""
 
 
-def resolve_currency(code: str, country: str) -> str:
+# -- currency context: what a bare "$", "dollars", "pesos", "pounds" means ------------------
+
+@dataclass(frozen=True)
+class CurrencyContext:
+    """What decides a bare currency word: the cable's country and the currencies (ISO
+    codes) the sentence's paragraph and the whole cable name explicitly ("Z$", "ZWD",
+    "Zimbabwe dollars"; a bare "$" or "dollars" names none)."""
+
+    country: str = ""
+    paragraph: frozenset[str] = frozenset()
+    cable: frozenset[str] = frozenset()
+
+    def excluding(self, codes: frozenset[str]) -> "CurrencyContext":
+        """The context of an amount that converts one in ``codes`` ("NT$ 3 billion ($90
+        million)"): the amount is not in the currency it converts."""
+        if not codes:
+            return self
+        return CurrencyContext(self.country, self.paragraph - codes, self.cable - codes)
+
+
+@lru_cache(maxsize=1)
+def _currency_families() -> dict[str, frozenset[str]]:
+    return {word: frozenset(codes) for word, codes in units_config()["currency_families"].items()
+            if not word.startswith("_")}
+
+
+def _the_one_named(word: str, named: frozenset[str]) -> str:
+    """The member of the family of ``word`` that ``named`` holds, when it holds exactly one."""
+    members = named & _currency_families().get(word, frozenset())
+    return next(iter(members)) if len(members) == 1 else ""
+
+
+def _named_in_paragraph(word: str, context: CurrencyContext) -> str:
+    return _the_one_named(word, context.paragraph)
+
+
+def _named_in_cable(word: str, context: CurrencyContext) -> str:
+    return _the_one_named(word, context.cable)
+
+
+def _of_the_country(word: str, context: CurrencyContext) -> str:
+    return units_config()["country_currency"].get(context.country, {}).get(word, "")
+
+
+def _default_currency(word: str, context: CurrencyContext) -> str:
+    return units_config()["local_currency_default"].get(word, "")
+
+
+#: how a bare currency word (LOCAL:<word>) is decided, first answer wins. The country
+#: comes before the rest of the cable: a Havana cable that names "convertible pesos"
+#: once still pays its salaries in (CUP) pesos. There is no country step for "dollar"
+#: (country_currency has none): a bare dollar is USD unless the paragraph or the cable
+#: names a local dollar (ANNOTATION.md).
+_BARE_CURRENCY_STEPS = (_named_in_paragraph, _of_the_country, _named_in_cable, _default_currency)
+
+
+def resolve_currency(code: str, country: str = "", context: CurrencyContext | None = None) -> str:
+    """ISO code of a currency as read: a code stays; LOCAL:<word> is decided by
+    _BARE_CURRENCY_STEPS in ``context`` (default: just ``country``)."""
     if not code.startswith("LOCAL:"):
         return code
     word = code.split(":", 1)[1]
-    cfg = units_config()
-    local = cfg["country_currency"].get(country, {})
-    return local.get(word) or cfg["local_currency_default"].get(word, "")
+    if context is None:
+        context = CurrencyContext(country=country)
+    for step in _BARE_CURRENCY_STEPS:
+        found = step(word, context)
+        if found:
+            return found
+    return ""
+
+
+def named_currencies(sentences: Iterable[Sequence[Token]]) -> frozenset[str]:
+    """ISO codes of the currencies some tokenized sentences name explicitly: a code or
+    symbol before a number ("Z$5 million", "ZWD 5"), a code after one ("500,000 ISK"),
+    a currency name of two words or more ("Zimbabwe dollars", "the Zimbabwe dollar
+    exchange rate"; one word alone is too often no currency: "cop killer", "COP-16")."""
+    found: set[str] = set()
+    for tokens in sentences:
+        for i in range(len(tokens)):
+            code = _named_currency_at(tokens, i)
+            if code and not code.startswith("LOCAL:"):
+                found.add(code)
+    return frozenset(found)
+
+
+def _named_currency_at(tokens: Sequence[Token], i: int) -> str:
+    tok = tokens[i]
+    if _is_digit(tok):
+        prefix = _currency_prefix(tokens, i) or _currency_name_before(tokens, i)
+        return prefix[0] if prefix else ""
+    if i > 0 and _iso_code_after(tok) and (_is_digit(tokens[i - 1]) or tokens[i - 1].text in unit_table().scales):
+        return tok.text
+    if tok.low in _keyed_first_words()[1]:
+        found = _match_phrase(tokens, i, _keyed_units()[1], 3)
+        return found[0] if found and found[1] - i > 1 else ""
+    return ""
 
 
 # -- quantulum3 fallback -------------------------------------------------------------
@@ -407,11 +496,15 @@ def _number_starters() -> frozenset[str]:
 
 
 def find_quantities(text: str, tokens: Sequence[Token] | None = None, country: str = "",
-                    keep_excluded: bool = False) -> list[Quantity]:
+                    keep_excluded: bool = False, context: CurrencyContext | None = None) -> list[Quantity]:
     """All quantities of one sentence, in order. Excluded candidates (dates,
-    references ...) are dropped unless keep_excluded (then ``excluded`` says why)."""
+    references ...) are dropped unless keep_excluded (then ``excluded`` says why).
+    ``context`` (the paragraph's and cable's named currencies; default: ``country``
+    alone) decides bare currency words."""
     if tokens is None:
         tokens = tokenize(text)
+    if context is None:
+        context = CurrencyContext(country=country)
     out: list[Quantity] = []
     n = len(tokens)
     i = 0
@@ -425,16 +518,17 @@ def find_quantities(text: str, tokens: Sequence[Token] | None = None, country: s
             continue
         q: Quantity | None = None
         if _is_digit(tok):
-            q = _scan(text, tokens, i, country)
+            q = _scan(text, tokens, i, context)
         elif tok.low in mults and tok.low not in ("hundred", "dozen", "thousand") and i + 2 < n \
                 and tokens[i + 1].text == "-" and tokens[i + 2].low in ("dollar", "dollars") \
                 and _adjacent(tok, tokens[i + 1]) and (i == 0 or tokens[i - 1].low in ("a", "the", "multi", "an")):
             # "the billion-dollar scheme"
             value = float(mults[tok.low])
-            q = Quantity(tok.start, tokens[i + 2].end, i, i + 3, value, value, value, "USD", tokens[i + 2].text,
+            q = Quantity(tok.start, tokens[i + 2].end, i, i + 3, value, value, value,
+                         resolve_currency("LOCAL:dollar", context=context), tokens[i + 2].text,
                          "currency", adjective=True, unit_end=i + 3, qual_start=i)
         elif tok.low in number_words or (tok.low in ("a", "an") and i + 1 < n and tokens[i + 1].low in mults):
-            q = _scan(text, tokens, i, country)
+            q = _scan(text, tokens, i, context)
         if q is None:
             i += 1
             continue
@@ -514,12 +608,120 @@ def _currency_prefix(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _scan(text: str, tokens: Sequence[Token], i: int, country: str) -> Quantity | None:
+def _currency_name_before(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """A currency named in words before the number ("Irish pounds 700 million", "US
+    dollars 5 million"): code and start index. Two or three words, a named currency
+    (no bare word), not the unit of a number before it."""
+    if i < 2 or not tokens[i - 1].text.isalpha():
+        return None
+    _, currency_words = _keyed_units()
+    for k in (3, 2):
+        if i - k < 0:
+            continue
+        code = currency_words.get(" ".join(t.low for t in tokens[i - k:i]), "")
+        if not code or code.startswith("LOCAL:"):
+            continue
+        before = tokens[i - k - 1] if i - k > 0 else None
+        if before is not None and (_is_digit(before) or before.low in unit_table().scales
+                                   or before.low in cues()["number_words"]):
+            return None  # "5 million Egyptian pounds 2 ...": the unit of the number before
+        return code, i - k
+    return None
+
+
+def _conversion_partner(tokens: Sequence[Token], start: int, end: int) -> frozenset[str]:
+    """Currencies named by the amount that this one (tokens start..end) converts, in
+    brackets after it or before it: "NT$3 billion ($90 million)", "$90 million (NT$3 billion)"."""
+    k = start - 1
+    qualifier_words = _qualifier_lookup()[1]
+    while k >= max(0, start - 3) and tokens[k].low in qualifier_words:
+        k -= 1  # "(about $90 million)"
+    if k >= 0 and tokens[k].text == "(":
+        return named_currencies([tokens[max(0, k - 6):k]])
+    if end < len(tokens) and tokens[end].text == "(":
+        return named_currencies([tokens[end + 1:end + 7]])
+    return frozenset()
+
+
+def _money(code: str, tokens: Sequence[Token], start: int, end: int, context: CurrencyContext) -> str:
+    """The currency of an amount written with ``code`` (tokens start..end) in ``context``."""
+    if not code.startswith("LOCAL:"):
+        return code
+    return resolve_currency(code, context=context.excluding(_conversion_partner(tokens, start, end)))
+
+
+# -- pounds: mass or money ---------------------------------------------------------------
+
+class _Pounds(NamedTuple):
+    """A number written with 'pound(s)': the words around it, lower case."""
+
+    before: tuple[str, ...]  # up to four words before the number, within its clause
+    after: str  # the word right after "pounds"
+    of_words: tuple[str, ...]  # the three words after "pounds of"
+    value: float
+    is_range: bool
+
+
+_CLAUSE_BREAKS = frozenset(",;:.()")
+
+
+def _pounds_of(tokens: Sequence[Token], start: int, end: int, value: float, is_range: bool) -> _Pounds:
+    before: list[str] = []
+    for tok in reversed(tokens[max(0, start - 4):start]):
+        if tok.text in _CLAUSE_BREAKS:
+            break
+        before.append(tok.low)
+    after = tokens[end].low if end < len(tokens) else ""
+    of_words: list[str] = []
+    if after == "of":
+        for tok in tokens[end + 1:end + 4]:
+            if tok.text in _CLAUSE_BREAKS:
+                break
+            of_words.append(tok.low)
+    return _Pounds(tuple(before), after, tuple(of_words), value, is_range)
+
+
+def _priced_in_pounds(p: _Pounds) -> bool | None:
+    """'worth 5 million pounds', '300 pounds worth of', 'paid 300 pounds': money."""
+    cues_ = _pound_words()["pound_money_cues"]
+    return True if p.after in cues_ or not cues_.isdisjoint(p.before) else None
+
+
+def _pounds_of_a_commodity(p: _Pounds) -> bool | None:
+    """'5 million pounds of marijuana', 'marijuana seizures of 300 pounds': mass."""
+    goods = _pound_words()["pound_commodities"]
+    return False if not goods.isdisjoint(p.of_words) or not goods.isdisjoint(p.before) else None
+
+
+def _pounds_by_the_million(p: _Pounds) -> bool | None:
+    """'5 million pounds' with nothing else to go by is money far more often than mass."""
+    return True if p.value >= 1e6 and not p.is_range else None
+
+
+#: is a number of "pounds" money? The first check with an answer decides; none: mass
+_POUND_CHECKS = (_priced_in_pounds, _pounds_of_a_commodity, _pounds_by_the_million)
+
+
+def _pounds_are_money(p: _Pounds) -> bool:
+    for check in _POUND_CHECKS:
+        answer = check(p)
+        if answer is not None:
+            return answer
+    return False
+
+
+@lru_cache(maxsize=1)
+def _pound_words() -> dict[str, frozenset[str]]:
+    cfg = units_config()
+    return {name: frozenset(w.lower() for w in cfg[name]) for name in ("pound_commodities", "pound_money_cues")}
+
+
+def _scan(text: str, tokens: Sequence[Token], i: int, context: CurrencyContext) -> Quantity | None:
     table = unit_table()
     units, currency_words = _keyed_units()
     unit_firsts, currency_firsts = _keyed_first_words()
     n = len(tokens)
-    prefix = _currency_prefix(tokens, i)
+    prefix = _currency_prefix(tokens, i) or _currency_name_before(tokens, i)
     first = _read_number(tokens, i, allow_glued_scale=prefix is not None)
     if first is None:
         return None
@@ -577,7 +779,6 @@ def _scan(text: str, tokens: Sequence[Token], i: int, country: str) -> Quantity 
         hyphen_adj = True
         u += 1
     if prefix:
-        unit_code = resolve_currency(prefix[0], country)
         unit_text = " ".join(t.text for t in tokens[prefix[1]:i]).replace(" $", "$")
         dimension = "currency"
         # "$214 million dollars", "$200 million dollar initiative": the word repeats the symbol
@@ -586,6 +787,9 @@ def _scan(text: str, tokens: Sequence[Token], i: int, country: str) -> Quantity 
             unit_end = m[1]
         elif hyphen_adj:
             hyphen_adj = False
+        # "$5 million Zimbabwe dollars": the word names what the bare symbol leaves open
+        code = m[0] if m is not None and prefix[0].startswith("LOCAL:") else prefix[0]
+        unit_code = _money(code, tokens, start_idx, max(unit_end, j), context)
     else:
         m_cur = _match_phrase(tokens, u, currency_words, 3) if u < n and tokens[u].low in currency_firsts else None
         if m_cur is not None and tokens[u].text == "real":
@@ -595,10 +799,7 @@ def _scan(text: str, tokens: Sequence[Token], i: int, country: str) -> Quantity 
             m_cur = (tokens[u].text, u + 1)  # "500,000 ISK": an ISO code written after the number
         if m_cur is not None and (m_unit is None or m_cur[1] >= m_unit[1]):
             word = " ".join(t.text for t in tokens[u:m_cur[1]])
-            code = m_cur[0]
-            if word.lower() in ("pound", "pounds"):
-                code = "LOCAL:pound"
-            unit_code = resolve_currency(code, country) or "USD"
+            unit_code = _money(m_cur[0], tokens, start_idx, m_cur[1], context) or "USD"
             unit_text = word
             dimension = "currency"
             unit_end = m_cur[1]
@@ -607,9 +808,9 @@ def _scan(text: str, tokens: Sequence[Token], i: int, country: str) -> Quantity 
             word_toks = tokens[u:m_unit[1]]
             word = " ".join(t.text for t in word_toks)
             ok = True
-            if code == "lb" and value >= 1e6 and high == value:
-                # "5 million pounds" is money far more often than mass
-                unit_code, dim, code = resolve_currency("LOCAL:pound", country) or "GBP", "currency", None  # type: ignore[assignment]
+            if code == "lb" and word_toks[0].low in ("pound", "pounds") \
+                    and _pounds_are_money(_pounds_of(tokens, start_idx, m_unit[1], value, is_range)):
+                unit_code, dim, code = _money("LOCAL:pound", tokens, start_idx, m_unit[1], context), "currency", None  # type: ignore[assignment]
             if word_toks[0].low in ("m", "g", "l", "mt") and word_toks[0].text != word_toks[0].low:
                 ok = False  # "5 M", "3 G": not metres or grams
             if ok:

@@ -691,6 +691,141 @@ def test_unit_regressions(text, written, value, unit):
     assert (claims[0].value, claims[0].unit) == (pytest.approx(value), unit)
 
 
+# Issue 14, "Units": unit decisions that use the context of the number (2026-12 units pass). Every case
+# read the wrong unit before: pounds of a commodity were money, a country's pounds were mass or a count, short
+# and long tons were metric, a Zimbabwe dollar was a US one, "USDOLS" was no currency.
+# (text, country, claim text, value, unit)
+CONTEXT_UNITS = [
+    # a commodity after "pounds of" (or before the number) makes a million pounds mass
+    ("Police seized 5 million pounds of marijuana in the operation.", "", "5 million pounds", 5e6, "lb"),
+    ("Since the use of Incirlik Air Base as a cargo hub began in May 2005, over 152 million pounds of equipment "
+     "has been shipped to US troops.", "TU", "152 million pounds", 1.52e8, "lb"),
+    ("KC-135 tanker aircraft based there have run 2800 refueling sorties, delivering 192 million pounds of fuel "
+     "in support of Operation Enduring Freedom.", "TU", "192 million pounds", 1.92e8, "lb"),
+    ("Growers harvested some 2 million pounds of processed marijuana in the state last year.", "MX",
+     "2 million pounds", 2e6, "lb"),
+    ("Cocaine seizures totaled 1.2 million pounds in 2008.", "", "1.2 million pounds", 1.2e6, "lb"),
+    ("Exports reached 200 million pounds of beef and 50 million pounds of coffee.", "", "50 million pounds", 5e7, "lb"),
+    # a country adjective makes pounds money, written after or before the number
+    ("O,hUiginn recounted that the Government offered Irish pounds 700 million in tax relief in 1987.", "EI",
+     "Irish pounds 700 million", 7e8, "IEP"),
+    ("The contract was worth 5 million Irish pounds at the time.", "", "5 million Irish pounds", 5e6, "IEP"),
+    ("The fund now holds Lebanese pounds 150 billion in treasury bills.", "", "Lebanese pounds 150 billion",
+     1.5e11, "LBP"),
+    ("The company paid a fine of pounds sterling 2 million.", "", "pounds sterling 2 million", 2e6, "GBP"),
+    # a bare million pounds in an Egyptian cable is Egyptian; a price makes pounds money, however small
+    ("The Ministry of Finance put the loan at 50 million pounds.", "EG", "50 million pounds", 5e7, "EGP"),
+    ("Each family paid 300 pounds for the permit.", "", "300 pounds", 300, "GBP"),
+    # short and long tons are not metric tons: their own units, values as stated
+    ("The United States will donate 50,000 short tons of wheat to the WFP this year.", "", "50,000 short tons",
+     5e4, "short ton"),
+    ("Sugar production fell to 3.2 million long tons last season.", "", "3.2 million long tons", 3.2e6, "long ton"),
+    # Zimbabwe dollars written Z$ / ZW$, and a bare dollar in a paragraph that names Zimbabwe dollars only
+    ("Gono announced last weekend cash deposit limits of Z$50 million for individuals.", "ZI", "Z$50 million",
+     5e7, "ZWD"),
+    ("The official exchange rate is ZW$30,000 to the US dollar.", "ZI", "ZW$30,000", 3e4, "ZWD"),
+    ("The RBZ printed Z$5 trillion last week, and $300 million changed hands daily on the parallel market.", "ZI",
+     "$300 million", 3e8, "ZWD"),
+    ("A loaf of bread now costs 200,000 Zimbabwe dollars, up from 20,000 dollars in June.", "ZI",
+     "20,000 dollars", 2e4, "ZWD"),
+    ("The RBZ printed $5 trillion Zimbabwe dollars last week.", "ZI", "$5 trillion Zimbabwe dollars", 5e12, "ZWD"),
+    # cable spellings of US dollars
+    ("The combined Colombian military-police operating budget has grown from USDOLS 2.6 billion to a budgeted "
+     "USDOLS 4.5 billion in 2006.", "CO", "USDOLS 2.6 billion", 2.6e9, "USD"),
+    ("The GOC pledged US DOLS 20 million for the demobilization program.", "CO", "US DOLS 20 million", 2e7, "USD"),
+    # a code before the symbol says which dollar, whatever dollar the paragraph names (10WINDHOEK7)
+    ("All Iranian dividends are sitting in a Namibian bank account (approximately USD $6 million); the BoN would "
+     "prevent converting the Namibian dollar denominated dividends.", "WA", "USD $6 million", 6e6, "USD"),
+    # Zimbabwe's budgets ran to quadrillions (07HARARE1073)
+    ("Finance Minister Samuel Mumbengegwi announced a Z$7.8 quadrillion budget.", "ZI", "Z$7.8 quadrillion",
+     7.8e15, "ZWD"),
+]
+
+# The same decisions where the context says otherwise: these read right before and must stay so.
+CONTEXT_UNITS_KEPT = [
+    ("The seized cocaine was worth 5 million pounds on the street.", "", "5 million pounds", 5e6, "GBP"),
+    ("UK credit exposure on Iran is now about 275 million pounds (USD 550 million).", "UK", "275 million pounds",
+     2.75e8, "GBP"),
+    ("Police seized 300 pounds of marijuana.", "", "300 pounds", 300, "lb"),
+    ("The U.S. is like the proverbial 900 pound gorilla in the room.", "CA", "900 pound", 900, "lb"),
+    ("The island exported 20,000 metric tons of sugar.", "", "20,000 metric tons", 2e4, "t"),
+    # a bare dollar that converts a named local amount is a US dollar
+    ("The budget is NT$3 billion ($90 million) this year.", "TW", "$90 million", 9e7, "USD"),
+    ("Air fares rose to Z$195 million (about $60) this week.", "ZI", "$60", 60, "USD"),
+    # a paragraph that names US and Zimbabwe dollars leaves a bare one as US
+    ("The fee is Z$5 million, or US$20, while the visa costs $30.", "ZI", "$30", 30, "USD"),
+    ("The Embassy donated $5 million to the fund.", "ZI", "$5 million", 5e6, "USD"),
+    ("He spoke about 500 pesos.", "MX", "500 pesos", 500, "MXN"),
+]
+
+
+@pytest.mark.parametrize("text,country,written,value,unit", CONTEXT_UNITS + CONTEXT_UNITS_KEPT,
+                         ids=[f"{r[2]}|{r[4]}" for r in CONTEXT_UNITS + CONTEXT_UNITS_KEPT])
+def test_context_units(text, country, written, value, unit):
+    claims = [c for c in claims_from_text(text, country=country) if c.text == written]
+    assert len(claims) == 1, [(c.text, c.unit) for c in claims_from_text(text, country=country)]
+    assert (claims[0].value, claims[0].unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("paragraphs,origin,expected", [
+    # the cable names Zimbabwe dollars in one paragraph: a bare "$" in another is one too
+    (("Inflation: the Zimbabwe dollar lost half its value in a week.",
+      "Bread now costs $200,000 a loaf."), "Embassy Harare", [("$200,000", "ZWD")]),
+    # a paragraph that names US dollars decides for itself, whatever the rest of the cable names
+    (("Fares rose to Z$195 million.", "The Embassy gave US$5 million; another $2 million follows."),
+     "Embassy Harare", [("Z$195 million", "ZWD"), ("US$5 million", "USD"), ("$2 million", "USD")]),
+    # naming no local dollar, a cable's bare dollar is USD, whatever its origin
+    (("The Embassy gave $5 million to the UNHCR.",), "Embassy Harare", [("$5 million", "USD")]),
+    # pesos: the paragraph's peso, else the origin country's, else the cable's (09HAVANA631: salaries are in
+    # CUP pesos though one paragraph names the convertible peso; 09MEXICO880: a "cop killer" names no currency)
+    (("Stores sell products only in convertible pesos.", "Each worker gets 15 pesos per workday to spend at state cafeterias."),
+     "Embassy Havana", [("15 pesos", "CUP")]),
+    (("The traffickers paid 3 million Colombian pesos and 200,000 pesos more.",
+      "The mayor was offered 50,000 pesos."), "Embassy Mexico",
+     [("3 million Colombian pesos", "COP"), ("200,000 pesos", "COP"), ("50,000 pesos", "MXN")]),
+    (("He was known as a cop killer.", "The PGR offers 30 million pesos (USD 2.1 million) for him."), "Embassy Mexico",
+     [("30 million pesos", "MXN"), ("USD 2.1 million", "USD")]),
+    (("The traffickers paid 3 million Colombian pesos.", "The mayor was offered 50,000 pesos."),
+     "Secretary of State", [("3 million Colombian pesos", "COP"), ("50,000 pesos", "COP")]),
+    # a bare million pounds from Cairo is Egyptian
+    (("The ministry spent 150 million pounds on bread subsidies.",), "Embassy Cairo", [("150 million pounds", "EGP")]),
+])
+def test_currency_from_the_cable(paragraphs, origin, expected):
+    doc = _doc(*paragraphs, origin=origin)
+    times = [[[] for _ in p.sentences] for p in doc.paragraphs]
+    assert [(c.text, c.unit) for c in extract_claims(doc, times=times)] == expected
+
+
+def test_units_data_for_context_decisions():
+    """units.json: commodities and money cues are lower-case single words that do not overlap, every
+    family member is a currency the tables can write, short and long tons carry their size in tons."""
+    from extractor.quantities import units_config
+
+    cfg = units_config()
+    goods, money = cfg["pound_commodities"], cfg["pound_money_cues"]
+    for words in (goods, money):
+        assert words and len(set(words)) == len(words)
+        assert all(w == w.lower() and " " not in w for w in words)
+    assert not set(goods) & set(money)
+    known = {v for v in [*cfg["currency_words"].values(), *cfg["currency_prefixes"].values()]
+             if not v.startswith("LOCAL:")}
+    bare = {v.split(":", 1)[1] for v in [*cfg["currency_words"].values(), *cfg["currency_prefixes"].values()]
+            if v.startswith("LOCAL:")}
+    families = cfg["currency_families"]
+    assert set(families) <= bare | {"pound"}  # "pounds" is a unit word, read as LOCAL:pound when money
+    for word, codes in families.items():
+        assert set(codes) <= known, (word, set(codes) - known)
+        assert cfg["local_currency_default"][word] in codes
+    members = [c for codes in families.values() for c in codes]
+    assert len(members) == len(set(members))  # a code belongs to one family
+    for country, local in cfg["country_currency"].items():
+        for word, code in local.items():
+            assert code in families.get(word, [code]), (country, word, code)
+    assert cfg["units"]["short ton"]["in_t"] == pytest.approx(0.907185)
+    assert cfg["units"]["long ton"]["in_t"] == pytest.approx(1.016047)
+    assert not {"short tons", "long tons"} & set(cfg["units"]["t"]["surfaces"])
+
+
 def test_offsets_index_the_text_across_sentences():
     text = "Nothing here. The army sent 300 troops. Police seized 2 tons of cocaine."
     claims = claims_from_text(text)
