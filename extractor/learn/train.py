@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..events import Mention
-    from ..model import Document, TimeExpression
+    from ..model import Claim, Document, TimeExpression
 
 #: the seed of every random choice in training and fold assignment
 SEED = 13
@@ -107,14 +107,7 @@ def _event_label(m: "Mention", gold_events: Sequence[Mapping[str, Any]]) -> int 
 
 def prepare(gold_dirs: Iterable[str | Path], progress: Callable[[str], None] | None = None) -> list[GoldDocument]:
     """Read, clean, time and parse every gold document, and collect its labelled candidates."""
-    from ..claims import extract_claims
-    from ..evaluate import claim_match_score, claim_matches, evidence_overlap, load_gold
-    from ..events import extract_events
-    from ..parse import parse_document
-    from ..pipeline import parses_by_sentence, time_expressions
-    from ..tables import claim_row
-    from .entity import entity_examples
-    from .features import EventContext, claim_features
+    from ..evaluate import load_gold
 
     out: list[GoldDocument] = []
     for gold_dir in gold_dirs:
@@ -124,56 +117,94 @@ def prepare(gold_dirs: Iterable[str | Path], progress: Callable[[str], None] | N
             out.append(item)
             if item.document is None:
                 continue
-            doc = item.document
             if progress:
                 progress(item.doc_id)
-            item.times = time_expressions(doc)
-            claims = extract_claims(doc, item.times, weak=True)
-            # every candidate's sentence: a superset of what the pipeline parses for the claims it keeps
-            item.parses = parse_document(doc, {c.sentence for c in claims})
-            gold_events = list(gold.get("events") or [])
-            gold_claims = list(gold.get("claims") or [])
-            seen: list["Mention"] = []
-            context = EventContext(doc.doc_date)
-
-            def collect(mentions: "list[Mention]", parsed: "Doc | None") -> "list[Mention]":
-                for m, features in zip(mentions, context.featurize(mentions, parsed)):
-                    seen.append(m)
-                    label = _event_label(m, gold_events)
-                    if label is not None:
-                        item.event_examples.append((features, label))
-                return []
-
-            extract_events(doc, item.times, item.parses, decide=collect)
-            for g in gold_events:
-                if g.get("optional"):
-                    continue
-                item.required_events += 1
-                if not any(m.kind == g.get("type") and evidence_overlap(g.get("evidence"), m.sentence.text)
-                           >= EVIDENCE_SHARE for m in seen):
-                    item.uncovered_events += 1
-            rows = [claim_row(c) for c in claims]
-            by_sentence = parses_by_sentence(doc, item.parses)
-            for claim, row in zip(claims, rows):
-                matching = [g for g in gold_claims if claim_matches(g, row)]
-                if matching and all(g.get("optional") for g in matching):
-                    continue
-                if matching and not any(evidence_overlap(g.get("evidence"), claim.sentence) >= EVIDENCE_SHARE
-                                        for g in matching):
-                    continue  # the same value said elsewhere ("July 20" beside "20 members"): no lesson
-                item.claim_examples.append((claim_features(claim, doc.doc_date), 1 if matching else 0))
-                parsed = by_sentence.get(claim.sentence)
-                required = [g for g in matching if not g.get("optional")]
-                if required and parsed is not None:
-                    best = max(required, key=lambda g: claim_match_score(g, row))
-                    item.entity_examples.extend(entity_examples(claim, parsed, str(best.get("entity") or "")))
-            for g in gold_claims:
-                if g.get("optional"):
-                    continue
-                item.required_claims += 1
-                if not any(claim_matches(g, row) for row in rows):
-                    item.uncovered_claims += 1
+            collect_examples(item)
     return out
+
+
+def collect_examples(item: GoldDocument) -> None:
+    """Time and parse ``item``'s document (unless done already) and collect its labelled
+    event, claim and entity candidates. Run again on a prepared item, it recomputes the
+    examples from the stored times and parses (how feature experiments stay fast)."""
+    from ..claims import extract_claims
+    from ..parse import parse_document
+    from ..pipeline import time_expressions
+
+    doc = item.document
+    assert doc is not None
+    if not item.times:
+        item.times = time_expressions(doc)
+    claims = extract_claims(doc, item.times, weak=True)
+    if not item.parses:
+        # every candidate's sentence: a superset of what the pipeline parses for the claims it keeps
+        item.parses = parse_document(doc, {c.sentence for c in claims})
+    item.event_examples, item.claim_examples, item.entity_examples = [], [], []
+    item.required_events = item.uncovered_events = item.required_claims = item.uncovered_claims = 0
+    _collect_event_examples(item)
+    _collect_claim_examples(item, claims)
+
+
+def _collect_event_examples(item: GoldDocument) -> None:
+    from ..evaluate import evidence_overlap
+    from ..events import extract_events
+    from .features import EventContext
+
+    doc = item.document
+    assert doc is not None
+    gold_events = list(item.gold.get("events") or [])
+    seen: list["Mention"] = []
+    context = EventContext(doc.doc_date)
+
+    def collect(mentions: "list[Mention]", parsed: "Doc | None") -> "list[Mention]":
+        for m, features in zip(mentions, context.featurize(mentions, parsed)):
+            seen.append(m)
+            label = _event_label(m, gold_events)
+            if label is not None:
+                item.event_examples.append((features, label))
+        return []
+
+    extract_events(doc, item.times, item.parses, decide=collect)
+    for g in gold_events:
+        if g.get("optional"):
+            continue
+        item.required_events += 1
+        if not any(m.kind == g.get("type") and evidence_overlap(g.get("evidence"), m.sentence.text)
+                   >= EVIDENCE_SHARE for m in seen):
+            item.uncovered_events += 1
+
+
+def _collect_claim_examples(item: GoldDocument, claims: "list[Claim]") -> None:
+    from ..evaluate import claim_match_score, claim_matches, evidence_overlap
+    from ..pipeline import parses_by_sentence
+    from ..tables import claim_row
+    from .entity import entity_examples
+    from .features import claim_features
+
+    doc = item.document
+    assert doc is not None
+    gold_claims = list(item.gold.get("claims") or [])
+    rows = [claim_row(c) for c in claims]
+    by_sentence = parses_by_sentence(doc, item.parses)
+    for claim, row in zip(claims, rows):
+        matching = [g for g in gold_claims if claim_matches(g, row)]
+        if matching and all(g.get("optional") for g in matching):
+            continue
+        if matching and not any(evidence_overlap(g.get("evidence"), claim.sentence) >= EVIDENCE_SHARE
+                                for g in matching):
+            continue  # the same value said elsewhere ("July 20" beside "20 members"): no lesson
+        item.claim_examples.append((claim_features(claim, doc.doc_date), 1 if matching else 0))
+        parsed = by_sentence.get(claim.sentence)
+        required = [g for g in matching if not g.get("optional")]
+        if required and parsed is not None:
+            best = max(required, key=lambda g: claim_match_score(g, row))
+            item.entity_examples.extend(entity_examples(claim, parsed, str(best.get("entity") or "")))
+    for g in gold_claims:
+        if g.get("optional"):
+            continue
+        item.required_claims += 1
+        if not any(claim_matches(g, row) for row in rows):
+            item.uncovered_claims += 1
 
 
 def train_model(documents: Sequence[GoldDocument], info: Mapping[str, Any] | None = None) -> DecisionModel:
