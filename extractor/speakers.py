@@ -11,9 +11,10 @@ that is not a title, role or source noun.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .model import Claim, Document
 from .quantities import Token, cues, tokenize
@@ -30,6 +31,40 @@ def _generic_words() -> frozenset[str]:
     for name in ("title_words", "speaker_role_nouns", "source_nouns", "estimate_nouns", "determiners"):
         words.update(c.get(name, ()))
     return frozenset(words | {"same", "this", "that", "these", "those"})
+
+
+@lru_cache(maxsize=1)
+def _nobody_words() -> tuple[frozenset[str], frozenset[str]]:
+    """claims.json's words that name nobody, and its month and weekday names."""
+    c = cues()
+    return frozenset(c["not_speaker_words"]), frozenset(c["months"]) | frozenset(c["weekdays"])
+
+
+_SPEAKER_WORD = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _only_marker_words(words: list[str]) -> bool:
+    return all(w in _nobody_words()[0] for w in words)
+
+
+def _a_date(words: list[str]) -> bool:
+    return all(w.isdigit() or w in _nobody_words()[1] for w in words)
+
+
+#: what a speaker read by the rules can be that names nobody, checked in order
+NOT_A_SPEAKER: tuple[tuple[str, Callable[[list[str]], bool]], ...] = (
+    ("marker words", _only_marker_words),  # "As explained reftel", "End Summary"
+    ("date", _a_date),  # "polling in January suggested"
+)
+
+
+def names_nobody(speaker: str) -> str:
+    """The name of the first NOT_A_SPEAKER check ``speaker`` fails, "" when it may name a source."""
+    words = [w.lower() for w in _SPEAKER_WORD.findall(speaker)]
+    for name, check in NOT_A_SPEAKER:
+        if check(words):
+            return name
+    return ""
 
 
 def _capitalised(tok: Token) -> bool:
@@ -101,13 +136,15 @@ def resolve_name(speaker: str, position: tuple[int, int], names: CableNames) -> 
 
 
 def resolve_speakers(claims: Sequence[Claim], doc: Document) -> list[Claim]:
-    """``claims`` with each title-only speaker replaced by the name it stands for."""
+    """``claims`` with each title-only speaker replaced by the name it stands for, and
+    the speakers that name nobody removed."""
     if not any(c.speaker for c in claims):
         return list(claims)
     names = cable_names(doc)
     out = []
     for claim in claims:
         position = names.where.get(claim.sentence)
-        speaker = resolve_name(claim.speaker, position, names) if claim.speaker and position else claim.speaker
+        speaker = "" if names_nobody(claim.speaker) else claim.speaker
+        speaker = resolve_name(speaker, position, names) if speaker and position else speaker
         out.append(claim if speaker == claim.speaker else replace(claim, speaker=speaker))
     return out

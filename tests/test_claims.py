@@ -1160,3 +1160,27 @@ def test_name_runs_keep_glue_words_inside_names():
 
     assert name_runs("Econoff met the Rio de Janeiro Federation of Industry and Minister Lula of Brazil.") == [
         "Econoff", "Rio de Janeiro Federation of Industry", "Minister Lula of Brazil"]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # real corpus sentences whose rule-read speaker named nobody (regressions)
+    ('As explained reftel, self-declared "black" and "brown" Brazilians comprise 46 percent of the population.',
+     [("46 percent", "")]),
+    ("As stated in reftel, Post has received written assurances regarding three Egyptians detained in Guantanamo.",
+     [("three", "")]),
+    # a real source stays
+    ("Calderon said 5,000 soldiers were deployed to Michoacan.", [("5,000", "Calderon")]),
+])
+def test_speakers_that_name_nobody_are_dropped(paragraph, expected):
+    assert _pipeline_speakers(paragraph) == expected
+
+
+@pytest.mark.parametrize("speaker, reason", [
+    ("As", "marker words"), ("End Summary", "marker words"), ("Begin Note", "marker words"),
+    ("January", "date"), ("September 20", "date"),
+    ("Xi", ""), ("PM", ""), ("XXXXXXXXXXXX", ""), ("As Minister Lula", ""),
+])
+def test_names_nobody(speaker, reason):
+    from extractor.speakers import names_nobody
+
+    assert names_nobody(speaker) == reason
