@@ -772,3 +772,19 @@ def test_the_meeting_named_again_in_the_next_sentence_is_one_event() -> None:
                                    "The meeting focused on border security."]], "2008-07-24"))
     meetings = [e for e in events if e.type == "meeting"]
     assert len(meetings) == 1 and meetings[0].date_start == "2008-07-17"
+
+
+@pytest.mark.parametrize("sentence, doc_date, expected", [
+    # ANNOTATION.md: a dated conversation the cable reports is a meeting, whatever the verb of speech
+    ("Water Resources Minister Abdelmalek Sellal warned Ambassador on December 16 that it would be easy to imagine "
+     "car bombs.", "2007-12-20", [("meeting", "occurred", "2007-12-16", "2007-12-16")]),
+    ("A senior aide to the Foreign Minister reiterated to CDA November 24 that the GOI wanted the talks to continue.",
+     "2008-11-26", [("meeting", "occurred", "2008-11-24", "2008-11-24")]),
+    ("Ambassador asked Interior Secretary Qamar Zaman the same question on February 26.", "2009-03-02",
+     [("meeting", "occurred", "2009-02-26", "2009-02-26")]),
+    # undated, or said to nobody in particular: no meeting
+    ("He confirmed that the shipment remains in the port.", "2006-12-01", []),
+    ("The minister reiterated that the GOI wants a solution.", "2006-12-01", []),
+])
+def test_dated_conversations_are_meetings(sentence, doc_date, expected):
+    assert _events(sentence, doc_date) == expected
