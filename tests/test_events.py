@@ -785,6 +785,8 @@ def test_the_meeting_named_again_in_the_next_sentence_is_one_event() -> None:
     # undated, or said to nobody in particular: no meeting
     ("He confirmed that the shipment remains in the port.", "2006-12-01", []),
     ("The minister reiterated that the GOI wants a solution.", "2006-12-01", []),
+    # plural run-offs are elections too (gold/train miss)
+    ("The final run-offs will be held on December 7.", "2008-11-20", [("election", "planned", "2008-12-07", "2008-12-07")]),
 ])
 def test_dated_conversations_are_meetings(sentence, doc_date, expected):
     assert _events(sentence, doc_date) == expected
