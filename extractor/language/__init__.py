@@ -5,7 +5,7 @@ the user lexicon that adds triggers, units and currency aliases.
 The tables live in ``data/language.json`` (the event types in ``data/events.json``),
 are loaded once and are read-only."""
 
-from .lexicon import LexiconError, UserLexicon, active_lexicon, event_types, load_lexicon, use_lexicon
+from .lexicon import LexiconError, UserLexicon, active_lexicon, event_types, load_lexicon, use_lexicon, using_lexicon
 from .singular import singular
 from .tables import (
     EVENT_TYPES,
@@ -23,5 +23,5 @@ from .tables import (
 __all__ = [
     "EVENT_TYPES", "MONTHS", "NUMBER_WORDS", "SCALE_WORDS", "TITLES", "TITLE_WORDS", "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS", "YEARS", "LexiconError", "UserLexicon", "active_lexicon", "calendar_names",
-    "event_types", "load_lexicon", "singular", "use_lexicon",
+    "event_types", "load_lexicon", "singular", "use_lexicon", "using_lexicon",
 ]

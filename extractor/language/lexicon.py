@@ -21,12 +21,13 @@ import hashlib
 import json
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
-from .tables import EVENT_TYPES, load_data
+from .tables import EVENT_TYPES, MONTHS, WEEKDAYS, load_data
 
 #: the modules that cache tables built with the active lexicon (refilled on first use)
 READERS = ("extractor.quantities", "extractor.claims", "extractor.events_lexicon", "extractor.events",
@@ -90,8 +91,10 @@ class UserLexicon:
 
 def _literal(form: str) -> str:
     """A user's trigger form as a pattern of its words (spaces stay spaces: the event
-    lexicon lets them match any blank)."""
-    return " ".join(re.escape(word) for word in form.split())
+    lexicon lets them match any blank). A form that is also a month or weekday name
+    matches in lower case only: "march" the protest, not "March 3"."""
+    pattern = " ".join(re.escape(word) for word in form.split())
+    return f"(?-i:{pattern})" if form.lower() in MONTHS or form.lower() in WEEKDAYS else pattern
 
 
 # -- the active lexicon ------------------------------------------------------------
@@ -115,6 +118,17 @@ def use_lexicon(lexicon: UserLexicon) -> None:
             clear = getattr(value, "cache_clear", None)
             if callable(clear):
                 clear()
+
+
+@contextmanager
+def using_lexicon(lexicon: UserLexicon) -> Iterator[UserLexicon]:
+    """``lexicon`` active inside the block, the previous one again after it."""
+    previous = _ACTIVE
+    use_lexicon(lexicon)
+    try:
+        yield lexicon
+    finally:
+        use_lexicon(previous)
 
 
 def event_types() -> tuple[str, ...]:
@@ -143,17 +157,19 @@ def _unit_dimensions() -> tuple[Mapping[str, str], frozenset[str]]:
 
 
 def _fail(source: str, key: str, expected: str, got: Any) -> LexiconError:
-    return LexiconError(f"{source}: {key}: expected {expected}, got {json.dumps(got, default=str)[:60]}")
+    return LexiconError(f"{source}: {key or 'top level'}: expected {expected}, got {json.dumps(got, default=str)[:60]}")
 
 
 def _mapping(value: Any, source: str, key: str, allowed: tuple[str, ...] = ()) -> Mapping[str, Any]:
+    """``value`` checked to be a mapping with word keys (only ``allowed`` ones, if given);
+    ``key`` is where it sits ("" for the top level)."""
     if not isinstance(value, dict):
         raise _fail(source, key, "a mapping" + (f" of {', '.join(allowed)}" if allowed else ""), value)
     for name in value:
-        if allowed and name not in allowed:
-            raise _fail(source, f"{key}.{name}", f"one of the keys {', '.join(allowed)}", name)
         if not isinstance(name, str) or not name.strip():
             raise _fail(source, key, "keys that are words", name)
+        if allowed and name not in allowed:
+            raise _fail(source, f"{key}.{name}" if key else name, f"one of the keys {', '.join(allowed)}", name)
     return value
 
 
@@ -241,7 +257,7 @@ def load_lexicon(path: str | Path) -> UserLexicon:
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{source}: cannot be read: {exc}") from None
     names = tuple(name for name, _read in SECTIONS)
-    data = _mapping(data, source, "top level", names)
+    data = _mapping(data, source, "", names)
     read = {name: reader(data[name], source) for name, reader in SECTIONS if name in data}
     currency_words, currency_symbols = read.get("currencies", ((), ()))
     return UserLexicon(triggers=read.get("events", ()), units=read.get("units", ()),

@@ -37,4 +37,5 @@ def singular(word: str) -> str:
     "policy"); a word that is not a plural comes back unchanged ("police", "news")."""
     if not word or any(keep(word) for _name, keep in KEEP_AS_WRITTEN):
         return word
-    return _engine().singular_noun(word) or word
+    found = _engine().singular_noun(word)  # False when the word is not a plural
+    return found if isinstance(found, str) and found else word
