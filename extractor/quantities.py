@@ -21,6 +21,7 @@ from typing import Any, Iterable, NamedTuple, Sequence
 from .language import (
     MONTHS,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     SCALE_WORDS,
     TITLE_WORDS,
     WEEKDAY_ABBREVIATIONS,
@@ -1180,9 +1181,7 @@ def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
     return ""
 
 
-_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                           "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
-                           "thirtieth fortieth fiftieth hundredth thousandth millionth".split())
+_ORDINAL_WORDS = frozenset(ORDINAL_WORDS)
 
 
 def _inside_name(tokens: Sequence[Token], i: int) -> bool:

@@ -18,19 +18,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .language import MONTHS, NUMBER_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from .language import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 DATA = Path(__file__).with_name("data") / "timex.json"
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    """timex.json with the shared month, weekday and number words (extractor.language)."""
+    """timex.json with the shared month, weekday, number and ordinal words (extractor.language)."""
     with DATA.open(encoding="utf-8") as handle:
         lex: dict[str, Any] = json.load(handle)
     lex["months"] = dict(MONTHS)
     lex["weekdays"] = {**WEEKDAYS, **{abbr: WEEKDAY_ABBREVIATIONS[abbr] for abbr in lex["weekday_abbreviations"]}}
     lex["number_words"] = {**NUMBER_WORDS, **lex["quantity_phrases"]}
+    lex["ordinal_words"] = {word: number for word, number in ORDINAL_WORDS.items() if number <= 31}
     return lex
 
 

@@ -20,6 +20,7 @@ from extractor.language import (
     EVENT_TYPES,
     MONTHS,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     SCALE_WORDS,
     TITLE_WORDS,
     TITLES,
@@ -61,7 +62,7 @@ def test_data_files_parse_without_duplicate_keys(path: Path) -> None:
 
 
 WORD_TABLES = {"months": MONTHS, "weekdays": WEEKDAYS, "weekday_abbreviations": WEEKDAY_ABBREVIATIONS,
-               "number_words": NUMBER_WORDS, "scale_words": SCALE_WORDS}
+               "number_words": NUMBER_WORDS, "ordinal_words": ORDINAL_WORDS, "scale_words": SCALE_WORDS}
 
 
 @pytest.mark.parametrize("name", sorted(WORD_TABLES) + ["title_words"])
@@ -92,6 +93,7 @@ def test_weekdays_cover_the_week_and_abbreviate_their_names() -> None:
 
 def test_numbers_in_range() -> None:
     assert set(NUMBER_WORDS.values()) <= set(range(0, 20)) | set(range(20, 100, 10))
+    assert sorted({n for n in ORDINAL_WORDS.values() if n <= 31}) == list(range(1, 32))  # every day of a month
     assert all(value == 12 or str(value).rstrip("0") == "1" for value in SCALE_WORDS.values())
 
 
@@ -119,7 +121,8 @@ def test_tables_are_read_only() -> None:
 
 
 def test_stage_files_do_not_redefine_the_language_tables() -> None:
-    shared = {"months", "weekdays", "number_words", "multiplier_words", "scale_words", "titles", "title_words"}
+    shared = {"months", "weekdays", "number_words", "ordinal_words", "multiplier_words", "scale_words", "titles",
+              "title_words"}
     for name in ("claims.json", "timex.json", "events.json", "units.json"):
         assert shared.isdisjoint(_data(name)), name
 

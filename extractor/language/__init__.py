@@ -11,6 +11,7 @@ from .tables import (
     EVENT_TYPES,
     MONTHS,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     SCALE_WORDS,
     TITLE_WORDS,
     TITLES,
@@ -21,7 +22,7 @@ from .tables import (
 )
 
 __all__ = [
-    "EVENT_TYPES", "MONTHS", "NUMBER_WORDS", "SCALE_WORDS", "TITLES", "TITLE_WORDS", "WEEKDAYS",
+    "EVENT_TYPES", "MONTHS", "NUMBER_WORDS", "ORDINAL_WORDS", "SCALE_WORDS", "TITLES", "TITLE_WORDS", "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS", "YEARS", "LexiconError", "UserLexicon", "active_lexicon", "calendar_names",
     "event_types", "load_lexicon", "singular", "use_lexicon", "using_lexicon",
 ]

@@ -39,6 +39,8 @@ WEEKDAYS: Mapping[str, int] = _numbers("weekdays")
 WEEKDAY_ABBREVIATIONS: Mapping[str, int] = _numbers("weekday_abbreviations")
 #: cardinal number words, one word each
 NUMBER_WORDS: Mapping[str, int] = _numbers("number_words")
+#: ordinal words ("first", "twenty-first", "hundredth") -> their number
+ORDINAL_WORDS: Mapping[str, int] = _numbers("ordinal_words")
 #: spelled-out multipliers ("hundred", "million", "dozen")
 SCALE_WORDS: Mapping[str, int] = _numbers("scale_words")
 #: titles before a name, as written (case-sensitive)
