@@ -209,6 +209,16 @@ def test_the_example_lexicon_loads() -> None:
     assert lexicon.digest and UserLexicon().digest == ""
 
 
+def test_a_month_name_trigger_keeps_the_trigger_index() -> None:
+    """"march" is matched in lower case by a check behind it, so the lexicon still
+    indexes it by its first letters (a form without them is tried at every word)."""
+    from extractor.events_lexicon import lexicon
+
+    with using_lexicon(load_lexicon(EXAMPLE)):
+        assert lexicon().trigger_starts is not None
+        assert lexicon().triggers_anywhere == ()
+
+
 def test_a_user_currency_alias_gives_that_currency() -> None:
     with using_lexicon(load_lexicon(EXAMPLE)):
         found = [(c.unit, c.value) for c in claims_from_text("A donor gave 300 quid and Lps 40 million.")]

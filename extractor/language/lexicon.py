@@ -94,7 +94,11 @@ def _literal(form: str) -> str:
     lexicon lets them match any blank). A form that is also a month or weekday name
     matches in lower case only: "march" the protest, not "March 3"."""
     pattern = " ".join(re.escape(word) for word in form.split())
-    return f"(?-i:{pattern})" if form.lower() in MONTHS or form.lower() in WEEKDAYS else pattern
+    if form.lower() not in MONTHS and form.lower() not in WEEKDAYS:
+        return pattern
+    # checked behind the word, so that the form still opens with its letters (the
+    # event lexicon indexes triggers by them)
+    return pattern + f"(?<=(?-i:[a-z]).{{{len(form) - 1}}})"
 
 
 # -- the active lexicon ------------------------------------------------------------
