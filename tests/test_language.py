@@ -95,13 +95,24 @@ def test_numbers_in_range() -> None:
     assert set(NUMBER_WORDS.values()) <= set(range(0, 20)) | set(range(20, 100, 10))
     assert sorted({n for n in ORDINAL_WORDS.values() if n <= 31}) == list(range(1, 32))  # every day of a month
     assert all(value == 12 or str(value).rstrip("0") == "1" for value in SCALE_WORDS.values())
+    assert {"thousand", "million", "billion"} <= set(SCALE_WORDS)
 
 
 def test_scale_words_agree_with_the_unit_table() -> None:
-    """A scale word both tables name ("3 million", "three million") has one value."""
+    """A scale word after digits ("3 million") is one after a number word ("three
+    million"), with the same value ("hundred" and "dozen" follow number words only)."""
     scales = _data("units.json")["scales"]
-    assert {w: v for w, v in SCALE_WORDS.items() if w in scales} == {w: int(scales[w]) for w in SCALE_WORDS if w in scales}
-    assert {"thousand", "million", "billion"} <= set(scales)
+    assert {w: float(v) for w, v in SCALE_WORDS.items() if w not in ("hundred", "dozen")} \
+        == {w: scales[w] for w in SCALE_WORDS if w in scales}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The state spent two crore rupees on the program.", 20_000_000),
+    ("They seized two lakh tablets.", 200_000),
+    ("Police seized three dozen rifles.", 36),
+])
+def test_spelled_scale_words(text: str, value: float) -> None:
+    assert [c.value for c in claims_from_text(text, country="india")] == [value]
 
 
 def test_year_ranges_nest() -> None:
