@@ -26,7 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts
-from .language import singular
+from .language import EVENT_TYPES, singular
 from .tables import TABLES, TableSet
 
 Row = dict[str, str]
@@ -688,7 +688,7 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
 
     learned = dict(default_model().info or {})
     out.page("method.md", "method.md.j2", accuracy=accuracy, accuracy_reason=accuracy_reason, build=build,
-             learned=learned, cv=learned.get("cross_validation"))
+             learned=learned, cv=learned.get("cross_validation"), event_types=EVENT_TYPES)
 
     _write_document_pages(data, out)
     return [name for name in HEADLINE_CHARTS
