@@ -14,11 +14,9 @@ from typing import Any, Iterable, Sequence
 
 import altair as alt
 
-#: one colour per event type (Tableau 20 order), so every chart agrees
-EVENT_TYPES = [
-    "visit", "meeting", "delegation", "seizure", "arrest", "extradition",
-    "operation", "agreement", "violence", "legal", "election",
-]
+from .language import EVENT_TYPES
+
+#: one colour per event type (Tableau 20 order, EVENT_TYPES order), so every chart agrees
 TYPE_COLOURS = [
     "#4e79a7", "#a0cbe8", "#f28e2b", "#e15759", "#ff9d9a", "#b07aa1",
     "#59a14f", "#8cd17d", "#9c755f", "#edc948", "#76b7b2",
@@ -33,7 +31,7 @@ Spec = dict[str, Any]
 def _type_scale(types: Iterable[str]) -> alt.Scale:
     """Known types keep their colour; unknown ones (a stage may add one) follow."""
     extra = sorted(set(types) - set(EVENT_TYPES))
-    domain = EVENT_TYPES + extra
+    domain = [*EVENT_TYPES, *extra]
     spare = ["#bab0ac", "#d4a6c8", "#86bcb6", "#f1ce63", "#499894", "#d37295", "#fabfd2"]
     colours = TYPE_COLOURS + [spare[i % len(spare)] for i in range(len(extra))]
     return alt.Scale(domain=domain, range=colours)

@@ -9,11 +9,14 @@ import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import click
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .language import UserLexicon
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,6 +69,24 @@ def cache_option(fn: F) -> F:
         show_default=True, help="Folder of cached per-file results.",
     )(fn)
     return click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")(fn)
+
+
+def lexicon_option(fn: F) -> F:
+    return click.option(
+        "--lexicon", type=click.Path(exists=True, dir_okay=False), default=None, callback=_read_lexicon,
+        help="YAML or JSON file of extra event triggers, units and currency aliases (see README).",
+    )(fn)
+
+
+def _read_lexicon(ctx: click.Context, param: click.Parameter, value: str | None) -> "UserLexicon":
+    from .language import LexiconError, UserLexicon, load_lexicon
+
+    if value is None:
+        return UserLexicon()
+    try:
+        return load_lexicon(value)
+    except LexiconError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
 def site_options(fn: F) -> F:
@@ -131,7 +152,8 @@ def cli() -> None:
 
 
 def _run_extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: str,
-                 no_cache: bool, quiet: bool, timeout: float, max_memory: int) -> None:
+                 no_cache: bool, quiet: bool, timeout: float, max_memory: int, lexicon: "UserLexicon") -> None:
+    from .language import using_lexicon
     from .pipeline import extract_corpus
     from .read import discover
     from .workers import Budget
@@ -144,7 +166,7 @@ def _run_extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: 
     total = len(discover(paths))
     show_bar = not quiet and sys.stderr.isatty()
     started = time.monotonic()
-    with _progress(total, show_bar) as advance, _terminate_as_exit():
+    with _progress(total, show_bar) as advance, _terminate_as_exit(), using_lexicon(lexicon):
         summary = extract_corpus(paths, out, jobs=jobs, cache_dir=None if no_cache else cache_dir,
                                  progress=advance, budget=Budget(timeout, max_memory))
     if not quiet:
@@ -226,12 +248,13 @@ def _check_writable(out: str) -> None:
               help="Folder for documents/events/claims .csv and .jsonl.")
 @jobs_option
 @cache_option
+@lexicon_option
 @quiet_option
 @one_line_errors
 def extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: str, no_cache: bool,
-            quiet: bool, timeout: float, max_memory: int) -> None:
+            quiet: bool, timeout: float, max_memory: int, lexicon: "UserLexicon") -> None:
     """Extract events and claims from cables in PATHS (files or folders)."""
-    _run_extract(paths, out, jobs, cache_dir, no_cache, quiet, timeout, max_memory)
+    _run_extract(paths, out, jobs, cache_dir, no_cache, quiet, timeout, max_memory, lexicon)
 
 
 @cli.command()
@@ -264,12 +287,13 @@ def _run_site(data_dir: str, out: str, gold_dir: str | None, quiet: bool, force:
 @force_option
 @jobs_option
 @cache_option
+@lexicon_option
 @quiet_option
 @one_line_errors
 def build(paths: tuple[str, ...], data_dir: str, out: str, gold_dir: str | None, force: bool, jobs: int | None,
-          cache_dir: str, no_cache: bool, quiet: bool, timeout: float, max_memory: int) -> None:
+          cache_dir: str, no_cache: bool, quiet: bool, timeout: float, max_memory: int, lexicon: "UserLexicon") -> None:
     """Extract PATHS (default: data/cables) and build the site."""
-    _run_extract(paths or (DEFAULT_CORPUS,), data_dir, jobs, cache_dir, no_cache, quiet, timeout, max_memory)
+    _run_extract(paths or (DEFAULT_CORPUS,), data_dir, jobs, cache_dir, no_cache, quiet, timeout, max_memory, lexicon)
     _run_site(data_dir, out, gold_dir, quiet, force)
 
 

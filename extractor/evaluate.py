@@ -64,6 +64,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from .language import singular
 from .tables import format_number
 
 Row = Mapping[str, str]
@@ -108,16 +109,9 @@ def evidence_overlap(evidence: str | None, sentence: str | None) -> float:
 
 
 def _word_forms(word: str) -> set[str]:
-    """A word and its candidate singulars, so "cases" ~ "case", "SIAs" ~ "SIA",
-    "policies" ~ "policy", "boxes" ~ "box"."""
-    forms = {word}
-    if word.endswith("s") and len(word) > 1:
-        forms.add(word[:-1])
-    if word.endswith("es") and len(word) > 2:
-        forms.add(word[:-2])
-    if word.endswith("ies") and len(word) > 3:
-        forms.add(word[:-3] + "y")
-    return forms
+    """A word and its singular, so "cases" ~ "case", "SIAs" ~ "SIA", "policies" ~
+    "policy", "boxes" ~ "box" (and "news" is not "new")."""
+    return {word, singular(word)}
 
 
 def head_word_agrees(gold: str | None, predicted: str | None) -> bool:

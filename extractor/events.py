@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from .events_attrs import find_actors, find_location, make_summary, mostly_upper, visit_object
 from .events_lexicon import lexicon
+from .language import MONTHS
 from .model import Document, Event, Paragraph, Sentence, TimeExpression, stable_id
 
 if TYPE_CHECKING:
@@ -952,7 +953,7 @@ def _suspect_travel(m: Mention, events: list[Mention]) -> bool:
         for o in events)
 
 
-_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_MONTH_NAME = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _PAST_WORDS = re.compile(r"\b(?:last|ago|previous|past|earlier|since)\b|\d{4}", re.I)
 
 

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .events_lexicon import lexicon
+from .language import singular
 
 # a capitalised name: words starting upper case, joined by spaces or name particles
 _NAME = re.compile(
@@ -77,7 +78,7 @@ def _clean_name(name: str, initial: bool = False) -> str:
         return ""
     if len(name) < 2 or not any(c.isalpha() for c in name) or _REDACTED.search(name):
         return ""
-    if name in lex.demonyms or name.rstrip("s") in lex.demonyms or _ADJECTIVE_COMPOUND.fullmatch(name):
+    if name in lex.demonyms or singular(name) in lex.demonyms or _ADJECTIVE_COMPOUND.fullmatch(name):
         return ""  # "Arab", "Colombians", "Lebanese-organized", "Gaza-related"
     return name
 

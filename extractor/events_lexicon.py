@@ -10,9 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from .language import EVENT_TYPES, TITLES, active_lexicon, calendar_names, event_types
+
 DATA_FILE = Path(__file__).with_name("data") / "events.json"
-EVENT_TYPES = ("visit", "meeting", "delegation", "seizure", "arrest", "extradition",
-               "operation", "agreement", "violence", "legal", "election")
 
 
 def _alternation(forms: list[str]) -> str:
@@ -267,11 +267,12 @@ def _candidate_triggers(data: dict[str, object], flags: int,
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    data["triggers"] = active_lexicon().add_triggers(data["triggers"])
     flags = re.IGNORECASE
     triggers: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
     every: list[str] = []
     by_letters: dict[str, list[tuple[str, bool, int, str]]] = {}
-    for kind in EVENT_TYPES:
+    for kind in event_types():
         entry = data["triggers"][kind]
         compiled = []
         for pos in ("verbs", "nouns"):
@@ -288,7 +289,7 @@ def lexicon() -> Lexicon:
                     by_letters.setdefault(key, []).append((kind, pos == "verbs", order, _flexible_spaces(form)))
         triggers[kind] = (compiled[0], compiled[1])
     exclusions = {kind: [re.compile(_flexible_spaces(p), flags) for p in data["sense_exclusions"].get(kind, [])]
-                  for kind in EVENT_TYPES}
+                  for kind in event_types()}
     status = data["status"]
     return Lexicon(
         triggers=triggers,
@@ -314,9 +315,9 @@ def lexicon() -> Lexicon:
         anaphora_new_after=re.compile(data["anaphora"]["new_after"], flags),
         not_anaphoric=re.compile(data["anaphora"]["not_anaphoric"], flags),
         # titles are matched case-sensitively: "General" the title, not "general"
-        titles=_words(data["titles"]),
+        titles=_words(list(TITLES)),
         actor_stopwords=frozenset(data["actor_stopwords"]),
-        months=frozenset(data["months"]),
+        months=calendar_names(),
         places=_words(data["places"]),
         modifier_heads=re.compile(r"^\s+(?:" + "|".join(data["modifier_heads"]["words"]) + r")\b"),
         hypothetical_clause=re.compile(data["hypothetical"]["clause"], flags),

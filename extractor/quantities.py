@@ -18,6 +18,18 @@ from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Sequence
 
+from .language import (
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    SCALE_WORDS,
+    TITLE_WORDS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    YEARS,
+    active_lexicon,
+)
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -25,12 +37,17 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @lru_cache(maxsize=1)
 def units_config() -> dict[str, Any]:
-    return json.loads((DATA / "units.json").read_text(encoding="utf-8"))
+    """units.json with the active user lexicon's units and currency aliases."""
+    return active_lexicon().add_units(json.loads((DATA / "units.json").read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
-    return json.loads((DATA / "claims.json").read_text(encoding="utf-8"))
+    """claims.json with the shared month, weekday, number, scale and title words."""
+    data: dict[str, Any] = json.loads((DATA / "claims.json").read_text(encoding="utf-8"))
+    data.update(months=dict(MONTHS), weekdays=[*WEEKDAYS, *WEEKDAY_ABBREVIATIONS], number_words=dict(NUMBER_WORDS),
+                multiplier_words=dict(SCALE_WORDS), title_words=sorted(TITLE_WORDS))
+    return data
 
 
 @dataclass(frozen=True)
@@ -183,7 +200,7 @@ class Quantity:
 
 
 def _candidate_words() -> list[str]:
-    return list(cues()["number_words"]) + ["dozen", "million", "billion", "trillion", "hundred", "thousand"]
+    return [*NUMBER_WORDS, *SCALE_WORDS]
 
 
 @lru_cache(maxsize=1)
@@ -1164,9 +1181,7 @@ def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
     return ""
 
 
-_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                           "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
-                           "thirtieth fortieth fiftieth hundredth thousandth millionth".split())
+_ORDINAL_WORDS = frozenset(ORDINAL_WORDS)
 
 
 def _inside_name(tokens: Sequence[Token], i: int) -> bool:
@@ -1190,7 +1205,7 @@ def _inside_name(tokens: Sequence[Token], i: int) -> bool:
 
 def _year_like(tok: Token) -> bool:
     t = tok.text
-    return len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2099
+    return len(t) == 4 and t.isdigit() and int(t) in YEARS["numeric"]
 
 
 # reliability (issue 15): how far back a list of references is followed; without a

@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
+from .language import MONTHS, YEARS
 from .model import Document
 from .telegram import SUBJECT_STOP_LINE
 
@@ -202,18 +203,18 @@ def _looks_binary(text: str) -> bool:
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+#: the three-letter month abbreviations of date-time groups ("JUL")
+_MONTHS = {name.upper(): number for name, number in MONTHS.items() if len(name) == 3}
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 # a date-time group, "R 241258Z JUL 08"; the precedence letter is optional
 _DTG = re.compile(
     r"(?<![A-Za-z0-9])(?:[OPRZ]{1,2}\s+)?(\d{2})(\d{2})(\d{2})Z\s*"
-    r"(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{4}|\d{2})(?![0-9])")
+    r"(" + "|".join(_MONTHS) + r")\s*(\d{4}|\d{2})(?![0-9])")
 
 
 def _plausible(date: dt.date) -> bool:
-    return 1900 <= date.year <= dt.date.today().year + 1
+    return date.year in YEARS["cables"]
 
 
 def _make_date(year: int, month: int, day: int) -> str:

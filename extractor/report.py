@@ -26,6 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts
+from .language import EVENT_TYPES, singular
 from .tables import TABLES, TableSet
 
 Row = dict[str, str]
@@ -383,10 +384,7 @@ def normal_entity(text: str) -> str:
     words = re.findall(r"[\w'’-]+", (text or "").lower())
     if not words:
         return ""
-    last = words[-1]
-    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-        last = last[:-1]
-    return " ".join(words[:-1] + [last])
+    return " ".join(words[:-1] + [singular(words[-1])])
 
 
 def entity_groups(data: SiteData, limit: int = 15, per_group: int = 30) -> list[dict[str, Any]]:
@@ -690,7 +688,7 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
 
     learned = dict(default_model().info or {})
     out.page("method.md", "method.md.j2", accuracy=accuracy, accuracy_reason=accuracy_reason, build=build,
-             learned=learned, cv=learned.get("cross_validation"))
+             learned=learned, cv=learned.get("cross_validation"), event_types=EVENT_TYPES)
 
     _write_document_pages(data, out)
     return [name for name in HEADLINE_CHARTS

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from .language import NUMBER_WORDS, YEARS
 from .model import TimeExpression
 from .timex_calendar import (
     Date, Resolved, add_days, add_months, iso_week_interval, month_end, month_interval,
@@ -250,7 +251,7 @@ _QUARTERS: dict[str, int] = _LEX["quarter_ordinals"]
 _HALVES: dict[str, int] = _LEX["half_ordinals"]
 _DECADE_WORDS: dict[str, int] = _LEX["decade_words"]
 _CENTURIES: dict[str, int] = _LEX["century_ordinals"]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS = {word: value for word, value in NUMBER_WORDS.items() if value >= 20 and value % 10 == 0}
 
 
 # -- small parsers ---------------------------------------------------------------
@@ -568,7 +569,7 @@ def parse_absolute_day(span: str, dct: str, direction: str = "", date_order: str
         parsed = dateparser.parse(span, languages=["en"], settings=settings)
     except (ValueError, OverflowError, TypeError):  # dateparser raises on some odd inputs
         return None
-    if parsed is None or not 1600 <= parsed.year <= 2200:
+    if parsed is None or parsed.year not in YEARS["calendar"]:
         return None
     return parsed.date()
 
@@ -803,7 +804,7 @@ def _r_part_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) 
 def _r_fiscal(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     pivot = ctx.dct.year if ctx.dct else None
     year = _year(g["y"], pivot)
-    if not 1600 <= year <= 2200:
+    if year not in YEARS["calendar"]:
         return None
     last = _year(g["y2"], pivot) if g.get("y2") else year
     if last < year:
@@ -1239,7 +1240,7 @@ def _r_year_range(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
     first = _year(g[first_name])
     second_text = g["y2"] or ""
     second = _year(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
-    if not (1600 <= first < second <= first + 100):
+    if not (first in YEARS["calendar"] and first < second <= first + 100):
         return None
     if not _year_allowed(ctx, match.start("year_range__" + first_name), match.end()):
         return None
@@ -1249,7 +1250,7 @@ def _r_year_range(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
 
 def _r_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     year = _year(g["y"])
-    if not (1800 <= year <= 2100):
+    if year not in YEARS["bare"]:
         return None
     if not _year_allowed(ctx, match.start("year__y"), match.end()):
         return None

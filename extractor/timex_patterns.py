@@ -18,13 +18,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .language import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
 DATA = Path(__file__).with_name("data") / "timex.json"
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
+    """timex.json with the shared month, weekday, number and ordinal words (extractor.language)."""
     with DATA.open(encoding="utf-8") as handle:
-        return json.load(handle)
+        lex: dict[str, Any] = json.load(handle)
+    lex["months"] = dict(MONTHS)
+    lex["weekdays"] = {**WEEKDAYS, **{abbr: WEEKDAY_ABBREVIATIONS[abbr] for abbr in lex["weekday_abbreviations"]}}
+    lex["number_words"] = {**NUMBER_WORDS, **lex["quantity_phrases"]}
+    lex["ordinal_words"] = {word: number for word, number in ORDINAL_WORDS.items() if number <= 31}
+    return lex
 
 
 def _alternation(words: list[str]) -> str:
@@ -231,8 +239,8 @@ def _fragments(lex: dict[str, Any]) -> dict[str, str]:
     day = rf"(?:{day_number}|(?:the\s+)?{ordinals})"
     year = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
     words = lex["number_words"]
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    units_w = "one|two|three|four|five|six|seven|eight|nine"
+    tens = _alternation([w for w, v in NUMBER_WORDS.items() if v >= 20 and v % 10 == 0])
+    units_w = _alternation([w for w, v in NUMBER_WORDS.items() if 1 <= v <= 9])
     number_word = (
         rf"(?:(?:{tens})(?:[-\s](?:{units_w}))?|" + _alternation([w for w in words]) + r")(?![a-z])"
     )

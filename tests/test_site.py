@@ -377,6 +377,7 @@ def test_unicode_survives(built: tuple[Path, Path]) -> None:
 def test_method_page_without_gold(built: tuple[Path, Path]) -> None:
     _, out = built
     assert "Accuracy was not measured in this build" in page(out, "method")
+    assert "11 event types (visit, meeting, delegation, seizure," in page(out, "method")  # from extractor.language
 
 
 def test_empty_tables(tmp_path: Path) -> None:
