@@ -124,9 +124,15 @@ def event_features(m: "Mention", parsed: "Doc | None", doc_date: str) -> dict[st
     return f
 
 
-_DATE_WORD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                        r"Saturday|Sunday|yesterday|today|tomorrow|(?:19|20)\d\d)\b")
+def _date_word_pattern() -> "re.Pattern[str]":
+    """A capitalised month or weekday name (the language tables), a deictic day, or a year."""
+    from ..language import MONTHS, WEEKDAYS
+
+    names = sorted({n.capitalize() for n in (*MONTHS, *WEEKDAYS)}, key=lambda n: (-len(n), n))
+    return re.compile(r"\b(?:" + "|".join(names) + r"|yesterday|today|tomorrow|(?:19|20)\d\d)\b")
+
+
+_DATE_WORD = _date_word_pattern()
 
 
 class EventContext:
