@@ -238,26 +238,48 @@ def _cached_rows(cache_file: Path | None) -> FileRows | None:
     return rows if _well_formed(rows) else None  # valid JSON is not yet valid rows
 
 
+def _lists_of_dicts(rows: FileRows) -> bool:
+    tables = (rows.documents, rows.events, rows.claims, rows.texts)
+    return all(isinstance(t, list) and all(isinstance(r, dict) for r in t) for t in tables)
+
+
+def _string_cells(rows: FileRows) -> bool:
+    return all(isinstance(k, str) and isinstance(v, str)
+               for table in (rows.documents, rows.events, rows.claims) for r in table for k, v in r.items())
+
+
+def _key_columns(rows: FileRows) -> bool:
+    """The columns the run reads: document id and status, text id, event and claim ids."""
+    return (all(isinstance(d["doc_id"], str) and isinstance(d["status"], str) for d in rows.documents)
+            and all(isinstance(t["doc_id"], str) for t in rows.texts)
+            and all("event_id" in e and "doc_id" in e for e in rows.events)
+            and all("claim_id" in c and "doc_id" in c for c in rows.claims))
+
+
+def _counts_agree(rows: FileRows) -> bool:
+    """A text record per document, and as many events and claims as the documents count."""
+    n_events = sum(int(d["events"]) for d in rows.documents)
+    n_claims = sum(int(d["claims"]) for d in rows.documents)
+    return len(rows.texts) == len(rows.documents) and (n_events, n_claims) == (len(rows.events), len(rows.claims))
+
+
+#: the checks of cached rows, in order (each may rely on the ones before it)
+_ROW_CHECKS: tuple[tuple[str, Callable[[FileRows], bool]], ...] = (
+    ("lists of dicts", _lists_of_dicts),
+    ("string cells", _string_cells),
+    ("key columns", _key_columns),
+    ("counts agree", _counts_agree),
+)
+
+
 def _well_formed(rows: FileRows) -> bool:
     """Rows as :func:`rows_for_file` makes them: string cells, the columns the run
     reads, a text record per document and as many events and claims as the
     documents count (renaming a repeated id relies on those counts)."""
-    tables = (rows.documents, rows.events, rows.claims, rows.texts)
-    if not all(isinstance(t, list) and all(isinstance(r, dict) for r in t) for t in tables):
-        return False
-    for table in (rows.documents, rows.events, rows.claims):
-        if not all(all(isinstance(k, str) and isinstance(v, str) for k, v in r.items()) for r in table):
-            return False
     try:
-        n_events = sum(int(d["events"]) for d in rows.documents)
-        n_claims = sum(int(d["claims"]) for d in rows.documents)
-        ok = all(isinstance(d["doc_id"], str) and isinstance(d["status"], str) for d in rows.documents) \
-            and all(isinstance(t["doc_id"], str) for t in rows.texts) \
-            and all("event_id" in e and "doc_id" in e for e in rows.events) \
-            and all("claim_id" in c and "doc_id" in c for c in rows.claims)
-    except (KeyError, ValueError):
+        return all(check(rows) for _name, check in _ROW_CHECKS)
+    except (KeyError, ValueError):  # a column missing, a count that is no number
         return False
-    return ok and len(rows.texts) == len(rows.documents) and (n_events, n_claims) == (len(rows.events), len(rows.claims))
 
 
 def _work(item: tuple[Path, Path, Path | None]) -> FileRows:
