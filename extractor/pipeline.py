@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from . import __version__
 from .model import Claim, Document, Event, TimeExpression, stable_id
@@ -426,6 +426,7 @@ def extract_corpus(
     summary = ExtractSummary(out_dir=str(out_dir), skipped=sorted(printable_name(str(p)) for p in skipped))
     ids = _DocIds()
     try:
+        # the rows wait in a spool file until every document id is known
         with tempfile.TemporaryFile(dir=writer.tmp_dir) as spool:
             for rows in _results(planned, jobs, budget):
                 ids.collect(rows)
@@ -434,14 +435,7 @@ def extract_corpus(
                 if progress:
                     progress(1)
             ids.finish()
-            spool.seek(0)
-            for _ in planned:
-                rows = pickle.load(spool)
-                ids.apply(rows)
-                writer.write("documents", rows.documents)
-                writer.write("events", rows.events)
-                writer.write("claims", rows.claims)
-                writer.write_texts(rows.texts)
+            _write_spooled(spool, len(planned), ids, writer)
     except BaseException:
         writer.abort()
         raise
@@ -450,6 +444,18 @@ def extract_corpus(
         # the whole corpus of this folder was just read: what it did not produce is stale
         prune_cache(corpus_cache, {cache_file for _p, _r, cache_file in planned if cache_file is not None})
     return summary
+
+
+def _write_spooled(spool: IO[bytes], files: int, ids: _DocIds, writer: TableWriter) -> None:
+    """Write the rows of the ``files`` spooled files, their repeated document ids renamed."""
+    spool.seek(0)
+    for _ in range(files):
+        rows = pickle.load(spool)
+        ids.apply(rows)
+        writer.write("documents", rows.documents)
+        writer.write("events", rows.events)
+        writer.write("claims", rows.claims)
+        writer.write_texts(rows.texts)
 
 
 def _count(summary: ExtractSummary, rows: FileRows) -> None:

@@ -835,6 +835,50 @@ def datapackage(tables: TableSet, build: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@dataclass
+class _DocumentParts:
+    """What a cable's page lists: its events and claims, their highlights in
+    the text, and the rows of its timeline chart."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
+    spec_rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def add_event(self, data: SiteData, i: int) -> None:
+        e = data.events[i]
+        when = event_when(e)
+        summary = e.get("summary") or e.get("sentence") or e.get("trigger") or "(event)"
+        self.events.append({"when": when, "type": e.get("type", ""), "status": e.get("status", ""),
+                            "summary": summary, "actors": e.get("actors", ""), "location": e.get("location", ""),
+                            "paragraph": e.get("paragraph", ""), "anchor": data.event_anchors[i]})
+        self.items.append(_Item("event", e, data.event_anchors[i],
+                                shorten(f"{e.get('type', '')} · {when} · {summary}", 300), i))
+        row = timeline_row(e, "#" + data.event_anchors[i], 160)
+        if row is not None:
+            self.spec_rows.append(row)
+
+    def add_claim(self, data: SiteData, i: int) -> None:
+        c = data.claims[i]
+        display = claim_display(c)
+        self.claims.append({"display": display, "unit": c.get("unit", ""), "entity": c.get("entity", ""),
+                            "qualifier": c.get("qualifier", ""), "speaker": c.get("speaker", ""),
+                            "text": c.get("text", ""), "paragraph": c.get("paragraph", ""),
+                            "anchor": data.claim_anchors[i]})
+        self.items.append(_Item("claim", c, data.claim_anchors[i],
+                                shorten(f"{display} {c.get('unit', '')} · {c.get('entity', '')}", 300),
+                                len(data.events) + i))
+
+
+def _document_parts(data: SiteData, doc_id: str) -> _DocumentParts:
+    parts = _DocumentParts()
+    for i in sorted(data.events_by_doc.get(doc_id, []), key=lambda i: (event_sort_key(data.events[i]), i)):
+        parts.add_event(data, i)
+    for i in data.claims_by_doc.get(doc_id, []):
+        parts.add_claim(data, i)
+    return parts
+
+
 def _write_document_pages(data: SiteData, out: PageWriter) -> None:
     template_spec = charts.DocumentTimeline()
     # one spec for every cable; each page points it at its own rows
@@ -844,37 +888,11 @@ def _write_document_pages(data: SiteData, out: PageWriter) -> None:
         doc = dict(by_id.get(doc_id) or {"doc_id": doc_id, "status": "ok"})
         doc["title"] = slug
         doc.setdefault("status", "ok")
-        doc_href = data.doc_href(doc_id)
-        items: list[_Item] = []
-        events = []
-        spec_rows = []
-        for i in sorted(data.events_by_doc.get(doc_id, []), key=lambda i: (event_sort_key(data.events[i]), i)):
-            e = data.events[i]
-            when = event_when(e)
-            summary = e.get("summary") or e.get("sentence") or e.get("trigger") or "(event)"
-            events.append({"when": when, "type": e.get("type", ""), "status": e.get("status", ""),
-                           "summary": summary, "actors": e.get("actors", ""), "location": e.get("location", ""),
-                           "paragraph": e.get("paragraph", ""), "anchor": data.event_anchors[i]})
-            items.append(_Item("event", e, data.event_anchors[i],
-                               shorten(f"{e.get('type', '')} · {when} · {summary}", 300), i))
-            row = timeline_row(e, "#" + data.event_anchors[i], 160)
-            if row is not None:
-                spec_rows.append(row)
-        claims = []
-        for i in data.claims_by_doc.get(doc_id, []):
-            c = data.claims[i]
-            display = claim_display(c)
-            claims.append({"display": display, "unit": c.get("unit", ""), "entity": c.get("entity", ""),
-                           "qualifier": c.get("qualifier", ""), "speaker": c.get("speaker", ""),
-                           "text": c.get("text", ""), "paragraph": c.get("paragraph", ""),
-                           "anchor": data.claim_anchors[i]})
-            items.append(_Item("claim", c, data.claim_anchors[i],
-                               shorten(f"{display} {c.get('unit', '')} · {c.get('entity', '')}", 300),
-                               len(data.events) + i))
-        text_html, excerpt = document_text_html(data.texts.get(doc_id), items)
+        parts = _document_parts(data, doc_id)
+        text_html, excerpt = document_text_html(data.texts.get(doc_id), parts.items)
         rows_name = f"data/documents/{slug}.json"
-        if spec_rows:
-            out.json(rows_name, spec_rows)
-        out.page(f"documents/{slug}.md", "document.md.j2", doc=doc, events=events, claims=claims,
-                 values=rows_name if spec_rows else "", height=template_spec.height(spec_rows),
-                 text_html=Markup(text_html), text_is_excerpt=excerpt, doc_href=doc_href)
+        if parts.spec_rows:
+            out.json(rows_name, parts.spec_rows)
+        out.page(f"documents/{slug}.md", "document.md.j2", doc=doc, events=parts.events, claims=parts.claims,
+                 values=rows_name if parts.spec_rows else "", height=template_spec.height(parts.spec_rows),
+                 text_html=Markup(text_html), text_is_excerpt=excerpt, doc_href=data.doc_href(doc_id))
