@@ -268,6 +268,49 @@ def _normalize(text: str) -> str:
     return "\n".join(line.rstrip().removesuffix("\\").rstrip() for line in text.split("\n"))
 
 
+def _after_header_ends(text: str, window: int) -> str | None:
+    match = _HEADER_ENDS_HINT.search(text, 0, window) and _HEADER_ENDS.search(text, 0, window)
+    return text[match.end():] if match else None
+
+
+def _after_tsv_record(text: str, window: int) -> str | None:
+    match = _TSV_RECORD.search(text, 0, window) if text.find("\t", 0, window) >= 0 else None
+    if not match:
+        return None
+    return _LINE_CONTINUATION.sub("", text[match.end():]).replace("\t", "\n\n")
+
+
+def _after_csv_record(text: str, window: int) -> str | None:
+    """The header and content columns of the cables.csv row (read strictly,
+    then leniently), else what follows the row's start."""
+    match = _CSV_RECORD_HINT.search(text, 0, window) and _CSV_RECORD.search(text, 0, window)
+    if not match:
+        return None
+    for strict in (True, False):
+        try:
+            rows = list(csv.reader(io.StringIO(text[match.start():]), strict=strict))
+        except csv.Error:
+            continue
+        if rows and len(rows[0]) >= 8:
+            return rows[0][6] + "\n\n" + rows[0][7]
+    return text[match.end():]
+
+
+def _after_record_lines(text: str, window: int) -> str | None:
+    match = _RECORD_REPEAT_HINT.search(text, 0, window) and _RECORD_REPEAT.search(text, 0, window)
+    return text[match.end():] if match else None
+
+
+#: the forms of a repeated database record, tried in order: each gives the
+#: text after the record, or None when the text holds no such record
+_RECORD_FORMS: tuple[tuple[str, Callable[[str, int], str | None]], ...] = (
+    ("key: value lines closed by header ends", _after_header_ends),
+    ("tab-separated row", _after_tsv_record),
+    ("cables.csv row", _after_csv_record),
+    ("plain record lines", _after_record_lines),
+)
+
+
 def _drop_record_repeat(text: str) -> str:
     """Many corpus cables repeat their database record before the telegram
     text: as plain lines (number, time, ID, origin, classification, refs), as
@@ -276,25 +319,11 @@ def _drop_record_repeat(text: str) -> str:
     the record is a (often truncated) copy of the header, so cut it all and
     keep what the record holds."""
     window = min(len(text), 200_000)
-    match = _HEADER_ENDS_HINT.search(text, 0, window) and _HEADER_ENDS.search(text, 0, window)
-    if match:
-        return text[match.end():]
-    match = _TSV_RECORD.search(text, 0, window) if text.find("\t", 0, window) >= 0 else None
-    if match:
-        rest = _LINE_CONTINUATION.sub("", text[match.end():])
-        return rest.replace("\t", "\n\n")
-    match = _CSV_RECORD_HINT.search(text, 0, window) and _CSV_RECORD.search(text, 0, window)
-    if match:
-        for strict in (True, False):
-            try:
-                rows = list(csv.reader(io.StringIO(text[match.start():]), strict=strict))
-            except csv.Error:
-                continue
-            if rows and len(rows[0]) >= 8:
-                return rows[0][6] + "\n\n" + rows[0][7]
-        return text[match.end():]
-    match = _RECORD_REPEAT_HINT.search(text, 0, window) and _RECORD_REPEAT.search(text, 0, window)
-    return text[match.end():] if match else text
+    for _form, after_record in _RECORD_FORMS:
+        rest = after_record(text, window)
+        if rest is not None:
+            return rest
+    return text
 
 
 def _undouble(lines: list[str]) -> list[str]:
@@ -503,24 +532,28 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
     return lines
 
 
+def _in_table(lines: list[_Line], rows: list[bool], index: int) -> bool:
+    """Line ``index`` is a row next to another row or under a rule."""
+    if not rows[index]:
+        return False
+    after_row = index > 0 and (rows[index - 1] or lines[index - 1].kind == RULE)
+    return after_row or (index + 1 < len(lines) and rows[index + 1])
+
+
 def _mark_table_rows(lines: list[_Line]) -> None:
     """Table rows keep their line breaks, and so does the line after one. A
     row is a mostly-numeric line next to another row or under a rule; a lone
     number line ("2010-2012.") is the end of a wrapped sentence."""
     rows = [line.kind == TEXT and _is_table_row(line.text) for line in lines]
-    previous_row = False
+    previous_row = False  # (blank, dropped and rule lines do not end a table)
     for index, line in enumerate(lines):
         if line.kind not in (TEXT, BLANK, DROP, RULE):
             previous_row = False
-            continue
-        if line.kind != TEXT:
-            continue
-        row = rows[index] and (
-            (index > 0 and (rows[index - 1] or lines[index - 1].kind == RULE))
-            or (index + 1 < len(lines) and rows[index + 1]))
-        if row or previous_row:
-            line.hard_break = True
-        previous_row = row
+        elif line.kind == TEXT:
+            row = _in_table(lines, rows, index)
+            if row or previous_row:
+                line.hard_break = True
+            previous_row = row
 
 
 def _opens_list(line: _Line) -> bool:
@@ -631,26 +664,33 @@ def _bridge_broken_sentences(lines: list[_Line]) -> None:
 _LIST_ITEM = re.compile(r"^(?:[A-Za-z][.)]\s|[ivx]{1,4}[.)]\s|o\s)")
 
 
+def _next_index(lines: list[_Line], start: int, skipped: tuple[str, ...]) -> int:
+    """The first line from ``start`` whose kind is not one of ``skipped`` (``len(lines)`` if none)."""
+    while start < len(lines) and lines[start].kind in skipped:
+        start += 1
+    return start
+
+
+def _bridge_page_break(lines: list[_Line], index: int) -> None:
+    before = index - 1
+    while before >= 0 and lines[before].kind == BLANK:
+        before -= 1
+    after = _next_index(lines, index + 1, (BLANK, DROP))
+    if before < 0 or after >= len(lines) or lines[before].kind != TEXT:
+        return
+    if _ends_sentence(lines[before].text) and not lines[after].text.lstrip()[:1].islower():
+        return
+    for j in range(before + 1, after):
+        if lines[j].kind == BLANK:
+            lines[j].kind = DROP
+
+
 def _bridge_page_breaks(lines: list[_Line]) -> None:
     """Blank lines around a page break that falls mid-sentence are not a
     paragraph break: drop them so the sentence joins across the break."""
     for index, line in enumerate(lines):
-        if not line.page_break:
-            continue
-        before = index - 1
-        while before >= 0 and lines[before].kind == BLANK:
-            before -= 1
-        after = index + 1
-        while after < len(lines) and lines[after].kind in (BLANK, DROP):
-            after += 1
-        if before < 0 or after >= len(lines) or lines[before].kind != TEXT:
-            continue
-        next_text = lines[after].text.lstrip()
-        if _ends_sentence(lines[before].text) and not next_text[:1].islower():
-            continue
-        for j in range(before + 1, after):
-            if lines[j].kind == BLANK:
-                lines[j].kind = DROP
+        if line.page_break:
+            _bridge_page_break(lines, index)
 
 
 def _previous_kept(lines: list[_Line], index: int) -> _Line | None:
@@ -934,29 +974,27 @@ def _blank_before(lines: list[_Line], index: int) -> bool:
     return index == 0 or lines[index - 1].kind in (BLANK, RULE, DROP)
 
 
+def _is_signature(lines: list[_Line], index: int) -> bool:
+    line = lines[index]
+    if line.kind not in (TEXT, HEADING) or not _SIGNATURE.match(line.text):
+        return False
+    stripped = line.text.strip()
+    previous = _previous_text(lines, index)
+    if len(stripped) > 30 or not previous or not _ends_sentence(previous):
+        return False
+    k = _next_index(lines, index + 1, (BLANK, DROP, RULE))
+    if k >= len(lines):
+        return True
+    # before a restart of the numbering only a name in capitals
+    return lines[k].kind == PARA and lines[k].number == "1" and not _HAS_LOWER.search(stripped)
+
+
 def _mark_signatures(lines: list[_Line]) -> None:
     """The sender's name after the last paragraph ("GARZA"): a short name line
     followed only by dropped lines, the end, or a restart of the numbering."""
-    n = len(lines)
     for index, line in enumerate(lines):
-        if line.kind not in (TEXT, HEADING) or not _SIGNATURE.match(line.text):
-            continue
-        stripped = line.text.strip()
-        if len(stripped) > 30:
-            continue
-        previous = _previous_text(lines, index)
-        if not previous or not _ends_sentence(previous):
-            continue
-        k = index + 1
-        while k < n and lines[k].kind in (BLANK, DROP, RULE):
-            k += 1
-        at_end = k >= n
-        restarts = k < n and lines[k].kind == PARA and lines[k].number == "1"
-        if not (at_end or restarts):
-            continue
-        if _HAS_LOWER.search(stripped) and not at_end:
-            continue
-        line.kind = DROP
+        if _is_signature(lines, index):
+            line.kind = DROP
 
 
 # --------------------------------------------------------------------------- assembly
