@@ -636,23 +636,37 @@ def _cut_boilerplate(lines: list[str]) -> tuple[list[str], bool]:
     return lines, False
 
 
+def _read_cablegate_text(rel: str, lines: list[str]) -> Document:
+    """A ``Key: value`` header block, then the telegram."""
+    header, start = _parse_text_header(lines)
+    body, _ = _cut_boilerplate(lines[start:])
+    if not header.get("doc_id") and not header.get("created"):
+        return _error(rel, "truncated header: no Identifier and no Created value", "cablegate-text")
+    return _build(rel, "cablegate-text", header, "\n".join(body).strip("\n"))
+
+
+def _read_scraped_page(rel: str, lines: list[str]) -> Document | None:
+    """A copy scraped from a news site: a "Cablegate: title" line and/or site
+    boilerplate after the telegram (dropped); None when ``lines`` is no such page."""
+    first = next((line for line in lines if line.strip()), "")
+    title_match = re.match(_config()["scraped_title"], first)
+    body, cut = _cut_boilerplate(lines)
+    if not (title_match or cut):
+        return None
+    if title_match:
+        body = body[lines.index(first) + 1:]
+    return _build(rel, "scraped-page", _Header(), "\n".join(body).strip("\n"),
+                  title=title_match["title"] if title_match else "")
+
+
 def _read_text(rel: str, text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if _has_text_header(lines):
-        header, start = _parse_text_header(lines)
-        body, _ = _cut_boilerplate(lines[start:])
-        if not header.get("doc_id") and not header.get("created"):
-            return _error(rel, "truncated header: no Identifier and no Created value", "cablegate-text")
-        return _build(rel, "cablegate-text", header, "\n".join(body).strip("\n"))
-    first = next((line for line in lines if line.strip()), "")
-    title_match = re.match(_config()["scraped_title"], first)
-    body, cut = _cut_boilerplate(lines)
-    if title_match or cut:
-        if title_match:
-            body = body[lines.index(first) + 1:]
-        return _build(rel, "scraped-page", _Header(), "\n".join(body).strip("\n"),
-                      title=title_match["title"] if title_match else "")
+        return _read_cablegate_text(rel, lines)
+    scraped = _read_scraped_page(rel, lines)
+    if scraped is not None:
+        return scraped
     fmt = "telegram" if any(_is_telegram_start(line) for line in lines[:200]) else "text"
     return _build(rel, fmt, _Header(), text.strip("\n"))
 
@@ -757,6 +771,31 @@ def defuse_html(text: str) -> str:
     return "".join(parts)
 
 
+def _page_header(page: _CablePage) -> tuple[_Header, str]:
+    """What the page's metadata table and "Viewing cable ID, TITLE" heading
+    say, and the title."""
+    header = _Header()
+    for name, value in zip(page.table_headers, page.table_cells):
+        key = _header_key(name)
+        if key and value:
+            header.values.setdefault(key, value)
+    if not page.heading:
+        return header, ""
+    ident, _, title = page.heading[len("viewing cable"):].strip().partition(",")
+    if ident.strip() and "doc_id" not in header.values:
+        header.values["doc_id"] = ident.strip()
+    return header, title.strip()
+
+
+def _page_telegram(page: _CablePage) -> str:
+    """The page's ``<pre>`` blocks, else its visible text."""
+    if page.pres:
+        telegram = "\n\n".join(p.replace("\r\n", "\n").strip("\n") for p in page.pres)
+    else:
+        telegram = "".join(page.visible)
+    return re.sub(r"[ \t]+\n", "\n", telegram.replace("\r", "\n")).strip("\n")
+
+
 def _read_html(rel: str, text: str) -> Document:
     page = _CablePage()
     try:
@@ -764,25 +803,9 @@ def _read_html(rel: str, text: str) -> Document:
         page.close()
     except Exception as exc:  # html.parser is lenient; this is a last resort
         return _error(rel, f"cannot parse HTML: {type(exc).__name__}", "wikileaks-html")
-    header = _Header()
-    for name, value in zip(page.table_headers, page.table_cells):
-        key = _header_key(name)
-        if key and value:
-            header.values.setdefault(key, value)
-    title = ""
-    if page.heading:
-        rest = page.heading[len("viewing cable"):].strip()
-        ident, _, title = rest.partition(",")
-        if ident.strip() and "doc_id" not in header.values:
-            header.values["doc_id"] = ident.strip()
-        title = title.strip()
-    if page.pres:
-        telegram = "\n\n".join(p.replace("\r\n", "\n").strip("\n") for p in page.pres)
-    else:
-        telegram = "".join(page.visible)
-    telegram = re.sub(r"[ \t]+\n", "\n", telegram.replace("\r", "\n"))
+    header, title = _page_header(page)
     fmt = "wikileaks-html" if page.pres or page.table_headers else "html"
-    return _build(rel, fmt, header, telegram.strip("\n"), title=title)
+    return _build(rel, fmt, header, _page_telegram(page), title=title)
 
 
 @dataclass
@@ -855,39 +878,43 @@ def _parse_csv_record(chunk: str) -> list[str] | None:
     return [*match.groups(), head.replace('""', '"'), content.replace('""', '"')]
 
 
+def _csv_row_document(rel_row: str, number: int, row: list[str]) -> Document:
+    """The cable of the ``number``-th cables.csv row (its columns in ``row``)."""
+    _, date, ref_id, origin, classification, references, head, content = row[:8]
+    header = _Header({"doc_id": ref_id, "created": date, "origin": origin, "classification": classification})
+    refs = [r.strip() for r in references.split("|") if r.strip()]
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    doc = _build(rel_row, "cables-csv", header, content.strip("\n"), references=refs)
+    if not doc.dtg:  # the DTG lives in the header column
+        meta = telegram_metadata(head.replace("\r\n", "\n"))
+        doc.dtg = meta.dtg
+        doc.doc_date = doc.doc_date or meta.dtg_date
+    if not doc.doc_id.strip():
+        doc.doc_id = _stem(rel_row.split("#")[0]) + f"#{number}"
+    return doc
+
+
+def _csv_chunk_document(rel: str, number: int, chunk: str | _Oversized) -> Document | None:
+    """The cable (or error row) of the ``number``-th record; None for the header row."""
+    rel_row = f"{rel}#{number}"
+    if isinstance(chunk, _Oversized):
+        return _error(rel_row, f"CSV row too large ({chunk.size} characters)", "cables-csv")
+    if number == 1 and _CSV_HEADER_ROW.match(chunk):
+        return None
+    row = _parse_csv_record(chunk)
+    if row is None:
+        return _error(rel_row, "malformed cables.csv row: cannot split its columns", "cables-csv")
+    return _csv_row_document(rel_row, number, row)
+
+
 def _read_csv(path: Path, rel: str, encoding: str) -> list[Document]:
-    docs: list[Document] = []
     limit = _config()["max_cable_bytes"]
     errors = "dateline_latin1" if encoding == "cp1252" else "replace"
     csv.field_size_limit(max(limit * 2, 1 << 20))
     with open(path, encoding=encoding, errors=errors, newline="") as handle:
-        for number, chunk in enumerate(_csv_chunks(handle, limit), 1):
-            rel_row = f"{rel}#{number}"
-            if isinstance(chunk, _Oversized):
-                docs.append(_error(rel_row, f"CSV row too large ({chunk.size} characters)", "cables-csv"))
-                continue
-            if number == 1 and _CSV_HEADER_ROW.match(chunk):
-                continue
-            row = _parse_csv_record(chunk)
-            if row is None:
-                docs.append(_error(rel_row, "malformed cables.csv row: cannot split its columns", "cables-csv"))
-                continue
-            _, date, ref_id, origin, classification, references, head, content = row[:8]
-            header = _Header({"doc_id": ref_id, "created": date, "origin": origin,
-                              "classification": classification})
-            refs = [r.strip() for r in references.split("|") if r.strip()]
-            content = content.replace("\r\n", "\n").replace("\r", "\n")
-            doc = _build(rel_row, "cables-csv", header, content.strip("\n"), references=refs)
-            if not doc.dtg:  # the DTG lives in the header column
-                meta = telegram_metadata(head.replace("\r\n", "\n"))
-                doc.dtg = meta.dtg
-                doc.doc_date = doc.doc_date or meta.dtg_date
-            if not doc.doc_id.strip():
-                doc.doc_id = _stem(rel_row.split("#")[0]) + f"#{number}"
-            docs.append(doc)
-    if not docs:
-        docs.append(_error(rel, "cables.csv file with no rows", "cables-csv"))
-    return docs
+        docs = [doc for number, chunk in enumerate(_csv_chunks(handle, limit), 1)
+                if (doc := _csv_chunk_document(rel, number, chunk)) is not None]
+    return docs or [_error(rel, "cables.csv file with no rows", "cables-csv")]
 
 
 # --------------------------------------------------------------------------- entry point
