@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from .model import Document, Paragraph, Sentence
 from .telegram import SUBJECT_STOP_LINE
@@ -268,6 +268,49 @@ def _normalize(text: str) -> str:
     return "\n".join(line.rstrip().removesuffix("\\").rstrip() for line in text.split("\n"))
 
 
+def _after_header_ends(text: str, window: int) -> str | None:
+    match = _HEADER_ENDS_HINT.search(text, 0, window) and _HEADER_ENDS.search(text, 0, window)
+    return text[match.end():] if match else None
+
+
+def _after_tsv_record(text: str, window: int) -> str | None:
+    match = _TSV_RECORD.search(text, 0, window) if text.find("\t", 0, window) >= 0 else None
+    if not match:
+        return None
+    return _LINE_CONTINUATION.sub("", text[match.end():]).replace("\t", "\n\n")
+
+
+def _after_csv_record(text: str, window: int) -> str | None:
+    """The header and content columns of the cables.csv row (read strictly,
+    then leniently), else what follows the row's start."""
+    match = _CSV_RECORD_HINT.search(text, 0, window) and _CSV_RECORD.search(text, 0, window)
+    if not match:
+        return None
+    for strict in (True, False):
+        try:
+            rows = list(csv.reader(io.StringIO(text[match.start():]), strict=strict))
+        except csv.Error:
+            continue
+        if rows and len(rows[0]) >= 8:
+            return rows[0][6] + "\n\n" + rows[0][7]
+    return text[match.end():]
+
+
+def _after_record_lines(text: str, window: int) -> str | None:
+    match = _RECORD_REPEAT_HINT.search(text, 0, window) and _RECORD_REPEAT.search(text, 0, window)
+    return text[match.end():] if match else None
+
+
+#: the forms of a repeated database record, tried in order: each gives the
+#: text after the record, or None when the text holds no such record
+_RECORD_FORMS: tuple[tuple[str, Callable[[str, int], str | None]], ...] = (
+    ("key: value lines closed by header ends", _after_header_ends),
+    ("tab-separated row", _after_tsv_record),
+    ("cables.csv row", _after_csv_record),
+    ("plain record lines", _after_record_lines),
+)
+
+
 def _drop_record_repeat(text: str) -> str:
     """Many corpus cables repeat their database record before the telegram
     text: as plain lines (number, time, ID, origin, classification, refs), as
@@ -276,25 +319,11 @@ def _drop_record_repeat(text: str) -> str:
     the record is a (often truncated) copy of the header, so cut it all and
     keep what the record holds."""
     window = min(len(text), 200_000)
-    match = _HEADER_ENDS_HINT.search(text, 0, window) and _HEADER_ENDS.search(text, 0, window)
-    if match:
-        return text[match.end():]
-    match = _TSV_RECORD.search(text, 0, window) if text.find("\t", 0, window) >= 0 else None
-    if match:
-        rest = _LINE_CONTINUATION.sub("", text[match.end():])
-        return rest.replace("\t", "\n\n")
-    match = _CSV_RECORD_HINT.search(text, 0, window) and _CSV_RECORD.search(text, 0, window)
-    if match:
-        for strict in (True, False):
-            try:
-                rows = list(csv.reader(io.StringIO(text[match.start():]), strict=strict))
-            except csv.Error:
-                continue
-            if rows and len(rows[0]) >= 8:
-                return rows[0][6] + "\n\n" + rows[0][7]
-        return text[match.end():]
-    match = _RECORD_REPEAT_HINT.search(text, 0, window) and _RECORD_REPEAT.search(text, 0, window)
-    return text[match.end():] if match else text
+    for _form, after_record in _RECORD_FORMS:
+        rest = after_record(text, window)
+        if rest is not None:
+            return rest
+    return text
 
 
 def _undouble(lines: list[str]) -> list[str]:
@@ -365,87 +394,136 @@ def _split_flat_body(line: str) -> list[str]:
     return parts
 
 
-def _drop_continuation(lines: list["_Line"], i: int, limit: int, continues: Callable[[str], bool]) -> int:
+def _drop_continuation(lines: list["_Line"], i: int, limit: int, continues: Callable[[str, str], bool]) -> int:
     """Drop up to ``limit`` lines after line ``i`` while they continue a header
-    entry (a wrapped TAGS, SUBJECT or REF); returns the index of the last one dropped."""
+    entry (``continues(previous line, next line)``: a wrapped TAGS, SUBJECT,
+    REF, "Classified By" or footer); returns the index of the last one dropped."""
     for _ in range(limit):
-        if i + 1 >= len(lines) or not continues(lines[i + 1].text):
+        if i + 1 >= len(lines) or not continues(lines[i].text, lines[i + 1].text):
             break
         i += 1
         lines[i].kind = DROP
     return i
 
 
-def _classify(raw_lines: list[str]) -> list[_Line]:
-    notes, footers, maybe_header = _line_matchers()
-    lines = [_Line(t) for t in raw_lines]
-    n = len(lines)
+def _continues_tags(_: str, text: str) -> bool:
+    return bool(_TAGS_CONTINUATION.match(text)) and not _is_caveat(text)
+
+
+def _continues_subject(_: str, text: str) -> bool:
+    return bool(text.strip()) and not SUBJECT_STOP_LINE.match(text) and not _DTG_LINE.match(text)
+
+
+def _continues_refs(_: str, text: str) -> bool:
+    return (bool(text.strip()) and bool(_REF_CONTINUATION.match(text))
+            and not _CLASSIFIED_BY.match(text) and not _PARA_NUMBER.match(text))
+
+
+def _continues_reason(previous: str, text: str) -> bool:
+    """The classification reason goes on while the line before has none yet,
+    ends open ("1.4 (b) and") or the line is the reason's tail."""
+    reason_open = not _REASON.search(previous) or _REASON_OPEN.search(previous) or _REASON_TAIL.match(text)
+    return bool(text.strip()) and bool(reason_open) and not _PARA_NUMBER.match(text)
+
+
+def _continues_footer(_: str, text: str) -> bool:
+    return bool(re.search(r"https?://|\bBlog\b|\bWeb\s?site\b", text))
+
+
+def _drop_line(lines: list[_Line], i: int) -> int:
+    lines[i].kind = DROP
+    return i
+
+
+def _drop_page_break(lines: list[_Line], i: int) -> int:
+    lines[i].kind, lines[i].page_break = DROP, True
+    return i
+
+
+def _dropping_with(limit: int | None, continues: Callable[[str, str], bool]) -> Callable[[list[_Line], int], int]:
+    """Drop a header line and up to ``limit`` (None: any number of) lines that continue it."""
+    def drop(lines: list[_Line], i: int) -> int:
+        lines[i].kind = DROP
+        return _drop_continuation(lines, i, len(lines) if limit is None else limit, continues)
+    return drop
+
+
+def _mark_rule(lines: list[_Line], i: int) -> int:
+    lines[i].kind = RULE
+    return i
+
+
+def _is_routing_start(text: str) -> bool:
+    return bool(_ROUTING_HEAD.match(text) or ("VZCZC" in text and _VZCZC_START.match(text)) or _DTG_LINE.match(text))
+
+
+def _is_note(text: str) -> bool:
+    return bool(_line_matchers()[0](text))
+
+
+def _is_footer(text: str) -> bool:
+    return bool(_line_matchers()[1](text))
+
+
+_ROUTING = "routing"
+#: the header lines, tried in order (first match wins): name, test, and the
+#: marking, which returns the index of the last line it consumed
+_HEADER_RULES: tuple[tuple[str, Callable[[str], Any], Callable[[list[_Line], int], int]], ...] = (
+    (_ROUTING, _is_routing_start, _drop_line),
+    ("page break", _PAGE_BREAK_LINE.match, _drop_page_break),
+    ("routing line", _ROUTING_ANYWHERE.match, _drop_line),
+    ("banner", _is_banner, _drop_line),
+    ("caveat", _is_caveat, _drop_line),
+    ("E.O.", _EO_LINE.match, _drop_line),
+    ("publisher's note", _is_note, _drop_line),
+    ("TAGS", _TAGS_LINE.match, _dropping_with(None, _continues_tags)),
+    ("SUBJECT", _SUBJECT_LINE.match, _dropping_with(4, _continues_subject)),
+    ("REF", _REF_LINE.match, _dropping_with(15, _continues_refs)),
+    ("Classified By", _CLASSIFIED_BY.match, _dropping_with(3, _continues_reason)),
+    ("footer", _is_footer, _dropping_with(3, _continues_footer)),
+    ("rule", _RULE.match, _mark_rule),
+)
+#: a line that ends the routing block (the lines of which are all dropped)
+_ROUTING_ENDS: tuple[Callable[[str], Any], ...] = (
+    _is_banner, _is_caveat, _EO_LINE.match, _SUBJECT_LINE.match, _PARA_NUMBER.match)
+
+
+def _mark_header_line(lines: list[_Line], i: int) -> tuple[int, bool]:
+    """Mark line ``i`` by the first header rule that accepts it; the index of
+    the last line consumed, and whether the line opens a routing block."""
+    text = lines[i].text
+    for name, accepts, mark in _HEADER_RULES:
+        if accepts(text):
+            return mark(lines, i), name == _ROUTING
+    return i, False
+
+
+def _mark_header_lines(lines: list[_Line]) -> None:
+    maybe_header = _line_matchers()[2]
     i = 0
     routing = False
-    while i < n:
-        line = lines[i]
-        text = line.text
-        stripped = text.strip()
-        if not stripped:
-            line.kind = BLANK
+    while i < len(lines):
+        text = lines[i].text
+        if not text.strip():
+            lines[i].kind, routing = BLANK, False
+        elif routing and not any(ends(text) for ends in _ROUTING_ENDS):
+            lines[i].kind = DROP
+        elif maybe_header(text) or "VZCZC" in text or _CLASSIFICATION_WORD.match(text):
+            i, routing = _mark_header_line(lines, i)
+        else:  # (most lines) text: no header rule can accept it
             routing = False
-            i += 1
-            continue
-        if routing and not (_is_banner(text) or _is_caveat(text) or _EO_LINE.match(text)
-                            or _SUBJECT_LINE.match(text) or _PARA_NUMBER.match(text)):
-            line.kind = DROP
-            i += 1
-            continue
-        routing = False
-        if not (maybe_header(text) or "VZCZC" in text or _CLASSIFICATION_WORD.match(text)):
-            i += 1  # (most lines) text: none of the tests below can succeed
-            continue
-        if _ROUTING_HEAD.match(text) or ("VZCZC" in text and _VZCZC_START.match(text)) or _DTG_LINE.match(text):
-            line.kind, routing = DROP, True
-        elif _PAGE_BREAK_LINE.match(text):
-            line.kind, line.page_break = DROP, True
-        elif (_ROUTING_ANYWHERE.match(text) or _is_banner(text)
-              or _is_caveat(text) or _EO_LINE.match(text) or notes(text)):
-            line.kind = DROP
-        elif _TAGS_LINE.match(text):
-            line.kind = DROP
-            i = _drop_continuation(lines, i, n, lambda t: bool(_TAGS_CONTINUATION.match(t)) and not _is_caveat(t))
-        elif _SUBJECT_LINE.match(text):
-            line.kind = DROP
-            i = _drop_continuation(lines, i, 4, lambda t: bool(t.strip()) and not SUBJECT_STOP_LINE.match(t)
-                                   and not _DTG_LINE.match(t))
-        elif _REF_LINE.match(text):
-            line.kind = DROP
-            i = _drop_continuation(lines, i, 15, lambda t: bool(t.strip()) and bool(_REF_CONTINUATION.match(t))
-                                   and not _CLASSIFIED_BY.match(t) and not _PARA_NUMBER.match(t))
-        elif _CLASSIFIED_BY.match(text):
-            line.kind = DROP
-            seen = text
-            extra = 0
-            while (extra < 3 and i + 1 < n and lines[i + 1].text.strip()
-                   and (not _REASON.search(seen) or _REASON_OPEN.search(seen)
-                        or _REASON_TAIL.match(lines[i + 1].text))
-                   and not _PARA_NUMBER.match(lines[i + 1].text)):
-                i += 1
-                extra += 1
-                lines[i].kind = DROP
-                seen = lines[i].text
-        elif footers(text):
-            line.kind = DROP
-            extra = 0
-            while (extra < 3 and i + 1 < n and re.search(r"https?://|\bBlog\b|\bWeb\s?site\b", lines[i + 1].text)):
-                i += 1
-                extra += 1
-                lines[i].kind = DROP
-        elif _RULE.match(text):
-            line.kind = RULE
         i += 1
+
+
+def _classify(raw_lines: list[str]) -> list[_Line]:
+    lines = [_Line(t) for t in raw_lines]
+    _mark_header_lines(lines)
     _bridge_page_breaks(lines)
     _mark_paragraph_starts(lines)
     _mark_addressing(lines)
     listed = _mark_lists(lines)
     _mark_headings(lines)
-    for index in listed:
+    for index in listed:  # a list item that no heading rule took is text again
         if lines[index].kind == LIST:
             lines[index].kind = TEXT
     _mark_signatures(lines)
@@ -454,24 +532,60 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
     return lines
 
 
+def _in_table(lines: list[_Line], rows: list[bool], index: int) -> bool:
+    """Line ``index`` is a row next to another row or under a rule."""
+    if not rows[index]:
+        return False
+    after_row = index > 0 and (rows[index - 1] or lines[index - 1].kind == RULE)
+    return after_row or (index + 1 < len(lines) and rows[index + 1])
+
+
 def _mark_table_rows(lines: list[_Line]) -> None:
     """Table rows keep their line breaks, and so does the line after one. A
     row is a mostly-numeric line next to another row or under a rule; a lone
     number line ("2010-2012.") is the end of a wrapped sentence."""
     rows = [line.kind == TEXT and _is_table_row(line.text) for line in lines]
-    previous_row = False
+    previous_row = False  # (blank, dropped and rule lines do not end a table)
     for index, line in enumerate(lines):
         if line.kind not in (TEXT, BLANK, DROP, RULE):
             previous_row = False
-            continue
-        if line.kind != TEXT:
-            continue
-        row = rows[index] and (
-            (index > 0 and (rows[index - 1] or lines[index - 1].kind == RULE))
-            or (index + 1 < len(lines) and rows[index + 1]))
-        if row or previous_row:
-            line.hard_break = True
-        previous_row = row
+        elif line.kind == TEXT:
+            row = _in_table(lines, rows, index)
+            if row or previous_row:
+                line.hard_break = True
+            previous_row = row
+
+
+def _opens_list(line: _Line) -> bool:
+    body = line.text[line.body_start:] if line.kind == PARA else line.text
+    return line.kind in (TEXT, PARA) and bool(_list_intro().match(body))
+
+
+def _list_items(lines: list[_Line], start: int) -> tuple[list[int], int]:
+    """The text lines of the list from ``start``, and where the list ends (a
+    paragraph start, a heading, or a long line: the block that holds the long
+    line is prose, no list)."""
+    items: list[int] = []
+    j = start
+    while j < len(lines) and lines[j].kind in (TEXT, BLANK, RULE, DROP):
+        if lines[j].kind == TEXT:
+            if len(lines[j].text.strip()) > _config()["max_list_item_chars"]:
+                while items and all(lines[k].kind == TEXT for k in range(items[-1], j)):
+                    items.pop()
+                break
+            items.append(j)
+        j += 1
+    return items, j
+
+
+def _leave_heading(lines: list[_Line], items: list[int], end: int) -> None:
+    """Take off ``items`` the lines directly before the next paragraph start
+    that may be its heading."""
+    if end >= len(lines) or lines[end].kind != PARA:
+        return
+    while items and all(lines[k].kind in (BLANK, RULE, DROP) for k in range(items[-1] + 1, end)) \
+            and _boxed_or_alone(lines, items[-1]):
+        items.pop()
 
 
 def _mark_lists(lines: list[_Line]) -> list[int]:
@@ -479,35 +593,17 @@ def _mark_lists(lines: list[_Line]) -> list[int]:
     paragraph, never headings; each keeps its own line. The list ends at a
     paragraph start or a long line; its last lines before a paragraph start
     are left to the heading rules. Returns the indexes marked LIST."""
-    intro = _list_intro()
     marked: list[int] = []
-    n = len(lines)
     index = 0
-    while index < n:
-        line = lines[index]
-        body = line.text[line.body_start:] if line.kind == PARA else line.text
-        if line.kind not in (TEXT, PARA) or not intro.match(body):
+    while index < len(lines):
+        if not _opens_list(lines[index]):
             index += 1
             continue
-        j = index + 1
-        items: list[int] = []
-        while j < n and lines[j].kind in (TEXT, BLANK, RULE, DROP):
-            if lines[j].kind == TEXT:
-                if len(lines[j].text.strip()) > _config()["max_list_item_chars"]:
-                    # prose: the block that holds the long line is no list
-                    while items and all(lines[k].kind == TEXT for k in range(items[-1], j)):
-                        items.pop()
-                    break
-                items.append(j)
-            j += 1
-        # lines directly before the next paragraph start may be its heading
-        while items and all(lines[k].kind in (BLANK, RULE, DROP) for k in range(items[-1] + 1, j)) \
-                and j < n and lines[j].kind == PARA and _boxed_or_alone(lines, items[-1]):
-            items.pop()
+        items, index = _list_items(lines, index + 1)
+        _leave_heading(lines, items, index)
         for k in items:
             lines[k].kind, lines[k].hard_break = LIST, True
-            marked.append(k)
-        index = j
+        marked.extend(items)
     return marked
 
 
@@ -525,59 +621,76 @@ def _list_intro() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+def _stops_mid_sentence(text: str) -> bool:
+    """Wrapped prose that stops mid-sentence: it ends in a letter or a comma."""
+    text = text.rstrip()
+    return (len(text) >= _config()["min_wrapped_line_chars"] and bool(re.search(r"[A-Za-z,]$", text))
+            and bool(_HAS_LOWER.search(text)))
+
+
+def _goes_on_as_text(line: _Line) -> bool:
+    """Text that may go on with a sentence: not a paragraph start, heading or bullet."""
+    if line.kind != TEXT or line.hard_break:
+        return False
+    text = line.text.strip()
+    return (bool(re.match(r"[A-Za-z]", text)) and not _LIST_ITEM.match(text)
+            and (bool(_HAS_LOWER.search(text)) or not text.isupper()))
+
+
+def _bridge_after(lines: list[_Line], index: int) -> int:
+    """Drop the single blank line after line ``index`` if a sentence runs
+    across it; the index to go on at."""
+    line = lines[index]
+    if line.kind not in (TEXT, PARA) or line.hard_break:
+        return index + 1
+    j = index + 1
+    while j < len(lines) and lines[j].kind == BLANK:
+        j += 1
+    if j == index + 2 and j < len(lines) and _goes_on_as_text(lines[j]) and _stops_mid_sentence(line.text):
+        lines[index + 1].kind = DROP
+    return j
+
+
 def _bridge_broken_sentences(lines: list[_Line]) -> None:
     """A blank line inside a sentence ("attended by three Basque\n\nHomeland
     and Freedom (ETA) members") is not a paragraph break: the line before is
     wrapped prose that stops mid-sentence (ends in a letter or a comma) and
     the line after is text, not a paragraph start, heading or bullet."""
-    n = len(lines)
     index = 0
-    while index < n:
-        line = lines[index]
-        if line.kind not in (TEXT, PARA) or line.hard_break:
-            index += 1
-            continue
-        j = index + 1
-        while j < n and lines[j].kind == BLANK:
-            j += 1
-        if j == index + 1 or j - index - 1 > 1 or j >= n:
-            index = j if j > index + 1 else index + 1
-            continue
-        after = lines[j]
-        before_text = line.text.rstrip()
-        next_text = after.text.strip()
-        if (after.kind == TEXT and not after.hard_break
-                and len(before_text) >= _config()["min_wrapped_line_chars"]
-                and re.search(r"[A-Za-z,]$", before_text) and _HAS_LOWER.search(before_text)
-                and re.match(r"[A-Za-z]", next_text) and not _LIST_ITEM.match(next_text)
-                and (_HAS_LOWER.search(next_text) or not next_text.isupper())):
-            lines[index + 1].kind = DROP
-        index = j
+    while index < len(lines):
+        index = _bridge_after(lines, index)
 
 
 _LIST_ITEM = re.compile(r"^(?:[A-Za-z][.)]\s|[ivx]{1,4}[.)]\s|o\s)")
+
+
+def _next_index(lines: list[_Line], start: int, skipped: tuple[str, ...]) -> int:
+    """The first line from ``start`` whose kind is not one of ``skipped`` (``len(lines)`` if none)."""
+    while start < len(lines) and lines[start].kind in skipped:
+        start += 1
+    return start
+
+
+def _bridge_page_break(lines: list[_Line], index: int) -> None:
+    before = index - 1
+    while before >= 0 and lines[before].kind == BLANK:
+        before -= 1
+    after = _next_index(lines, index + 1, (BLANK, DROP))
+    if before < 0 or after >= len(lines) or lines[before].kind != TEXT:
+        return
+    if _ends_sentence(lines[before].text) and not lines[after].text.lstrip()[:1].islower():
+        return
+    for j in range(before + 1, after):
+        if lines[j].kind == BLANK:
+            lines[j].kind = DROP
 
 
 def _bridge_page_breaks(lines: list[_Line]) -> None:
     """Blank lines around a page break that falls mid-sentence are not a
     paragraph break: drop them so the sentence joins across the break."""
     for index, line in enumerate(lines):
-        if not line.page_break:
-            continue
-        before = index - 1
-        while before >= 0 and lines[before].kind == BLANK:
-            before -= 1
-        after = index + 1
-        while after < len(lines) and lines[after].kind in (BLANK, DROP):
-            after += 1
-        if before < 0 or after >= len(lines) or lines[before].kind != TEXT:
-            continue
-        next_text = lines[after].text.lstrip()
-        if _ends_sentence(lines[before].text) and not next_text[:1].islower():
-            continue
-        for j in range(before + 1, after):
-            if lines[j].kind == BLANK:
-                lines[j].kind = DROP
+        if line.page_break:
+            _bridge_page_break(lines, index)
 
 
 def _previous_kept(lines: list[_Line], index: int) -> _Line | None:
@@ -593,39 +706,63 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(tuple(_SENTENCE_END_CHARS))
 
 
+class _ParaStart(NamedTuple):
+    """What opens a line: a paragraph number and/or a classification marking."""
+
+    number: str
+    pilcrow: bool  # the number came after a "¶"
+    marking: str
+    body_start: int
+
+
+def _paragraph_opening(text: str) -> _ParaStart | None:
+    """The paragraph number ("12.", "¶12") and marking ("(C)") that open
+    ``text``, or None when it opens with neither."""
+    match = _PARA_NUMBER.match(text)
+    number = (match["pnum"] or match["num"] or "") if match else ""
+    position = match.end() if match else 0
+    marking_match = _MARKING.match(text, position)
+    marking = ""
+    if marking_match and valid_marking(marking_match["mark"]):
+        marking = " ".join(marking_match["mark"].split())
+        position = marking_match.end()
+    if not number and not marking:
+        return None
+    return _ParaStart(number, bool(match and match["pilcrow"]), marking, position)
+
+
+def _after_break(lines: list[_Line], index: int) -> bool:
+    """The line before ``index`` ends a sentence or a heading (or there is none)."""
+    previous = _previous_kept(lines, index)
+    return previous is None or _ends_sentence(previous.text) or previous.kind == HEADING
+
+
+def _numbering_goes_on(start: _ParaStart, after_break: bool, last: int) -> bool:
+    """A bare "12." must continue the numbering (or restart it at 1);
+    WikiLeaks also put a "¶" before any number that began a line."""
+    value = int(start.number)
+    in_sequence = value == 1 or last < value <= last + 3
+    return (in_sequence and (after_break or start.pilcrow)) or (start.pilcrow and after_break)
+
+
+def _opens_paragraph(lines: list[_Line], index: int, start: _ParaStart, last: int) -> bool:
+    if start.number and start.marking:
+        return True
+    after_break = _after_break(lines, index)
+    if start.number:
+        return _numbering_goes_on(start, after_break, last)
+    return after_break
+
+
 def _mark_paragraph_starts(lines: list[_Line]) -> None:
-    last = 0
+    last = 0  # the number of the last numbered paragraph
     for index, line in enumerate(lines):
-        if line.kind != TEXT:
+        start = _paragraph_opening(line.text) if line.kind == TEXT else None
+        if start is None or not _opens_paragraph(lines, index, start, last):
             continue
-        match = _PARA_NUMBER.match(line.text)
-        number = ""
-        position = 0
-        if match:
-            number = match["pnum"] or match["num"] or ""
-            position = match.end()
-        marking_match = _MARKING.match(line.text, position)
-        marking = ""
-        if marking_match and valid_marking(marking_match["mark"]):
-            marking = " ".join(marking_match["mark"].split())
-            position = marking_match.end()
-        if not number and not marking:
-            continue
-        previous = _previous_kept(lines, index)
-        after_break = previous is None or _ends_sentence(previous.text) or previous.kind == HEADING
-        if number and not marking:
-            value = int(number)
-            # a bare "12." must continue the numbering (or restart it at 1);
-            # WikiLeaks also put a "¶" before any number that began a line
-            in_sequence = value == 1 or last < value <= last + 3
-            pilcrow = bool(match and match["pilcrow"])
-            if not (in_sequence and (after_break or pilcrow)) and not (pilcrow and after_break):
-                continue
-        if not number and not after_break:
-            continue
-        if number:
-            last = int(number)
-        line.kind, line.number, line.marking, line.body_start = PARA, number, marking, position
+        if start.number:
+            last = int(start.number)
+        line.kind, line.number, line.marking, line.body_start = PARA, start.number, start.marking, start.body_start
 
 
 def _neighbour_kinds(lines: list[_Line], index: int) -> tuple[str, str]:
@@ -641,38 +778,44 @@ def _neighbour_kinds(lines: list[_Line], index: int) -> tuple[str, str]:
     return before, after
 
 
+def _is_lower_address(text: str, after: str) -> bool:
+    """A line of a lower-cased header: "Department for isn/ness dfenstermacher", "af/c"."""
+    return after != PARA and bool(_LOWER_ADDRESS.match(text) or re.fullmatch(r"[\w/&.-]{1,25}", text))
+
+
+def _is_addressing(lines: list[_Line], index: int, first_para: int | None) -> bool:
+    line = lines[index]
+    if line.kind != TEXT:
+        return False
+    stripped = line.text.strip()
+    if len(stripped) > 200:
+        return False
+    in_preamble = first_para is not None and index < first_para
+    has_lower = bool(_HAS_LOWER.search(stripped))
+    if has_lower and not in_preamble:
+        return False  # (the most common case, decided before looking at the neighbours)
+    before, after = _neighbour_kinds(lines, index)
+    if DROP not in (before, after) or (has_lower and not _is_lower_address(stripped, after)):
+        return False
+    if not (_ADDRESS.match(stripped) or (in_preamble and not stripped.endswith("."))):
+        return False
+    return not (in_preamble and after == PARA and before != DROP)  # that is probably the heading of paragraph 1
+
+
 def _mark_addressing(lines: list[_Line]) -> None:
     """Addressing lines ("DEPARTMENT FOR INL", "NSC FOR DAN RESTREPO") sit among
     the header lines; before paragraph 1 any all-capitals line that touches a
-    dropped header line is one too."""
+    dropped header line is one too. A dropped line may make its neighbour
+    touch the header: repeated until nothing changes (at most 20 rounds)."""
     first_para = next((i for i, line in enumerate(lines) if line.kind == PARA and line.number), None)
-    changed = True
-    rounds = 0
-    while changed and rounds < 20:
+    for _ in range(20):
         changed = False
-        rounds += 1
         for index, line in enumerate(lines):
-            if line.kind != TEXT:
-                continue
-            stripped = line.text.strip()
-            if len(stripped) > 200:
-                continue
-            in_preamble = first_para is not None and index < first_para
-            has_lower = _HAS_LOWER.search(stripped)
-            if has_lower and not in_preamble:
-                continue  # (the most common case, decided before looking at the neighbours)
-            before, after = _neighbour_kinds(lines, index)
-            touches_header = DROP in (before, after)
-            if has_lower:
-                # a lower-cased header: "Department for isn/ness dfenstermacher", "af/c"
-                if not (in_preamble and touches_header and after != PARA and (
-                        _LOWER_ADDRESS.match(stripped) or re.fullmatch(r"[\w/&.-]{1,25}", stripped))):
-                    continue
-            if touches_header and (_ADDRESS.match(stripped) or (in_preamble and not stripped.endswith("."))):
-                if in_preamble and after == PARA and before != DROP:
-                    continue  # probably the heading of paragraph 1
+            if _is_addressing(lines, index, first_para):
                 line.kind = DROP
                 changed = True
+        if not changed:
+            return
 
 
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -706,60 +849,106 @@ def _heading_ok(text: str, question: bool = False) -> bool:
     return not _is_table_row(stripped)
 
 
-def _mark_headings(lines: list[_Line]) -> None:
-    n = len(lines)
-    # boxed or underlined headings: "-----\nSUMMARY\n-----", "Law and Order\n------"
+def _is_ruled_heading(lines: list[_Line], index: int) -> bool:
+    """A boxed or underlined heading: "-----\nSUMMARY\n-----", "Law and Order\n------"."""
+    before, after = _neighbour_kinds(lines, index)
+    text = lines[index].text
+    if RULE not in (before, after) or not _heading_ok(text, question=True):
+        return False
+    opens = before in (RULE, DROP, "", HEADING)
+    if text.strip().endswith("?") and not (opens and after == RULE):
+        return False  # a question is a heading only when boxed
+    return opens or _ends_sentence(_previous_text(lines, index))
+
+
+def _mark_ruled_headings(lines: list[_Line]) -> None:
     # (a heading there needs a rule next to it: most cables have no rule at all)
-    has_rule = any(line.kind == RULE for line in lines)
-    for index, line in enumerate(lines if has_rule else []):
-        if line.kind != TEXT:
-            continue
-        before, after = _neighbour_kinds(lines, index)
-        if RULE not in (before, after) or not _heading_ok(line.text, question=True):
-            continue
-        if line.text.strip().endswith("?") and not (before in (RULE, DROP, "", HEADING) and after == RULE):
-            continue  # a question is a heading only when boxed
-        if RULE in (before, after) and (before in (RULE, DROP, "", HEADING) or _ends_sentence(
-                _previous_text(lines, index))):
+    if not any(line.kind == RULE for line in lines):
+        return
+    for index, line in enumerate(lines):
+        if line.kind == TEXT and _is_ruled_heading(lines, index):
             line.kind = HEADING
+
+
+_TITLE, _QUESTION = "title", "question"
+
+
+def _is_lone_question(lines: list[_Line], index: int) -> bool:
+    """A question standing alone between blank lines ("A Measure of Success?")."""
+    return (_heading_ok(lines[index].text, question=True) and _blank_before(lines, index)
+            and index + 1 < len(lines) and lines[index + 1].kind in (BLANK, RULE))
+
+
+def _continues_sentence(lines: list[_Line], index: int) -> bool:
+    """Line ``index`` goes on with the sentence of the line before it."""
+    before_text = _previous_text(lines, index)
+    return bool(before_text) and not _ends_sentence(before_text) and not _blank_before(lines, index)
+
+
+def _title_kind(lines: list[_Line], index: int) -> str:
+    """Whether line ``index`` may open a title (_TITLE, _QUESTION) or not ("")."""
+    line = lines[index]
+    if line.kind != TEXT or not line.text.strip()[0].isupper():
+        return ""
+    if _heading_ok(line.text):
+        kind = _TITLE
+    elif _is_lone_question(lines, index):
+        kind = _QUESTION
+    else:
+        return ""
+    return "" if _continues_sentence(lines, index) else kind
+
+
+def _title_run_end(lines: list[_Line], index: int, kind: str) -> int:
+    """The end of the title lines from ``index``: up to three short lines (a question stands alone)."""
+    end = index + 1
+    if kind == _QUESTION:
+        return end
+    while end < len(lines) and end - index < 3 and lines[end].kind == TEXT and _heading_ok(lines[end].text):
+        end += 1
+    return end
+
+
+def _skip_gap(lines: list[_Line], start: int) -> tuple[int, bool]:
+    """The first line from ``start`` that is not blank or dropped, and whether a blank one came before it."""
+    k = start
+    blank = False
+    while k < len(lines) and lines[k].kind in (BLANK, DROP):
+        blank = blank or lines[k].kind == BLANK
+        k += 1
+    return k, blank
+
+
+def _title_is_heading(lines: list[_Line], index: int, end: int, single: bool) -> bool:
+    """The title lines ``index:end`` head what follows: a paragraph start, or
+    (a ``single`` title line set off by blank lines) a block of prose."""
+    k, blank_after = _skip_gap(lines, end)
+    if k >= len(lines):
+        return False
+    if lines[k].kind == PARA:
+        return True
+    return (lines[k].kind == TEXT and blank_after and single and _blank_before(lines, index)
+            and _is_long_block(lines, k))
+
+
+def _mark_title_at(lines: list[_Line], index: int) -> int:
+    """Mark the title lines from ``index`` as headings if they are; the index to go on at."""
+    kind = _title_kind(lines, index)
+    if not kind:
+        return index + 1
+    end = _title_run_end(lines, index, kind)
+    if _title_is_heading(lines, index, end, single=end == index + 1 and kind == _TITLE):
+        for r in range(index, end):
+            lines[r].kind = HEADING
+    return end
+
+
+def _mark_headings(lines: list[_Line]) -> None:
+    _mark_ruled_headings(lines)
     # short title lines between a finished paragraph and the next paragraph start
     index = 0
-    while index < n:
-        line = lines[index]
-        if line.kind != TEXT or not line.text.strip()[0].isupper():
-            index += 1
-            continue
-        # a question stands alone between blank lines ("A Measure of Success?")
-        heading_ok = _heading_ok(line.text)
-        question = (not heading_ok and _heading_ok(line.text, question=True)
-                    and _blank_before(lines, index) and index + 1 < n and lines[index + 1].kind in (BLANK, RULE))
-        if not (heading_ok or question):
-            index += 1
-            continue
-        before_text = _previous_text(lines, index)
-        if before_text and not _ends_sentence(before_text) and not _blank_before(lines, index):
-            index += 1
-            continue
-        run = [index]
-        j = index + 1
-        while j < n and len(run) < 3 and not question and lines[j].kind == TEXT and _heading_ok(lines[j].text):
-            run.append(j)
-            j += 1
-        k = j
-        blank_after = False
-        while k < n and lines[k].kind in (BLANK, DROP):
-            blank_after = blank_after or lines[k].kind == BLANK
-            k += 1
-        followed_by_para = k < n and lines[k].kind == PARA
-        followed_by_block = (k < n and lines[k].kind == TEXT and blank_after and _blank_before(lines, index)
-                             and len(run) == 1 and not question and _is_long_block(lines, k))
-        if j < n and lines[j].kind == TEXT and not (followed_by_para or followed_by_block):
-            index = j
-            continue
-        if followed_by_para or followed_by_block:
-            for r in run:
-                lines[r].kind = HEADING
-        index = j
+    while index < len(lines):
+        index = _mark_title_at(lines, index)
 
 
 def _is_long_block(lines: list[_Line], start: int) -> bool:
@@ -785,29 +974,27 @@ def _blank_before(lines: list[_Line], index: int) -> bool:
     return index == 0 or lines[index - 1].kind in (BLANK, RULE, DROP)
 
 
+def _is_signature(lines: list[_Line], index: int) -> bool:
+    line = lines[index]
+    if line.kind not in (TEXT, HEADING) or not _SIGNATURE.match(line.text):
+        return False
+    stripped = line.text.strip()
+    previous = _previous_text(lines, index)
+    if len(stripped) > 30 or not previous or not _ends_sentence(previous):
+        return False
+    k = _next_index(lines, index + 1, (BLANK, DROP, RULE))
+    if k >= len(lines):
+        return True
+    # before a restart of the numbering only a name in capitals
+    return lines[k].kind == PARA and lines[k].number == "1" and not _HAS_LOWER.search(stripped)
+
+
 def _mark_signatures(lines: list[_Line]) -> None:
     """The sender's name after the last paragraph ("GARZA"): a short name line
     followed only by dropped lines, the end, or a restart of the numbering."""
-    n = len(lines)
     for index, line in enumerate(lines):
-        if line.kind not in (TEXT, HEADING) or not _SIGNATURE.match(line.text):
-            continue
-        stripped = line.text.strip()
-        if len(stripped) > 30:
-            continue
-        previous = _previous_text(lines, index)
-        if not previous or not _ends_sentence(previous):
-            continue
-        k = index + 1
-        while k < n and lines[k].kind in (BLANK, DROP, RULE):
-            k += 1
-        at_end = k >= n
-        restarts = k < n and lines[k].kind == PARA and lines[k].number == "1"
-        if not (at_end or restarts):
-            continue
-        if _HAS_LOWER.search(stripped) and not at_end:
-            continue
-        line.kind = DROP
+        if _is_signature(lines, index):
+            line.kind = DROP
 
 
 # --------------------------------------------------------------------------- assembly
@@ -821,48 +1008,71 @@ class _Draft:
     blocks: list[list[str]] = field(default_factory=list)
 
 
-def _assemble(lines: list[_Line]) -> list[_Draft]:
-    drafts: list[_Draft] = []
+@dataclass
+class _Assembly:
+    """Paragraph drafts being assembled from the kept lines, one line at a time."""
+
+    drafts: list[_Draft] = field(default_factory=list)
     current: _Draft | None = None
-    heading = ""
-    heading_parts: list[str] = []
-    heading_changed = False
-    block_break = False
-    for line in lines:
-        kind = line.kind
-        if kind == BLANK:
-            block_break = True
-            if heading_parts:
-                heading, heading_parts, heading_changed = " ".join(heading_parts), [], True
-            continue
-        if kind in (DROP, RULE):
-            if kind == RULE and heading_parts:
-                heading, heading_parts, heading_changed = " ".join(heading_parts), [], True
-            continue  # a page break mid-sentence: the sentence simply goes on
-        if kind == HEADING:
-            # a "¶" that no paragraph number follows is WikiLeaks' mark, not text
-            part = repair_text(line.text).strip().strip("-=_*~ ")
-            if part:
-                heading_parts.append(part)
-            continue
-        if heading_parts:
-            heading, heading_parts, heading_changed = " ".join(heading_parts), [], True
-        if kind == PARA:
-            current = _Draft(line.number, line.marking, heading, [[line.text[line.body_start:]]])
-            drafts.append(current)
-            heading_changed = block_break = False
-            continue
-        text = line.text
-        if current is None or (block_break and (not current.number or heading_changed)):
-            current = _Draft("", "", heading, [[text]])
-            drafts.append(current)
-        elif block_break or line.hard_break:
-            current.blocks.append([text])
+    heading: str = ""
+    heading_parts: list[str] = field(default_factory=list)
+    #: a new heading was completed since the last text line
+    heading_changed: bool = False
+    #: a blank line since the last text line
+    block_break: bool = False
+
+    def close_heading(self) -> None:
+        if self.heading_parts:
+            self.heading, self.heading_parts, self.heading_changed = " ".join(self.heading_parts), [], True
+
+    def blank(self, _: _Line) -> None:
+        self.block_break = True
+        self.close_heading()
+
+    def dropped(self, _: _Line) -> None:
+        """A page break mid-sentence: the sentence simply goes on."""
+
+    def rule(self, _: _Line) -> None:
+        self.close_heading()
+
+    def heading_line(self, line: _Line) -> None:
+        # a "¶" that no paragraph number follows is WikiLeaks' mark, not text
+        part = repair_text(line.text).strip().strip("-=_*~ ")
+        if part:
+            self.heading_parts.append(part)
+
+    def paragraph_start(self, line: _Line) -> None:
+        self.close_heading()
+        self.current = _Draft(line.number, line.marking, self.heading, [[line.text[line.body_start:]]])
+        self.drafts.append(self.current)
+        self.heading_changed = self.block_break = False
+
+    def text(self, line: _Line) -> None:
+        self.close_heading()
+        current = self.current
+        if current is None or (self.block_break and (not current.number or self.heading_changed)):
+            self.current = _Draft("", "", self.heading, [[line.text]])
+            self.drafts.append(self.current)
+        elif self.block_break or line.hard_break:
+            current.blocks.append([line.text])
         else:
-            current.blocks[-1].append(text)
-        heading_changed = block_break = False
-    _reset_summary_headings(drafts)
-    return drafts
+            current.blocks[-1].append(line.text)
+        self.heading_changed = self.block_break = False
+
+
+#: what each kind of line does to the assembly (any other kind is text)
+_ASSEMBLY_STEPS: dict[str, Callable[[_Assembly, _Line], None]] = {
+    BLANK: _Assembly.blank, DROP: _Assembly.dropped, RULE: _Assembly.rule,
+    HEADING: _Assembly.heading_line, PARA: _Assembly.paragraph_start,
+}
+
+
+def _assemble(lines: list[_Line]) -> list[_Draft]:
+    assembly = _Assembly()
+    for line in lines:
+        _ASSEMBLY_STEPS.get(line.kind, _Assembly.text)(assembly, line)
+    _reset_summary_headings(assembly.drafts)
+    return assembly.drafts
 
 
 def _reset_summary_headings(drafts: list[_Draft]) -> None:
@@ -949,39 +1159,45 @@ _DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){1,4}[A-Za-z]")
 _FINAL_CAPABLE = frozenset({"u.s", "u.n", "u.k", "e.u", "d.c", "etc", "a.m", "p.m", "inc", "corp", "ltd", "co"})
 
 
+def _period_in_word(text: str, at: int, rest: str) -> bool:
+    """The period at ``text[at]`` ends an initial ("Charles V. Barclay"), an
+    abbreviation or dotted initials ("U.S", "i.e"), not a sentence; ``rest``
+    is the text after it. An abbreviation that can end a sentence ("U.S.",
+    "etc.") does when a sentence starter follows it."""
+    abbreviations, starters = _abbreviations()
+    before = text[max(0, at - 40):at]
+    # the word before the period: what follows the last whitespace (str.isspace is re's \s)
+    token = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
+    token = token.lstrip("\"'“‘(")
+    low = token.lower()
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        return True
+    if low in abbreviations and not (low in _FINAL_CAPABLE and _next_word(rest) in starters):
+        return True
+    return bool(_DOTTED_INITIALS.fullmatch(token)) and _next_word(rest) not in starters
+
+
+def _sentence_bound(text: str, match: re.Match[str]) -> int | None:
+    """Where the sentence ends at a candidate ``match`` (a line break, or closing
+    punctuation before a space), or None when it goes on."""
+    if match.group() == "\n":
+        return match.start()
+    end = match.end()
+    rest = text[end:end + 40].lstrip(" ")
+    if not rest:
+        return None
+    if rest.startswith("\n"):
+        return end
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘([¶-—"):
+        return None
+    if match.group()[0] == "." and _period_in_word(text, match.start(), rest):
+        return None
+    return end
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with exact offsets (pure regex, no model)."""
-    abbreviations, starters = _abbreviations()
-    bounds: list[int] = []
-    for match in _CANDIDATE.finditer(text):
-        end = match.end()
-        if match.group() == "\n":
-            bounds.append(match.start())
-            continue
-        rest = text[end:end + 40].lstrip(" ")
-        if not rest:
-            continue
-        nxt = rest[0]
-        if rest.startswith("\n"):
-            bounds.append(end)
-            continue
-        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([¶-—"):
-            continue
-        if match.group()[0] == ".":
-            window_start = max(0, match.start() - 40)
-            before = text[window_start:match.start()]
-            # the word before the period: what follows the last whitespace (str.isspace is re's \s)
-            token = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
-            token = token.lstrip("\"'“‘(")
-            low = token.lower()
-            if len(token) == 1 and token.isalpha() and token.isupper():
-                continue  # an initial: "Charles V. Barclay"
-            if low in abbreviations:
-                if not (low in _FINAL_CAPABLE and _next_word(rest) in starters):
-                    continue
-            if _DOTTED_INITIALS.fullmatch(token) and not _next_word(rest) in starters:
-                continue  # "U.S", "i.e": dotted initials
-        bounds.append(end)
+    bounds = [bound for match in _CANDIDATE.finditer(text) if (bound := _sentence_bound(text, match)) is not None]
     return _make_sentences(text, bounds)
 
 
@@ -1032,58 +1248,89 @@ def _key(text: str) -> str:
     return text.lower().encode("ascii", "ignore").translate(None, _NOT_KEY_BYTES).decode("ascii")
 
 
-def clean_text(raw_text: str) -> list[Paragraph]:
-    """Paragraphs (with sentences) of a telegram text."""
+def _without_inline_page_break(line: str) -> str:
+    """``line`` without a page break glued into it (a line that is one page break is kept)."""
+    if ((" OF " in line or " of " in line) and _PAGE_BREAK_TAIL.search(line) and _PAGE_BREAK_INLINE.search(line)
+            and not _PAGE_BREAK_LINE.match(line)):
+        return _PAGE_BREAK_INLINE.sub(" ", line)
+    return line
+
+
+def _telegram_lines(raw_text: str) -> list[str]:
+    """The lines of a telegram text: its record repeat dropped, spaces
+    normalised, double spacing undone, flattened lines split."""
     text = _drop_record_repeat(raw_text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _normalize(text)
     raw_lines: list[str] = []
     # a line this short and without a header keyword is kept whole by _unflatten and _split_flat_body
     short = min(_FLAT_LINE_CHARS, _config()["min_flat_line_chars"])
-    for line in _undouble(text.split("\n")):
-        if ((" OF " in line or " of " in line) and _PAGE_BREAK_TAIL.search(line) and _PAGE_BREAK_INLINE.search(line)
-                and not _PAGE_BREAK_LINE.match(line)):
-            line = _PAGE_BREAK_INLINE.sub(" ", line)
+    for line in _undouble(_normalize(text).split("\n")):
+        line = _without_inline_page_break(line)
         if len(line) < short and not _FLAT_HINT.search(line):
             raw_lines.append(line)  # (most lines)
             continue
         for part in _unflatten(line):
             raw_lines.extend(_split_flat_body(part))
-    drafts = _assemble(_classify(raw_lines))
-    paragraphs: list[Paragraph] = []
-    keys: list[str] = []  # _key of each paragraph's text, computed once
-    seen: set[str] = set()
-    by_number: dict[str, list[int]] = {}
-    for draft in drafts:
-        body = "\n".join(_join_lines(block) for block in draft.blocks)
-        body = repair_text(body)
+    return raw_lines
+
+
+_MIN_COPY_KEY = 30  # a paragraph key this long may be a truncated copy of another
+
+
+@dataclass
+class _UniqueParagraphs:
+    """The paragraphs of a body that a file may hold twice (or truncated
+    once): each paragraph is kept once, in its fullest text."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # _key of each paragraph's text, computed once
+    seen: set[str] = field(default_factory=set)
+    by_number: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, draft: _Draft) -> None:
+        body = repair_text("\n".join(_join_lines(block) for block in draft.blocks))
         key = _key(body)
-        if not key or key in seen:
-            continue
-        duplicate = False
-        same_number = by_number.setdefault(draft.number, [])
+        if not key or key in self.seen:
+            return
+        same_number = self.by_number.setdefault(draft.number, [])
+        if self._merged_copy(draft, body, key, same_number):
+            return
+        self.seen.add(key)
+        same_number.append(len(self.paragraphs))
+        self.keys.append(key)
+        self.paragraphs.append(Paragraph(draft.number, draft.marking, draft.heading, body, split_sentences(body)))
+
+    def _merged_copy(self, draft: _Draft, body: str, key: str, same_number: list[int]) -> bool:
+        """Whether the draft is a truncated copy of a paragraph of the same
+        number, or that paragraph is a truncated copy of the draft (which
+        then replaces its text)."""
+        if len(key) < _MIN_COPY_KEY:
+            return False
         for position in same_number[:200]:
-            other = paragraphs[position]
-            other_key = keys[position]
-            if len(other_key) >= 30 and len(key) >= 30:
-                if other_key.startswith(key):  # a truncated copy of a paragraph we have
-                    duplicate = True
-                    break
-                if key.startswith(other_key):  # the full text of a truncated one
-                    seen.discard(other_key)
-                    paragraphs[position] = Paragraph(other.number, other.marking or draft.marking,
-                                                     other.heading or draft.heading, body,
-                                                     split_sentences(body))
-                    keys[position] = key
-                    seen.add(key)
-                    duplicate = True
-                    break
-        if duplicate:
-            continue
-        seen.add(key)
-        same_number.append(len(paragraphs))
-        keys.append(key)
-        paragraphs.append(Paragraph(draft.number, draft.marking, draft.heading, body, split_sentences(body)))
-    return paragraphs
+            other_key = self.keys[position]
+            if len(other_key) < _MIN_COPY_KEY:
+                continue
+            if other_key.startswith(key):
+                return True
+            if key.startswith(other_key):
+                self._replace(position, draft, body, key)
+                return True
+        return False
+
+    def _replace(self, position: int, draft: _Draft, body: str, key: str) -> None:
+        other = self.paragraphs[position]
+        self.seen.discard(self.keys[position])
+        self.paragraphs[position] = Paragraph(other.number, other.marking or draft.marking,
+                                              other.heading or draft.heading, body, split_sentences(body))
+        self.keys[position] = key
+        self.seen.add(key)
+
+
+def clean_text(raw_text: str) -> list[Paragraph]:
+    """Paragraphs (with sentences) of a telegram text."""
+    unique = _UniqueParagraphs()
+    for draft in _assemble(_classify(_telegram_lines(raw_text))):
+        unique.add(draft)
+    return unique.paragraphs
 
 
 def clean_document(doc: Document) -> Document:

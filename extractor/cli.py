@@ -16,6 +16,7 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
+    from .evaluate import EvaluationReport
     from .language import UserLexicon
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -359,51 +360,65 @@ def claims(source: str, lines: bool, dct: str | None, country: str) -> None:
 def evaluate(gold_dirs: tuple[str, ...], data_dir: str | None, cv: int | None, verbose: bool,
              min_events_f1: float | None, min_claims_f1: float | None, as_json: bool) -> None:
     """Score extraction against hand-annotated gold files (ANNOTATION.md rules)."""
-    from .evaluate import EvaluationReport, evaluate_gold, format_report, format_scores
-
     if cv is not None:
         if data_dir is not None:
             raise click.UsageError("--cv extracts the gold documents itself; it cannot score --data tables")
-        from .learn.train import cross_validate, prepare
-
-        documents = prepare(gold_dirs)
-        folds = cross_validate(documents, cv)
-        total = EvaluationReport([r for f in folds for r in f.reports], gold_dir=" + ".join(gold_dirs))
-        if as_json:
-            click.echo(json.dumps({"folds": [EvaluationReport(f.reports).to_dict() for f in folds],
-                                   "total": total.to_dict()}, indent=2))
-        else:
-            for f in folds:
-                click.echo(format_scores(f"fold {f.fold} ({f.documents} cables)", EvaluationReport(f.reports)))
-            click.echo(format_scores(f"all {cv} folds (micro)", total))
-            means = [EvaluationReport(f.reports) for f in folds]
-            click.echo(f"mean of folds: events F1 {sum(r.events.f1 for r in means) / cv:.3f}  "
-                       f"claims F1 {sum(r.claims.f1 for r in means) / cv:.3f}")
-        report = total
+        report = _cross_validate(gold_dirs, cv, as_json)
     else:
-        reports = [evaluate_gold(g, data_dir=data_dir) for g in gold_dirs]
-        report = EvaluationReport([d for r in reports for d in r.documents], gold_dir=" + ".join(gold_dirs),
-                                  data_dir=data_dir or "")
-        if as_json:
-            payload: Any = reports[0].to_dict() if len(reports) == 1 else \
-                {"folders": [r.to_dict() for r in reports], "total": report.to_dict()}
-            click.echo(json.dumps(payload, indent=2))
-        else:
-            for r in reports:
-                click.echo(format_report(r, verbose=verbose))
-            if len(reports) > 1:
-                click.echo("")
-                for g, r in zip(gold_dirs, reports):
-                    click.echo(format_scores(g, r))
-                click.echo(format_scores("total", report))
-    failed = []
-    if min_events_f1 is not None and report.events.f1 < min_events_f1:
-        failed.append(f"events F1 {report.events.f1:.3f} < {min_events_f1}")
-    if min_claims_f1 is not None and report.claims.f1 < min_claims_f1:
-        failed.append(f"claims F1 {report.claims.f1:.3f} < {min_claims_f1}")
+        report = _score_gold(gold_dirs, data_dir, verbose, as_json)
+    failed = _below_thresholds(report, min_events_f1, min_claims_f1)
     if failed:
         click.echo("below threshold: " + "; ".join(failed), err=True)
         sys.exit(1)
+
+
+def _cross_validate(gold_dirs: tuple[str, ...], cv: int, as_json: bool) -> EvaluationReport:
+    """Print the scores of K-fold cross-validation by cable; the report of all folds."""
+    from .evaluate import EvaluationReport, format_scores
+    from .learn.train import cross_validate, prepare
+
+    folds = cross_validate(prepare(gold_dirs), cv)
+    total = EvaluationReport([r for f in folds for r in f.reports], gold_dir=" + ".join(gold_dirs))
+    if as_json:
+        click.echo(json.dumps({"folds": [EvaluationReport(f.reports).to_dict() for f in folds],
+                               "total": total.to_dict()}, indent=2))
+        return total
+    for f in folds:
+        click.echo(format_scores(f"fold {f.fold} ({f.documents} cables)", EvaluationReport(f.reports)))
+    click.echo(format_scores(f"all {cv} folds (micro)", total))
+    means = [EvaluationReport(f.reports) for f in folds]
+    click.echo(f"mean of folds: events F1 {sum(r.events.f1 for r in means) / cv:.3f}  "
+               f"claims F1 {sum(r.claims.f1 for r in means) / cv:.3f}")
+    return total
+
+
+def _score_gold(gold_dirs: tuple[str, ...], data_dir: str | None, verbose: bool, as_json: bool) -> EvaluationReport:
+    """Print the scores of each gold folder (and their total); the report of all of them."""
+    from .evaluate import EvaluationReport, evaluate_gold, format_report, format_scores
+
+    reports = [evaluate_gold(g, data_dir=data_dir) for g in gold_dirs]
+    report = EvaluationReport([d for r in reports for d in r.documents], gold_dir=" + ".join(gold_dirs),
+                              data_dir=data_dir or "")
+    if as_json:
+        payload: Any = reports[0].to_dict() if len(reports) == 1 else \
+            {"folders": [r.to_dict() for r in reports], "total": report.to_dict()}
+        click.echo(json.dumps(payload, indent=2))
+        return report
+    for r in reports:
+        click.echo(format_report(r, verbose=verbose))
+    if len(reports) > 1:
+        click.echo("")
+        for g, r in zip(gold_dirs, reports):
+            click.echo(format_scores(g, r))
+        click.echo(format_scores("total", report))
+    return report
+
+
+def _below_thresholds(report: EvaluationReport, min_events_f1: float | None, min_claims_f1: float | None) -> list[str]:
+    """The F1 scores under their ``--min-*-f1`` threshold, as messages."""
+    thresholds = (("events", report.events.f1, min_events_f1), ("claims", report.claims.f1, min_claims_f1))
+    return [f"{name} F1 {f1:.3f} < {minimum}" for name, f1, minimum in thresholds
+            if minimum is not None and f1 < minimum]
 
 
 @cli.command()

@@ -62,10 +62,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from .language import singular
 from .tables import format_number
+
+if TYPE_CHECKING:
+    from .model import Document
 
 Row = Mapping[str, str]
 GoldItem = Mapping[str, Any]
@@ -637,30 +640,37 @@ def evaluate_tables(golds: Sequence[Mapping[str, Any]], data_dir: str | Path) ->
     return reports
 
 
-def extract_gold_document(gold: Mapping[str, Any], base: Path) -> tuple[list[dict[str, str]], list[dict[str, str]], str]:
-    """Extract the document a gold file names: ``(event rows, claim rows, error)``."""
-    from .pipeline import extract_document, read_documents
-    from .tables import claim_row, event_row
+def _gold_source(gold: Mapping[str, Any], base: Path) -> tuple[Document | None, str]:
+    """The document a gold file names, read from its ``source_file``, or why there is none."""
+    from .pipeline import read_documents
 
     source = _text(gold.get("source_file"))
     if not source:
-        return [], [], "gold file names no source_file"
+        return None, "gold file names no source_file"
     path = base / source
     if not path.is_file():
-        return [], [], f"source file not found: {path}"
+        return None, f"source file not found: {path}"
     doc_id = _text(gold.get("doc_id"))
     try:
         documents = read_documents(path, base)
     except Exception as exc:  # the evaluator reports a broken stage, it does not die of it
-        return [], [], f"could not read {path}: {_exception(exc)}"
-    chosen = [doc for doc in documents if doc.doc_id == doc_id]
-    if not chosen and len(documents) == 1:
-        chosen = documents
+        return None, f"could not read {path}: {_exception(exc)}"
+    chosen = [doc for doc in documents if doc.doc_id == doc_id] or (documents if len(documents) == 1 else [])
     if not chosen:
-        return [], [], f"{path} holds no document {doc_id}"
-    document = chosen[0]
-    if document.status != "ok":
-        return [], [], f"could not read {path}: {document.error or document.status}"
+        return None, f"{path} holds no document {doc_id}"
+    if chosen[0].status != "ok":
+        return None, f"could not read {path}: {chosen[0].error or chosen[0].status}"
+    return chosen[0], ""
+
+
+def extract_gold_document(gold: Mapping[str, Any], base: Path) -> tuple[list[dict[str, str]], list[dict[str, str]], str]:
+    """Extract the document a gold file names: ``(event rows, claim rows, error)``."""
+    from .pipeline import extract_document
+    from .tables import claim_row, event_row
+
+    document, error = _gold_source(gold, base)
+    if document is None:
+        return [], [], error
     try:
         result = extract_document(document)
     except Exception as exc:
@@ -752,20 +762,31 @@ def format_report(report: EvaluationReport, verbose: bool = False) -> str:
         lines += ["", "ERRORS (scored as empty predictions)"]
         lines += [f"  {doc.doc_id}: {doc.error}" for doc in report.errors]
     if verbose:
-        for doc in report.documents:
-            if not doc.issues:
-                continue
-            lines += ["", f"== {doc.doc_id} ({doc.source_file})"]
-            for item in ("event", "claim"):
-                for kind in ("miss", "extra", "wrong"):
-                    for issue in doc.issues:
-                        if issue.item != item or issue.kind != kind:
-                            continue
-                        lines.append(f"  {item:<5} {kind.upper():<5} {issue.summary}")
-                        if issue.detail:
-                            lines.append(f"              {issue.detail}")
-                        lines.append(f"              “{_shorten(issue.text)}”")
+        lines += _issue_lines(report)
     return "\n".join(lines)
+
+
+def _issue_lines(report: EvaluationReport) -> list[str]:
+    """Every miss, extra and wrong attribute, grouped by document, then by item and kind."""
+    lines: list[str] = []
+    for doc in report.documents:
+        if not doc.issues:
+            continue
+        lines += ["", f"== {doc.doc_id} ({doc.source_file})"]
+        for item in ("event", "claim"):
+            for kind in ("miss", "extra", "wrong"):
+                for issue in doc.issues:
+                    if issue.item == item and issue.kind == kind:
+                        lines += _issue_text(issue)
+    return lines
+
+
+def _issue_text(issue: Issue) -> list[str]:
+    lines = [f"  {issue.item:<5} {issue.kind.upper():<5} {issue.summary}"]
+    if issue.detail:
+        lines.append(f"              {issue.detail}")
+    lines.append(f"              “{_shorten(issue.text)}”")
+    return lines
 
 
 def _shorten(text: str, limit: int = 240) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from . import __version__
 from .language import UserLexicon, active_lexicon, use_lexicon
@@ -240,26 +240,48 @@ def _cached_rows(cache_file: Path | None) -> FileRows | None:
     return rows if _well_formed(rows) else None  # valid JSON is not yet valid rows
 
 
+def _lists_of_dicts(rows: FileRows) -> bool:
+    tables = (rows.documents, rows.events, rows.claims, rows.texts)
+    return all(isinstance(t, list) and all(isinstance(r, dict) for r in t) for t in tables)
+
+
+def _string_cells(rows: FileRows) -> bool:
+    return all(isinstance(k, str) and isinstance(v, str)
+               for table in (rows.documents, rows.events, rows.claims) for r in table for k, v in r.items())
+
+
+def _key_columns(rows: FileRows) -> bool:
+    """The columns the run reads: document id and status, text id, event and claim ids."""
+    return (all(isinstance(d["doc_id"], str) and isinstance(d["status"], str) for d in rows.documents)
+            and all(isinstance(t["doc_id"], str) for t in rows.texts)
+            and all("event_id" in e and "doc_id" in e for e in rows.events)
+            and all("claim_id" in c and "doc_id" in c for c in rows.claims))
+
+
+def _counts_agree(rows: FileRows) -> bool:
+    """A text record per document, and as many events and claims as the documents count."""
+    n_events = sum(int(d["events"]) for d in rows.documents)
+    n_claims = sum(int(d["claims"]) for d in rows.documents)
+    return len(rows.texts) == len(rows.documents) and (n_events, n_claims) == (len(rows.events), len(rows.claims))
+
+
+#: the checks of cached rows, in order (each may rely on the ones before it)
+_ROW_CHECKS: tuple[tuple[str, Callable[[FileRows], bool]], ...] = (
+    ("lists of dicts", _lists_of_dicts),
+    ("string cells", _string_cells),
+    ("key columns", _key_columns),
+    ("counts agree", _counts_agree),
+)
+
+
 def _well_formed(rows: FileRows) -> bool:
     """Rows as :func:`rows_for_file` makes them: string cells, the columns the run
     reads, a text record per document and as many events and claims as the
     documents count (renaming a repeated id relies on those counts)."""
-    tables = (rows.documents, rows.events, rows.claims, rows.texts)
-    if not all(isinstance(t, list) and all(isinstance(r, dict) for r in t) for t in tables):
-        return False
-    for table in (rows.documents, rows.events, rows.claims):
-        if not all(all(isinstance(k, str) and isinstance(v, str) for k, v in r.items()) for r in table):
-            return False
     try:
-        n_events = sum(int(d["events"]) for d in rows.documents)
-        n_claims = sum(int(d["claims"]) for d in rows.documents)
-        ok = all(isinstance(d["doc_id"], str) and isinstance(d["status"], str) for d in rows.documents) \
-            and all(isinstance(t["doc_id"], str) for t in rows.texts) \
-            and all("event_id" in e and "doc_id" in e for e in rows.events) \
-            and all("claim_id" in c and "doc_id" in c for c in rows.claims)
-    except (KeyError, ValueError):
+        return all(check(rows) for _name, check in _ROW_CHECKS)
+    except (KeyError, ValueError):  # a column missing, a count that is no number
         return False
-    return ok and len(rows.texts) == len(rows.documents) and (n_events, n_claims) == (len(rows.events), len(rows.claims))
 
 
 def _work(item: tuple[Path, Path, Path | None]) -> FileRows:
@@ -409,6 +431,7 @@ def extract_corpus(
     summary = ExtractSummary(out_dir=str(out_dir), skipped=sorted(printable_name(str(p)) for p in skipped))
     ids = _DocIds()
     try:
+        # the rows wait in a spool file until every document id is known
         with tempfile.TemporaryFile(dir=writer.tmp_dir) as spool:
             for rows in _results(planned, jobs, budget):
                 ids.collect(rows)
@@ -417,14 +440,7 @@ def extract_corpus(
                 if progress:
                     progress(1)
             ids.finish()
-            spool.seek(0)
-            for _ in planned:
-                rows = pickle.load(spool)
-                ids.apply(rows)
-                writer.write("documents", rows.documents)
-                writer.write("events", rows.events)
-                writer.write("claims", rows.claims)
-                writer.write_texts(rows.texts)
+            _write_spooled(spool, len(planned), ids, writer)
     except BaseException:
         writer.abort()
         raise
@@ -433,6 +449,18 @@ def extract_corpus(
         # the whole corpus of this folder was just read: what it did not produce is stale
         prune_cache(corpus_cache, {cache_file for _p, _r, cache_file in planned if cache_file is not None})
     return summary
+
+
+def _write_spooled(spool: IO[bytes], files: int, ids: _DocIds, writer: TableWriter) -> None:
+    """Write the rows of the ``files`` spooled files, their repeated document ids renamed."""
+    spool.seek(0)
+    for _ in range(files):
+        rows = pickle.load(spool)
+        ids.apply(rows)
+        writer.write("documents", rows.documents)
+        writer.write("events", rows.events)
+        writer.write("claims", rows.claims)
+        writer.write_texts(rows.texts)
 
 
 def _count(summary: ExtractSummary, rows: FileRows) -> None:

@@ -335,6 +335,69 @@ class TelegramMeta:
     references: list[str] = field(default_factory=list)
 
 
+def _telegram_origin(text: str) -> str:
+    """The sender of the FM line; without one, the transmitting station's
+    routing indicator when it is a known post."""
+    origin = "FM" in text and _FROM_LINE.search(text)
+    if origin:
+        return _origin_from(origin[1])
+    station = _ROUTING_HINT.search(text) and _STATION.search(text)
+    return _config()["routing_indicator_origins"].get(station[1], "") if station else ""
+
+
+def _same_cable(found: re.Match[str], number: re.Match[str] | None) -> bool:
+    """A post-and-number line names this cable: its number is the routing
+    header's cable number (when there is one)."""
+    return not number or int(found[2]) == int(number[1])
+
+
+def _banner(lines: list[str], number: re.Match[str] | None) -> tuple[str, tuple[str, str] | None]:
+    """The classification of the first banner line, and the post and cable
+    number it names ("C O N F I D E N T I A L SECTION 01 OF 04 MEXICO 002276")."""
+    for line in lines:
+        classification = _spaced_classification(line) if line.strip() else ""
+        if classification:
+            found = _POST_NUMBER.match(_SECTION.sub("", line[_banner_end(line):]))
+            post = (found[1].replace(" ", ""), found[2]) if found and _same_cable(found, number) else None
+            return classification, post
+    return "", None
+
+
+def _page_break_post(lines: list[str], number: re.Match[str] | None) -> tuple[str, str] | None:
+    """The post and cable number of a page-break line ("MEXICO 00002187 002 OF 005")."""
+    for line in lines:
+        found = _POST_NUMBER.match(line)
+        if (found and found[0].rstrip().endswith(tuple("0123456789")) and " OF " in found[0]
+                and _same_cable(found, number)):
+            return found[1].replace(" ", ""), found[2]
+    return None
+
+
+def _subject(lines: list[str]) -> str:
+    """The longest SUBJECT value (a file may hold the header twice, once truncated)."""
+    subjects = [value for index, line in enumerate(lines)
+                if line.strip()[:4].upper() == "SUBJ" and (value := subject_lines(lines, index))]
+    return max(subjects, key=len) if subjects else ""
+
+
+def _tags(lines: list[str]) -> str:
+    """The value of the first TAGS line that has one."""
+    for line in lines:
+        found = line.strip().startswith("TAGS") and _TAGS_LINE.match(line)
+        if found and found[1].strip():
+            return " ".join(found[1].replace(",", " ").split())
+    return ""
+
+
+def _first_references(lines: list[str]) -> list[str]:
+    """The cables named by the first REF line that names any."""
+    for index, line in enumerate(lines):
+        references = _references(lines, index) if line.strip().startswith("REF") else []
+        if references:
+            return references
+    return []
+
+
 def telegram_metadata(text: str, year_hint: str = "") -> TelegramMeta:
     """Metadata that a telegram states itself: DTG, cable number and post,
     sender, banner classification, SUBJECT, TAGS and REF lines."""
@@ -344,53 +407,17 @@ def telegram_metadata(text: str, year_hint: str = "") -> TelegramMeta:
     if dtg:
         meta.dtg = f"{dtg[1]}{dtg[2]}{dtg[3]}Z {dtg[4]} {dtg[5]}"
         meta.dtg_date = _dtg_date(dtg)
-    origin = "FM" in text and _FROM_LINE.search(text)
-    routing = _ROUTING_HINT.search(text)
-    if origin:
-        meta.origin = _origin_from(origin[1])
-    else:  # no FM line: the transmitting station's routing indicator, when it is a known post
-        station = routing and _STATION.search(text)
-        if station:
-            meta.origin = _config()["routing_indicator_origins"].get(station[1], "")
-    routing_class = "ZN" in text and _ROUTING_CLASS.search(text)
-    number = routing and _CABLE_NUMBER.search(text)
-    subjects: list[str] = []
-    post = ""
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if not meta.classification:
-            meta.classification = _spaced_classification(line)
-            if meta.classification:
-                rest = _SECTION.sub("", line[_banner_end(line):])
-                found = _POST_NUMBER.match(rest)
-                if found and (not number or int(found[2]) == int(number[1])):
-                    post, post_number = found[1].replace(" ", ""), found[2]
-        if stripped[:4].upper() == "SUBJ":
-            value = subject_lines(lines, index)
-            if value:
-                subjects.append(value)
-        elif not meta.tags and stripped.startswith("TAGS"):
-            found = _TAGS_LINE.match(line)
-            if found and found[1].strip():
-                meta.tags = " ".join(found[1].replace(",", " ").split())
-        elif stripped.startswith("REF") and not meta.references:
-            meta.references = _references(lines, index)
-    if not post:  # the page-break lines also name post and number
-        for line in lines:
-            found = _POST_NUMBER.match(line)
-            if found and found[0].rstrip().endswith(tuple("0123456789")) and " OF " in found[0]:
-                if not number or int(found[2]) == int(number[1]):
-                    post, post_number = found[1].replace(" ", ""), found[2]
-                    break
-    if not meta.classification and routing_class:
+    meta.origin = _telegram_origin(text)
+    number = _ROUTING_HINT.search(text) and _CABLE_NUMBER.search(text)
+    meta.classification, post = _banner(lines, number)
+    post = post or _page_break_post(lines, number)  # the page-break lines also name post and number
+    routing_class = not meta.classification and "ZN" in text and _ROUTING_CLASS.search(text)
+    if routing_class:
         meta.classification = _config()["routing_classification"][routing_class[1]]
-    if subjects:
-        meta.subject = max(subjects, key=len)
+    meta.subject, meta.tags, meta.references = _subject(lines), _tags(lines), _first_references(lines)
     year = meta.dtg_date[:4] or year_hint[:4]
     if post and year:
-        meta.doc_id = f"{year[2:]}{post}{int(post_number)}"
+        meta.doc_id = f"{year[2:]}{post[0]}{int(post[1])}"
     return meta
 
 
@@ -449,27 +476,27 @@ class _Header:
         return " ".join(self.values.get(key, "").split())
 
 
+def _newest_date(header: _Header) -> str:
+    """The newest date in the header block."""
+    dates = [parse_date(v) for v in header.values.values()]
+    return max((d for d in dates if d), default="")
+
+
 def _build(rel: str, fmt: str, header: _Header, telegram: str, *, title: str = "",
            references: list[str] | None = None) -> Document:
     created = parse_date(header.get("created"))
     meta = telegram_metadata(telegram, created)
-    doc_date = created or meta.dtg_date
-    if not doc_date:  # the newest date in the header block
-        dates = [parse_date(v) for v in header.values.values()]
-        doc_date = max((d for d in dates if d), default="")
-    doc_id = header.get("doc_id") or meta.doc_id or _stem(rel)
     subject = meta.subject or header.get("subject") or header.get("title") or title
-    subject = _clip_subject(subject)
     doc = Document(
-        doc_id=doc_id,
+        doc_id=header.get("doc_id") or meta.doc_id or _stem(rel),
         source_file=rel,
-        doc_date=doc_date,
+        doc_date=created or meta.dtg_date or _newest_date(header),
         origin=header.get("origin") or meta.origin,
         classification=header.get("classification") or meta.classification,
-        subject=subject,
+        subject=_clip_subject(subject),
         tags=" ".join(header.get("tags").replace(",", " ").split()) or meta.tags,
         dtg=meta.dtg,
-        references=references if references is not None else meta.references,
+        references=meta.references if references is None else references,
         format=fmt,
         raw_text=telegram,
     )
@@ -498,46 +525,64 @@ def _header_key(name: str) -> str:
     return _config()["header_keys"].get(" ".join(name.lower().split()), "")
 
 
+def _listed_keys(lines: list[str], i: int, header: _Header) -> int:
+    """The variant that lists the keys first and the values after them: fill
+    ``header`` from the key lines at ``i`` and the value lines after them;
+    the index after the last value."""
+    keys: list[str] = []
+    while i < len(lines) and _header_key(lines[i].strip().rstrip(":")) and ":" not in lines[i]:
+        keys.append(_header_key(lines[i].strip().rstrip(":")))
+        i += 1
+    for key in keys:
+        if i >= len(lines) or not lines[i].strip():
+            break
+        header.values.setdefault(key, lines[i].strip())
+        i += 1
+    return i
+
+
+def _value_on_next_line(line: str) -> bool:
+    """A line that holds the value of a ``Key:`` line left empty ("Cable title:")."""
+    return bool(line.strip()) and not _HEADER_LINE.match(line) and not _is_telegram_start(line)
+
+
+def _header_value(lines: list[str], i: int, match: re.Match[str]) -> tuple[str, int]:
+    """The value of the ``Key: value`` line ``i`` (``match``), and the index after it."""
+    value = match[2].strip()
+    if not value and i + 1 < len(lines) and _value_on_next_line(lines[i + 1]):
+        return lines[i + 1].strip(), i + 2
+    return value, i + 1
+
+
+def _key_value_lines(lines: list[str], i: int, header: _Header, seen_any: bool) -> int:
+    """Fill ``header`` from the ``Key: value`` lines at ``i``; the index where the
+    telegram starts (after the blank line that ends the block)."""
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            if seen_any:
+                break
+            continue
+        match = _HEADER_LINE.match(lines[i])
+        key = _header_key(match[1]) if match else ""
+        if not match or not key:
+            break
+        value, i = _header_value(lines, i, match)
+        header.values.setdefault(key, value)
+        seen_any = True
+    return i
+
+
 def _parse_text_header(lines: list[str]) -> tuple[_Header, int]:
     """The ``Key: value`` block at the top of a file, and the line where the
     telegram starts. Also reads the variant that lists the keys first and the
     values after them ("Identifier\\nCreated\\n...\\n08MEXICO2276\\n2008-...")."""
     header = _Header()
-    i = 0
-    while i < len(lines) and not lines[i].strip():
-        i += 1
-    keys: list[str] = []
-    while i < len(lines) and _header_key(lines[i].strip().rstrip(":")) and ":" not in lines[i]:
-        keys.append(_header_key(lines[i].strip().rstrip(":")))
-        i += 1
-    if keys:
-        for key in keys:
-            if i >= len(lines) or not lines[i].strip():
-                break
-            header.values.setdefault(key, lines[i].strip())
-            i += 1
-    seen_any = bool(keys)
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            if seen_any:
-                i += 1
-                break
-            i += 1
-            continue
-        match = _HEADER_LINE.match(line)
-        key = _header_key(match[1]) if match else ""
-        if not key:
-            break
-        value = match[2].strip() if match else ""
-        i += 1
-        if not value and i < len(lines) and lines[i].strip() and not _HEADER_LINE.match(lines[i]) \
-                and not _is_telegram_start(lines[i]):
-            value = lines[i].strip()  # "Cable title:" with its value on the next line
-            i += 1
-        header.values.setdefault(key, value)
-        seen_any = True
-    return header, i
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    i = _listed_keys(lines, start, header)
+    return header, _key_value_lines(lines, i, header, seen_any=i > start)
 
 
 def _is_telegram_start(line: str) -> bool:
@@ -592,23 +637,37 @@ def _cut_boilerplate(lines: list[str]) -> tuple[list[str], bool]:
     return lines, False
 
 
+def _read_cablegate_text(rel: str, lines: list[str]) -> Document:
+    """A ``Key: value`` header block, then the telegram."""
+    header, start = _parse_text_header(lines)
+    body, _ = _cut_boilerplate(lines[start:])
+    if not header.get("doc_id") and not header.get("created"):
+        return _error(rel, "truncated header: no Identifier and no Created value", "cablegate-text")
+    return _build(rel, "cablegate-text", header, "\n".join(body).strip("\n"))
+
+
+def _read_scraped_page(rel: str, lines: list[str]) -> Document | None:
+    """A copy scraped from a news site: a "Cablegate: title" line and/or site
+    boilerplate after the telegram (dropped); None when ``lines`` is no such page."""
+    first = next((line for line in lines if line.strip()), "")
+    title_match = re.match(_config()["scraped_title"], first)
+    body, cut = _cut_boilerplate(lines)
+    if not (title_match or cut):
+        return None
+    if title_match:
+        body = body[lines.index(first) + 1:]
+    return _build(rel, "scraped-page", _Header(), "\n".join(body).strip("\n"),
+                  title=title_match["title"] if title_match else "")
+
+
 def _read_text(rel: str, text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if _has_text_header(lines):
-        header, start = _parse_text_header(lines)
-        body, _ = _cut_boilerplate(lines[start:])
-        if not header.get("doc_id") and not header.get("created"):
-            return _error(rel, "truncated header: no Identifier and no Created value", "cablegate-text")
-        return _build(rel, "cablegate-text", header, "\n".join(body).strip("\n"))
-    first = next((line for line in lines if line.strip()), "")
-    title_match = re.match(_config()["scraped_title"], first)
-    body, cut = _cut_boilerplate(lines)
-    if title_match or cut:
-        if title_match:
-            body = body[lines.index(first) + 1:]
-        return _build(rel, "scraped-page", _Header(), "\n".join(body).strip("\n"),
-                      title=title_match["title"] if title_match else "")
+        return _read_cablegate_text(rel, lines)
+    scraped = _read_scraped_page(rel, lines)
+    if scraped is not None:
+        return scraped
     fmt = "telegram" if any(_is_telegram_start(line) for line in lines[:200]) else "text"
     return _build(rel, fmt, _Header(), text.strip("\n"))
 
@@ -713,6 +772,31 @@ def defuse_html(text: str) -> str:
     return "".join(parts)
 
 
+def _page_header(page: _CablePage) -> tuple[_Header, str]:
+    """What the page's metadata table and "Viewing cable ID, TITLE" heading
+    say, and the title."""
+    header = _Header()
+    for name, value in zip(page.table_headers, page.table_cells):
+        key = _header_key(name)
+        if key and value:
+            header.values.setdefault(key, value)
+    if not page.heading:
+        return header, ""
+    ident, _, title = page.heading[len("viewing cable"):].strip().partition(",")
+    if ident.strip() and "doc_id" not in header.values:
+        header.values["doc_id"] = ident.strip()
+    return header, title.strip()
+
+
+def _page_telegram(page: _CablePage) -> str:
+    """The page's ``<pre>`` blocks, else its visible text."""
+    if page.pres:
+        telegram = "\n\n".join(p.replace("\r\n", "\n").strip("\n") for p in page.pres)
+    else:
+        telegram = "".join(page.visible)
+    return re.sub(r"[ \t]+\n", "\n", telegram.replace("\r", "\n")).strip("\n")
+
+
 def _read_html(rel: str, text: str) -> Document:
     page = _CablePage()
     try:
@@ -720,25 +804,9 @@ def _read_html(rel: str, text: str) -> Document:
         page.close()
     except Exception as exc:  # html.parser is lenient; this is a last resort
         return _error(rel, f"cannot parse HTML: {type(exc).__name__}", "wikileaks-html")
-    header = _Header()
-    for name, value in zip(page.table_headers, page.table_cells):
-        key = _header_key(name)
-        if key and value:
-            header.values.setdefault(key, value)
-    title = ""
-    if page.heading:
-        rest = page.heading[len("viewing cable"):].strip()
-        ident, _, title = rest.partition(",")
-        if ident.strip() and "doc_id" not in header.values:
-            header.values["doc_id"] = ident.strip()
-        title = title.strip()
-    if page.pres:
-        telegram = "\n\n".join(p.replace("\r\n", "\n").strip("\n") for p in page.pres)
-    else:
-        telegram = "".join(page.visible)
-    telegram = re.sub(r"[ \t]+\n", "\n", telegram.replace("\r", "\n"))
+    header, title = _page_header(page)
     fmt = "wikileaks-html" if page.pres or page.table_headers else "html"
-    return _build(rel, fmt, header, telegram.strip("\n"), title=title)
+    return _build(rel, fmt, header, _page_telegram(page), title=title)
 
 
 @dataclass
@@ -811,39 +879,43 @@ def _parse_csv_record(chunk: str) -> list[str] | None:
     return [*match.groups(), head.replace('""', '"'), content.replace('""', '"')]
 
 
+def _csv_row_document(rel_row: str, number: int, row: list[str]) -> Document:
+    """The cable of the ``number``-th cables.csv row (its columns in ``row``)."""
+    _, date, ref_id, origin, classification, references, head, content = row[:8]
+    header = _Header({"doc_id": ref_id, "created": date, "origin": origin, "classification": classification})
+    refs = [r.strip() for r in references.split("|") if r.strip()]
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    doc = _build(rel_row, "cables-csv", header, content.strip("\n"), references=refs)
+    if not doc.dtg:  # the DTG lives in the header column
+        meta = telegram_metadata(head.replace("\r\n", "\n"))
+        doc.dtg = meta.dtg
+        doc.doc_date = doc.doc_date or meta.dtg_date
+    if not doc.doc_id.strip():
+        doc.doc_id = _stem(rel_row.split("#")[0]) + f"#{number}"
+    return doc
+
+
+def _csv_chunk_document(rel: str, number: int, chunk: str | _Oversized) -> Document | None:
+    """The cable (or error row) of the ``number``-th record; None for the header row."""
+    rel_row = f"{rel}#{number}"
+    if isinstance(chunk, _Oversized):
+        return _error(rel_row, f"CSV row too large ({chunk.size} characters)", "cables-csv")
+    if number == 1 and _CSV_HEADER_ROW.match(chunk):
+        return None
+    row = _parse_csv_record(chunk)
+    if row is None:
+        return _error(rel_row, "malformed cables.csv row: cannot split its columns", "cables-csv")
+    return _csv_row_document(rel_row, number, row)
+
+
 def _read_csv(path: Path, rel: str, encoding: str) -> list[Document]:
-    docs: list[Document] = []
     limit = _config()["max_cable_bytes"]
     errors = "dateline_latin1" if encoding == "cp1252" else "replace"
     csv.field_size_limit(max(limit * 2, 1 << 20))
     with open(path, encoding=encoding, errors=errors, newline="") as handle:
-        for number, chunk in enumerate(_csv_chunks(handle, limit), 1):
-            rel_row = f"{rel}#{number}"
-            if isinstance(chunk, _Oversized):
-                docs.append(_error(rel_row, f"CSV row too large ({chunk.size} characters)", "cables-csv"))
-                continue
-            if number == 1 and _CSV_HEADER_ROW.match(chunk):
-                continue
-            row = _parse_csv_record(chunk)
-            if row is None:
-                docs.append(_error(rel_row, "malformed cables.csv row: cannot split its columns", "cables-csv"))
-                continue
-            _, date, ref_id, origin, classification, references, head, content = row[:8]
-            header = _Header({"doc_id": ref_id, "created": date, "origin": origin,
-                              "classification": classification})
-            refs = [r.strip() for r in references.split("|") if r.strip()]
-            content = content.replace("\r\n", "\n").replace("\r", "\n")
-            doc = _build(rel_row, "cables-csv", header, content.strip("\n"), references=refs)
-            if not doc.dtg:  # the DTG lives in the header column
-                meta = telegram_metadata(head.replace("\r\n", "\n"))
-                doc.dtg = meta.dtg
-                doc.doc_date = doc.doc_date or meta.dtg_date
-            if not doc.doc_id.strip():
-                doc.doc_id = _stem(rel_row.split("#")[0]) + f"#{number}"
-            docs.append(doc)
-    if not docs:
-        docs.append(_error(rel, "cables.csv file with no rows", "cables-csv"))
-    return docs
+        docs = [doc for number, chunk in enumerate(_csv_chunks(handle, limit), 1)
+                if (doc := _csv_chunk_document(rel, number, chunk)) is not None]
+    return docs or [_error(rel, "cables.csv file with no rows", "cables-csv")]
 
 
 # --------------------------------------------------------------------------- entry point
@@ -860,40 +932,58 @@ def read_file(path: Path, root: Path) -> list[Document]:
         return [_error(rel, f"cannot read: {type(exc).__name__}: {exc}")]
 
 
-def _read(path: Path, rel: str) -> list[Document]:
-    config = _config()
-    try:
-        info = os.stat(path)
-    except OSError as exc:
-        return [_error(rel, f"cannot read: {exc.strerror or type(exc).__name__}")]
+def _file_problem(info: os.stat_result) -> str:
+    """Why a file cannot be read as a cable before opening it ("" if none)."""
     if not stat.S_ISREG(info.st_mode):
-        return [_error(rel, "not a regular file")]  # never open a FIFO or a device
-    if info.st_size == 0:
-        return [_error(rel, "empty file")]
-    try:
-        with open(path, "rb") as handle:
-            sample = handle.read(config["sniff_bytes"])
-            encoding = detect_encoding(sample)
-            head = decode_bytes(sample)
-            if _looks_binary(head):
-                return [_error(rel, "binary file, not text")]
-            first = next((line for line in head.splitlines() if line.strip()), "")
-            if _CSV_RECORD_START.match(first) or (_CSV_HEADER_ROW.match(first) and "content" in first.lower()):
-                handle.close()
-                return _read_csv(path, rel, encoding if encoding != "utf-8" else "utf-8-sig")
-            if info.st_size > config["max_cable_bytes"]:
-                return [_error(rel, f"file too large for one cable ({info.st_size} bytes; "
-                                    f"limit {config['max_cable_bytes']})")]
-            data = sample + handle.read(config["max_cable_bytes"] + 1 - len(sample))
-    except OSError as exc:
-        return [_error(rel, f"cannot read: {exc.strerror or type(exc).__name__}")]
+        return "not a regular file"  # never open a FIFO or a device
+    return "empty file" if info.st_size == 0 else ""
+
+
+def _is_csv_dump(head: str) -> bool:
+    """The first line of ``head`` begins a cables.csv row or is its header row."""
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    return bool(_CSV_RECORD_START.match(first) or (_CSV_HEADER_ROW.match(first) and "content" in first.lower()))
+
+
+def _read_sniffed(path: Path, rel: str, info: os.stat_result, handle: io.BufferedReader) -> list[Document]:
+    """Read the open file: its first bytes decide what it is."""
+    config = _config()
+    sample = handle.read(config["sniff_bytes"])
+    head = decode_bytes(sample)
+    if _looks_binary(head):
+        return [_error(rel, "binary file, not text")]
+    if _is_csv_dump(head):
+        handle.close()
+        encoding = detect_encoding(sample)
+        return _read_csv(path, rel, encoding if encoding != "utf-8" else "utf-8-sig")
+    if info.st_size > config["max_cable_bytes"]:
+        return [_error(rel, f"file too large for one cable ({info.st_size} bytes; "
+                            f"limit {config['max_cable_bytes']})")]
+    data = sample + handle.read(config["max_cable_bytes"] + 1 - len(sample))
     text = head if len(data) == len(sample) else decode_bytes(data)  # (most files fit in the sample)
+    return [_read_decoded(rel, text, head)]
+
+
+def _read_decoded(rel: str, text: str, head: str) -> Document:
+    """The cable of a file's decoded ``text`` (``head``: the decoded sample already judged not binary)."""
     if not text.strip():
-        return [_error(rel, "empty file (only whitespace)")]
+        return _error(rel, "empty file (only whitespace)")
     # (the judgement of the same leading characters as the head's is known: not binary)
     if text[:_BINARY_SAMPLE_CHARS] != head[:_BINARY_SAMPLE_CHARS] and _looks_binary(text):
-        return [_error(rel, "binary file, not text")]
+        return _error(rel, "binary file, not text")
     text = text.replace("\x00", "")
     if _HTML_START.search(text[:4096]):
-        return [_read_html(rel, text)]
-    return [_read_text(rel, text)]
+        return _read_html(rel, text)
+    return _read_text(rel, text)
+
+
+def _read(path: Path, rel: str) -> list[Document]:
+    try:
+        info = os.stat(path)
+        problem = _file_problem(info)
+        if problem:
+            return [_error(rel, problem)]
+        with open(path, "rb") as handle:
+            return _read_sniffed(path, rel, info, handle)
+    except OSError as exc:
+        return [_error(rel, f"cannot read: {exc.strerror or type(exc).__name__}")]

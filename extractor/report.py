@@ -314,28 +314,39 @@ def actors_json(data: SiteData) -> tuple[dict[str, Any], int]:
 
 def timeline_rows(data: SiteData) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
     """Rows of the timeline chart and the date span it opens on."""
-    rows: list[dict[str, Any]] = []
-    starts: list[str] = []
-    for i, e in enumerate(data.events):
-        row = timeline_row(e, data.event_href(i))
-        if row is None:
-            continue
-        rows.append(row)
-        if row["kind"] != "undated":
-            starts.append(row["start"])
+    rows = [row for i, e in enumerate(data.events) if (row := timeline_row(e, data.event_href(i))) is not None]
+    starts = [row["start"] for row in rows if row["kind"] != "undated"]
+    return rows, _timeline_domain(data, starts)
+
+
+def _within_cable_years(dates: list[dt.date], doc_dates: list[dt.date]) -> list[dt.date]:
+    """Open on the years the cables talk about: a stray misread year (1918)
+    must not squash the chart; zooming out still shows it."""
+    if not doc_dates:
+        return dates
+    low = dt.date(max(1, doc_dates[0].year - 2), 1, 1)
+    high = dt.date(min(9999, doc_dates[-1].year + 3), 12, 31)
+    return [d for d in dates if low <= d <= high]
+
+
+def _bulk(dates: list[dt.date]) -> list[dt.date]:
+    """The 1st and 99th percentile of ``dates`` (sorted), none if there are none."""
+    if not dates:
+        return []
+    return [dates[int(len(dates) * 0.01)], dates[min(len(dates) - 1, int(len(dates) * 0.99))]]
+
+
+def _timeline_domain(data: SiteData, starts: list[str]) -> tuple[str, str] | None:
+    """The date span the timeline opens on: the bulk of the event dates and
+    the cable dates, padded by a month."""
     doc_dates = sorted(d for d in (iso_date(r.get("doc_date")) for r in data.documents) if d)
-    dates = sorted(d for d in (iso_date(s) for s in starts) if d)
-    if doc_dates:
-        # open on the years the cables talk about: a stray misread year (1918)
-        # must not squash the chart; zooming out still shows it
-        window = (dt.date(max(1, doc_dates[0].year - 2), 1, 1), dt.date(min(9999, doc_dates[-1].year + 3), 12, 31))
-        dates = [d for d in dates if window[0] <= d <= window[1]]
+    dates = _within_cable_years(sorted(d for d in (iso_date(s) for s in starts) if d), doc_dates)
     if not dates and not doc_dates:
-        return rows, None
-    bulk = [dates[int(len(dates) * 0.01)], dates[min(len(dates) - 1, int(len(dates) * 0.99))]] if dates else []
+        return None
+    bulk = _bulk(dates)
     lo, hi = min(bulk + doc_dates[:1]), max(bulk + doc_dates[-1:])
     pad = dt.timedelta(days=31)
-    return rows, ((lo - pad).isoformat(), (hi + pad).isoformat())
+    return (lo - pad).isoformat(), (hi + pad).isoformat()
 
 
 def timeline_row(e: Row, href: str, summary_chars: int = TOOLTIP_CHARS) -> dict[str, Any] | None:
@@ -495,55 +506,74 @@ class _Item:
     order: int
 
 
-def document_text_html(paragraphs: list[dict[str, str]] | None, items: list[_Item]) -> tuple[str, bool]:
-    """The cable text (or, without a text table, the sentences of its items)
-    with every item highlighted. Returns the HTML and whether it is excerpts."""
-    excerpt = not paragraphs
-    if excerpt:
-        paragraphs = _excerpt_paragraphs(items)
-    assert paragraphs is not None
+def _item_span(item: _Item, sentence: str, offset: int) -> Span:
+    """The highlight of ``item`` in its ``sentence`` found at ``offset``: its
+    trigger or claim text, or an empty anchor when that is not in the sentence."""
+    local = (_trigger_span(sentence, item.row.get("trigger", "")) if item.kind == "event"
+             else _claim_span(sentence, item.row))
+    if local is None:
+        return Span(offset, offset, "", item.anchor, "")
+    return Span(offset + local[0], offset + local[1], f"dl-{item.kind}", item.anchor, item.title)
+
+
+def _place_item(item: _Item, paragraphs: list[dict[str, str]],
+                by_number: dict[str, list[int]]) -> tuple[int, Span] | None:
+    """The paragraph that holds the item's sentence (its own paragraph first)
+    and the item's highlight there, or None when no paragraph holds it."""
+    sentence = item.row.get("sentence", "")
+    if not sentence:
+        return None
+    own = by_number.get(item.row.get("paragraph", ""), [])
+    for k in own + [k for k in range(len(paragraphs)) if k not in own]:
+        pos = paragraphs[k].get("text", "").find(sentence)
+        if pos >= 0:
+            return k, _item_span(item, sentence, pos)
+    return None
+
+
+def _place_items(paragraphs: list[dict[str, str]], items: list[_Item]) -> tuple[list[list[Span]], list[_Item]]:
+    """The highlights in each paragraph, and the items that no paragraph holds."""
     spans: list[list[Span]] = [[] for _ in paragraphs]
     unplaced: list[_Item] = []
     by_number: dict[str, list[int]] = defaultdict(list)
     for k, para in enumerate(paragraphs):
         by_number[str(para.get("number", ""))].append(k)
     for item in items:
-        sentence = item.row.get("sentence", "")
-        number = item.row.get("paragraph", "")
-        order = by_number.get(number, []) + [k for k in range(len(paragraphs)) if k not in by_number.get(number, [])]
-        placed = False
-        for k in order:
-            pos = paragraphs[k].get("text", "").find(sentence) if sentence else -1
-            if pos < 0:
-                continue
-            local = (_trigger_span(sentence, item.row.get("trigger", "")) if item.kind == "event"
-                     else _claim_span(sentence, item.row))
-            if local is None:
-                spans[k].append(Span(pos, pos, "", item.anchor, ""))
-            else:
-                spans[k].append(Span(pos + local[0], pos + local[1], f"dl-{item.kind}", item.anchor, item.title))
-            placed = True
-            break
-        if not placed:
+        placed = _place_item(item, paragraphs, by_number)
+        if placed is None:
             unplaced.append(item)
-    parts: list[str] = []
-    for k, para in enumerate(paragraphs):
-        if para.get("heading"):
-            parts.append(f'<p class="dl-heading">{_escape_text(para["heading"])}</p>')
-        number = str(para.get("number", ""))
-        pid = f' id="p-{html.escape(safe_token(number, str(k)))}"' if number else ""
-        pnum = f'<span class="dl-pnum">¶{html.escape(number)}</span>' if number else ""
-        parts.append(f'<p class="dl-para"{pid}>{pnum}{render_highlighted(para.get("text", ""), spans[k])}</p>')
-    if unplaced:
-        parts.append('<p class="dl-heading">Sentences not found in the text above</p>')
-        for item in unplaced:
-            sentence = item.row.get("sentence", "") or item.row.get("text", "") or item.row.get("summary", "")
-            local = (_trigger_span(sentence, item.row.get("trigger", "")) if item.kind == "event"
-                     else _claim_span(sentence, item.row))
-            span = (Span(local[0], local[1], f"dl-{item.kind}", item.anchor, item.title) if local
-                    else Span(0, 0, "", item.anchor, ""))
-            parts.append(f'<p class="dl-para">{render_highlighted(sentence, [span])}</p>')
-    return "\n".join(parts), excerpt
+        else:
+            spans[placed[0]].append(placed[1])
+    return spans, unplaced
+
+
+def _paragraph_html(k: int, para: dict[str, str], spans: list[Span]) -> list[str]:
+    parts = [f'<p class="dl-heading">{_escape_text(para["heading"])}</p>'] if para.get("heading") else []
+    number = str(para.get("number", ""))
+    pid = f' id="p-{html.escape(safe_token(number, str(k)))}"' if number else ""
+    pnum = f'<span class="dl-pnum">¶{html.escape(number)}</span>' if number else ""
+    parts.append(f'<p class="dl-para"{pid}>{pnum}{render_highlighted(para.get("text", ""), spans)}</p>')
+    return parts
+
+
+def _unplaced_html(unplaced: list[_Item]) -> list[str]:
+    if not unplaced:
+        return []
+    parts = ['<p class="dl-heading">Sentences not found in the text above</p>']
+    for item in unplaced:
+        sentence = item.row.get("sentence", "") or item.row.get("text", "") or item.row.get("summary", "")
+        parts.append(f'<p class="dl-para">{render_highlighted(sentence, [_item_span(item, sentence, 0)])}</p>')
+    return parts
+
+
+def document_text_html(paragraphs: list[dict[str, str]] | None, items: list[_Item]) -> tuple[str, bool]:
+    """The cable text (or, without a text table, the sentences of its items)
+    with every item highlighted. Returns the HTML and whether it is excerpts."""
+    excerpt = not paragraphs
+    shown = _excerpt_paragraphs(items) if not paragraphs else paragraphs
+    spans, unplaced = _place_items(shown, items)
+    parts = [part for k, para in enumerate(shown) for part in _paragraph_html(k, para, spans[k])]
+    return "\n".join(parts + _unplaced_html(unplaced)), excerpt
 
 
 def _excerpt_paragraphs(items: list[_Item]) -> list[dict[str, str]]:
@@ -588,26 +618,35 @@ def table_config(src: str, download: str, columns: list[dict[str, Any]], **extra
     return {"src": src, "download": download, "columns": columns, **extra}
 
 
-def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[dict[str, str]]] | None = None,
-                     accuracy: dict[str, Any] | None = None, accuracy_reason: str = "",
-                     build: dict[str, Any] | None = None) -> list[str]:
-    """Write every generated page, chart spec and JSON data file into ``docs_dir``.
-    Returns the names of the headline charts (``charts/<name>.json``) to draw as images."""
-    data = SiteData.from_tables(tables, texts)
-    out = PageWriter(docs_dir)
-    build = build or {}
-    n_docs = len(data.documents)
-    doc_dates = sorted(d.isoformat() for d in (iso_date(r.get("doc_date")) for r in data.documents) if d)
-    origins = Counter(r.get("origin") or "unknown" for r in data.documents)
-    counts = {
-        "documents": n_docs, "events": len(data.events), "claims": len(data.claims),
+@dataclass
+class _Series:
+    """The rows behind the tables and charts, each written once as a data file."""
+
+    timeline: list[dict[str, Any]]
+    domain: tuple[str, str] | None
+    money: list[dict[str, Any]]
+    mass: list[dict[str, Any]]
+    n_actors: int
+    entities: list[dict[str, Any]]
+
+
+def _site_counts(data: SiteData, origins: Counter[str], series: _Series) -> dict[str, int]:
+    return {
+        "documents": len(data.documents), "events": len(data.events), "claims": len(data.claims),
         "origins": len(origins), "errors": sum(1 for r in data.documents if r.get("status", "ok") != "ok"),
         "undated": sum(1 for r in data.events if iso_date(r.get("date_start")) is None),
         "claim_documents": len({r.get("doc_id") for r in data.claims}),
+        "money": len(series.money), "mass": len(series.mass),
     }
-    span = f"{doc_dates[0]} – {doc_dates[-1]}" if doc_dates else "–"
 
-    # data files behind the JavaScript tables and the url-data charts
+
+def _date_span(data: SiteData) -> str:
+    doc_dates = sorted(d.isoformat() for d in (iso_date(r.get("doc_date")) for r in data.documents) if d)
+    return f"{doc_dates[0]} – {doc_dates[-1]}" if doc_dates else "–"
+
+
+def _write_data_files(data: SiteData, out: PageWriter) -> _Series:
+    """The data files behind the JavaScript tables and the url-data charts."""
     out.json("data/events.json", events_json(data))
     out.json("data/claims.json", claims_json(data))
     out.json("data/documents.json", documents_json(data))
@@ -619,28 +658,30 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
     mass = claims_over_time_rows(data, "mass")
     out.json("data/money.json", money)
     out.json("data/mass.json", mass)
-    counts["money"], counts["mass"] = len(money), len(mass)
+    return _Series(timeline, domain, money, mass, n_actors, entity_groups(data))
 
-    # chart specs
+
+def _entity_strip_rows(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"entity": f"{g['entity']} ({g['unit']})", "amount": c["amount"], "year": c["doc_date"][:4],
+             "text": c["text"], "doc": c["doc_id"], "date": c["doc_date"], "href": c["href"]}
+            for g in entities[:12] for c in g["claims"] if c["amount"] and c["amount"] > 0]
+
+
+def _write_chart_specs(data: SiteData, out: PageWriter, series: _Series) -> None:
     out.json("charts/documents-by-year.json", charts.documents_by_year(data.documents))
     out.json("charts/events-by-month.json", charts.events_by_month(data.events))
     out.json("charts/claims-by-dimension.json", charts.claims_by_dimension(data.claims))
     out.json("charts/timeline.json",
-             charts.timeline("data/timeline.json", sorted({r["type"] for r in timeline}), domain))
+             charts.timeline("data/timeline.json", sorted({r["type"] for r in series.timeline}), series.domain))
     out.json("charts/money-over-time.json",
              charts.claims_over_time("data/money.json", "Money claims by cable date", "Amount (log scale)"))
     out.json("charts/mass-over-time.json",
              charts.claims_over_time("data/mass.json", "Mass claims by cable date", "Kilograms (log scale)"))
-    entities = entity_groups(data)
-    strip = [{"entity": f"{g['entity']} ({g['unit']})", "amount": c["amount"], "year": c["doc_date"][:4],
-              "text": c["text"], "doc": c["doc_id"], "date": c["doc_date"], "href": c["href"]}
-             for g in entities[:12] for c in g["claims"] if c["amount"] and c["amount"] > 0]
-    out.json("charts/entities.json", charts.entity_strip(strip))
+    out.json("charts/entities.json", charts.entity_strip(_entity_strip_rows(series.entities)))
 
-    # pages
-    origin_stats = _origin_stats(data, origins)
-    out.page("index.md", "index.md.j2", counts=counts, span=span, origins=origin_stats)
-    events_table = table_config(
+
+def _events_table() -> dict[str, Any]:
+    return table_config(
         "data/events.json", "data/events.csv",
         [{"field": "when", "label": "When", "sortField": "sort", "cls": "dl-when"},
          {"field": "type", "label": "Type"}, {"field": "status", "label": "Status"},
@@ -648,9 +689,10 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
          {"field": "location", "label": "Location"}, {"field": "doc", "label": "Cable", "link": "doc_href", "cls": "dl-id"}],
         facets=[{"field": "type", "label": "Types"}, {"field": "status", "label": "Statuses"}],
         sort=["sort", "asc"], pageSize=50)
-    out.page("timeline.md", "timeline.md.j2", counts=counts, undated_lane=charts.UNDATED_LANE,
-             events_table=events_table)
-    claims_table = table_config(
+
+
+def _claims_table() -> dict[str, Any]:
+    return table_config(
         "data/claims.json", "data/claims.csv",
         [{"field": "value", "label": "Value", "type": "num", "sortField": "amount"},
          {"field": "unit", "label": "Unit"}, {"field": "entity", "label": "Entity"},
@@ -660,8 +702,10 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
         facets=[{"field": "dimension", "label": "Dimensions"}, {"field": "unit", "label": "Units"},
                 {"field": "qualifier", "label": "Qualifiers"}],
         sort=["doc_date", "asc"], pageSize=25)
-    out.page("claims.md", "claims.md.j2", counts=counts, claims_table=claims_table, entities=entities)
-    documents_table = table_config(
+
+
+def _documents_table() -> dict[str, Any]:
+    return table_config(
         "data/documents.json", "data/documents.csv",
         [{"field": "date", "label": "Date", "cls": "dl-when"}, {"field": "doc", "label": "Cable", "link": "href", "cls": "dl-id"},
          {"field": "origin", "label": "Origin"}, {"field": "classification", "label": "Classification"},
@@ -671,18 +715,37 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
                 {"field": "classification", "label": "Classifications"},
                 {"field": "tags", "label": "Tags", "split": " "}],
         sort=["date", "asc"], pageSize=50)
-    out.page("documents/index.md", "documents.md.j2", counts=counts, documents_table=documents_table)
-    actors_table = table_config(
+
+
+def _actors_table() -> dict[str, Any]:
+    return table_config(
         "data/actors.json", "data/events.csv",
         [{"field": "actor", "label": "Actor", "filterTarget": "actor-events"}, {"field": "kind", "label": "Kind"},
          {"field": "events", "label": "Events", "type": "num"}, {"field": "documents", "label": "Cables", "type": "num"},
          {"field": "first", "label": "First event", "cls": "dl-when"},
          {"field": "last", "label": "Last event", "cls": "dl-when"}],
         facets=[{"field": "kind", "label": "Kinds"}], sort=["events", "desc"], pageSize=25)
+
+
+def _write_browse_pages(data: SiteData, out: PageWriter, series: _Series) -> None:
+    """The front page and the pages of the tables."""
+    origins = Counter(r.get("origin") or "unknown" for r in data.documents)
+    counts = _site_counts(data, origins, series)
+    out.page("index.md", "index.md.j2", counts=counts, span=_date_span(data), origins=_origin_stats(data, origins))
+    events_table = _events_table()
+    out.page("timeline.md", "timeline.md.j2", counts=counts, undated_lane=charts.UNDATED_LANE,
+             events_table=events_table)
+    out.page("claims.md", "claims.md.j2", counts=counts, claims_table=_claims_table(), entities=series.entities)
+    out.page("documents/index.md", "documents.md.j2", counts=counts, documents_table=_documents_table())
     actor_events_table = dict(events_table, searchFields=["actors"],
                               placeholder="Filter by actor…", pageSize=25)
-    out.page("actors.md", "actors.md.j2", actors_count=n_actors, actors_table=actors_table,
+    out.page("actors.md", "actors.md.j2", actors_count=series.n_actors, actors_table=_actors_table(),
              actor_events_table=actor_events_table)
+
+
+def _write_about_pages(data: SiteData, out: PageWriter, build: dict[str, Any], accuracy: dict[str, Any] | None,
+                       accuracy_reason: str) -> None:
+    """The pages about the data and the method."""
     out.page("data.md", "data.md.j2", tables=_table_descriptions(data, build), build=build)
     from .learn import default_model
 
@@ -690,9 +753,26 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
     out.page("method.md", "method.md.j2", accuracy=accuracy, accuracy_reason=accuracy_reason, build=build,
              learned=learned, cv=learned.get("cross_validation"), event_types=EVENT_TYPES)
 
+
+def _headline_charts(series: _Series) -> list[str]:
+    """The headline charts that have something to draw."""
+    empty = {"money-over-time": not series.money, "mass-over-time": not series.mass}
+    return [name for name in HEADLINE_CHARTS if not empty.get(name, False)]
+
+
+def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[dict[str, str]]] | None = None,
+                     accuracy: dict[str, Any] | None = None, accuracy_reason: str = "",
+                     build: dict[str, Any] | None = None) -> list[str]:
+    """Write every generated page, chart spec and JSON data file into ``docs_dir``.
+    Returns the names of the headline charts (``charts/<name>.json``) to draw as images."""
+    data = SiteData.from_tables(tables, texts)
+    out = PageWriter(docs_dir)
+    series = _write_data_files(data, out)
+    _write_chart_specs(data, out, series)
+    _write_browse_pages(data, out, series)
+    _write_about_pages(data, out, build or {}, accuracy, accuracy_reason)
     _write_document_pages(data, out)
-    return [name for name in HEADLINE_CHARTS
-            if not (name == "money-over-time" and not money) and not (name == "mass-over-time" and not mass)]
+    return _headline_charts(series)
 
 
 def _origin_stats(data: SiteData, origins: Counter[str], limit: int = 15) -> list[dict[str, Any]]:
@@ -753,6 +833,50 @@ def datapackage(tables: TableSet, build: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@dataclass
+class _DocumentParts:
+    """What a cable's page lists: its events and claims, their highlights in
+    the text, and the rows of its timeline chart."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
+    spec_rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def add_event(self, data: SiteData, i: int) -> None:
+        e = data.events[i]
+        when = event_when(e)
+        summary = e.get("summary") or e.get("sentence") or e.get("trigger") or "(event)"
+        self.events.append({"when": when, "type": e.get("type", ""), "status": e.get("status", ""),
+                            "summary": summary, "actors": e.get("actors", ""), "location": e.get("location", ""),
+                            "paragraph": e.get("paragraph", ""), "anchor": data.event_anchors[i]})
+        self.items.append(_Item("event", e, data.event_anchors[i],
+                                shorten(f"{e.get('type', '')} · {when} · {summary}", 300), i))
+        row = timeline_row(e, "#" + data.event_anchors[i], 160)
+        if row is not None:
+            self.spec_rows.append(row)
+
+    def add_claim(self, data: SiteData, i: int) -> None:
+        c = data.claims[i]
+        display = claim_display(c)
+        self.claims.append({"display": display, "unit": c.get("unit", ""), "entity": c.get("entity", ""),
+                            "qualifier": c.get("qualifier", ""), "speaker": c.get("speaker", ""),
+                            "text": c.get("text", ""), "paragraph": c.get("paragraph", ""),
+                            "anchor": data.claim_anchors[i]})
+        self.items.append(_Item("claim", c, data.claim_anchors[i],
+                                shorten(f"{display} {c.get('unit', '')} · {c.get('entity', '')}", 300),
+                                len(data.events) + i))
+
+
+def _document_parts(data: SiteData, doc_id: str) -> _DocumentParts:
+    parts = _DocumentParts()
+    for i in sorted(data.events_by_doc.get(doc_id, []), key=lambda i: (event_sort_key(data.events[i]), i)):
+        parts.add_event(data, i)
+    for i in data.claims_by_doc.get(doc_id, []):
+        parts.add_claim(data, i)
+    return parts
+
+
 def _write_document_pages(data: SiteData, out: PageWriter) -> None:
     template_spec = charts.DocumentTimeline()
     # one spec for every cable; each page points it at its own rows
@@ -762,37 +886,11 @@ def _write_document_pages(data: SiteData, out: PageWriter) -> None:
         doc = dict(by_id.get(doc_id) or {"doc_id": doc_id, "status": "ok"})
         doc["title"] = slug
         doc.setdefault("status", "ok")
-        doc_href = data.doc_href(doc_id)
-        items: list[_Item] = []
-        events = []
-        spec_rows = []
-        for i in sorted(data.events_by_doc.get(doc_id, []), key=lambda i: (event_sort_key(data.events[i]), i)):
-            e = data.events[i]
-            when = event_when(e)
-            summary = e.get("summary") or e.get("sentence") or e.get("trigger") or "(event)"
-            events.append({"when": when, "type": e.get("type", ""), "status": e.get("status", ""),
-                           "summary": summary, "actors": e.get("actors", ""), "location": e.get("location", ""),
-                           "paragraph": e.get("paragraph", ""), "anchor": data.event_anchors[i]})
-            items.append(_Item("event", e, data.event_anchors[i],
-                               shorten(f"{e.get('type', '')} · {when} · {summary}", 300), i))
-            row = timeline_row(e, "#" + data.event_anchors[i], 160)
-            if row is not None:
-                spec_rows.append(row)
-        claims = []
-        for i in data.claims_by_doc.get(doc_id, []):
-            c = data.claims[i]
-            display = claim_display(c)
-            claims.append({"display": display, "unit": c.get("unit", ""), "entity": c.get("entity", ""),
-                           "qualifier": c.get("qualifier", ""), "speaker": c.get("speaker", ""),
-                           "text": c.get("text", ""), "paragraph": c.get("paragraph", ""),
-                           "anchor": data.claim_anchors[i]})
-            items.append(_Item("claim", c, data.claim_anchors[i],
-                               shorten(f"{display} {c.get('unit', '')} · {c.get('entity', '')}", 300),
-                               len(data.events) + i))
-        text_html, excerpt = document_text_html(data.texts.get(doc_id), items)
+        parts = _document_parts(data, doc_id)
+        text_html, excerpt = document_text_html(data.texts.get(doc_id), parts.items)
         rows_name = f"data/documents/{slug}.json"
-        if spec_rows:
-            out.json(rows_name, spec_rows)
-        out.page(f"documents/{slug}.md", "document.md.j2", doc=doc, events=events, claims=claims,
-                 values=rows_name if spec_rows else "", height=template_spec.height(spec_rows),
-                 text_html=Markup(text_html), text_is_excerpt=excerpt, doc_href=doc_href)
+        if parts.spec_rows:
+            out.json(rows_name, parts.spec_rows)
+        out.page(f"documents/{slug}.md", "document.md.j2", doc=doc, events=parts.events, claims=parts.claims,
+                 values=rows_name if parts.spec_rows else "", height=template_spec.height(parts.spec_rows),
+                 text_html=Markup(text_html), text_is_excerpt=excerpt, doc_href=data.doc_href(doc_id))

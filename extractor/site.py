@@ -22,11 +22,14 @@ import tempfile
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from . import __version__, outdir
 from .report import datapackage, write_site_pages
 from .tables import TABLES, TableSet, read_tables
+
+if TYPE_CHECKING:
+    from .evaluate import EvaluationReport
 
 log = logging.getLogger(__name__)
 
@@ -210,46 +213,60 @@ def measure_accuracy(gold_dir: str | os.PathLike[str] | None, project: Path, eva
     if not evaluate:
         return None, "measurement was switched off for this build"
     try:
-        from .evaluate import evaluate_gold
-
-        gold_ids = {p.stem for p in gold.glob("*.json")}
-        if data_dir is not None and doc_ids and gold_ids and gold_ids <= doc_ids:
-            report = evaluate_gold(str(gold), data_dir=str(data_dir))
-        else:
-            report = evaluate_gold(str(gold))
+        report = _evaluate_gold(gold, data_dir, doc_ids)
         details = report.to_dict()
     except Exception as exc:  # noqa: BLE001 - the site must build without scores
         log.warning("accuracy not measured: %s: %s", type(exc).__name__, exc)
         return None, f"the evaluation failed with {type(exc).__name__}"
-    scored, errors = details.get("documents_scored"), details.get("errors")
-    if isinstance(scored, int) and isinstance(errors, int) and scored and errors >= scored:
+    if _read_no_gold_cable(details):
         return None, "the extractor could not read any of the gold cables"
     summary = summarise_accuracy(report, details, gold)
     return (summary, "") if summary else (None, "the evaluation returned no scores")
 
 
+def _evaluate_gold(gold: Path, data_dir: Path | None, doc_ids: set[str] | None) -> EvaluationReport:
+    """The evaluation of the gold cables: the tables scored as they are when
+    they hold every gold cable, else the gold cables extracted."""
+    from .evaluate import evaluate_gold
+
+    gold_ids = {p.stem for p in gold.glob("*.json")}
+    if data_dir is not None and doc_ids and gold_ids and gold_ids <= doc_ids:
+        return evaluate_gold(str(gold), data_dir=str(data_dir))
+    return evaluate_gold(str(gold))
+
+
+def _read_no_gold_cable(details: dict[str, Any]) -> bool:
+    scored, errors = details.get("documents_scored"), details.get("errors")
+    return isinstance(scored, int) and isinstance(errors, int) and bool(scored) and errors >= scored
+
+
+def _extra_scores(part: dict[str, Any]) -> dict[str, str]:
+    """The attribute accuracies of one part of the scores, by column name."""
+    extra = {key.replace("_", " "): _score(None, value) for key, value in part.items()
+             if key.endswith("accuracy") and isinstance(value, (int, float))}
+    # evaluate.Scores.to_dict: {"accuracy": {"date": {"correct", "total", "value"}}}
+    for key, value in (part.get("accuracy") or {}).items():
+        if isinstance(value, dict) and isinstance(value.get("value"), (int, float)):
+            extra[f"{key} accuracy"] = f"{_score(None, value['value'])} ({value.get('correct')}/{value.get('total')})"
+    return extra
+
+
+def _accuracy_row(name: str, report: Any, details: dict[str, Any]) -> dict[str, Any] | None:
+    """The Method page's row of the ``name`` scores (events, claims), or None without any."""
+    found = details.get(name)
+    part: dict[str, Any] = found if isinstance(found, dict) else {}
+    scores = {key: _score(getattr(getattr(report, name, None), key, None), part.get(key))
+              for key in ("precision", "recall", "f1")}
+    if all(v == "" for v in scores.values()):
+        return None
+    return {"name": name.capitalize(), **scores, "extra": _extra_scores(part)}
+
+
 def summarise_accuracy(report: Any, details: dict[str, Any], gold: Path) -> dict[str, Any] | None:
-    rows = []
-    extra_columns: list[str] = []
-    for name in ("events", "claims"):
-        part = getattr(report, name, None)
-        found = details.get(name)
-        part_dict: dict[str, Any] = found if isinstance(found, dict) else {}
-        scores = {key: _score(getattr(part, key, None), part_dict.get(key)) for key in ("precision", "recall", "f1")}
-        if all(v == "" for v in scores.values()):
-            continue
-        extra = {key.replace("_", " "): _score(None, value) for key, value in part_dict.items()
-                 if key.endswith("accuracy") and isinstance(value, (int, float))}
-        # evaluate.Scores.to_dict: {"accuracy": {"date": {"correct", "total", "value"}}}
-        for key, value in (part_dict.get("accuracy") or {}).items():
-            if isinstance(value, dict) and isinstance(value.get("value"), (int, float)):
-                extra[f"{key} accuracy"] = f"{_score(None, value['value'])} ({value.get('correct')}/{value.get('total')})"
-        for key in extra:
-            if key not in extra_columns:
-                extra_columns.append(key)
-        rows.append({"name": name.capitalize(), **scores, "extra": extra})
+    rows = [row for name in ("events", "claims") if (row := _accuracy_row(name, report, details)) is not None]
     if not rows:
         return None
+    extra_columns = list(dict.fromkeys(key for row in rows for key in row["extra"]))
     flat = [(k, _score(None, v)) for k, v in _flatten({k: details[k] for k in details if k != "documents"})
             if isinstance(v, (int, float))][:80]
     documents = details.get("documents_scored", details.get("documents"))

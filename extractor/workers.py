@@ -106,67 +106,104 @@ class _Worker:
 ErrorRows = Callable[[Task, str], Any]
 
 
+class _Pool:
+    """The workers and the files: which are waiting, held back, running, done."""
+
+    def __init__(self, tasks: Sequence[Task], indices: Sequence[int], jobs: int, work: Callable[[Task], Any],
+                 error_rows: ErrorRows, budget: Budget, setup: Callable[[], None] | None, window: int):
+        self.context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        self.tasks, self.work, self.setup, self.error_rows, self.budget = tasks, work, setup, error_rows, budget
+        self.order = list(indices)
+        self.queue = iter(self.order)
+        self.limit = max(1, jobs) * window  # files dispatched ahead of the one to yield next
+        self.workers = [_Worker(self.context, work, setup) for _ in range(min(jobs, len(self.order)))]
+        self.done: dict[int, Any] = {}
+        self.attempts: dict[int, int] = {}
+        self.retry: list[int] = []
+        self.position = {index: n for n, index in enumerate(self.order)}
+        self.next_out = 0  # the position in ``order`` of the next file to yield
+
+    def pending(self) -> bool:
+        return self.next_out < len(self.order)
+
+    def dispatch(self) -> None:
+        """Give each idle worker a file, until there is none to give now."""
+        for worker in self.workers:
+            if worker.index is None and not self._give_next(worker):
+                break
+
+    def _give_next(self, worker: _Worker) -> bool:
+        index = self.retry.pop() if self.retry else next(self.queue, None)
+        if index is None:
+            return False
+        if self.position[index] >= self.next_out + self.limit:
+            self.retry.append(index)  # held back: too far ahead of the output
+            return False
+        self.attempts[index] = self.attempts.get(index, 0) + 1
+        worker.give(index, self.tasks[index], self.budget.timeout)
+        return True
+
+    def collect(self) -> None:
+        """Take the results (and heartbeats) the busy workers sent, waiting a poll interval at most."""
+        busy = {w.conn: w for w in self.workers if w.index is not None}
+        for conn in wait(list(busy), timeout=_POLL) if busy else ():
+            _receive(busy[conn], self.done, self.tasks, self.error_rows)  # type: ignore[index]
+
+    def police(self) -> None:
+        """Replace each worker that is over a budget or died."""
+        for n, worker in enumerate(self.workers):
+            if worker.index is not None:
+                self._police(n, worker)
+
+    def _police(self, n: int, worker: _Worker) -> None:
+        reason = _over_budget(worker, self.budget)
+        if reason is None and worker.process.is_alive():
+            return
+        index = worker.index
+        assert index is not None
+        worker.kill()
+        self.workers[n] = _Worker(self.context, self.work, self.setup)
+        if reason is None:  # died: as the OOM killer would do
+            reason = f"worker process died ({_describe(worker.process.exitcode)})"
+            if self.attempts[index] < 2:
+                self.retry.append(index)
+                return
+            reason += " twice"
+        self.done[index] = self.error_rows(self.tasks[index], reason)
+
+    def ready(self) -> Iterator[tuple[int, Any]]:
+        """The finished files that are next in order."""
+        while self.pending() and self.order[self.next_out] in self.done:
+            index = self.order[self.next_out]
+            yield index, self.done.pop(index)
+            self.next_out += 1
+
+    def close(self) -> None:
+        for worker in self.workers:
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+        for worker in self.workers:
+            worker.process.join(0.5 if worker.index is None else 0)
+            worker.kill()
+
+
 def run_pool(tasks: Sequence[Task], indices: Sequence[int], jobs: int, work: Callable[[Task], Any],
              error_rows: ErrorRows, budget: Budget, setup: Callable[[], None] | None = None,
              window: int = 8) -> Iterator[tuple[int, Any]]:
     """Run ``work`` over ``tasks[i]`` for ``i`` in ``indices`` on ``jobs`` workers and
     yield ``(i, result)`` in the order of ``indices``; a file that fails (budget, dead
     worker twice, exception) yields ``error_rows(task, reason)`` instead."""
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    order = list(indices)
-    queue = iter(order)
-    limit = max(1, jobs) * window  # files dispatched ahead of the one to yield next
-    workers = [_Worker(context, work, setup) for _ in range(min(jobs, len(order)))]
-    done: dict[int, Any] = {}
-    attempts: dict[int, int] = {}
-    retry: list[int] = []
-    position = {index: n for n, index in enumerate(order)}
-    next_out = 0
+    pool = _Pool(tasks, indices, jobs, work, error_rows, budget, setup, window)
     try:
-        while next_out < len(order):
-            for worker in workers:
-                if worker.index is None:
-                    index = retry.pop() if retry else next(queue, None)
-                    if index is None:
-                        break
-                    if position[index] >= next_out + limit:
-                        retry.append(index)  # held back: too far ahead of the output
-                        break
-                    attempts[index] = attempts.get(index, 0) + 1
-                    worker.give(index, tasks[index], budget.timeout)
-            busy = {w.conn: w for w in workers if w.index is not None}
-            for conn in wait(list(busy), timeout=_POLL) if busy else ():
-                _receive(busy[conn], done, tasks, error_rows)  # type: ignore[index]
-            for n, worker in enumerate(workers):
-                if worker.index is None:
-                    continue
-                reason = _over_budget(worker, budget)
-                if reason is None and worker.process.is_alive():
-                    continue
-                index = worker.index
-                worker.kill()
-                workers[n] = _Worker(context, work, setup)
-                if reason is None:  # died: as the OOM killer would do
-                    code = worker.process.exitcode
-                    reason = f"worker process died ({_describe(code)})"
-                    if attempts[index] < 2:
-                        retry.append(index)
-                        continue
-                    reason += " twice"
-                done[index] = error_rows(tasks[index], reason)
-            while next_out < len(order) and order[next_out] in done:
-                index = order[next_out]
-                yield index, done.pop(index)
-                next_out += 1
+        while pool.pending():
+            pool.dispatch()
+            pool.collect()
+            pool.police()
+            yield from pool.ready()
     finally:
-        for worker in workers:
-            try:
-                worker.conn.send(None)
-            except OSError:
-                pass
-        for worker in workers:
-            worker.process.join(0.5 if worker.index is None else 0)
-            worker.kill()
+        pool.close()
 
 
 def _receive(worker: _Worker, done: dict[int, Any], tasks: Sequence[Task], error_rows: ErrorRows) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -736,7 +737,8 @@ def test_attributions_on_real_sentences(source: str) -> None:
 
 # --------------------------------------------------------------------------- clean: line classification
 
-CLEAN_CONFIG = clean._config()
+#: the cleaner's vocabularies, read as the package ships them
+CLEAN_CONFIG = json.loads((PROJECT / "extractor" / "data" / "reader_clean.json").read_text(encoding="utf-8"))
 NOTES_PLAIN = [re.compile(p) for p in CLEAN_CONFIG["note_lines"]]
 FOOTERS_PLAIN = [re.compile(p) for p in CLEAN_CONFIG["footer_lines"]]
 #: the routing pattern before it was split into a VZCZC search and an anchored head
@@ -1182,7 +1184,7 @@ def test_records_and_sentences_on_real_text(source: str) -> None:
 
 # --------------------------------------------------------------------------- read
 
-READ_CONFIG = read._config()
+READ_CONFIG = json.loads((PROJECT / "extractor" / "data" / "reader.json").read_text(encoding="utf-8"))
 TELEGRAM_PLAIN = [re.compile(p) for p in READ_CONFIG["telegram_markers"]]
 BOILERPLATE_PLAIN = [re.compile(p) for p in READ_CONFIG["site_boilerplate"]]
 READ_ATOMS = HEADER_STARTS + [
