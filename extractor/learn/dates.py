@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from .features import _bucket, _words
 from .linear import Features, LinearModel
@@ -90,24 +90,68 @@ def _trigger_spans(text: str) -> tuple[tuple[int, int], ...]:
 def _timex_features(f: dict[str, float], m: "Mention", t: "TimeExpression", parsed: "Doc | None",
                     rank: int) -> None:
     """Where a time expression of the mention's own sentence sits relative to the trigger."""
-    text = m.sentence.text
-    before = t.end <= m.start
-    a, b = (t.end, m.start) if before else (m.end, t.start)
-    between = text[a:b] if b > a else ""
-    others = [(s, e) for s, e in _trigger_spans(text) if (s, e) != (m.start, m.end) and not (s < m.end and m.start < e)]
+    _other_trigger_features(f, m, t)
+    _timex_surface_features(f, m, t, rank)
+    if parsed is not None:
+        _timex_tree_features(f, m, t, parsed)
+
+
+def _between(m: "Mention", t: "TimeExpression") -> tuple[int, int]:
+    return (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+
+
+Span = tuple[int, int]
+
+
+def _other_between(m: "Mention", t: "TimeExpression", others: list[Span]) -> bool:
+    a, b = _between(m, t)
+    return any(a <= s and e <= b for s, e in others)
+
+
+def _other_nearer(m: "Mention", t: "TimeExpression", others: list[Span]) -> bool:
     mine = max(0, t.start - m.end, m.start - t.end)
-    if any(a <= s and e <= b for s, e in others):
-        f["sent_trigger_between"] = 1.0
-    if any(max(0, t.start - e, s - t.end) < mine for s, e in others):
-        f["sent_nearer_other"] = 1.0
-    if any(e <= t.start and len(_words(text[e:t.start])) <= 2 for s, e in others) and not (
-            m.end <= t.start and len(_words(text[m.end:t.start])) <= 2):
-        f["sent_follows_other"] = 1.0
-    if any(t.end <= s and len(_words(text[t.end:s])) <= 2 for s, e in others) and not (
-            t.end <= m.start and len(_words(text[t.end:m.start])) <= 2):
-        f["sent_premodifies_other"] = 1.0
+    return any(max(0, t.start - e, s - t.end) < mine for s, e in others)
+
+
+def _close(text: str, a: int, b: int) -> bool:
+    return a <= b and len(_words(text[a:b])) <= 2
+
+
+def _follows_other(m: "Mention", t: "TimeExpression", others: list[Span]) -> bool:
+    text = m.sentence.text
+    return any(_close(text, e, t.start) for _s, e in others) and not _close(text, m.end, t.start)
+
+
+def _premodifies_other(m: "Mention", t: "TimeExpression", others: list[Span]) -> bool:
+    text = m.sentence.text
+    return any(_close(text, t.end, s) for s, _e in others) and not _close(text, t.end, m.start)
+
+
+#: whether another trigger of the sentence has a better claim on the time, by feature name
+OTHER_TRIGGER_CHECKS: tuple[tuple[str, Callable[["Mention", "TimeExpression", list[Span]], bool]], ...] = (
+    ("sent_trigger_between", _other_between),
+    ("sent_nearer_other", _other_nearer),
+    ("sent_follows_other", _follows_other),  # "the May 5 arrest": the time sits right after another trigger
+    ("sent_premodifies_other", _premodifies_other),
+)
+
+
+def _other_trigger_features(f: dict[str, float], m: "Mention", t: "TimeExpression") -> None:
+    others = [(s, e) for s, e in _trigger_spans(m.sentence.text)
+              if (s, e) != (m.start, m.end) and not (s < m.end and m.start < e)]
+    for name, check in OTHER_TRIGGER_CHECKS:
+        if check(m, t, others):
+            f[name] = 1.0
+
+
+def _timex_surface_features(f: dict[str, float], m: "Mention", t: "TimeExpression", rank: int) -> None:
+    """The words between the time and the trigger, its side, rank and preposition."""
+    text = m.sentence.text
+    side = "before" if t.end <= m.start else "after"
+    a, b = _between(m, t)
+    between = text[a:b] if b > a else ""
     f["sent"] = 1.0
-    f["sent_side=" + ("before" if before else "after")] = 1.0
+    f["sent_side=" + side] = 1.0
     f["sent_gap=" + _bucket(len(_words(between)), (0, 1, 3, 6, 10, 20))] = 1.0
     f["sent_rank=" + str(min(rank, 2))] = 1.0
     f["sent_rank_type=" + str(min(rank, 2)) + "|" + m.kind] = 1.0
@@ -122,9 +166,11 @@ def _timex_features(f: dict[str, float], m: "Mention", t: "TimeExpression", pars
     prev = _words(text[max(0, t.start - 25):t.start])[-1:]
     if prev:
         f["sent_prep=" + prev[0]] = 1.0
-        f["sent_prep_side=" + prev[0] + "|" + ("before" if before else "after")] = 1.0
-    if parsed is None:
-        return
+        f["sent_prep_side=" + prev[0] + "|" + side] = 1.0
+
+
+def _timex_tree_features(f: dict[str, float], m: "Mention", t: "TimeExpression", parsed: "Doc") -> None:
+    """How the time attaches to the trigger in the parse."""
     from ..parse import head_of
 
     trig, tim = head_of(parsed, m.start, m.end), head_of(parsed, t.start, t.end)
@@ -140,6 +186,37 @@ def _timex_features(f: dict[str, float], m: "Mention", t: "TimeExpression", pars
         f["sent_same_verb"] = 1.0
     if tim.head.dep_ == "prep":
         f["sent_prep_dep=" + tim.head.lower_ + "|" + tim.head.head.pos_] = 1.0
+
+
+def _lexical_none(m: "Mention") -> dict[str, float]:
+    """The trigger and its neighbours, as evidence for "no date of its own"."""
+    text = m.sentence.text
+    lexical = {"none|trig=" + m.trigger.lower(): 1.0}
+    for i, w in enumerate(reversed(_words(text[max(m.lo, m.start - 40):m.start])[-2:])):
+        lexical[f"none|prev{i + 1}={w}"] = 1.0
+    for i, w in enumerate(_words(text[m.end:m.end + 40])[:2]):
+        lexical[f"none|next{i + 1}={w}"] = 1.0
+    return lexical
+
+
+def _own_times(m: "Mention") -> "list[TimeExpression]":
+    """The sentence's dated times, nearest the trigger first; the rules' reading of a time
+    (a planned "February" moved to next year) stands for it."""
+    readings = {(t.start, t.end, t.text): t for t in (m.governing, None if m.date_inherited else m.when) if t is not None}
+    own = [readings.get((t.start, t.end, t.text), t) for t in m.times if t.date_start and t.value != "PRESENT_REF"]
+    return sorted(own, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
+
+
+def _date_features(f: dict[str, float], when: "TimeExpression", m: "Mention", doc_date: str) -> None:
+    """What a candidate date is: its granularity, span and side of the cable's date."""
+    f["gran=" + when.granularity] = 1.0
+    f["gran_type=" + when.granularity + "|" + m.kind] = 1.0
+    f["span=" + _bucket(_span_days(when), (0, 1, 7, 31, 92, 366))] = 1.0
+    if doc_date:
+        rel = "future" if when.date_start > doc_date else ("past" if when.date_end < doc_date else "now")
+        f["rel=" + rel] = 1.0
+        f["rel_status=" + rel + "|" + m.status] = 1.0
+    f["sources=" + str(min(sum(1 for k in f if k.startswith("src=") and "|" not in k), 4))] = 1.0
 
 
 def date_candidates(m: "Mention", parsed: "Doc | None", doc_date: str) -> list[Candidate]:
@@ -162,20 +239,10 @@ def date_candidates(m: "Mention", parsed: "Doc | None", doc_date: str) -> list[C
             f.update(extra)
 
     add("rule", m.when, {"rule_inherited": 1.0} if m.when is not None and m.date_inherited else None)
-    text = m.sentence.text
-    lexical = {"none|trig=" + m.trigger.lower(): 1.0}
-    for i, w in enumerate(reversed(_words(text[max(m.lo, m.start - 40):m.start])[-2:])):
-        lexical[f"none|prev{i + 1}={w}"] = 1.0
-    for i, w in enumerate(_words(text[m.end:m.end + 40])[:2]):
-        lexical[f"none|next{i + 1}={w}"] = 1.0
-    add("none", None, lexical)
+    add("none", None, _lexical_none(m))
     if m.governing is not None:
         add("governing", m.governing)
-    # the rules' reading of a time of the sentence (a planned "February" moved to next year) stands for it
-    readings = {(t.start, t.end, t.text): t for t in (m.governing, None if m.date_inherited else m.when) if t is not None}
-    own = [readings.get((t.start, t.end, t.text), t) for t in m.times if t.date_start and t.value != "PRESENT_REF"]
-    ranked = sorted(own, key=lambda t: min(abs(t.start - m.end), abs(m.start - t.end)))
-    for rank, t in enumerate(ranked):
+    for rank, t in enumerate(_own_times(m)):
         extra: dict[str, float] = {}
         _timex_features(extra, m, t, parsed, rank)
         add("sentence", t, extra)
@@ -184,14 +251,7 @@ def date_candidates(m: "Mention", parsed: "Doc | None", doc_date: str) -> list[C
     out: list[Candidate] = []
     for key, (when, f) in found.items():
         if when is not None:
-            f["gran=" + when.granularity] = 1.0
-            f["gran_type=" + when.granularity + "|" + m.kind] = 1.0
-            f["span=" + _bucket(_span_days(when), (0, 1, 7, 31, 92, 366))] = 1.0
-            if doc_date:
-                rel = "future" if when.date_start > doc_date else ("past" if when.date_end < doc_date else "now")
-                f["rel=" + rel] = 1.0
-                f["rel_status=" + rel + "|" + m.status] = 1.0
-            f["sources=" + str(min(sum(1 for k in f if k.startswith("src=") and "|" not in k), 4))] = 1.0
+            _date_features(f, when, m, doc_date)
         out.append((key, when, f))
     return out
 
