@@ -35,59 +35,77 @@ def _rule_words(entity: str) -> list[str]:
     return normalize_words(entity)
 
 
-def entity_candidates(claim: "Claim", parsed: "Doc") -> list[tuple["Token", dict[str, float]]]:
-    """The candidate words of ``claim``'s sentence, each with its features."""
-    from ..parse import head_of, tokens_in, tree_path
+def _is_candidate(t: "Token", inside: set[int]) -> bool:
+    return t.pos_ in CANDIDATE_POS and t.i not in inside and any(ch.isalpha() for ch in t.text)
 
-    anchor = head_of(parsed, claim.start, claim.end)
-    if anchor is None:
-        return []
-    inside = {t.i for t in tokens_in(parsed, claim.start, claim.end)}
-    rule = _rule_words(claim.entity)
-    rule_set = set(rule)
-    dim = claim.dimension
-    out: list[tuple["Token", dict[str, float]]] = []
-    for t in parsed:
-        if t.pos_ not in CANDIDATE_POS or t.i in inside or not any(ch.isalpha() for ch in t.text):
-            continue
-        up, down, ancestor = tree_path(anchor, t)
-        path = "^".join(up[:_PATH_STEPS]) + "|" + "v".join(down[:_PATH_STEPS]) if ancestor is not None else "apart"
-        offset = t.i - anchor.i
-        side = "r" if offset > 0 else "l"
-        w = t.lower_
-        f: dict[str, float] = {
-            "bias": 1.0, "pos=" + t.pos_: 1.0, "tag=" + t.tag_: 1.0, "dep=" + t.dep_: 1.0,
-            "anchor_dep=" + anchor.dep_: 1.0, "path=" + path: 1.0, "path_dim=" + path + "|" + dim: 1.0,
-            "up=" + "^".join(up[:2]): 1.0, "down=" + "v".join(down[:2]): 1.0,
-            f"path_len={min(len(up) + len(down), 6)}": 1.0,
-            "side=" + side: 1.0, f"dist={side}{min(abs(offset), 8)}": 1.0, "dim=" + dim: 1.0,
-            "word=" + w: 1.0, "prev=" + (parsed[t.i - 1].lower_ if t.i > 0 else "<s>"): 1.0,
-            "dep_anchor=" + t.dep_ + "|" + anchor.dep_: 1.0, "dep_dim=" + t.dep_ + "|" + dim: 1.0,
-            "head=" + t.head.lower_: 1.0,
-        }
-        if ancestor is not None:
-            f["ancestor_pos=" + ancestor.pos_] = 1.0
-            f["ancestor=" + ancestor.lower_] = 1.0
-            if ancestor.i == t.i:
-                f["ancestor_is_word"] = 1.0
-        if t.i == anchor.head.i:
-            f["heads_number"] = 1.0
-        if t.head.dep_ == "prep":
-            f["under_prep=" + t.head.lower_] = 1.0
-        # what the rules chose is evidence too
-        if w in rule_set:
-            f["in_rule"] = 1.0
-        if rule and w == rule[-1]:
-            f["rule_head"] = 1.0
-        if not rule:
-            f["rule_empty"] = 1.0
-        out.append((t, f))
+
+def _word_features(t: "Token", anchor: "Token", dim: str) -> dict[str, float]:
+    """The word, its tag and relation, and the tree path from the number to it."""
+    from ..parse import tree_path
+
+    up, down, ancestor = tree_path(anchor, t)
+    path = "^".join(up[:_PATH_STEPS]) + "|" + "v".join(down[:_PATH_STEPS]) if ancestor is not None else "apart"
+    offset = t.i - anchor.i
+    side = "r" if offset > 0 else "l"
+    parsed = t.doc
+    f: dict[str, float] = {
+        "bias": 1.0, "pos=" + t.pos_: 1.0, "tag=" + t.tag_: 1.0, "dep=" + t.dep_: 1.0,
+        "anchor_dep=" + anchor.dep_: 1.0, "path=" + path: 1.0, "path_dim=" + path + "|" + dim: 1.0,
+        "up=" + "^".join(up[:2]): 1.0, "down=" + "v".join(down[:2]): 1.0,
+        f"path_len={min(len(up) + len(down), 6)}": 1.0,
+        "side=" + side: 1.0, f"dist={side}{min(abs(offset), 8)}": 1.0, "dim=" + dim: 1.0,
+        "word=" + t.lower_: 1.0, "prev=" + (parsed[t.i - 1].lower_ if t.i > 0 else "<s>"): 1.0,
+        "dep_anchor=" + t.dep_ + "|" + anchor.dep_: 1.0, "dep_dim=" + t.dep_ + "|" + dim: 1.0,
+        "head=" + t.head.lower_: 1.0,
+    }
+    if ancestor is not None:
+        f["ancestor_pos=" + ancestor.pos_] = 1.0
+        f["ancestor=" + ancestor.lower_] = 1.0
+        if ancestor.i == t.i:
+            f["ancestor_is_word"] = 1.0
+    if t.i == anchor.head.i:
+        f["heads_number"] = 1.0
+    if t.head.dep_ == "prep":
+        f["under_prep=" + t.head.lower_] = 1.0
+    return f
+
+
+def _rule_features(f: dict[str, float], word: str, rule: list[str]) -> None:
+    """What the rules chose is evidence too."""
+    if word in rule:
+        f["in_rule"] = 1.0
+    if rule and word == rule[-1]:
+        f["rule_head"] = 1.0
+    if not rule:
+        f["rule_empty"] = 1.0
+
+
+def _rank_features(out: list[tuple["Token", dict[str, float]]], anchor: "Token", dim: str) -> None:
+    """Each word's order among the candidates on its side of the number."""
     right = [f for t, f in out if t.i > anchor.i]
     left = [f for t, f in out if t.i < anchor.i][::-1]
     for side, group in (("r", right), ("l", left)):
         for n, f in enumerate(group):
             f[f"rank={side}{min(n, 3)}"] = 1.0
             f[f"rank_dim={side}{min(n, 3)}|{dim}"] = 1.0
+
+
+def entity_candidates(claim: "Claim", parsed: "Doc") -> list[tuple["Token", dict[str, float]]]:
+    """The candidate words of ``claim``'s sentence, each with its features."""
+    from ..parse import head_of, tokens_in
+
+    anchor = head_of(parsed, claim.start, claim.end)
+    if anchor is None:
+        return []
+    inside = {t.i for t in tokens_in(parsed, claim.start, claim.end)}
+    rule = _rule_words(claim.entity)
+    out: list[tuple["Token", dict[str, float]]] = []
+    for t in parsed:
+        if _is_candidate(t, inside):
+            f = _word_features(t, anchor, claim.dimension)
+            _rule_features(f, t.lower_, rule)
+            out.append((t, f))
+    _rank_features(out, anchor, claim.dimension)
     return out
 
 

@@ -174,8 +174,20 @@ def _collect_event_examples(item: GoldDocument) -> None:
             item.uncovered_events += 1
 
 
+def _claim_lesson(claim: "Claim", matching: "list[Mapping[str, Any]]") -> bool:
+    """Whether a candidate teaches anything: not when it matches only optional gold, nor
+    when the gold value is stated in another sentence ("July 20" beside "20 members")."""
+    from ..evaluate import evidence_overlap
+
+    if not matching:
+        return True
+    if all(g.get("optional") for g in matching):
+        return False
+    return any(evidence_overlap(g.get("evidence"), claim.sentence) >= EVIDENCE_SHARE for g in matching)
+
+
 def _collect_claim_examples(item: GoldDocument, claims: "list[Claim]") -> None:
-    from ..evaluate import claim_match_score, claim_matches, evidence_overlap
+    from ..evaluate import claim_match_score, claim_matches
     from ..pipeline import parses_by_sentence
     from ..tables import claim_row
     from .entity import entity_examples
@@ -188,43 +200,39 @@ def _collect_claim_examples(item: GoldDocument, claims: "list[Claim]") -> None:
     by_sentence = parses_by_sentence(doc, item.parses)
     for claim, row in zip(claims, rows):
         matching = [g for g in gold_claims if claim_matches(g, row)]
-        if matching and all(g.get("optional") for g in matching):
+        if not _claim_lesson(claim, matching):
             continue
-        if matching and not any(evidence_overlap(g.get("evidence"), claim.sentence) >= EVIDENCE_SHARE
-                                for g in matching):
-            continue  # the same value said elsewhere ("July 20" beside "20 members"): no lesson
         item.claim_examples.append((claim_features(claim, doc.doc_date), 1 if matching else 0))
         parsed = by_sentence.get(claim.sentence)
         required = [g for g in matching if not g.get("optional")]
         if required and parsed is not None:
             best = max(required, key=lambda g: claim_match_score(g, row))
             item.entity_examples.extend(entity_examples(claim, parsed, str(best.get("entity") or "")))
-    for g in gold_claims:
-        if g.get("optional"):
-            continue
-        item.required_claims += 1
-        if not any(claim_matches(g, row) for row in rows):
-            item.uncovered_claims += 1
+    required_gold = [g for g in gold_claims if not g.get("optional")]
+    item.required_claims += len(required_gold)
+    item.uncovered_claims += sum(1 for g in required_gold if not any(claim_matches(g, row) for row in rows))
+
+
+def _fit_examples(documents: Sequence[GoldDocument], examples: str, c: float,
+                  threshold: float | None = None) -> "tuple[LinearModel | None, int]":
+    """A logistic model over one kind of example of ``documents`` (None without examples)."""
+    pairs = [pair for d in documents for pair in getattr(d, examples)]
+    if not pairs:
+        return None, 0
+    model = fit([f for f, _y in pairs], [y for _f, y in pairs], c=c)
+    if threshold is not None:
+        model.threshold = threshold
+    return model, len(pairs)
 
 
 def train_model(documents: Sequence[GoldDocument], info: Mapping[str, Any] | None = None) -> DecisionModel:
     """Fit both decisions on the candidates of ``documents``."""
-    event_x = [f for d in documents for f, _y in d.event_examples]
-    event_y = [y for d in documents for _f, y in d.event_examples]
-    claim_x = [f for d in documents for f, _y in d.claim_examples]
-    claim_y = [y for d in documents for _f, y in d.claim_examples]
-    events = fit(event_x, event_y, c=EVENTS_C) if event_x else None
-    claims = fit(claim_x, claim_y, c=CLAIMS_C) if claim_x else None
-    entity_x = [f for d in documents for f, _y in d.entity_examples]
-    entity_y = [y for d in documents for _f, y in d.entity_examples]
-    entities = fit(entity_x, entity_y, c=ENTITY_C) if entity_x else None
-    if events is not None:
-        events.threshold = EVENTS_THRESHOLD
-    if claims is not None:
-        claims.threshold = CLAIMS_THRESHOLD
+    events, n_events = _fit_examples(documents, "event_examples", EVENTS_C, EVENTS_THRESHOLD)
+    claims, n_claims = _fit_examples(documents, "claim_examples", CLAIMS_C, CLAIMS_THRESHOLD)
+    entities, n_entities = _fit_examples(documents, "entity_examples", ENTITY_C)
     dates, status, counts = train_dates_and_status(documents, events, EVENTS_RIVAL_BAR)
-    meta = {"documents": len(documents), "event_examples": len(event_x), "claim_examples": len(claim_x),
-            "entity_examples": len(entity_x),
+    meta = {"documents": len(documents), "event_examples": n_events, "claim_examples": n_claims,
+            "entity_examples": n_entities,
             "seed": SEED, "events_c": EVENTS_C, "claims_c": CLAIMS_C, "entity_c": ENTITY_C,
             "events_threshold": EVENTS_THRESHOLD, "claims_threshold": CLAIMS_THRESHOLD,
             "events_rival_bar": EVENTS_RIVAL_BAR,
