@@ -331,7 +331,9 @@ def choose_status(models: Mapping[str, LinearModel], m: "Mention", parsed: "Doc 
 
 
 def gold_for(m: "Mention", gold_events: Sequence[Mapping[str, Any]], share: float) -> Mapping[str, Any] | None:
-    """The gold event the mention reports: its type, and most of its evidence in the sentence."""
+    """The gold event the mention reports: its type, and most of its evidence in the sentence.
+    By evidence only, unlike the keep decision's labels: matching by dates here would teach
+    that the rules' date is always right."""
     from ..evaluate import evidence_overlap
 
     best: tuple[float, int, Mapping[str, Any]] | None = None

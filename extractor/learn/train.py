@@ -3,7 +3,7 @@
 Training examples are the candidates the rules propose, labelled with the same
 matching rules the scorer uses (ANNOTATION.md): an event mention is positive
 when a gold event of its type has at least 60 % of its evidence words in the
-mention's sentence; a claim is positive when a gold claim has its unit and value
+mention's sentence, or is dated and has the mention's dates; a claim is positive when a gold claim has its unit and value
 and its evidence is in the claim's sentence. Claim candidates include those the
 rules would drop (``Claim.rule`` says why), so the model can overrule them.
 Candidates that match only optional gold, or a gold value stated in another
@@ -92,12 +92,24 @@ def _read_gold_document(gold: Mapping[str, Any], base: Path) -> GoldDocument:
     return GoldDocument(gold, chosen[0])
 
 
-def _event_label(m: "Mention", gold_events: Sequence[Mapping[str, Any]]) -> int | None:
-    from ..evaluate import evidence_overlap
+def mention_reports(m: "Mention", g: Mapping[str, Any]) -> bool:
+    """Whether mention ``m`` reports gold event ``g`` by the scorer's rules (ANNOTATION.md):
+    the same type, and 60 % of the gold evidence in the sentence, or, for a dated gold
+    event, the mention's own (rules') dates equal to it."""
+    from ..evaluate import event_dates_match, evidence_overlap
 
+    if g.get("type") != m.kind:
+        return False
+    if evidence_overlap(g.get("evidence"), m.sentence.text) >= EVIDENCE_SHARE:
+        return True
+    return m.when is not None and event_dates_match(g, {"date_start": m.when.date_start,
+                                                         "date_end": m.when.date_end})
+
+
+def _event_label(m: "Mention", gold_events: Sequence[Mapping[str, Any]]) -> int | None:
     optional_only = False
     for g in gold_events:
-        if g.get("type") != m.kind or evidence_overlap(g.get("evidence"), m.sentence.text) < EVIDENCE_SHARE:
+        if not mention_reports(m, g):
             continue
         if not g.get("optional"):
             return 1
@@ -146,7 +158,6 @@ def collect_examples(item: GoldDocument) -> None:
 
 
 def _collect_event_examples(item: GoldDocument) -> None:
-    from ..evaluate import evidence_overlap
     from ..events import extract_events
     from .features import EventContext
 
@@ -169,8 +180,7 @@ def _collect_event_examples(item: GoldDocument) -> None:
         if g.get("optional"):
             continue
         item.required_events += 1
-        if not any(m.kind == g.get("type") and evidence_overlap(g.get("evidence"), m.sentence.text)
-                   >= EVIDENCE_SHARE for m in seen):
+        if not any(mention_reports(m, g) for m in seen):
             item.uncovered_events += 1
 
 
