@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .clean import split_sentences  # the pipeline's splitter: one way to cut sentences
 from .model import Claim, Document, Paragraph, TimeExpression, stable_id
@@ -567,142 +567,281 @@ def _collect_left(tokens: Sequence[Token], k: int, max_words: int) -> tuple[str,
     return " ".join(parts), k
 
 
-def _entity(tokens: Sequence[Token], q: Quantity) -> str:
-    w = _words()
-    n = len(tokens)
+class _Site:
+    """Where a quantity stands in its sentence, as the entity finders read it: ``k`` is where
+    the noun it counts or measures may start on its right."""
+
+    def __init__(self, tokens: Sequence[Token], q: Quantity) -> None:
+        self.tokens, self.q = tokens, q
+        self.n = len(tokens)
+        self.k, self.aged = _noun_start(tokens, q)
+        self.determiner_before = _determiner_before(tokens, q.qual_start)
+
+    @cached_property
+    def of_phrase(self) -> str:
+        """The noun of "<number> of the agencies" ("" without "of")."""
+        return _of_phrase(self.tokens, self.k)
+
+    @cached_property
+    def percent_right(self) -> str:
+        """The noun after a share, not a comparison ("10 percent more", "the 5 percent mark")."""
+        tokens, k = self.tokens, self.k
+        right = _noun_phrase_right(tokens, k) if k < self.n and _is_word(tokens[k]) else ""
+        if right.split(" ")[0].lower() in _COMPARATIVES or right.lower() in ("range", "level", "mark", "threshold"):
+            return ""
+        return right
+
+    def left(self) -> str:
+        return _noun_phrase_left(self.tokens, self.q.qual_start)
+
+    def word_before(self, low: str) -> bool:
+        """The word before the quantity (and its qualifier) is ``low``."""
+        q = self.q
+        return q.qual_start > 1 and self.tokens[q.qual_start - 1].low == low
+
+
+def _noun_start(tokens: Sequence[Token], q: Quantity) -> tuple[int, bool]:
+    """Where the counted or measured noun may start after the quantity, and whether the
+    measure is an age or extent adjective ("three year old", "a three-hour long meeting")."""
     k = q.unit_end
     if q.period and q.dimension not in ("count", "currency"):
         k = _skip_period(tokens, k)
-    if (q.adjective or q.dimension == "time" and q.value is not None) and k + 1 < n and tokens[k].text == ")" \
-            and q.qual_start > 0 and tokens[q.qual_start - 1].text == "(":
+    if (q.adjective or q.dimension == "time" and q.value is not None) and k + 1 < len(tokens) \
+            and tokens[k].text == ")" and q.qual_start > 0 and tokens[q.qual_start - 1].text == "(":
         k += 1  # "a brief (10-minute) presentation": the noun after the parenthesis
-    aged = q.dimension == "time" and tokens[q.unit_end - 1].low in w["duration_adjective_tail"]  # "three year old"
-    k = _skip_qualifier_suffix(tokens, k)
+    aged = q.dimension == "time" and tokens[q.unit_end - 1].low in _words()["duration_adjective_tail"]
+    k, aged = _past_extent_words(tokens, q, _skip_qualifier_suffix(tokens, k), aged)
+    return _skip_parenthesis_right(tokens, k), aged
+
+
+def _past_extent_words(tokens: Sequence[Token], q: Quantity, k: int, aged: bool) -> tuple[int, bool]:
+    """Past "long", "high" ... after a measure when a noun follows: "a three-hour long meeting",
+    "a 16 foot high ceiling"; "a fence six feet high surrounds": the noun is on the left."""
     tail = k
-    while q.dimension not in ("count", "currency", "percent") and k < n and tokens[k].low in w["duration_adjective_tail"]:
-        k += 1  # "a three-hour long meeting", "a 16 foot high ceiling"
-    if k > tail:
-        aged = _noun_candidate(tokens, k)
-        if not aged:
-            k = tail  # "a fence six feet high surrounds": the noun is on the left
-    # skip a parenthesis right after the number: "1048 (or 18%) of these killings"
-    if k < n and tokens[k].text == "(":
-        depth = 0
-        while k < n:
-            if tokens[k].text == "(":
-                depth += 1
-            elif tokens[k].text == ")":
-                depth -= 1
-                if depth == 0:
-                    k += 1
-                    break
-            k += 1
-    determiner_before = q.qual_start > 0 and (
-        tokens[q.qual_start - 1].low in w["determiners"]
-        or tokens[q.qual_start - 1].low.endswith(("'s", "’s"))  # "Ireland's 12.5 percent corporate tax"
-        or (q.qual_start > 1 and tokens[q.qual_start - 2].low in ("a", "an", "the") and tokens[q.qual_start - 1].text.islower()
-            and tokens[q.qual_start - 1].text.isalpha()))
-    of_phrase = ""
-    if k < n and tokens[k].low == "of":
-        j = k + 1
-        while j < n and (tokens[j].low in w["determiners"] or tokens[j].low in ("whom", "which")):
-            j += 1
-        # "six of the seven agencies": skip the second number
-        while j < n and (tokens[j].text[0].isdigit() or tokens[j].low in cues()["number_words"]):
-            j += 1
-        of_phrase = "" if k + 1 < n and tokens[k + 1].low in ("which", "whom") else _noun_phrase_right(tokens, j)
-    paren_share = _parenthesised_share(tokens, q) if q.dimension == "percent" else ""
-    if q.dimension == "count" and k + 2 < n and tokens[k].low == "of" and tokens[k + 1].low in ("whom", "which") \
-            and tokens[k + 2].low in ("were", "are", "was", "is"):
-        # "Ten officers were killed, seven of whom were members of Special Vetted Units"
-        j = k + 3
-        while j < n and tokens[j].low in w["determiners"]:
-            j += 1
-        phrase = _noun_phrase_right(tokens, j)
-        if phrase:
-            j += len(phrase.split())
-            if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].text[:1].isupper():
-                phrase += " of " + _noun_phrase_right(tokens, j + 1)
-            return phrase
-    if q.dimension == "currency":
-        if q.qual_start > 1 and tokens[q.qual_start - 1].low == "worth":
-            phrase = _noun_phrase_left(tokens, q.qual_start - 1)  # "a package worth Rs 500 crore for ..."
-            if phrase:
-                return phrase
-        if k + 1 < n and tokens[k].low in ("in", "of", "for", "worth") and tokens[k + 1].low not in w["determiners"] | {"the"}:
-            phrase = _noun_phrase_right(tokens, k + 1)
-            if phrase and not _is_time_word(phrase):
-                return phrase
-        if k < n and (determiner_before or q.adjective) and _is_word(tokens[k]):
-            phrase = _noun_phrase_right(tokens, k)
-            if phrase:
-                return phrase
-        if q.qual_start > 1 and tokens[q.qual_start - 1].low == "of":
-            # "revenue of $3.5 billion for the quarter": the amount of the noun before "of"
-            phrase = _noun_phrase_left(tokens, q.qual_start - 1)
-            if phrase:
-                return phrase
-        if k + 1 < n and tokens[k].low in ("in", "of", "for") and not tokens[k + 1].low.endswith("ing"):
-            phrase = _noun_phrase_right(tokens, k + 1 + (tokens[k + 1].low in w["determiners"]))
-            if phrase and not _is_time_word(phrase):
-                return phrase
-        return _noun_phrase_left(tokens, q.qual_start)
-    if q.dimension == "percent":
-        if _of_which(tokens, q):
-            return ""  # the share of what was just counted: the caller takes its entity
-        before = tokens[q.qual_start - 1].low if q.qual_start > 0 else ""
-        if before in ("between", "from") and q.qual_start > 1:
-            before = tokens[q.qual_start - 2].low  # "could be between 0.3 and 0.5 percent of GDP"
-        if paren_share:
-            return paren_share
-        if before in _SHARE_VERBS or (of_phrase and before in _COPULAS):
-            # "drug-related killings represented roughly 17% of all homicides"
-            phrase = _noun_phrase_left(tokens, q.qual_start)
-            if phrase:
-                return phrase
-        if of_phrase:
-            return of_phrase
-        right = _noun_phrase_right(tokens, k) if k < n and _is_word(tokens[k]) else ""
-        if right.split(" ")[0].lower() in _COMPARATIVES or right.lower() in ("range", "level", "mark", "threshold"):
-            right = ""
-        if right and q.qual_start > 0 and tokens[q.qual_start - 1].text == "(" and right[:1].islower():
-            return right  # "riding high in opinion polls (70 percent popularity rating)"
-        if determiner_before and right:
-            return _change_object(tokens, k, right)
-        return _noun_phrase_left(tokens, q.qual_start) or right
-    if q.dimension == "count":
-        if q.unit_text:  # "a two-person office"
-            plural = {"man": "men", "woman": "women", "person": "persons", "member": "members"}
-            return plural.get(q.unit_text.lower(), q.unit_text if q.unit_text.endswith("s") else q.unit_text + "s")
-        if of_phrase:
-            return of_phrase
-        phrase = _noun_phrase_right(tokens, k)
-        if not phrase and k + 1 < n and tokens[k].low in w["entity_skip_after_number"] and tokens[k].low != "of":
-            phrase = _noun_phrase_right(tokens, k + 1)  # "six total locations"
-        if phrase and not _is_time_word(phrase):
-            return phrase
-        return _noun_phrase_left(tokens, q.qual_start)
-    # measures: "5.8 tons of cocaine", "a 20-year sentence", "800 meters from"
-    if of_phrase:
-        return of_phrase
-    if (q.adjective or aged or _unit_as_modifier(tokens, q, k)) and k < n and _is_word(tokens[k]):
-        phrase = _noun_phrase_right(tokens, k)
-        if phrase:
-            return phrase
-    left = _noun_phrase_left(tokens, q.qual_start)
-    if not left and q.dimension == "time" and k + 1 < n and tokens[k].low in ("in", "of"):
-        # "sentenced to 15 years in prison", "three years of war"
-        right = _noun_phrase_right(tokens, k + 1, max_words=3)
-        if right and not _is_time_word(right) and right[:1].islower():
-            return right
-    if not left and q.dimension in ("area", "mass", "volume", "length") and q.unit_text:
-        # "they had eradicated 11,000 hectares" -> "hectares eradicated"
-        j = q.qual_start - 1
-        while j >= 0 and tokens[j].low in ("only", "just", "some", "about", "already", "also", "a", "total", "of"):
-            j -= 1
-        if j >= 0 and tokens[j].text.islower() and tokens[j].low.endswith("ed"):
-            return f"{q.unit_text.lower()} {tokens[j].text}"
-    return left
+    tail_words = _words()["duration_adjective_tail"]
+    while q.dimension not in ("count", "currency", "percent") and k < len(tokens) and tokens[k].low in tail_words:
+        k += 1
+    if k == tail:
+        return k, aged
+    aged = _noun_candidate(tokens, k)
+    return (k if aged else tail), aged
+
+
+def _skip_parenthesis_right(tokens: Sequence[Token], k: int) -> int:
+    """Past a parenthesis right after the number: "1048 (or 18%) of these killings"."""
+    n = len(tokens)
+    if not (k < n and tokens[k].text == "("):
+        return k
+    depth = 0
+    while k < n:
+        if tokens[k].text == "(":
+            depth += 1
+        elif tokens[k].text == ")":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+        k += 1
+    return k
+
+
+def _determiner_before(tokens: Sequence[Token], start: int) -> bool:
+    """A determiner or possessive opens the phrase of the quantity at ``start``: "the 12 cases",
+    "Ireland's 12.5 percent corporate tax", "a reported 40 percent"."""
+    if start <= 0:
+        return False
+    before = tokens[start - 1]
+    return before.low in _words()["determiners"] or before.low.endswith(("'s", "’s")) \
+        or (start > 1 and tokens[start - 2].low in ("a", "an", "the") and before.text.islower()
+            and before.text.isalpha())
+
+
+def _of_phrase(tokens: Sequence[Token], k: int) -> str:
+    n = len(tokens)
+    if not (k < n and tokens[k].low == "of"):
+        return ""
+    determiners = _words()["determiners"]
+    j = k + 1
+    while j < n and (tokens[j].low in determiners or tokens[j].low in ("whom", "which")):
+        j += 1
+    # "six of the seven agencies": skip the second number
+    while j < n and (tokens[j].text[0].isdigit() or tokens[j].low in cues()["number_words"]):
+        j += 1
+    return "" if k + 1 < n and tokens[k + 1].low in ("which", "whom") else _noun_phrase_right(tokens, j)
+
+
+def _not_a_time(phrase: str) -> str:
+    return phrase if phrase and not _is_time_word(phrase) else ""
+
+
+# -- currency: "a package worth Rs 500 crore", "$3 million in aid", "revenue of $3.5 billion"
+
+def _worth_object(s: _Site) -> str:
+    # "a package worth Rs 500 crore for ...": the noun before "worth"
+    return _noun_phrase_left(s.tokens, s.q.qual_start - 1) if s.word_before("worth") else ""
+
+
+def _money_for_noun(s: _Site) -> str:
+    tokens, k = s.tokens, s.k
+    if k + 1 < s.n and tokens[k].low in ("in", "of", "for", "worth") \
+            and tokens[k + 1].low not in _words()["determiners"] | {"the"}:
+        return _not_a_time(_noun_phrase_right(tokens, k + 1))
+    return ""
+
+
+def _determined_noun_right(s: _Site) -> str:
+    # "the $3 million contract", "a billion-dollar scheme"
+    k = s.k
+    if k < s.n and (s.determiner_before or s.q.adjective) and _is_word(s.tokens[k]):
+        return _noun_phrase_right(s.tokens, k)
+    return ""
+
+
+def _noun_before_of(s: _Site) -> str:
+    # "revenue of $3.5 billion for the quarter": the amount of the noun before "of"
+    return _noun_phrase_left(s.tokens, s.q.qual_start - 1) if s.word_before("of") else ""
+
+
+def _money_for_determined_noun(s: _Site) -> str:
+    tokens, k = s.tokens, s.k
+    if k + 1 < s.n and tokens[k].low in ("in", "of", "for") and not tokens[k + 1].low.endswith("ing"):
+        return _not_a_time(_noun_phrase_right(tokens, k + 1 + (tokens[k + 1].low in _words()["determiners"])))
+    return ""
+
+
+# -- percent: "17% of all homicides", "Tutsis (15 percent)", "a 33 percent decline in ..."
+
+def _word_before_share(s: _Site) -> str:
+    tokens, start = s.tokens, s.q.qual_start
+    before = tokens[start - 1].low if start > 0 else ""
+    if before in ("between", "from") and start > 1:
+        return tokens[start - 2].low  # "could be between 0.3 and 0.5 percent of GDP"
+    return before
+
+
+def _share_in_parentheses(s: _Site) -> str:
+    return _parenthesised_share(s.tokens, s.q)
+
+
+def _subject_of_share_verb(s: _Site) -> str:
+    # "drug-related killings represented roughly 17% of all homicides"
+    before = _word_before_share(s)
+    return s.left() if before in _SHARE_VERBS or (s.of_phrase and before in _COPULAS) else ""
+
+
+def _of_phrase_finder(s: _Site) -> str:
+    return s.of_phrase
+
+
+def _parenthesised_noun_right(s: _Site) -> str:
+    # "riding high in opinion polls (70 percent popularity rating)"
+    right, start = s.percent_right, s.q.qual_start
+    return right if right and start > 0 and s.tokens[start - 1].text == "(" and right[:1].islower() else ""
+
+
+def _determined_change(s: _Site) -> str:
+    # "a 33 percent decline in opium cultivation"
+    return _change_object(s.tokens, s.k, s.percent_right) if s.determiner_before and s.percent_right else ""
+
+
+def _left_of_quantity(s: _Site) -> str:
+    return s.left()
+
+
+def _percent_right_finder(s: _Site) -> str:
+    return s.percent_right
+
+
+# -- count: "seven of whom were members of ...", "a two-person office", "six total locations"
+
+def _of_whom_were(s: _Site) -> str:
+    # "Ten officers were killed, seven of whom were members of Special Vetted Units"
+    tokens, k, n = s.tokens, s.k, s.n
+    if not (k + 2 < n and tokens[k].low == "of" and tokens[k + 1].low in ("whom", "which")
+            and tokens[k + 2].low in ("were", "are", "was", "is")):
+        return ""
+    j = k + 3
+    while j < n and tokens[j].low in _words()["determiners"]:
+        j += 1
+    phrase = _noun_phrase_right(tokens, j)
+    if not phrase:
+        return ""
+    j += len(phrase.split())
+    if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].text[:1].isupper():
+        phrase += " of " + _noun_phrase_right(tokens, j + 1)
+    return phrase
+
+
+def _count_unit_noun(s: _Site) -> str:
+    # "a two-person office": the unit word, plural
+    unit = s.q.unit_text
+    if not unit:
+        return ""
+    plural = {"man": "men", "woman": "women", "person": "persons", "member": "members"}
+    return plural.get(unit.lower(), unit if unit.endswith("s") else unit + "s")
+
+
+def _counted_noun_right(s: _Site) -> str:
+    tokens, k = s.tokens, s.k
+    phrase = _noun_phrase_right(tokens, k)
+    w = _words()
+    if not phrase and k + 1 < s.n and tokens[k].low in w["entity_skip_after_number"] and tokens[k].low != "of":
+        phrase = _noun_phrase_right(tokens, k + 1)  # "six total locations"
+    return _not_a_time(phrase)
+
+
+# -- measures: "5.8 tons of cocaine", "a 20-year sentence", "800 meters from"
+
+def _measured_noun_right(s: _Site) -> str:
+    tokens, k, q = s.tokens, s.k, s.q
+    if (q.adjective or s.aged or _unit_as_modifier(tokens, q, k)) and k < s.n and _is_word(tokens[k]):
+        return _noun_phrase_right(tokens, k)
+    return ""
+
+
+def _duration_object(s: _Site) -> str:
+    # "sentenced to 15 years in prison", "three years of war"
+    tokens, k = s.tokens, s.k
+    if s.q.dimension == "time" and k + 1 < s.n and tokens[k].low in ("in", "of"):
+        right = _not_a_time(_noun_phrase_right(tokens, k + 1, max_words=3))
+        return right if right[:1].islower() else ""
+    return ""
+
+
+def _measure_then_participle(s: _Site) -> str:
+    # "they had eradicated 11,000 hectares" -> "hectares eradicated"
+    q, tokens = s.q, s.tokens
+    if not (q.dimension in ("area", "mass", "volume", "length") and q.unit_text):
+        return ""
+    j = q.qual_start - 1
+    while j >= 0 and tokens[j].low in ("only", "just", "some", "about", "already", "also", "a", "total", "of"):
+        j -= 1
+    if j >= 0 and tokens[j].text.islower() and tokens[j].low.endswith("ed"):
+        return f"{q.unit_text.lower()} {tokens[j].text}"
+    return ""
+
+
+_EntityFinder = Callable[[_Site], str]
+
+#: How the entity of a quantity is found, by its dimension: the finders are tried in order,
+#: the first phrase found is the entity.
+ENTITY_FINDERS: dict[str, tuple[_EntityFinder, ...]] = {
+    "currency": (_worth_object, _money_for_noun, _determined_noun_right, _noun_before_of,
+                 _money_for_determined_noun, _left_of_quantity),
+    "percent": (_share_in_parentheses, _subject_of_share_verb, _of_phrase_finder, _parenthesised_noun_right,
+                _determined_change, _left_of_quantity, _percent_right_finder),
+    "count": (_of_whom_were, _count_unit_noun, _of_phrase_finder, _counted_noun_right, _left_of_quantity),
+}
+#: the other dimensions: measures
+MEASURE_FINDERS: tuple[_EntityFinder, ...] = (
+    _of_phrase_finder, _measured_noun_right, _left_of_quantity, _duration_object, _measure_then_participle)
+
+
+def _entity(tokens: Sequence[Token], q: Quantity) -> str:
+    if q.dimension == "percent" and _of_which(tokens, q):
+        return ""  # the share of what was just counted: the caller takes its entity
+    site = _Site(tokens, q)
+    finders = ENTITY_FINDERS.get(q.dimension, MEASURE_FINDERS)
+    return next((phrase for find in finders if (phrase := find(site))), "")
 
 
 def _change_object(tokens: Sequence[Token], k: int, phrase: str) -> str:
