@@ -307,55 +307,144 @@ def _is_word(tok: Token) -> bool:
     return tok.text[0].isalpha() or tok.text[0] in "&"
 
 
+@dataclass
+class _Walk:
+    """A noun phrase being read token by token from ``k``: its words so far."""
+
+    tokens: Sequence[Token]
+    k: int
+    parts: list[str] = field(default_factory=list)
+    count: int = 0  #: words taken (a joining "and" is not one)
+
+    @property
+    def n(self) -> int:
+        return len(self.tokens)
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.k]
+
+    def word_at(self, i: int) -> bool:
+        return i < self.n and _is_word(self.tokens[i])
+
+
+# -- the noun phrase on the right of a number: what joins words, what ends the phrase
+
+def _skip_quote(p: _Walk) -> bool:
+    # 'so-called FNL "dissidents"'
+    if p.tok.text in _QUOTES and (not p.parts or p.k + 1 < p.n and _is_word(p.tokens[p.k + 1])):
+        p.k += 1
+        return True
+    return False
+
+
+def _skip_so_called(p: _Walk) -> bool:
+    tokens, k = p.tokens, p.k
+    if not p.parts and tokens[k].low == "so" and k + 2 < p.n and tokens[k + 1].text == "-" \
+            and tokens[k + 2].low == "called":
+        p.k += 3
+        return True
+    return False
+
+
+def _join_hyphen_right(p: _Walk) -> bool:
+    tokens, k, tok = p.tokens, p.k, p.tok
+    if tok.text == "-" and p.parts and k + 1 < p.n and tokens[k - 1].end == tok.start \
+            and tokens[k + 1].start == tok.end and _is_word(tokens[k + 1]):
+        p.parts[-1] += "-" + tokens[k + 1].text
+        p.k += 2
+        return True
+    return False
+
+
+def _join_comma(p: _Walk) -> bool:
+    # "new, additional funds": a comma between adjectives
+    tokens, k, parts = p.tokens, p.k, p.parts
+    if p.tok.text == "," and parts and k + 1 < p.n \
+            and (_adjective_like(parts[-1]) or any(x.endswith(",") for x in parts)) \
+            and tokens[k + 1].text[:1].islower() and tokens[k + 1].low not in _words()["entity_stop_words"]:
+        parts[-1] += ","
+        p.k += 1
+        return True
+    return False
+
+
+def _join_conjunction(p: _Walk) -> bool:
+    # "weapons and ammunition", "new, used or stolen cars"
+    tokens, k, parts, w = p.tokens, p.k, p.parts, _words()
+    if not (p.tok.low in ("and", "or") and parts and k + 1 < p.n):
+        return False
+    after = tokens[k + 1]
+    if after.text.isalpha() and after.text.islower() and after.low not in w["entity_stop_words"] \
+            and (not parts[-1].endswith("s") or any(x.endswith(",") for x in parts)) \
+            and after.low not in w["speech_verbs"] and not after.low.endswith("ed"):
+        parts.append(p.tok.text)
+        p.k += 1
+        return True
+    return False
+
+
+def _not_a_noun_word(p: _Walk) -> bool:
+    tokens, k, tok, w = p.tokens, p.k, p.tok, _words()
+    acronym = tok.text in w["pronoun_acronyms"] and k + 1 < p.n and tokens[k + 1].text[:1].isalpha() \
+        and not tokens[k + 1].text.isupper()  # "seven US helicopters"
+    return not _is_word(tok) or tok.low in w["entity_stop_words"] and not acronym or tok.low in w["vague_words"]
+
+
+def _clause_verb(p: _Walk) -> bool:
+    # "170 guards monitor the border", "civil suits take years"
+    return _verb_after_head(p.tokens, p.k, p.parts)
+
+
+def _verb_right_after_number(p: _Walk) -> bool:
+    # "$160,000 destined for a unit", "80 percent live in homes": no noun follows
+    return not p.parts and _leading_verb(p.tokens, p.k)
+
+
+def _verb_after_noun(p: _Walk) -> bool:
+    tok, parts, w = p.tok, p.parts, _words()
+    if not parts:
+        return False
+    if tok.low in _IRREGULAR_VERBS:
+        return True
+    next_is_word = p.word_at(p.k + 1) and p.tokens[p.k + 1].low not in w["entity_stop_words"]
+    return tok.text.islower() and tok.low not in w["ing_nouns"] and (tok.low.endswith("ed") or tok.low.endswith("ing")) \
+        and (parts[-1].endswith("s") or parts[-1][:1].isupper() or not next_is_word)
+
+
+def _fiscal_year(p: _Walk) -> bool:
+    text = p.tok.text
+    return any(ch.isdigit() for ch in text) and text[:2].upper() in ("FY", "CY")
+
+
+#: read in turn at each token: the first that applies takes the token(s) into the phrase
+_RIGHT_JOINS: tuple[Callable[[_Walk], bool], ...] = (
+    _skip_quote, _skip_so_called, _join_hyphen_right, _join_comma, _join_conjunction)
+#: then what ends the phrase, in order; True with it: there is no noun phrase at all
+_RIGHT_ENDS: tuple[tuple[Callable[[_Walk], bool], bool], ...] = (
+    (_not_a_noun_word, False),
+    (_clause_verb, False),
+    (_verb_right_after_number, True),
+    (_verb_after_noun, False),
+    (_fiscal_year, False),
+)
+
+
 def _noun_phrase_right(tokens: Sequence[Token], k: int, max_words: int = 6) -> str:
     """Noun phrase starting at token k (adjectives + nouns, hyphen compounds)."""
-    w = _words()
-    n = len(tokens)
-    parts: list[str] = []
-    count = 0
-    while k < n and count < max_words:
-        tok = tokens[k]
-        if tok.text in _QUOTES and (not parts or k + 1 < n and _is_word(tokens[k + 1])):
-            k += 1  # 'so-called FNL "dissidents"'
+    p = _Walk(tokens, k)
+    while p.k < p.n and p.count < max_words:
+        if any(join(p) for join in _RIGHT_JOINS):
             continue
-        if not parts and tok.low == "so" and k + 2 < n and tokens[k + 1].text == "-" and tokens[k + 2].low == "called":
-            k += 3
-            continue
-        if tok.text == "-" and parts and k + 1 < n and tokens[k - 1].end == tok.start and tokens[k + 1].start == tok.end \
-                and _is_word(tokens[k + 1]):
-            parts[-1] += "-" + tokens[k + 1].text
-            k += 2
-            continue
-        if tok.text == "," and parts and k + 1 < n and (_adjective_like(parts[-1]) or any(p.endswith(",") for p in parts)) \
-                and tokens[k + 1].text[:1].islower() and tokens[k + 1].low not in w["entity_stop_words"]:
-            parts[-1] += ","
-            k += 1
-            continue
-        if tok.low in ("and", "or") and parts and k + 1 < n and tokens[k + 1].text.isalpha() \
-                and tokens[k + 1].text.islower() and tokens[k + 1].low not in w["entity_stop_words"] \
-                and (not parts[-1].endswith("s") or any(p.endswith(",") for p in parts)) \
-                and tokens[k + 1].low not in w["speech_verbs"] and not tokens[k + 1].low.endswith("ed"):
-            parts.append(tok.text)
-            k += 1
-            continue
-        acronym = tok.text in w["pronoun_acronyms"] and k + 1 < n and tokens[k + 1].text[:1].isalpha() \
-            and not tokens[k + 1].text.isupper()  # "seven US helicopters"
-        if not _is_word(tok) or tok.low in w["entity_stop_words"] and not acronym or tok.low in w["vague_words"]:
+        void = next((void for ends, void in _RIGHT_ENDS if ends(p)), None)
+        if void is not None:
+            if void:
+                return ""
             break
-        next_is_word = k + 1 < n and _is_word(tokens[k + 1]) and tokens[k + 1].low not in w["entity_stop_words"]
-        if _verb_after_head(tokens, k, parts):
-            break  # "170 guards monitor the border", "civil suits take years"
-        if not parts and _leading_verb(tokens, k):
-            return ""  # "$160,000 destined for a unit", "80 percent live in homes": no noun follows
-        if parts and (tok.low in _IRREGULAR_VERBS or (tok.text.islower() and tok.low not in w["ing_nouns"]
-                                                      and (tok.low.endswith("ed") or tok.low.endswith("ing"))
-                                                      and (parts[-1].endswith("s") or parts[-1][:1].isupper() or not next_is_word))):
-            break
-        if any(ch.isdigit() for ch in tok.text) and tok.text[:2].upper() in ("FY", "CY"):
-            break
-        parts.append(tok.text)
-        count += 1
-        k += 1
+        p.parts.append(p.tok.text)
+        p.count += 1
+        p.k += 1
+    parts, w = p.parts, _words()
     while parts and (parts[-1].lower() in w["determiners"] or parts[-1].lower() in ("and", "or", "of")):
         parts.pop()
     return " ".join(parts).rstrip(",")
@@ -424,78 +513,111 @@ def _adjective_like(word: str) -> bool:
 def _noun_phrase_left(tokens: Sequence[Token], end: int, max_words: int = 6) -> str:
     """Noun phrase ending right before token index end, skipping verbs and
     prepositions that link it to the number ("bilateral trade hit USD 1.5 billion")."""
-    w = _words()
+    phrase, k = _collect_left(tokens, _phrase_end_left(tokens, end), max_words)
+    if not phrase:
+        return ""
+    return next((found for revise in _LEFT_REVISIONS if (found := revise(tokens, phrase, k, max_words)) is not None),
+                phrase)
+
+
+# -- what links the noun on the left to its number
+
+def _left_skip_word(tokens: Sequence[Token], k: int, end: int, skipped: int) -> bool:
+    return tokens[k].low in _words()["entity_left_skip"] or tokens[k].text in ("\"", "“", "”", "'")
+
+
+def _linking_verb(tokens: Sequence[Token], k: int, end: int, skipped: int) -> bool:
+    # "the driver was travelling at 120 km/h", "Inflation slowed to 3.2 percent"
+    return _main_verb(tokens, k, end)
+
+
+def _adverb_in_verb_group(tokens: Sequence[Token], k: int, end: int, skipped: int) -> bool:
+    # "The tariff was again increased by 25 per cent"
+    tok = tokens[k]
+    return bool(skipped) and tok.text.islower() and tok.low in _ADVERBS | {"again", "already", "still", "only", "just",
+                                                                           "even"}
+
+
+#: the words between a noun and its number, skipped in turn leftwards (at most five)
+_LEFT_LINKS: tuple[Callable[[Sequence[Token], int, int, int], bool], ...] = (
+    _left_skip_word, _linking_verb, _adverb_in_verb_group)
+
+
+def _phrase_end_left(tokens: Sequence[Token], end: int) -> int:
+    """Where the noun phrase before the number at ``end`` ends: left of a parenthesis, of
+    linking verbs and prepositions, of ", which"."""
     k = end - 1
     skipped = 0
     while k >= 0 and skipped < 5:
-        tok = tokens[k]
-        if tok.text == ")":
-            depth = 0
-            while k >= 0:
-                if tokens[k].text == ")":
-                    depth += 1
-                elif tokens[k].text == "(":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                k -= 1
-            k -= 1
+        if tokens[k].text == ")":
+            k = _skip_parenthesis_left(tokens, k)[0]
             skipped += 1
-            continue
-        if _modified_noun_before_of(tokens, k):
+        elif _modified_noun_before_of(tokens, k):
             break  # "minimum pay of $666", "net worth of USD 3 million": a noun with its modifier, not a verb
-        if tok.low in w["entity_left_skip"] or tok.text in ("\"", "“", "”", "'"):
+        elif any(link(tokens, k, end, skipped) for link in _LEFT_LINKS):
             k -= 1
             skipped += 1
-            continue
-        if _main_verb(tokens, k, end):
-            k -= 1  # "the driver was travelling at 120 km/h", "Inflation slowed to 3.2 percent"
-            skipped += 1
-            continue
-        if skipped and tok.text.islower() and tok.low in _ADVERBS | {"again", "already", "still", "only", "just", "even"}:
-            k -= 1  # "The tariff was again increased by 25 per cent": an adverb inside the verb group
-            skipped += 1
-            continue
-        if tok.text == "," and k + 1 < end and tokens[k + 1].low in ("which", "who"):
+        elif tokens[k].text == "," and k + 1 < end and tokens[k + 1].low in ("which", "who"):
             k -= 1  # "Mexico's GDP, which was US $1.14 trillion"
-            continue
-        break
-    phrase, k = _collect_left(tokens, k, max_words)
-    if phrase and k >= 1 and phrase[0].isupper() and tokens[k].low in ("from", "in", "to", "at", "on", "into"):
-        # "air transit of illegal drugs from Colombia by 90 percent": the place is not the entity
-        longer, _ = _collect_left(tokens, k - 1, max_words)
-        if longer:
-            return longer
+        else:
+            break
+    return k
+
+
+# -- a better noun than the one found right before the number (None: keep it)
+
+def _before_a_place(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
+    # "air transit of illegal drugs from Colombia by 90 percent": the place is not the entity
+    if k >= 1 and phrase[0].isupper() and tokens[k].low in ("from", "in", "to", "at", "on", "into"):
+        return _collect_left(tokens, k - 1, max_words)[0] or None
+    return None
+
+
+def _before_where(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
+    # "Rents in the capital rose by 12.5%": what rose is the noun before the place
     place = k
     while place >= 1 and tokens[place].low in ("the", "a", "an"):
         place -= 1
-    if phrase and place >= 1 and tokens[place].low in ("in", "at", "across", "among", "within") \
-            and _is_word(tokens[place - 1]) and tokens[place - 1].low not in w["entity_stop_words"]:
-        # "Rents in the capital rose by 12.5%": what rose is the noun before the place
-        longer, _ = _collect_left(tokens, place - 1, max_words)
-        if longer:
-            return longer
-    if phrase and k >= 2 and tokens[k].low in ("the", "a", "an") and tokens[k - 1].low in ("against", "to", "on", "by"):
-        # "complaints to the Commission against the military increased from 367":
-        # the head comes before its modifiers
-        head, j = phrase, k
-        for _ in range(3):
-            if not (j >= 2 and tokens[j].low in ("the", "a", "an") and tokens[j - 1].low in _POST_MODIFIER_PREPS) \
-                    and not (j >= 1 and tokens[j].low in _POST_MODIFIER_PREPS):
-                break
-            j = j - 2 if tokens[j].low in ("the", "a", "an") else j - 1
-            longer, j = _collect_left(tokens, j, max_words)
-            if not longer:
-                break
-            head = longer
-        if head is not phrase and head.split()[-1].lower().endswith("s") and (head[:1].islower() or j < 0):
-            return head
-    if phrase and " " not in phrase and phrase.islower() and k >= 0 and tokens[k].low == "to" \
-            and not phrase.endswith("s"):
-        return ""  # an infinitive, not a noun: "with prospects to achieve 30,000 hectares"
-    if phrase and " " not in phrase and phrase.islower() and phrase.endswith("ed"):
-        return ""  # a verb, not a noun: "were discovered approximately 800 meters"
-    return phrase
+    if place >= 1 and tokens[place].low in ("in", "at", "across", "among", "within") \
+            and _is_word(tokens[place - 1]) and tokens[place - 1].low not in _words()["entity_stop_words"]:
+        return _collect_left(tokens, place - 1, max_words)[0] or None
+    return None
+
+
+def _post_modified_head(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
+    # "complaints to the Commission against the military increased from 367":
+    # the head comes before its modifiers
+    if not (k >= 2 and tokens[k].low in ("the", "a", "an") and tokens[k - 1].low in ("against", "to", "on", "by")):
+        return None
+    head, j = phrase, k
+    for _ in range(3):
+        if not (j >= 2 and tokens[j].low in ("the", "a", "an") and tokens[j - 1].low in _POST_MODIFIER_PREPS) \
+                and not (j >= 1 and tokens[j].low in _POST_MODIFIER_PREPS):
+            break
+        j = j - 2 if tokens[j].low in ("the", "a", "an") else j - 1
+        longer, j = _collect_left(tokens, j, max_words)
+        if not longer:
+            break
+        head = longer
+    if head is not phrase and head.split()[-1].lower().endswith("s") and (head[:1].islower() or j < 0):
+        return head
+    return None
+
+
+def _infinitive(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
+    # "with prospects to achieve 30,000 hectares": a verb, not a noun
+    if " " not in phrase and phrase.islower() and k >= 0 and tokens[k].low == "to" and not phrase.endswith("s"):
+        return ""
+    return None
+
+
+def _past_participle(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
+    # "were discovered approximately 800 meters": a verb, not a noun
+    return "" if " " not in phrase and phrase.islower() and phrase.endswith("ed") else None
+
+
+_LEFT_REVISIONS: tuple[Callable[[Sequence[Token], str, int, int], str | None], ...] = (
+    _before_a_place, _before_where, _post_modified_head, _infinitive, _past_participle)
 
 
 def _main_verb(tokens: Sequence[Token], k: int, end: int) -> bool:
@@ -528,43 +650,79 @@ def _modified_noun_before_of(tokens: Sequence[Token], k: int) -> bool:
         and before.low not in w["determiners"] | w["entity_stop_words"] | w["entity_left_skip"]
 
 
+# -- the noun phrase ending at a token, read leftwards
+
+def _join_hyphen_left(p: _Walk) -> bool:
+    tokens, k, tok = p.tokens, p.k, p.tok
+    if tok.text == "-" and p.parts and k > 0 and tokens[k - 1].end == tok.start and tok.end == tokens[k + 1].start:
+        p.parts[-1] = tokens[k - 1].text + "-" + p.parts[-1]
+        p.k -= 2
+        return True
+    return False
+
+
+def _join_of(p: _Walk) -> bool:
+    # "the value of exports"
+    tokens, k = p.tokens, p.k
+    if p.tok.low == "of" and p.parts and k > 0 and _is_word(tokens[k - 1]) \
+            and tokens[k - 1].low not in _words()["entity_stop_words"]:
+        p.parts.append("of")
+        p.k -= 1
+        return True
+    return False
+
+
+def _join_determiner_after_of(p: _Walk) -> bool:
+    # "the economic impact of the crisis"
+    tokens, k, w = p.tokens, p.k, _words()
+    if p.tok.low in ("the", "these", "this", "its", "their") and p.parts and p.parts[-1] != "of" and k > 1 \
+            and tokens[k - 1].low == "of" and _is_word(tokens[k - 2]) \
+            and tokens[k - 2].low not in w["entity_stop_words"] | w["determiners"]:
+        p.parts.append(p.tok.text)
+        p.k -= 1
+        return True
+    return False
+
+
+def _left_stop_word(p: _Walk) -> bool:
+    tok, w = p.tok, _words()
+    return not _is_word(tok) or tok.low in w["entity_stop_words"] or tok.low in w["entity_left_skip"] and bool(p.parts)
+
+
+def _verb_between_subject_and_object(p: _Walk) -> bool:
+    # "The hurricane packed winds"
+    tokens, k, tok, w = p.tokens, p.k, p.tok, _words()
+    return bool(p.parts) and p.parts[-1] != "of" and tok.text.islower() and tok.text.isalpha() and len(tok.low) > 4 \
+        and tok.low.endswith("ed") and k > 0 and _is_word(tokens[k - 1]) and tokens[k - 1].text != "-" \
+        and tokens[k - 1].low not in w["determiners"] | w["entity_stop_words"] \
+        and not tokens[k - 1].low.endswith(("ly", "'s", "’s"))
+
+
+def _linking_word(p: _Walk) -> bool:
+    # "pay", "worth": a noun only when modified before "of" ("minimum pay of $666")
+    return p.tok.low in _words()["entity_left_skip"] and not (not p.parts and _modified_noun_before_of(p.tokens, p.k))
+
+
+_LEFT_JOINS: tuple[Callable[[_Walk], bool], ...] = (_join_hyphen_left, _join_of, _join_determiner_after_of)
+_LEFT_ENDS: tuple[Callable[[_Walk], bool], ...] = (_left_stop_word, _verb_between_subject_and_object, _linking_word)
+
+
 def _collect_left(tokens: Sequence[Token], k: int, max_words: int) -> tuple[str, int]:
     """Noun phrase ending at token index k (inclusive); also the index before it."""
-    w = _words()
-    parts: list[str] = []
-    while k >= 0 and len(parts) < max_words:
-        tok = tokens[k]
-        if tok.text == "-" and parts and k > 0 and tokens[k - 1].end == tok.start and tok.end == tokens[k + 1].start:
-            parts[-1] = tokens[k - 1].text + "-" + parts[-1]
-            k -= 2
+    p = _Walk(tokens, k)
+    while p.k >= 0 and len(p.parts) < max_words:
+        if any(join(p) for join in _LEFT_JOINS):
             continue
-        if tok.low == "of" and parts and k > 0 and _is_word(tokens[k - 1]) and tokens[k - 1].low not in w["entity_stop_words"]:
-            parts.append("of")
-            k -= 1
-            continue
-        if tok.low in ("the", "these", "this", "its", "their") and parts and parts[-1] != "of" and k > 1 \
-                and tokens[k - 1].low == "of" and _is_word(tokens[k - 2]) \
-                and tokens[k - 2].low not in w["entity_stop_words"] | w["determiners"]:
-            parts.append(tok.text)  # "the economic impact of the crisis"
-            k -= 1
-            continue
-        if not _is_word(tok) or tok.low in w["entity_stop_words"] or tok.low in w["entity_left_skip"] and parts:
+        if any(ends(p) for ends in _LEFT_ENDS):
             break
-        if parts and parts[-1] != "of" and tok.text.islower() and tok.text.isalpha() and len(tok.low) > 4 \
-                and tok.low.endswith("ed") and k > 0 and _is_word(tokens[k - 1]) and tokens[k - 1].text != "-" \
-                and tokens[k - 1].low not in w["determiners"] | w["entity_stop_words"] \
-                and not tokens[k - 1].low.endswith(("ly", "'s", "’s")):
-            break  # "The hurricane packed winds": a verb between its subject and object
-        if tok.low in w["entity_left_skip"] and not (not parts and _modified_noun_before_of(tokens, k)):
-            break
-        parts.append(tok.text)
-        k -= 1
-    parts.reverse()
+        p.parts.append(p.tok.text)
+        p.k -= 1
+    parts, w = p.parts[::-1], _words()
     while parts and (parts[0].lower() in w["determiners"] or parts[0].lower() == "of"):
         parts.pop(0)
     while parts and parts[-1].lower() == "of":
         parts.pop()
-    return " ".join(parts), k
+    return " ".join(parts), p.k
 
 
 class _Site:
