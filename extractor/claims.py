@@ -144,73 +144,105 @@ def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Parag
     for s_index, sentence in enumerate(paragraph.sentences):
         text = sentence.text
         tokens = sentence_tokens[s_index]
-        speaker = _sentence_speaker(tokens, state)
+        attributions = _sentence_speaker(tokens, state)  # every sentence: the speaker carries on
         if not has_candidates(text) or _ROUTING_LINE_RE.search(text):
             continue
-        s_times = times[s_index] if s_index < len(times) else []
-        quantities = find_quantities(text, tokens, keep_excluded=weak, context=currency)
-        in_table = table.active and (_table_like(tokens) or _table_row(text, tokens))
-        previous: Claim | None = None
-        for q in quantities:
-            _age_apposition(tokens, q)
-            rule = "q:" + q.excluded if q.excluded else ""
-            if not _is_claim(tokens, q, s_times):
-                continue  # placed in time ("six months ago", "in 2-3 months"): the timeline's, never a claim
-            if not rule and in_table and _table_excluded(tokens, q):
-                rule = "table"
-            if rule and not weak:
-                continue
-            if q.unit == "count" and not q.spelled and not _has_noun_after(tokens, q):
-                _unit_from_left(tokens, q)
-            if previous is not None and previous.dimension == q.dimension and not _has_noun_after(tokens, q) \
-                    and q.dimension in ("count", "percent") and _compared_with_previous(tokens, q):
-                entity = previous.entity  # "from three children per week to ten per week"
-            elif previous is not None and previous.dimension == q.dimension == "currency" \
-                    and text[previous.end:tokens[q.qual_start].start].strip() == "(":
-                entity = previous.entity  # "38 billion Brazilian Reals (21 billion USD)": the same amount converted
-            else:
-                entity = _entity(tokens, q)
-            claim_speaker = _claim_speaker(q, speaker)
-            if in_table:
-                label, column = _row_label(tokens, q)
-                entity = " ".join(x for x in (label, table.title) if x) or entity
-                if table.sources:
-                    claim_speaker = table.sources[min(column, len(table.sources) - 1)]
-            if not entity and previous is not None and (previous.unit == q.unit or tokens[q.qual_start - 1].text == "("
-                                                        or tokens[q.qual_start - 1].low == "or"
-                                                        or _of_which(tokens, q)
-                                                        or _compared_with_previous(tokens, q)
-                                                        and (previous.dimension == q.dimension
-                                                             or tokens[q.qual_start - 1].low in ("to", "from"))):
-                # "increased from 367 in 2007 to over 2000", "1048 (or 18%) of these killings"
-                entity = previous.entity
-            if not entity and q.dimension != "count":
-                entity = _opening_subject(tokens, q)  # "The ship ... weighs 100,000 tonnes"
-            claim = Claim(
-                claim_id=stable_id(doc_id, p_index, s_index, q.start),
-                doc_id=doc_id,
-                doc_date=doc_date,
-                value=q.value,
-                value_low=q.low,
-                value_high=q.high,
-                unit=q.unit,
-                unit_text=q.unit_text,
-                dimension=q.dimension,
-                qualifier=q.qualifier,
-                entity=entity,
-                period=q.period,
-                speaker=claim_speaker,
-                text=text[q.start:q.end],
-                paragraph=paragraph.number,
-                sentence=text,
-                start=q.start,
-                end=q.end,
-                rule=rule,
-            )
-            claims.append((s_index, claim))
-            if not rule:
-                previous = claim
+        where = _Sentence(doc_id, doc_date, p_index, s_index, paragraph.number, text, tokens,
+                          times[s_index] if s_index < len(times) else [], attributions, table,
+                          table.active and (_table_like(tokens) or _table_row(text, tokens)))
+        claims.extend((s_index, claim) for claim in _sentence_claims(where, currency, weak))
     return claims
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence of a paragraph with what its claims need to know of it."""
+
+    doc_id: str
+    doc_date: str
+    p_index: int
+    s_index: int
+    paragraph: str  #: the paragraph's number
+    text: str
+    tokens: Sequence[Token]
+    times: Sequence[TimeExpression]
+    attributions: Sequence[tuple[int, str]]
+    table: "_TableContext"
+    in_table: bool  #: a row of the paragraph's table
+
+
+def _sentence_claims(s: _Sentence, currency: CurrencyContext, weak: bool) -> list[Claim]:
+    claims: list[Claim] = []
+    previous: Claim | None = None  # the last claim the rules keep: later figures may share its entity
+    for q in find_quantities(s.text, s.tokens, keep_excluded=weak, context=currency):
+        _age_apposition(s.tokens, q)
+        rule = _drop_rule(s, q)
+        if rule is None or (rule and not weak):
+            continue
+        claim = _claim_of(s, q, previous, rule)
+        claims.append(claim)
+        if not rule:
+            previous = claim
+    return claims
+
+
+def _drop_rule(s: _Sentence, q: Quantity) -> str | None:
+    """Why the rules drop the candidate ("" when they keep it); None when it is no claim at
+    all, placed in time ("six months ago", "in 2-3 months"): the timeline's."""
+    if not _is_claim(s.tokens, q, s.times):
+        return None
+    if q.excluded:
+        return "q:" + q.excluded
+    return "table" if s.in_table and _table_excluded(s.tokens, q) else ""
+
+
+def _claim_of(s: _Sentence, q: Quantity, previous: Claim | None, rule: str) -> Claim:
+    tokens = s.tokens
+    if q.unit == "count" and not q.spelled and not _has_noun_after(tokens, q):
+        _unit_from_left(tokens, q)
+    entity = _own_entity(s, q, previous)
+    speaker = _claim_speaker(q, s.attributions)
+    if s.in_table:
+        label, column = _row_label(tokens, q)
+        entity = " ".join(x for x in (label, s.table.title) if x) or entity
+        if s.table.sources:
+            speaker = s.table.sources[min(column, len(s.table.sources) - 1)]
+    if not entity and previous is not None and _continues_previous(tokens, q, previous):
+        entity = previous.entity  # "increased from 367 in 2007 to over 2000", "1048 (or 18%) of these killings"
+    if not entity and q.dimension != "count":
+        entity = _opening_subject(tokens, q)  # "The ship ... weighs 100,000 tonnes"
+    return Claim(claim_id=stable_id(s.doc_id, s.p_index, s.s_index, q.start), doc_id=s.doc_id,
+                 doc_date=s.doc_date, value=q.value, value_low=q.low, value_high=q.high, unit=q.unit,
+                 unit_text=q.unit_text, dimension=q.dimension, qualifier=q.qualifier, entity=entity,
+                 period=q.period, speaker=speaker, text=s.text[q.start:q.end], paragraph=s.paragraph,
+                 sentence=s.text, start=q.start, end=q.end, rule=rule)
+
+
+def _compared_like_previous(s: _Sentence, q: Quantity, previous: Claim) -> bool:
+    # "from three children per week to ten per week"
+    return previous.dimension == q.dimension and not _has_noun_after(s.tokens, q) \
+        and q.dimension in ("count", "percent") and _compared_with_previous(s.tokens, q)
+
+
+def _converted_previous(s: _Sentence, q: Quantity, previous: Claim) -> bool:
+    # "38 billion Brazilian Reals (21 billion USD)": the same amount converted
+    return previous.dimension == q.dimension == "currency" \
+        and s.text[previous.end:s.tokens[q.qual_start].start].strip() == "("
+
+
+def _own_entity(s: _Sentence, q: Quantity, previous: Claim | None) -> str:
+    """The entity of the quantity: the previous claim's when it restates that figure."""
+    if previous is not None and (_compared_like_previous(s, q, previous) or _converted_previous(s, q, previous)):
+        return previous.entity
+    return _entity(s.tokens, q)
+
+
+def _continues_previous(tokens: Sequence[Token], q: Quantity, previous: Claim) -> bool:
+    """A figure with no entity of its own goes on from the previous one: the same unit, in
+    parentheses, after "or", a share of it, or compared with it."""
+    before = tokens[q.qual_start - 1]
+    return previous.unit == q.unit or before.text == "(" or before.low == "or" or _of_which(tokens, q) \
+        or _compared_with_previous(tokens, q) and (previous.dimension == q.dimension or before.low in ("to", "from"))
 
 
 def _age_apposition(tokens: Sequence[Token], q: Quantity) -> None:
