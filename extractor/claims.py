@@ -1214,63 +1214,100 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 10 and text.isalpha() and text.isupper()
 
 
+@dataclass
+class _SubjectWalk:
+    """The subject of a verb, read leftwards from before it."""
+
+    tokens: Sequence[Token]
+    k: int
+    parts: list[Token] = field(default_factory=list)
+    pronoun: str = ""
+    acronym: str = ""  #: "World Food Program (WFP) staff": the name's acronym ...
+    after_acronym: list[Token] = field(default_factory=list)  #: ... and the words read before it ("staff")
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.k]
+
+
+# each step reads the token at k: True to go on leftwards, False to stop, None when it does not apply
+
+def _subject_pronoun(s: _SubjectWalk) -> bool | None:
+    if s.tok.low in _words()["pronouns"] and not s.parts:
+        s.pronoun = s.tok.low
+        return False
+    return None
+
+
+def _subject_acronym(s: _SubjectWalk) -> bool | None:
+    if s.tok.text != ")" or s.acronym:
+        return None
+    j, found = _skip_parenthesis_left(s.tokens, s.k)
+    if not (found and j >= 0 and s.tokens[j].text[:1].isupper()):
+        return False
+    s.acronym, s.after_acronym, s.k = found, list(s.parts), j
+    return True
+
+
+def _subject_date(s: _SubjectWalk) -> bool | None:
+    # "A report issued by Amnesty International in December noted"
+    tokens, k = s.tokens, s.k
+    if s.tok.low.rstrip(".") in cues()["months"] and not s.parts and k > 0 \
+            and tokens[k - 1].low in ("in", "on", "since", "during"):
+        s.k -= 2
+        return True
+    return None
+
+
+def _subject_word(s: _SubjectWalk) -> bool | None:
+    tok, parts, w = s.tok, s.parts, _words()
+    if not (tok.text[:1].isupper() or tok.low in w["speaker_role_nouns"] or tok.low in ("and", "of", "'s", "’s")
+            or (parts and tok.text.islower() and tok.text.isalpha() and parts[-1].low in w["speaker_role_nouns"]
+                and tok.low not in w["entity_stop_words"] and tok.low not in w["speech_verbs"])):
+        return None
+    if tok.low in ("and", "of") and not parts:
+        return False
+    parts.append(tok)
+    s.k -= 1
+    return True
+
+
+_SUBJECT_STEPS: tuple[Callable[[_SubjectWalk], bool | None], ...] = (
+    _subject_pronoun, _subject_acronym, _subject_date, _subject_word)
+
+
 def _subject_before(tokens: Sequence[Token], v: int) -> str:
     """The noun phrase that is the subject of the verb at index v. A name given
     with its acronym is called by the acronym ("World Food Program (WFP) staff"
     -> "WFP staff"), as the cable goes on to call it."""
-    w = _words()
     k = v - 1
     while k >= 0 and tokens[k].low in _ADVERBS:
         k -= 1
-    parts: list[Token] = []
-    acronym = ""
-    after_acronym: list[Token] = []
-    while k >= 0 and len(parts) < 8:
-        tok = tokens[k]
-        if tok.low in w["pronouns"] and not parts:
-            return tok.low
-        if tok.text == ")" and not acronym:
-            j, found = _skip_parenthesis_left(tokens, k)
-            if found and j >= 0 and tokens[j].text[:1].isupper():
-                acronym, after_acronym = found, list(parts)
-                k = j
-                continue
+    s = _SubjectWalk(tokens, k)
+    while s.k >= 0 and len(s.parts) < 8:
+        if not next((go for step in _SUBJECT_STEPS if (go := step(s)) is not None), False):
             break
-        if tok.low.rstrip(".") in cues()["months"] and not parts and k > 0 and tokens[k - 1].low in ("in", "on", "since", "during"):
-            k -= 2  # "A report issued by Amnesty International in December noted"
-            continue
-        if tok.text[:1].isupper() or tok.low in w["speaker_role_nouns"] or tok.low in ("and", "of", "'s", "’s") \
-                or (parts and tok.text.islower() and tok.text.isalpha() and parts[-1].low in w["speaker_role_nouns"]
-                    and tok.low not in w["entity_stop_words"] and tok.low not in w["speech_verbs"]):
-            if tok.low in ("and", "of") and not parts:
-                break
-            parts.append(tok)
-            k -= 1
-            continue
-        if tok.low in w["pronouns"] and not parts:
-            return tok.low
-        break
-    if acronym:
-        after_acronym.reverse()
-        return " ".join([acronym] + [t.text for t in after_acronym])
-    while parts and parts[-1].low in ("and", "of"):
-        parts.pop()
-    parts.reverse()
+    if s.pronoun:
+        return s.pronoun
+    if s.acronym:
+        return " ".join([s.acronym] + [t.text for t in reversed(s.after_acronym)])
+    return _subject_phrase(s.parts[::-1])
+
+
+def _subject_phrase(parts: list[Token]) -> str:
+    """The subject's words in order, less the glue and determiners at its ends and its titles;
+    a possessive stays for the caller to resolve ("Their local representative")."""
     while parts and parts[0].low in ("and", "of"):
-        parts.pop(0)
+        parts.pop(0)  # (the last word is never glue: the walk stops at glue next to the verb)
     possessive = ""
-    while parts and parts[0].low in w["determiners"] | {"the"}:
+    while parts and parts[0].low in _words()["determiners"] | {"the"}:
         if parts[0].low in _POSSESSIVE_PRONOUNS:
             possessive = parts[0].low
         parts.pop(0)
-    if not parts:
-        return ""
-    if parts[0].low in ("it", "this", "there", "which", "that"):
+    if not parts or parts[0].low in ("it", "this", "there", "which", "that"):
         return ""
     phrase = _strip_titles([t.text for t in parts])
-    if possessive:
-        return possessive + " " + phrase  # resolved by the caller: "Their local representative"
-    return phrase
+    return possessive + " " + phrase if possessive else phrase
 
 
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
@@ -1307,49 +1344,65 @@ def _attribution_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
 def _attributions(tokens: Sequence[Token]) -> list[tuple[int, str]]:
     """(cue index, speaker as written) for each attribution in the sentence:
     "X said", "according to X", "X's estimate", "..., stating that" (the clause subject)."""
-    w = _words()
-    n = len(tokens)
     out: list[tuple[int, str]] = []
-    estimate_nouns, participles, cue_words = _attribution_cues()
+    cue_words = _attribution_cues()[2]
     if cue_words.isdisjoint(map(_LOW, tokens)):
         return out  # most sentences hold no cue word at all (checked in C)
-    # the loop body does nothing for a token that is not a cue word: visit only those
+    # the readers find nothing at a token that is not a cue word: visit only those
     for i in [i for i, low in enumerate(map(_LOW, tokens)) if low in cue_words]:
-        tok = tokens[i]
-        if tok.low == "according" and i + 1 < n and tokens[i + 1].low == "to":
-            found = _phrase_after(tokens, i + 2)
-            if found:
-                out.append((i, found))
-            continue
-        if tok.low in w["speech_verbs"] and i > 0:
-            subj = _subject_before(tokens, i)
-            if tok.low in ("said", "says") and not subj and i + 1 < n and tokens[i + 1].text[:1].isupper():
-                subj = _phrase_after(tokens, i + 1)
-            if subj:
-                out.append((i, subj))
-                continue
-        if tok.low in participles and i > 1 and tokens[i - 1].text not in (",",):
-            # "SEDENA issued a press release stating it had convicted 12 soldiers"
-            subj = _clause_subject(tokens)
-            if subj:
-                out.append((i, subj))
-            continue
-        if tok.low not in estimate_nouns:
-            continue
-        owner = i - 1
-        while owner > 0 and i - owner <= 3 and (tokens[owner].text.islower() or tokens[owner].text == "-"):
-            owner -= 1  # "office's year-end estimate"
-        if owner >= 0 and tokens[owner].low.endswith(("'s", "’s")):
-            # "the Attorney General's office's year-end estimate stands at 6262"
-            k = owner
-            while k > 0 and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].low.endswith(("'s", "’s"))) \
-                    and tokens[k - 1].text.replace("'", "").replace("’", "").isalpha():
-                k -= 1
-            words = [t.text for t in tokens[k:owner + 1]]
-            words[-1] = re.sub(r"['’]s$", "", words[-1])
-            if words and words[0].lower() not in _NOT_SUBJECT_OPENERS:
-                out.append((i, " ".join(words)))
+        found = next((found for read in _ATTRIBUTION_READERS if (found := read(tokens, i)) is not None), "")
+        if found:
+            out.append((i, found))
     return out
+
+
+# each reader gives the speaker of the cue word at i, "" for none, None when the cue is not its kind
+
+def _according_to(tokens: Sequence[Token], i: int) -> str | None:
+    if tokens[i].low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+        return _phrase_after(tokens, i + 2)
+    return None
+
+
+def _speech_verb(tokens: Sequence[Token], i: int) -> str | None:
+    """The subject of a speech verb ("X said", "said Minister X"); None without one (the word
+    may be a participle too)."""
+    tok = tokens[i]
+    if not (tok.low in _words()["speech_verbs"] and i > 0):
+        return None
+    subject = _subject_before(tokens, i)
+    if tok.low in ("said", "says") and not subject and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+        subject = _phrase_after(tokens, i + 1)
+    return subject or None
+
+
+def _speech_participle(tokens: Sequence[Token], i: int) -> str | None:
+    # "SEDENA issued a press release stating it had convicted 12 soldiers": the clause subject
+    if tokens[i].low in _attribution_cues()[1] and i > 1 and tokens[i - 1].text not in (",",):
+        return _clause_subject(tokens)
+    return None
+
+
+def _estimate_owner(tokens: Sequence[Token], i: int) -> str | None:
+    """The owner of an estimate: "the Attorney General's office's year-end estimate stands at 6262"."""
+    if tokens[i].low not in _attribution_cues()[0]:
+        return None
+    owner = i - 1
+    while owner > 0 and i - owner <= 3 and (tokens[owner].text.islower() or tokens[owner].text == "-"):
+        owner -= 1  # "office's year-end estimate"
+    if not (owner >= 0 and tokens[owner].low.endswith(("'s", "’s"))):
+        return ""
+    k = owner
+    while k > 0 and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].low.endswith(("'s", "’s"))) \
+            and tokens[k - 1].text.replace("'", "").replace("’", "").isalpha():
+        k -= 1
+    words = [t.text for t in tokens[k:owner + 1]]
+    words[-1] = re.sub(r"['’]s$", "", words[-1])
+    return " ".join(words) if words and words[0].lower() not in _NOT_SUBJECT_OPENERS else ""
+
+
+_ATTRIBUTION_READERS: tuple[Callable[[Sequence[Token], int], str | None], ...] = (
+    _according_to, _speech_verb, _speech_participle, _estimate_owner)
 
 
 def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> list[tuple[int, str]]:
@@ -1361,6 +1414,26 @@ def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> list[tup
         state.speaker = ""
     subject, titled = _clause_subject_parts(tokens)
     named_subject = _title_holder(subject, state) or (subject if titled or _is_name(subject, state) else "")
+    resolved = _resolved_attributions(tokens, state)
+    speakers = [s for _, s in resolved if s]
+    if speakers and resolved[0][1]:
+        # the sentence's own attribution carries on ("he said: DEA statistics showed ...")
+        state.speaker = speakers[0]
+        for s in speakers:
+            state.learn(s)
+    topic = _gives_the_paragraph_its_voice(tokens, state, named_subject, resolved, speakers)
+    _learn_subject(state, named_subject, speakers, topic)
+    if resolved:
+        return resolved
+    default = state.speaker or state.person
+    if default and not topic and named_subject != default and (named_subject or _role_subject(tokens)):
+        return [(-1, "")]  # "Minister Bouabre presented Ble Goude with a check for 5 million CFA": told by the cable
+    return [(-1, default)]
+
+
+def _resolved_attributions(tokens: Sequence[Token], state: _SpeakerState) -> list[tuple[int, str]]:
+    """The sentence's attributions with pronouns and titles resolved; the cable's authors as
+    speaker ("we", "Embassy") give "" and end the paragraph's speaker."""
     resolved: list[tuple[int, str]] = []
     for index, found in _attributions(tokens):
         found = _resolve(found, state)
@@ -1368,37 +1441,30 @@ def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> list[tup
             state.speaker = ""  # the cable's authors assert it themselves
             state.person = ""
             resolved.append((index, ""))
-            continue
-        if found:
+        elif found:
             resolved.append((index, found))
-    speakers = [s for _, s in resolved if s]
-    if resolved and not resolved[0][1]:
-        pass
-    elif speakers:
-        # the sentence's own attribution carries on ("he said: DEA statistics showed ...")
-        state.speaker = speakers[0]
-        for s in speakers:
-            state.learn(s)
-    # a named subject that speaks or briefs ("Uribe reviewed GOC strategy") gives the paragraph its voice;
-    # one that acts ("The USNS Comfort spent 11 days", "Halonen was able to raise") does not
-    topic = bool(named_subject) and (not resolved or not state.person and not speakers) \
-        and not (_words()["topic_verbs"].isdisjoint(map(_LOW, tokens)) and _words()["speech_verbs"].isdisjoint(map(_LOW, tokens)))
+    return resolved
+
+
+def _gives_the_paragraph_its_voice(tokens: Sequence[Token], state: _SpeakerState, named_subject: str,
+                                   resolved: Sequence[tuple[int, str]], speakers: Sequence[str]) -> bool:
+    """A named subject that speaks or briefs ("Uribe reviewed GOC strategy") gives the paragraph
+    its voice; one that acts ("The USNS Comfort spent 11 days", "Halonen was able to raise") does not."""
+    w = _words()
+    return bool(named_subject) and (not resolved or not state.person and not speakers) \
+        and not (w["topic_verbs"].isdisjoint(map(_LOW, tokens)) and w["speech_verbs"].isdisjoint(map(_LOW, tokens)))
+
+
+def _learn_subject(state: _SpeakerState, named_subject: str, speakers: Sequence[str], topic: bool) -> None:
+    # "he"/"she" in a later sentence: the subject of this one, else who spoke in it
     if named_subject:
         state.learn(named_subject)
         if not state.person and not speakers and topic:
             # a paragraph about one named person ("Garcia Luna began by outlining ...") is theirs
             state.person = named_subject
-    # "he"/"she" in a later sentence: the subject of this one, else who spoke in it
-    if named_subject:
         state.antecedent = named_subject
     elif speakers and speakers[-1][:1].isupper():
         state.antecedent = speakers[-1]
-    default = state.speaker or state.person
-    if not resolved:
-        if default and not topic and named_subject != default and (named_subject or _role_subject(tokens)):
-            return [(-1, "")]  # "Minister Bouabre presented Ble Goude with a check for 5 million CFA": told by the cable
-        return [(-1, default)]
-    return resolved
 
 
 def _role_subject(tokens: Sequence[Token]) -> bool:
@@ -1463,72 +1529,91 @@ def _title_map(sentences: Sequence[Sequence[Token]]) -> list[tuple[frozenset[str
     """(title words, name) for 'Title Name' and 'Name (Title)' in the text:
     'Attorney General Eduardo Medina Mora', 'Genaro Garcia Luna (Secretary for Public Security)'.
     sentences: the tokens of each sentence."""
-    titles = _words()["title_words"]
-    strong = _strong_title_words()
-    dotted_titles = _dotted_title_words()
-    glue = _GLUE
+    return [pair for tokens in sentences for pair in _sentence_titles(tokens)]
+
+
+def _title_starts(tokens: Sequence[Token]) -> list[int]:
+    """The indices where a title can start: a capitalised title word, and a "(" before one."""
+    # a pair worth keeping needs a non-glue title word (the only reader, _title_holder, never
+    # matches a pair of glue words alone); most sentences have none (checked in C)
+    if _strong_title_words().isdisjoint(map(_LOW, tokens)):
+        return []
+    titles, dotted_titles = _words()["title_words"], _dotted_title_words()
+    caps = [c for c, low in enumerate(map(_LOW, tokens)) if low in dotted_titles]
+    caps = [c for c in caps if tokens[c].text[:1].isupper()
+            and (tokens[c].low in titles or tokens[c].low.rstrip(".") in titles)]
+    if not any(tokens[c].low.rstrip(".") not in _GLUE or tokens[c].low not in _GLUE for c in caps):
+        return []  # only "The"/"Of": runs of glue words name no title
+    starts: list[int] = []
+    for c in caps:
+        if c > 1 and tokens[c - 1].text == "(":
+            starts.append(c - 1)
+        starts.append(c)
+    return starts
+
+
+def _sentence_titles(tokens: Sequence[Token]) -> list[tuple[frozenset[str], str]]:
     out: list[tuple[frozenset[str], str]] = []
-    for tokens in sentences:
-        # a pair worth keeping needs a non-glue title word (the only reader, _title_holder, never
-        # matches a pair of glue words alone); most sentences have none (checked in C)
-        if strong.isdisjoint(map(_LOW, tokens)):
+    i = 0
+    for start in _title_starts(tokens):
+        if start < i:
+            continue  # inside a run already read
+        i = start
+        j, run = _title_run(tokens, i)
+        if run:
+            content = frozenset(x for x in run if x not in _GLUE)
+            name = _name_at(tokens, j)
+            if content and name:
+                out.append((content, name))
+            i = max(j, i + 1)
             continue
-        n = len(tokens)
-        # Only a capitalised title word starts a run, and "(" only before one: the loop
-        # below visits just those indices (at any other index it would do nothing).
-        caps = [c for c, low in enumerate(map(_LOW, tokens)) if low in dotted_titles]
-        caps = [c for c in caps if tokens[c].text[:1].isupper()
-                and (tokens[c].low in titles or tokens[c].low.rstrip(".") in titles)]
-        if not any(tokens[c].low.rstrip(".") not in glue or tokens[c].low not in glue for c in caps):
-            continue  # only "The"/"Of": runs of glue words name no title
-        starts: list[int] = []
-        for c in caps:
-            if c > 1 and tokens[c - 1].text == "(":
-                starts.append(c - 1)
-            starts.append(c)
-        i = 0
-        for start in starts:
-            if start < i:
-                continue  # inside a run already read
-            i = start
-            # a run of title words (capitalised, with "of"/"for" inside), an acronym in parentheses allowed
-            j = i
-            run: list[str] = []
-            while j < n:
-                tok = tokens[j]
-                if tok.text[:1].isupper() and tok.low.rstrip(".") in titles:
-                    run.append(tok.low.rstrip("."))
-                    j += 1
-                elif run and tok.low in glue:
-                    j += 1
-                elif run and tok.text == "(" and j + 2 < n and _is_acronym(tokens[j + 1].text) and tokens[j + 2].text == ")":
-                    j += 3
-                else:
-                    break
-            if run:
-                content = frozenset(x for x in run if x not in glue)
-                name = _name_at(tokens, j)
-                if content and name:
-                    out.append((content, name))
-                i = max(j, i + 1)
-                continue
-            # "Genaro Garcia Luna (Secretary for Public Security)"
-            if tokens[i].text == "(" and i > 0:
-                k = i + 1
-                run = []
-                while k < n and (tokens[k].text[:1].isupper() and tokens[k].low in titles or run and tokens[k].low in glue):
-                    run.append(tokens[k].low)
-                    k += 1
-                if run and k < n and tokens[k].text == ")":
-                    start = i
-                    while start > 0 and i - start < 3 and tokens[start - 1].text[:1].isupper() \
-                            and tokens[start - 1].text.isalpha() and tokens[start - 1].low not in titles:
-                        start -= 1
-                    if i - start >= 2:
-                        content = frozenset(x for x in run if x not in glue)
-                        out.append((content, " ".join(t.text for t in tokens[start:i])))
-            i += 1
+        pair = _name_then_title(tokens, i)
+        if pair is not None:
+            out.append(pair)
+        i += 1
     return out
+
+
+def _title_run(tokens: Sequence[Token], j: int) -> tuple[int, list[str]]:
+    """A run of title words at j (capitalised, with "of"/"for" inside, an acronym in parentheses
+    allowed): the index after it and its words."""
+    titles = _words()["title_words"]
+    n = len(tokens)
+    run: list[str] = []
+    while j < n:
+        tok = tokens[j]
+        if tok.text[:1].isupper() and tok.low.rstrip(".") in titles:
+            run.append(tok.low.rstrip("."))
+            j += 1
+        elif run and tok.low in _GLUE:
+            j += 1
+        elif run and tok.text == "(" and j + 2 < n and _is_acronym(tokens[j + 1].text) and tokens[j + 2].text == ")":
+            j += 3
+        else:
+            break
+    return j, run
+
+
+def _name_then_title(tokens: Sequence[Token], i: int) -> tuple[frozenset[str], str] | None:
+    """A title in the parenthesis at i after a name: "Genaro Garcia Luna (Secretary for Public Security)"."""
+    if not (tokens[i].text == "(" and i > 0):
+        return None
+    titles = _words()["title_words"]
+    n = len(tokens)
+    k = i + 1
+    run: list[str] = []
+    while k < n and (tokens[k].text[:1].isupper() and tokens[k].low in titles or run and tokens[k].low in _GLUE):
+        run.append(tokens[k].low)
+        k += 1
+    if not (run and k < n and tokens[k].text == ")"):
+        return None
+    start = i
+    while start > 0 and i - start < 3 and tokens[start - 1].text[:1].isupper() \
+            and tokens[start - 1].text.isalpha() and tokens[start - 1].low not in titles:
+        start -= 1
+    if i - start < 2:
+        return None
+    return frozenset(x for x in run if x not in _GLUE), " ".join(t.text for t in tokens[start:i])
 
 
 def _name_at(tokens: Sequence[Token], j: int) -> str:
@@ -1569,48 +1654,88 @@ _ADVERBIAL_OPENERS = _NOT_SUBJECT_OPENERS - {"the", "a", "he", "she", "they", "w
                                              "there"}
 
 
-def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
-    """The clause subject, and whether it is a person named with a title
-    ("President Kumaratunga" -> ("Kumaratunga", True))."""
-    w = _words()
+def _clause_start(tokens: Sequence[Token]) -> int | None:
+    """Where the main clause's subject starts: past a leading adverbial and its comma, and past
+    an article; None when an adverbial opens the sentence with no comma near."""
     n = len(tokens)
     k = 0
     if tokens and tokens[0].low in _ADVERBIAL_OPENERS:
         comma = next((i for i in range(min(n, 14)) if tokens[i].text == ","), -1)
         if comma < 0:
-            return "", False
+            return None
         k = comma + 1
     while k < n and tokens[k].low in ("the", "a", "an"):
         k += 1
-    parts: list[str] = []
-    acronym = ""
-    while k < n and len(parts) < 6:
-        tok = tokens[k]
-        if tok.text == "(" and k + 2 < n and _is_acronym(tokens[k + 1].text) and tokens[k + 2].text == ")":
-            acronym = tokens[k + 1].text
-            k += 3
-            continue
-        if tok.text[:1].isupper() and (tok.text.isalpha() or tok.text in ("U.S.",)) \
-                or parts and tok.low in w["speaker_role_nouns"]:
-            acronym = ""  # "Public Security (SSP) Secretary Garcia Luna": the acronym named a part
-            parts.append(tok.text)
-            k += 1
-            continue
-        if parts and k + 1 < n and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.isalpha() and (
-                tok.low in ("of", "for", "and") or tok.text == "-" and _is_word(tokens[k - 1])
-                and tokens[k - 1].end == tok.start == tokens[k + 1].start - 1):
-            # "Minister for Planning and Development Paul-Antoine Bohoun Bouabre"
-            if tok.text == "-":
-                parts[-1] += "-" + tokens[k + 1].text
-            else:
-                parts.extend((tok.text, tokens[k + 1].text))
-            k += 2
-            continue
-        break
+    return k
+
+
+@dataclass
+class _ClauseSubject:
+    """The subject of the main clause, read rightwards from its start."""
+
+    tokens: Sequence[Token]
+    k: int
+    parts: list[str] = field(default_factory=list)
+    acronym: str = ""
+
+
+# each step reads the tokens at k: True when it took them (read on), False when it does not apply
+
+def _subject_acronym_after(s: _ClauseSubject) -> bool:
+    tokens, k = s.tokens, s.k
+    if tokens[k].text == "(" and k + 2 < len(tokens) and _is_acronym(tokens[k + 1].text) and tokens[k + 2].text == ")":
+        s.acronym = tokens[k + 1].text
+        s.k += 3
+        return True
+    return False
+
+
+def _subject_name_word(s: _ClauseSubject) -> bool:
+    tok = s.tokens[s.k]
+    if tok.text[:1].isupper() and (tok.text.isalpha() or tok.text in ("U.S.",)) \
+            or s.parts and tok.low in _words()["speaker_role_nouns"]:
+        s.acronym = ""  # "Public Security (SSP) Secretary Garcia Luna": the acronym named a part
+        s.parts.append(tok.text)
+        s.k += 1
+        return True
+    return False
+
+
+def _subject_name_joint(s: _ClauseSubject) -> bool:
+    # "Minister for Planning and Development Paul-Antoine Bohoun Bouabre"
+    tokens, k = s.tokens, s.k
+    tok = tokens[k]
+    if not (s.parts and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.isalpha()):
+        return False
+    if tok.low in ("of", "for", "and"):
+        s.parts.extend((tok.text, tokens[k + 1].text))
+    elif tok.text == "-" and _is_word(tokens[k - 1]) and tokens[k - 1].end == tok.start == tokens[k + 1].start - 1:
+        s.parts[-1] += "-" + tokens[k + 1].text
+    else:
+        return False
+    s.k += 2
+    return True
+
+
+_CLAUSE_SUBJECT_STEPS: tuple[Callable[[_ClauseSubject], bool], ...] = (
+    _subject_acronym_after, _subject_name_word, _subject_name_joint)
+
+
+def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
+    """The clause subject, and whether it is a person named with a title
+    ("President Kumaratunga" -> ("Kumaratunga", True))."""
+    start = _clause_start(tokens)
+    if start is None:
+        return "", False
+    s = _ClauseSubject(tokens, start)
+    while s.k < len(tokens) and len(s.parts) < 6:
+        if not any(step(s) for step in _CLAUSE_SUBJECT_STEPS):
+            break
+    parts = s.parts
     if not parts or parts[0].lower() in _NOT_SUBJECT_OPENERS:
         return "", False
-    if acronym:
-        return acronym, False
+    if s.acronym:
+        return s.acronym, False
     phrase = _strip_titles(parts)
     titled = phrase != " ".join(parts) and phrase[:1].isupper() and phrase.lower() not in _words()["title_words"]
     return phrase, titled
