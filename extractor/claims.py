@@ -248,18 +248,25 @@ def _continues_previous(tokens: Sequence[Token], q: Quantity, previous: Claim) -
 def _age_apposition(tokens: Sequence[Token], q: Quantity) -> None:
     """'The suspect, 32, was charged': a bare number set off by commas after a
     noun or name is an age in years."""
-    n = len(tokens)
-    if q.unit != "count" or q.spelled or q.value is None or not float(q.value).is_integer() \
-            or not 1 <= q.value <= 110 or q.qualifier != "exact" or q.tok_start < 2 or q.tok_end >= n:
-        return
-    before, after, word = tokens[q.tok_start - 1], tokens[q.tok_end], tokens[q.tok_start - 2]
-    if before.low in ("age", "aged") and after.text in (",", ")", "."):
-        before, word = tokens[q.tok_start - 2], tokens[q.tok_start - 3] if q.tok_start > 2 else tokens[0]
-    if before.text != "," or after.text not in (",", ")") or not word.text.isalpha() \
-            or word.low in cues()["months"] or word.low in _words()["entity_stop_words"]:
+    if not (_could_be_an_age(q) and 2 <= q.tok_start and q.tok_end < len(tokens) and _set_off_by_commas(tokens, q)):
         return
     q.unit, q.dimension, q.unit_text = "year", "time", ""
     q.adjective = True  # an age measures; it never places the sentence in time
+
+
+def _could_be_an_age(q: Quantity) -> bool:
+    """A bare whole number from 1 to 110, with no unit or qualifier."""
+    return q.unit == "count" and not q.spelled and q.value is not None and float(q.value).is_integer() \
+        and 1 <= q.value <= 110 and q.qualifier == "exact"
+
+
+def _set_off_by_commas(tokens: Sequence[Token], q: Quantity) -> bool:
+    """Set off as an age: ", 32," or ", aged 32," after a word that is not a month or a stop word."""
+    before, after, word = tokens[q.tok_start - 1], tokens[q.tok_end], tokens[q.tok_start - 2]
+    if before.low in ("age", "aged") and after.text in (",", ")", "."):
+        before, word = tokens[q.tok_start - 2], tokens[q.tok_start - 3] if q.tok_start > 2 else tokens[0]
+    return before.text == "," and after.text in (",", ")") and word.text.isalpha() \
+        and word.low not in cues()["months"] and word.low not in _words()["entity_stop_words"]
 
 
 def _opening_subject(tokens: Sequence[Token], q: Quantity) -> str:
@@ -522,18 +529,24 @@ def _leading_verb(tokens: Sequence[Token], k: int) -> bool:
     tok = tokens[k]
     if not (tok.text.isalpha() and tok.text.islower()) or k + 1 >= len(tokens):
         return False
-    w = _words()
-    j = k - 1
-    qualifier_words = _qualifier_words()
-    while j > 0 and (tokens[j].text[:1].isdigit() or tokens[j].low in cues()["number_words"]
-                     or tokens[j].low in cues()["multiplier_words"] or tokens[j].low in qualifier_words):
-        j -= 1
+    j = _before_the_number(tokens, k - 1)
     if j < k - 1 and tokens[j].low in ("the", "these", "those", "his", "her", "their", "its", "our"):
         return False  # "the three wounded": a noun made of an adjective
+    w = _words()
     after = tokens[k + 1]
+    takes_object = after.low in w["entity_stop_words"] or after.low in w["object_openers"]
     if tok.low in w["entity_verbs"]:
-        return after.low in w["entity_stop_words"] or after.low in w["object_openers"]
-    return len(tok.low) > 5 and tok.low.endswith("ed") and (after.low in w["entity_stop_words"] or after.low in w["object_openers"])
+        return takes_object
+    return len(tok.low) > 5 and tok.low.endswith("ed") and takes_object
+
+
+def _before_the_number(tokens: Sequence[Token], j: int) -> int:
+    """The index before the number (digits, number words, qualifiers) that ends at j."""
+    c, qualifier_words = cues(), _qualifier_words()
+    while j > 0 and (tokens[j].text[:1].isdigit() or tokens[j].low in c["number_words"]
+                     or tokens[j].low in c["multiplier_words"] or tokens[j].low in qualifier_words):
+        j -= 1
+    return j
 
 
 def _adjective_like(word: str) -> bool:
@@ -621,7 +634,17 @@ def _post_modified_head(tokens: Sequence[Token], phrase: str, k: int, max_words:
     # the head comes before its modifiers
     if not (k >= 2 and tokens[k].low in ("the", "a", "an") and tokens[k - 1].low in ("against", "to", "on", "by")):
         return None
-    head, j = phrase, k
+    head, j = _head_before_modifiers(tokens, phrase, k, max_words)
+    if head is not phrase and head.split()[-1].lower().endswith("s") and (head[:1].islower() or j < 0):
+        return head
+    return None
+
+
+def _head_before_modifiers(tokens: Sequence[Token], phrase: str, j: int, max_words: int) -> tuple[str, int]:
+    """Leftwards over up to three prepositional modifiers ("to the Commission", "against the
+    military") before ``phrase``: the phrase they modify (``phrase`` itself when none) and the
+    index before it."""
+    head = phrase
     for _ in range(3):
         if not (j >= 2 and tokens[j].low in ("the", "a", "an") and tokens[j - 1].low in _POST_MODIFIER_PREPS) \
                 and not (j >= 1 and tokens[j].low in _POST_MODIFIER_PREPS):
@@ -631,9 +654,7 @@ def _post_modified_head(tokens: Sequence[Token], phrase: str, k: int, max_words:
         if not longer:
             break
         head = longer
-    if head is not phrase and head.split()[-1].lower().endswith("s") and (head[:1].islower() or j < 0):
-        return head
-    return None
+    return head, j
 
 
 def _infinitive(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
@@ -1100,11 +1121,8 @@ def _parenthesised_share(tokens: Sequence[Token], q: Quantity) -> str:
     """'Tutsis (15 percent) have been dominant': a share in parentheses right after
     a noun is that noun's share; after 'the majority of the population (84 percent)'
     it is the share of the sentence's subject ('Hutus make up ...')."""
-    open_at = q.qual_start - 1
-    if open_at > 0 and tokens[open_at].text in ("+", "-", "−", "–") and tokens[open_at].end == tokens[q.qual_start].start:
-        open_at -= 1  # "home burglaries (+2%)": a signed change
-    if open_at < 1 or tokens[open_at].text != "(" or q.unit_end >= len(tokens) \
-            or tokens[q.unit_end].text != ")":
+    open_at = _share_parenthesis(tokens, q)
+    if open_at is None:
         return ""
     phrase, k = _collect_left(tokens, open_at - 1, 4)
     if not phrase:
@@ -1118,6 +1136,16 @@ def _parenthesised_share(tokens: Sequence[Token], q: Quantity) -> str:
         # "the majority of the population (84 percent)": the whole, not the part
         return _local_subject(tokens, k) or phrase
     return phrase
+
+
+def _share_parenthesis(tokens: Sequence[Token], q: Quantity) -> int | None:
+    """Index of the "(" that holds the share alone ("(15 percent)", "(+2%)"), after a word."""
+    open_at = q.qual_start - 1
+    if open_at > 0 and tokens[open_at].text in ("+", "-", "−", "–") and tokens[open_at].end == tokens[q.qual_start].start:
+        open_at -= 1  # "home burglaries (+2%)": a signed change
+    if open_at < 1 or tokens[open_at].text != "(" or q.unit_end >= len(tokens) or tokens[q.unit_end].text != ")":
+        return None
+    return open_at
 
 
 _SUBORDINATORS = frozenset("although though while whereas because since as if when and but".split())
@@ -1409,11 +1437,9 @@ def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> list[tup
     """Who the sentence attributes its statements to: (cue index, speaker) pairs,
     with index -1 for the speaker the sentence inherits from its paragraph.
     Updates the reading state."""
-    first = tokens[0].low if tokens else ""
-    if first in ("comment", "we", "our"):
+    if tokens and tokens[0].low in ("comment", "we", "our"):
         state.speaker = ""
-    subject, titled = _clause_subject_parts(tokens)
-    named_subject = _title_holder(subject, state) or (subject if titled or _is_name(subject, state) else "")
+    named_subject = _named_subject(tokens, state)
     resolved = _resolved_attributions(tokens, state)
     speakers = [s for _, s in resolved if s]
     if speakers and resolved[0][1]:
@@ -1423,12 +1449,23 @@ def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> list[tup
             state.learn(s)
     topic = _gives_the_paragraph_its_voice(tokens, state, named_subject, resolved, speakers)
     _learn_subject(state, named_subject, speakers, topic)
-    if resolved:
-        return resolved
+    return resolved or [(-1, _inherited_speaker(tokens, state, named_subject, topic))]
+
+
+def _named_subject(tokens: Sequence[Token], state: _SpeakerState) -> str:
+    """The sentence's subject when it names someone: a title's holder, a titled or known name."""
+    subject, titled = _clause_subject_parts(tokens)
+    return _title_holder(subject, state) or (subject if titled or _is_name(subject, state) else "")
+
+
+def _inherited_speaker(tokens: Sequence[Token], state: _SpeakerState, named_subject: str, topic: bool) -> str:
+    """The paragraph's speaker for a sentence with no attribution of its own; "" when another
+    subject acts in it ("Minister Bouabre presented Ble Goude with a check for 5 million CFA":
+    told by the cable)."""
     default = state.speaker or state.person
     if default and not topic and named_subject != default and (named_subject or _role_subject(tokens)):
-        return [(-1, "")]  # "Minister Bouabre presented Ble Goude with a check for 5 million CFA": told by the cable
-    return [(-1, default)]
+        return ""
+    return default
 
 
 def _resolved_attributions(tokens: Sequence[Token], state: _SpeakerState) -> list[tuple[int, str]]:
@@ -1598,6 +1635,15 @@ def _name_then_title(tokens: Sequence[Token], i: int) -> tuple[frozenset[str], s
     """A title in the parenthesis at i after a name: "Genaro Garcia Luna (Secretary for Public Security)"."""
     if not (tokens[i].text == "(" and i > 0):
         return None
+    run = _parenthesised_title(tokens, i)
+    start = _name_start_before(tokens, i)
+    if not run or i - start < 2:
+        return None
+    return frozenset(x for x in run if x not in _GLUE), " ".join(t.text for t in tokens[start:i])
+
+
+def _parenthesised_title(tokens: Sequence[Token], i: int) -> list[str]:
+    """The title words of "(Secretary for Public Security)" at i; [] when the parenthesis holds more."""
     titles = _words()["title_words"]
     n = len(tokens)
     k = i + 1
@@ -1605,15 +1651,17 @@ def _name_then_title(tokens: Sequence[Token], i: int) -> tuple[frozenset[str], s
     while k < n and (tokens[k].text[:1].isupper() and tokens[k].low in titles or run and tokens[k].low in _GLUE):
         run.append(tokens[k].low)
         k += 1
-    if not (run and k < n and tokens[k].text == ")"):
-        return None
+    return run if k < n and tokens[k].text == ")" else []
+
+
+def _name_start_before(tokens: Sequence[Token], i: int) -> int:
+    """Where the name of up to three capitalised words (not titles) before token i starts."""
+    titles = _words()["title_words"]
     start = i
     while start > 0 and i - start < 3 and tokens[start - 1].text[:1].isupper() \
             and tokens[start - 1].text.isalpha() and tokens[start - 1].low not in titles:
         start -= 1
-    if i - start < 2:
-        return None
-    return frozenset(x for x in run if x not in _GLUE), " ".join(t.text for t in tokens[start:i])
+    return start
 
 
 def _name_at(tokens: Sequence[Token], j: int) -> str:
@@ -1742,24 +1790,39 @@ def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
 
 
 def _phrase_after(tokens: Sequence[Token], k: int) -> str:
+    """The speaker named after "according to" or "said" at k, less its titles."""
     w = _words()
     parts: list[str] = []
     n = len(tokens)
     while k < n and tokens[k].low in w["determiners"]:
         k += 1
-    while k < n and len(parts) < 6:
-        tok = tokens[k]
-        if tok.text in (",", ".", ";", ":", "(", ")"):
-            break
-        if tok.low in w["speech_verbs"] and not (parts and tok.low in w["speaker_role_nouns"]):
-            break  # "according to news reports": a noun here, not a verb
-        if tok.low in ("that", "which", "who", "in", "on", "at", "for", "to", "from", "as", "is", "was", "are", "were"):
-            break
-        if parts and tok.text.isalpha() and tok.text.islower() and tok.low.endswith("ed") and len(tok.low) > 4:
-            break  # "according to a poll released Monday"
-        parts.append(tok.text)
+    while k < n and len(parts) < 6 and not any(ends(parts, tokens[k]) for ends in _PHRASE_AFTER_ENDS):
+        parts.append(tokens[k].text)
         k += 1
     return _strip_titles(parts) if parts else ""
+
+
+def _punctuation_end(parts: Sequence[str], tok: Token) -> bool:
+    return tok.text in (",", ".", ";", ":", "(", ")")
+
+
+def _speech_verb_end(parts: Sequence[str], tok: Token) -> bool:
+    # "according to news reports": a noun here, not a verb
+    w = _words()
+    return tok.low in w["speech_verbs"] and not (parts and tok.low in w["speaker_role_nouns"])
+
+
+def _clause_word_end(parts: Sequence[str], tok: Token) -> bool:
+    return tok.low in ("that", "which", "who", "in", "on", "at", "for", "to", "from", "as", "is", "was", "are", "were")
+
+
+def _participle_end(parts: Sequence[str], tok: Token) -> bool:
+    # "according to a poll released Monday"
+    return bool(parts) and tok.text.isalpha() and tok.text.islower() and tok.low.endswith("ed") and len(tok.low) > 4
+
+
+_PHRASE_AFTER_ENDS: tuple[Callable[[Sequence[str], Token], bool], ...] = (
+    _punctuation_end, _speech_verb_end, _clause_word_end, _participle_end)
 
 
 def _claim_speaker(q: Quantity, attributions: Sequence[tuple[int, str]]) -> str:

@@ -574,34 +574,38 @@ def _scale_dollar_adjective(tokens: Sequence[Token], i: int, context: CurrencyCo
 
 def _read_number(tokens: Sequence[Token], i: int, allow_glued_scale: bool) -> tuple[float, int, bool] | None:
     """Number at i with its scale word: (value, end index, spelled)."""
-    table = unit_table()
-    n = len(tokens)
     tok = tokens[i]
     if _is_digit(tok):
-        value = _number_of(tok)
-        j = i + 1
-        spelled = False
-        # "216 and a half"
-        if j + 2 < n and tokens[j].low == "and" and tokens[j + 1].low == "a" and tokens[j + 2].low == "half":
-            value += 0.5
-            j += 3
+        value, j, spelled = _number_of(tok), i + 1, False
     else:
         parsed = _parse_words(tokens, i)
         if parsed is None:
             return None
-        value, j = parsed
-        spelled = True
-        if j + 2 < n and tokens[j].low == "and" and tokens[j + 1].low == "a" and tokens[j + 2].low == "half":
-            value += 0.5
-            j += 3
-    if j < n:
-        nxt = tokens[j]
-        glued = _adjacent(tokens[j - 1], nxt)
-        if nxt.low in table.scale_after_space or (glued and nxt.text in table.scales and allow_glued_scale) \
-                or (glued and nxt.low in ("bn", "mn", "mln", "tn", "trn", "bln")):
-            value *= table.scales.get(nxt.text, table.scales.get(nxt.low, 1.0))
-            j += 1
+        (value, j), spelled = parsed, True
+    if _and_a_half(tokens, j):
+        value, j = value + 0.5, j + 3  # "216 and a half"
+    scale = _scale_at(tokens, j, allow_glued_scale)
+    if scale is not None:
+        value, j = value * scale, j + 1
     return value, j, spelled
+
+
+def _and_a_half(tokens: Sequence[Token], j: int) -> bool:
+    return j + 2 < len(tokens) and tokens[j].low == "and" and tokens[j + 1].low == "a" and tokens[j + 2].low == "half"
+
+
+def _scale_at(tokens: Sequence[Token], j: int, allow_glued_scale: bool) -> float | None:
+    """The scale word at j after a number ("5 million", "3bn"; "5M" only when a currency
+    prefix allows it): its factor, None when there is none."""
+    if j >= len(tokens):
+        return None
+    table = unit_table()
+    nxt = tokens[j]
+    glued = _adjacent(tokens[j - 1], nxt)
+    if nxt.low in table.scale_after_space or (glued and nxt.text in table.scales and allow_glued_scale) \
+            or (glued and nxt.low in ("bn", "mn", "mln", "tn", "trn", "bln")):
+        return table.scales.get(nxt.text, table.scales.get(nxt.low, 1.0))
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -617,27 +621,32 @@ def _iso_code_after(tok: Token) -> bool:
 
 def _currency_prefix(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
     """Currency code and start index of a symbol/code written before token i."""
-    prefixes = _keyed_prefixes()
     if i == 0 or tokens[i - 1].low not in _prefix_last_words():
         return None  # every key ends with the token right before the number
     for k in (3, 2, 1):
-        if i - k < 0:
-            continue
-        span = tokens[i - k:i]
-        if any(b.start - a.end > 1 for a, b in zip(span, list(span[1:]) + [tokens[i]])):
-            continue
-        key = " ".join(t.low for t in span)
-        if key in prefixes:
-            code, spaced = prefixes[key]
-            if not spaced and any(a.end != b.start for a, b in zip(span, span[1:])):
-                continue
-            last = span[-1]
-            # alphabetic codes must be written as codes (USD, Ps) not words
-            if last.text.isalpha() and len(last.text) == 3 and (last.text.islower() or last.text.istitle()) \
-                    and code.lower() == last.low:
-                continue  # "cop", "Pen": a word; "KSh", "Ksh" are written as codes
+        code = _prefix_of(tokens, i - k, i) if i - k >= 0 else None
+        if code is not None:
             return code, i - k
     return None
+
+
+def _prefix_of(tokens: Sequence[Token], start: int, i: int) -> str | None:
+    """The currency code written as tokens start..i (right before the number at i), if they are one."""
+    span = tokens[start:i]
+    if any(b.start - a.end > 1 for a, b in zip(span, list(span[1:]) + [tokens[i]])):
+        return None
+    found = _keyed_prefixes().get(" ".join(t.low for t in span))
+    if found is None:
+        return None
+    code, spaced = found
+    if not spaced and any(a.end != b.start for a, b in zip(span, span[1:])):
+        return None
+    last = span[-1]
+    # alphabetic codes must be written as codes (USD, Ps) not words
+    if last.text.isalpha() and len(last.text) == 3 and (last.text.islower() or last.text.istitle()) \
+            and code.lower() == last.low:
+        return None  # "cop", "Pen": a word; "KSh", "Ksh" are written as codes
+    return code
 
 
 def _currency_name_before(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
@@ -1080,29 +1089,37 @@ def _period_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 def _period(tokens: Sequence[Token], q: Quantity) -> str:
     """Rate period in the few tokens after the quantity ("1500 SIAs annually")."""
-    n = len(tokens)
     blockers = _sets()["period_blockers"]
     j = q.tok_end
-    limit = min(n, j + 7)
-    k = j
-    while k < limit:
+    for k in range(j, min(len(tokens), j + 7)):
         tok = tokens[k]
         if tok.text in (",", ";", ".", ":", "(", ")") or _is_digit(tok):
             break
-        for words, period in _period_index().get(tok.low, ()):
-            if tuple(t.low for t in tokens[k:k + len(words)]) == words:
-                after = tokens[k + len(words)].low if k + len(words) < n else ""
-                before = tokens[k - 1].low if k > 0 else ""
-                if after in ("ago", "earlier", "later", "before", "after", "old", "from", "since") \
-                        or before in ("in", "within", "for", "than", "over", "about", "nearly", "of"):
-                    return ""
-                if q.dimension == "time" and period == q.unit and k == j:
-                    return ""
-                return period
+        period = _period_at(tokens, q, k)
+        if period is not None:
+            return period
         if tok.low in blockers and k > j:
             break
-        k += 1
     return ""
+
+
+def _period_at(tokens: Sequence[Token], q: Quantity, k: int) -> str | None:
+    """The period named by the phrase at k ("" when its context says it is no rate:
+    "two years ago", "in a year"); None when no period phrase starts at k."""
+    n = len(tokens)
+    for words, period in _period_index().get(tokens[k].low, ()):
+        end = k + len(words)
+        if tuple(t.low for t in tokens[k:end]) != words:
+            continue
+        after = tokens[end].low if end < n else ""
+        before = tokens[k - 1].low if k > 0 else ""
+        if after in ("ago", "earlier", "later", "before", "after", "old", "from", "since") \
+                or before in ("in", "within", "for", "than", "over", "about", "nearly", "of"):
+            return ""
+        if q.dimension == "time" and period == q.unit and k == q.tok_end:
+            return ""
+        return period
+    return None
 
 
 _PHONE_RE = re.compile(
@@ -1553,8 +1570,7 @@ def _inside_name(tokens: Sequence[Token], i: int) -> bool:
     if i < 2 or i + 1 >= len(tokens):
         return False
     before, after = tokens[i - 1], tokens[i + 1]
-    if not (before.text.isalpha() and before.text[:1].isupper() and not before.text.isupper()
-            and after.text.isalpha() and after.text[:1].isupper() and not after.text.isupper()):
+    if not (_title_case_word(before) and _title_case_word(after)):
         return False
     if tokens[i - 2].text in (".", ":", ";", "(", "-", "--") or not (before.start > 0):
         return False
@@ -1564,6 +1580,11 @@ def _inside_name(tokens: Sequence[Token], i: int) -> bool:
     low = before.low
     return low not in cues()["months"] and low not in units and after.low not in units \
         and low not in cues()["number_words"] and low not in _sets()["label_words"]
+
+
+def _title_case_word(tok: Token) -> bool:
+    """A capitalised word, not all capitals: "Special", not "STATE"."""
+    return tok.text.isalpha() and tok.text[:1].isupper() and not tok.text.isupper()
 
 
 def _year_like(tok: Token) -> bool:
@@ -1579,19 +1600,27 @@ _REFERENCE_LIST_ITEMS = 32
 def _is_reference(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
     """Cable, document and paragraph references: 'MEXICO 3586', 'STATE 12345', and
     the list that follows one ('MEXICO 2371, 3498')."""
-    posts = _post_words()
     prev = tokens[i - 1]
-    n = len(tokens)
-    nxt = tokens[i + 1] if i + 1 < n else None
-    follows_ok = nxt is None or nxt.text in (")", ",", ".", ";", ":", "]") or nxt.low in ("and", "para", "paras", "paragraph", "at")
-    if prev.text.isupper() and prev.text.isalpha() and len(prev.text) >= 3 and follows_ok:
-        if prev.low in posts or (i >= 2 and tokens[i - 2].low in ("see", "ref", "reftel", "(", "refs", "septel", "also")):
-            return True
+    if not _ends_reference(tokens[i + 1] if i + 1 < len(tokens) else None):
+        return False
+    if prev.text.isupper() and prev.text.isalpha() and len(prev.text) >= 3 and _names_a_post(tokens, i):
+        return True
     # "MEXICO 2371, 3498"
-    if prev.text in (",", "and") and i >= 3 and _is_digit(tokens[i - 2]) and follows_ok \
-            and depth < _REFERENCE_LIST_ITEMS:
+    if prev.text in (",", "and") and i >= 3 and _is_digit(tokens[i - 2]) and depth < _REFERENCE_LIST_ITEMS:
         return _is_reference(tokens, i - 2, depth + 1)
     return False
+
+
+def _ends_reference(nxt: Token | None) -> bool:
+    """What may follow a reference number: the end, punctuation, "and", "para" ..."""
+    return nxt is None or nxt.text in (")", ",", ".", ";", ":", "]") \
+        or nxt.low in ("and", "para", "paras", "paragraph", "at")
+
+
+def _names_a_post(tokens: Sequence[Token], i: int) -> bool:
+    """The word before the number at i is a post ("MEXICO"), or a reference word precedes it ("see ...")."""
+    return tokens[i - 1].low in _post_words() \
+        or (i >= 2 and tokens[i - 2].low in ("see", "ref", "reftel", "(", "refs", "septel", "also"))
 
 
 @lru_cache(maxsize=1)
