@@ -67,7 +67,6 @@ def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None
     if times is None:
         times = _time_expressions(doc)
     claims: list[Claim] = []
-    seen: set[tuple[str, int]] = set()
     # each sentence is tokenized once, for the title map, the tables and the paragraph loop
     # (held here for one document, not in tokenize's cache: fewer long-lived objects for the GC)
     tokens = [[tokenize(s.text) for s in p.sentences] for p in doc.paragraphs]
@@ -78,28 +77,35 @@ def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None
     for p_index, paragraph in enumerate(doc.paragraphs):
         p_times = times[p_index] if times and p_index < len(times) else []
         currency = CurrencyContext(cable.country, paragraph_names[p_index], cable.cable)
-        for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times, currency,
-                                          tables[p_index], state, tokens[p_index], weak):
-            # a body copied twice into one file says each figure once
-            key = (claim.sentence, claim.start)
-            if key in seen:
-                continue
+        claims.extend(claim for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times,
+                                                              currency, tables[p_index], state, tokens[p_index], weak))
+    return _once_each(claims)
+
+
+def _once_each(claims: list[Claim]) -> list[Claim]:
+    """The first claim of each (sentence, offset): a body copied twice into one file says each figure once."""
+    seen: set[tuple[str, int]] = set()
+    out: list[Claim] = []
+    for claim in claims:
+        key = (claim.sentence, claim.start)
+        if key not in seen:
             seen.add(key)
-            claims.append(claim)
-    return claims
+            out.append(claim)
+    return out
 
 
 def claims_from_text(text: str, dct: str = "", country: str = "") -> list[Claim]:
     """Claims of plain English text; offsets index ``text``."""
     sentences = split_sentences(text)
     paragraph = Paragraph(number="", marking="", heading="", text=text, sentences=sentences)
-    times: list[list[TimeExpression]] = []
-    for s in sentences:
-        times.append(_safe_timex(s.text, dct))
-    named = named_currencies(tokenize(s.text) for s in sentences)
+    times = [_safe_timex(s.text, dct) for s in sentences]
+    sentence_tokens = [tokenize(s.text) for s in sentences]
+    named = named_currencies(sentence_tokens)
     currency = CurrencyContext(country_of(country=country), paragraph=named, cable=named)
+    state = _SpeakerState(titles=_title_map(sentence_tokens))
     claims = []
-    for s_index, claim in _paragraph_claims("", dct, 0, paragraph, times, currency):
+    for s_index, claim in _paragraph_claims("", dct, 0, paragraph, times, currency, _TableContext.of(paragraph),
+                                            state, sentence_tokens):
         claim.start += sentences[s_index].start
         claim.end += sentences[s_index].start
         claims.append(claim)
@@ -127,20 +133,12 @@ def _time_expressions(doc: Document) -> list[list[list[TimeExpression]]]:
 
 def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Paragraph,
                       times: Sequence[list[TimeExpression]], currency: CurrencyContext,
-                      table: "_TableContext | None" = None,
-                      state: "_SpeakerState | None" = None,
-                      sentence_tokens: Sequence[Sequence[Token]] | None = None,
+                      table: "_TableContext", state: "_SpeakerState", sentence_tokens: Sequence[Sequence[Token]],
                       weak: bool = False) -> list[tuple[int, Claim]]:
     """(sentence index, claim) pairs of one paragraph (sentence_tokens: the tokens of its sentences;
     currency: what decides its bare '$', 'dollars', 'pesos')."""
     claims: list[tuple[int, Claim]] = []
-    if sentence_tokens is None:
-        sentence_tokens = [tokenize(s.text) for s in paragraph.sentences]
-    if state is None:
-        state = _SpeakerState(titles=_title_map(sentence_tokens))
     state.new_paragraph()
-    if table is None:
-        table = _TableContext.of(paragraph)
     for s_index, sentence in enumerate(paragraph.sentences):
         text = sentence.text
         tokens = sentence_tokens[s_index]
@@ -203,10 +201,7 @@ def _claim_of(s: _Sentence, q: Quantity, previous: Claim | None, rule: str) -> C
     entity = _own_entity(s, q, previous)
     speaker = _claim_speaker(q, s.attributions)
     if s.in_table:
-        label, column = _row_label(tokens, q)
-        entity = " ".join(x for x in (label, s.table.title) if x) or entity
-        if s.table.sources:
-            speaker = s.table.sources[min(column, len(s.table.sources) - 1)]
+        entity, speaker = _table_entity_and_speaker(s, q, entity, speaker)
     if not entity and previous is not None and _continues_previous(tokens, q, previous):
         entity = previous.entity  # "increased from 367 in 2007 to over 2000", "1048 (or 18%) of these killings"
     if not entity and q.dimension != "count":
@@ -216,6 +211,15 @@ def _claim_of(s: _Sentence, q: Quantity, previous: Claim | None, rule: str) -> C
                  unit_text=q.unit_text, dimension=q.dimension, qualifier=q.qualifier, entity=entity,
                  period=q.period, speaker=speaker, text=s.text[q.start:q.end], paragraph=s.paragraph,
                  sentence=s.text, start=q.start, end=q.end, rule=rule)
+
+
+def _table_entity_and_speaker(s: _Sentence, q: Quantity, entity: str, speaker: str) -> tuple[str, str]:
+    """A table figure counts its row label under the table's title; the source of its column says it."""
+    label, column = _row_label(s.tokens, q)
+    entity = " ".join(x for x in (label, s.table.title) if x) or entity
+    if s.table.sources:
+        speaker = s.table.sources[min(column, len(s.table.sources) - 1)]
+    return entity, speaker
 
 
 def _compared_like_previous(s: _Sentence, q: Quantity, previous: Claim) -> bool:
@@ -282,16 +286,18 @@ def _opening_subject(tokens: Sequence[Token], q: Quantity) -> str:
 def _is_claim(tokens: Sequence[Token], q: Quantity, times: Sequence[TimeExpression]) -> bool:
     """Numbers inside a time expression belong to the timeline, unless it is a
     duration that measures something ("a 20-year sentence", "forty minutes")."""
-    for te in times:
-        if te.start < q.end and q.start < te.end:
-            if te.type == "DURATION" and q.dimension == "time" and not places_in_time(tokens, q):
-                continue
-            if q.dimension not in ("time", "count") and not (te.start <= q.start and q.end <= te.end):
-                continue  # a money or mass figure merely touching a date span
-            return False
-    if q.dimension == "time" and places_in_time(tokens, q):
+    if any(_in_time_expression(tokens, q, te) for te in times):
         return False
-    return True
+    return not (q.dimension == "time" and places_in_time(tokens, q))
+
+
+def _in_time_expression(tokens: Sequence[Token], q: Quantity, te: TimeExpression) -> bool:
+    if not (te.start < q.end and q.start < te.end):
+        return False
+    if te.type == "DURATION" and q.dimension == "time" and not places_in_time(tokens, q):
+        return False  # a duration that measures
+    # a money or mass figure merely touching a date span
+    return q.dimension in ("time", "count") or te.start <= q.start and q.end <= te.end
 
 
 # -- entity ------------------------------------------------------------------------------------
@@ -414,13 +420,18 @@ def _join_conjunction(p: _Walk) -> bool:
     if not (p.tok.low in ("and", "or") and parts and k + 1 < p.n):
         return False
     after = tokens[k + 1]
-    if after.text.isalpha() and after.text.islower() and after.low not in w["entity_stop_words"] \
-            and (not parts[-1].endswith("s") or any(x.endswith(",") for x in parts)) \
+    if _lower_word(after) and after.low not in w["entity_stop_words"] and _may_join_more(parts) \
             and after.low not in w["speech_verbs"] and not after.low.endswith("ed"):
         parts.append(p.tok.text)
         p.k += 1
         return True
     return False
+
+
+def _may_join_more(parts: Sequence[str]) -> bool:
+    """A phrase may go on with "and": its last word is no plural ("drugs and weapons" are two),
+    unless a comma already lists words."""
+    return not parts[-1].endswith("s") or any(x.endswith(",") for x in parts)
 
 
 def _not_a_noun_word(p: _Walk) -> bool:
@@ -483,8 +494,13 @@ def _noun_phrase_right(tokens: Sequence[Token], k: int, max_words: int = 6) -> s
         p.parts.append(p.tok.text)
         p.count += 1
         p.k += 1
-    parts, w = p.parts, _words()
-    while parts and (parts[-1].lower() in w["determiners"] or parts[-1].lower() in ("and", "or", "of")):
+    return _trimmed_right(p.parts)
+
+
+def _trimmed_right(parts: list[str]) -> str:
+    """The phrase less the determiners and glue it ends on."""
+    determiners = _words()["determiners"]
+    while parts and (parts[-1].lower() in determiners or parts[-1].lower() in ("and", "or", "of")):
         parts.pop()
     return " ".join(parts).rstrip(",")
 
@@ -501,11 +517,9 @@ def _verb_after_head(tokens: Sequence[Token], k: int, parts: Sequence[str]) -> b
     """Does the noun phrase end before token k because k is the verb of the clause?
     A lower-case word after a plural head that is a known verb ('guards monitor'),
     or any lower-case word directly followed by its object ('cameras enable the police')."""
-    if not parts or parts[-1].endswith(",") or parts[-1].lower() in ("of", "and", "or") or k + 1 >= len(tokens):
-        return False  # the word after "of" is a noun: "nine annual months of winter"
-    tok = tokens[k]
-    if not (tok.text.isalpha() and tok.text.islower()):
+    if not _head_so_far(parts) or k + 1 >= len(tokens) or not _lower_word(tokens[k]):
         return False
+    tok = tokens[k]
     w = _words()
     if _plural(parts[-1]) and tok.low in w["entity_verbs"]:
         return True
@@ -515,6 +529,16 @@ def _verb_after_head(tokens: Sequence[Token], k: int, parts: Sequence[str]) -> b
     # a plural-looking word is more often the head noun itself ("new homes the ...")
     return after.low in w["object_openers"] and after.text.islower() and tok.low not in w["determiners"] \
         and not _plural(tok.text)
+
+
+def _head_so_far(parts: Sequence[str]) -> bool:
+    """The phrase read so far ends on a word that can be its head (not on ",", "of", "and", "or":
+    the word after "of" is a noun, "nine annual months of winter")."""
+    return bool(parts) and not parts[-1].endswith(",") and parts[-1].lower() not in ("of", "and", "or")
+
+
+def _lower_word(tok: Token) -> bool:
+    return tok.text.isalpha() and tok.text.islower()
 
 
 @lru_cache(maxsize=1)
@@ -678,17 +702,21 @@ def _main_verb(tokens: Sequence[Token], k: int, end: int) -> bool:
     "was travelling at", "covered 42.2 km")? Participles further left stay: "total
     hectares sprayed reached 135,000"."""
     tok = tokens[k]
-    if not (tok.text.isalpha() and tok.text.islower()):
-        return False
     low = tok.low
-    if low in _words()["speech_verbs"] or low in cues()["speech_participles"]:
-        return False  # "Diab said 9,000 tons": the speaker, not the thing measured
-    if not (len(low) > 4 and low.endswith(("ed", "ing")) or low in _IRREGULAR_VERBS):
+    if not (_lower_word(tok) and _verb_form(low)):
         return False
     if k > 0 and tokens[k - 1].text == "-":
         return False  # "drug-related"
     after = tokens[k + 1].low if k + 1 < len(tokens) else ""
     return k + 1 == end or after in ("to", "by", "at") or after == "for" and low.endswith("ed")
+
+
+def _verb_form(low: str) -> bool:
+    """A past or -ing form or an irregular verb; not a speech verb ("Diab said 9,000 tons": the
+    speaker, not the thing measured)."""
+    if low in _words()["speech_verbs"] or low in cues()["speech_participles"]:
+        return False
+    return len(low) > 4 and low.endswith(("ed", "ing")) or low in _IRREGULAR_VERBS
 
 
 def _modified_noun_before_of(tokens: Sequence[Token], k: int) -> bool:
@@ -770,12 +798,17 @@ def _collect_left(tokens: Sequence[Token], k: int, max_words: int) -> tuple[str,
             break
         p.parts.append(p.tok.text)
         p.k -= 1
-    parts, w = p.parts[::-1], _words()
-    while parts and (parts[0].lower() in w["determiners"] or parts[0].lower() == "of"):
+    return _trimmed_left(p.parts[::-1]), p.k
+
+
+def _trimmed_left(parts: list[str]) -> str:
+    """The phrase less the determiners and "of" it opens with and the "of" it ends on."""
+    determiners = _words()["determiners"]
+    while parts and (parts[0].lower() in determiners or parts[0].lower() == "of"):
         parts.pop(0)
     while parts and parts[-1].lower() == "of":
         parts.pop()
-    return " ".join(parts), p.k
+    return " ".join(parts)
 
 
 class _Site:
@@ -1288,16 +1321,25 @@ def _subject_date(s: _SubjectWalk) -> bool | None:
 
 
 def _subject_word(s: _SubjectWalk) -> bool | None:
-    tok, parts, w = s.tok, s.parts, _words()
-    if not (tok.text[:1].isupper() or tok.low in w["speaker_role_nouns"] or tok.low in ("and", "of", "'s", "’s")
-            or (parts and tok.text.islower() and tok.text.isalpha() and parts[-1].low in w["speaker_role_nouns"]
-                and tok.low not in w["entity_stop_words"] and tok.low not in w["speech_verbs"])):
+    tok, parts = s.tok, s.parts
+    if not (_name_or_role_word(tok) or _modifier_of_role(tok, parts)):
         return None
     if tok.low in ("and", "of") and not parts:
         return False
     parts.append(tok)
     s.k -= 1
     return True
+
+
+def _name_or_role_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.low in _words()["speaker_role_nouns"] or tok.low in ("and", "of", "'s", "’s")
+
+
+def _modifier_of_role(tok: Token, parts: Sequence[Token]) -> bool:
+    """A lower-case word before a role noun: "the local police"."""
+    w = _words()
+    return bool(parts) and _lower_word(tok) and parts[-1].low in w["speaker_role_nouns"] \
+        and tok.low not in w["entity_stop_words"] and tok.low not in w["speech_verbs"]
 
 
 _SUBJECT_STEPS: tuple[Callable[[_SubjectWalk], bool | None], ...] = (
@@ -1420,6 +1462,12 @@ def _estimate_owner(tokens: Sequence[Token], i: int) -> str | None:
         owner -= 1  # "office's year-end estimate"
     if not (owner >= 0 and tokens[owner].low.endswith(("'s", "’s"))):
         return ""
+    return _possessive_name(tokens, owner)
+
+
+def _possessive_name(tokens: Sequence[Token], owner: int) -> str:
+    """The name that ends with the possessive at ``owner`` ("the Attorney General's office's"
+    -> "Attorney General's office"); "" when it opens like a clause."""
     k = owner
     while k > 0 and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].low.endswith(("'s", "’s"))) \
             and tokens[k - 1].text.replace("'", "").replace("’", "").isalpha():
@@ -1575,10 +1623,7 @@ def _title_starts(tokens: Sequence[Token]) -> list[int]:
     # matches a pair of glue words alone); most sentences have none (checked in C)
     if _strong_title_words().isdisjoint(map(_LOW, tokens)):
         return []
-    titles, dotted_titles = _words()["title_words"], _dotted_title_words()
-    caps = [c for c, low in enumerate(map(_LOW, tokens)) if low in dotted_titles]
-    caps = [c for c in caps if tokens[c].text[:1].isupper()
-            and (tokens[c].low in titles or tokens[c].low.rstrip(".") in titles)]
+    caps = _capitalised_titles(tokens)
     if not any(tokens[c].low.rstrip(".") not in _GLUE or tokens[c].low not in _GLUE for c in caps):
         return []  # only "The"/"Of": runs of glue words name no title
     starts: list[int] = []
@@ -1587,6 +1632,14 @@ def _title_starts(tokens: Sequence[Token]) -> list[int]:
             starts.append(c - 1)
         starts.append(c)
     return starts
+
+
+def _capitalised_titles(tokens: Sequence[Token]) -> list[int]:
+    """Indices of the capitalised title words ("Secretary", "Gen.")."""
+    titles, dotted_titles = _words()["title_words"], _dotted_title_words()
+    caps = [c for c, low in enumerate(map(_LOW, tokens)) if low in dotted_titles]
+    return [c for c in caps if tokens[c].text[:1].isupper()
+            and (tokens[c].low in titles or tokens[c].low.rstrip(".") in titles)]
 
 
 def _sentence_titles(tokens: Sequence[Token]) -> list[tuple[frozenset[str], str]]:
@@ -1905,7 +1958,18 @@ def _table_excluded(tokens: Sequence[Token], q: Quantity) -> bool:
 def _row_label(tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
     """Words right before a table figure (skipping earlier figures of the row),
     and the figure's column (figures in parentheses are shares, not columns)."""
-    k = q.tok_start - 1
+    k, column = _row_figures_before(tokens, q.tok_start - 1)
+    parts: list[str] = []
+    while k >= 0 and len(parts) < 3 and tokens[k].text[:1].isalpha() and tokens[k].low not in cues()["months"]:
+        parts.append(tokens[k].text)
+        k -= 1
+    parts.reverse()
+    return " ".join(parts), column
+
+
+def _row_figures_before(tokens: Sequence[Token], k: int) -> tuple[int, int]:
+    """Leftwards from k over the row's earlier figures: the index before them and how many
+    columns they fill."""
     column = 0
     depth = 0
     while k >= 0 and (tokens[k].text[0].isdigit() or tokens[k].text in ("(", ")", ".", "%")):
@@ -1916,9 +1980,4 @@ def _row_label(tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
         elif tokens[k].text[0].isdigit() and depth == 0:
             column += 1
         k -= 1
-    parts: list[str] = []
-    while k >= 0 and len(parts) < 3 and tokens[k].text[:1].isalpha() and tokens[k].low not in cues()["months"]:
-        parts.append(tokens[k].text)
-        k -= 1
-    parts.reverse()
-    return " ".join(parts), column
+    return k, column
