@@ -202,15 +202,22 @@ def _claim_of(s: _Sentence, q: Quantity, previous: Claim | None, rule: str) -> C
     speaker = _claim_speaker(q, s.attributions)
     if s.in_table:
         entity, speaker = _table_entity_and_speaker(s, q, entity, speaker)
-    if not entity and previous is not None and _continues_previous(tokens, q, previous):
-        entity = previous.entity  # "increased from 367 in 2007 to over 2000", "1048 (or 18%) of these killings"
-    if not entity and q.dimension != "count":
-        entity = _opening_subject(tokens, q)  # "The ship ... weighs 100,000 tonnes"
+    entity = entity or _entity_from_context(tokens, q, previous)
     return Claim(claim_id=stable_id(s.doc_id, s.p_index, s.s_index, q.start), doc_id=s.doc_id,
                  doc_date=s.doc_date, value=q.value, value_low=q.low, value_high=q.high, unit=q.unit,
                  unit_text=q.unit_text, dimension=q.dimension, qualifier=q.qualifier, entity=entity,
                  period=q.period, speaker=speaker, text=s.text[q.start:q.end], paragraph=s.paragraph,
                  sentence=s.text, start=q.start, end=q.end, rule=rule)
+
+
+def _entity_from_context(tokens: Sequence[Token], q: Quantity, previous: Claim | None) -> str:
+    """For a figure that names nothing: the previous claim's entity when it goes on from it
+    ("increased from 367 in 2007 to over 2000", "1048 (or 18%) of these killings"), else the
+    noun that opens the sentence ("The ship ... weighs 100,000 tonnes")."""
+    inherited = previous.entity if previous is not None and _continues_previous(tokens, q, previous) else ""
+    if inherited or q.dimension == "count":
+        return inherited
+    return _opening_subject(tokens, q)
 
 
 def _table_entity_and_speaker(s: _Sentence, q: Quantity, entity: str, speaker: str) -> tuple[str, str]:
@@ -523,12 +530,16 @@ def _verb_after_head(tokens: Sequence[Token], k: int, parts: Sequence[str]) -> b
     w = _words()
     if _plural(parts[-1]) and tok.low in w["entity_verbs"]:
         return True
+    # a plural-looking word is more often the head noun itself ("new homes the ...")
+    return _object_follows(tokens, k) and tok.low not in w["determiners"] and not _plural(tok.text)
+
+
+def _object_follows(tokens: Sequence[Token], k: int) -> bool:
+    """An object opens right after token k ("enable the police"); "a year" is a rate, not an object."""
     after = tokens[k + 1]
     if after.low in ("a", "an") and k + 2 < len(tokens) and tokens[k + 2].low in _TIME_NOUNS:
-        return False  # "300,000 new homes a year": a rate, not an object
-    # a plural-looking word is more often the head noun itself ("new homes the ...")
-    return after.low in w["object_openers"] and after.text.islower() and tok.low not in w["determiners"] \
-        and not _plural(tok.text)
+        return False  # "300,000 new homes a year"
+    return after.low in _words()["object_openers"] and after.text.islower()
 
 
 def _head_so_far(parts: Sequence[str]) -> bool:
@@ -850,12 +861,17 @@ def _noun_start(tokens: Sequence[Token], q: Quantity) -> tuple[int, bool]:
     k = q.unit_end
     if q.period and q.dimension not in ("count", "currency"):
         k = _skip_period(tokens, k)
-    if (q.adjective or q.dimension == "time" and q.value is not None) and k + 1 < len(tokens) \
-            and tokens[k].text == ")" and q.qual_start > 0 and tokens[q.qual_start - 1].text == "(":
+    if _parenthesised_measure(tokens, q, k):
         k += 1  # "a brief (10-minute) presentation": the noun after the parenthesis
     aged = q.dimension == "time" and tokens[q.unit_end - 1].low in _words()["duration_adjective_tail"]
     k, aged = _past_extent_words(tokens, q, _skip_qualifier_suffix(tokens, k), aged)
     return _skip_parenthesis_right(tokens, k), aged
+
+
+def _parenthesised_measure(tokens: Sequence[Token], q: Quantity, k: int) -> bool:
+    """An adjective or duration alone in parentheses, k at its ")"."""
+    return (q.adjective or q.dimension == "time" and q.value is not None) and k + 1 < len(tokens) \
+        and tokens[k].text == ")" and q.qual_start > 0 and tokens[q.qual_start - 1].text == "("
 
 
 def _past_extent_words(tokens: Sequence[Token], q: Quantity, k: int, aged: bool) -> tuple[int, bool]:
@@ -903,14 +919,20 @@ def _of_phrase(tokens: Sequence[Token], k: int) -> str:
     n = len(tokens)
     if not (k < n and tokens[k].low == "of"):
         return ""
+    if k + 1 < n and tokens[k + 1].low in ("which", "whom"):
+        return ""
+    return _noun_phrase_right(tokens, _past_determiners_and_number(tokens, k + 1))
+
+
+def _past_determiners_and_number(tokens: Sequence[Token], j: int) -> int:
+    """Past "the", "these" ... and a second number: "six of the seven agencies"."""
+    n = len(tokens)
     determiners = _words()["determiners"]
-    j = k + 1
     while j < n and (tokens[j].low in determiners or tokens[j].low in ("whom", "which")):
         j += 1
-    # "six of the seven agencies": skip the second number
     while j < n and (tokens[j].text[0].isdigit() or tokens[j].low in cues()["number_words"]):
         j += 1
-    return "" if k + 1 < n and tokens[k + 1].low in ("which", "whom") else _noun_phrase_right(tokens, j)
+    return j
 
 
 def _not_a_time(phrase: str) -> str:
@@ -1000,8 +1022,7 @@ def _percent_right_finder(s: _Site) -> str:
 def _of_whom_were(s: _Site) -> str:
     # "Ten officers were killed, seven of whom were members of Special Vetted Units"
     tokens, k, n = s.tokens, s.k, s.n
-    if not (k + 2 < n and tokens[k].low == "of" and tokens[k + 1].low in ("whom", "which")
-            and tokens[k + 2].low in ("were", "are", "was", "is")):
+    if not _of_whom_is(tokens, k):
         return ""
     j = k + 3
     while j < n and tokens[j].low in _words()["determiners"]:
@@ -1013,6 +1034,11 @@ def _of_whom_were(s: _Site) -> str:
     if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].text[:1].isupper():
         phrase += " of " + _noun_phrase_right(tokens, j + 1)
     return phrase
+
+
+def _of_whom_is(tokens: Sequence[Token], k: int) -> bool:
+    return k + 2 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in ("whom", "which") \
+        and tokens[k + 2].low in ("were", "are", "was", "is")
 
 
 def _count_unit_noun(s: _Site) -> str:
@@ -1134,10 +1160,9 @@ def _noun_candidate(tokens: Sequence[Token], k: int) -> bool:
 
 def _skip_period(tokens: Sequence[Token], k: int) -> int:
     """Index after a rate phrase at k ("per day", "a year") when "of" follows it."""
-    for size in (2, 1):
+    for size, openers in ((2, ("per", "a", "an", "each")), (1, ("annually", "daily"))):
         end = k + size
-        if end < len(tokens) and tokens[end].low == "of" and size == 2 and tokens[k].low in ("per", "a", "an", "each") \
-                or end < len(tokens) and tokens[end].low == "of" and size == 1 and tokens[k].low in ("annually", "daily"):
+        if end < len(tokens) and tokens[end].low == "of" and tokens[k].low in openers:
             return end
     return k
 
@@ -1187,11 +1212,7 @@ _SUBORDINATORS = frozenset("although though while whereas because since as if wh
 def _local_subject(tokens: Sequence[Token], k: int) -> str:
     """The subject of the clause holding token k: the capitalised name or first
     noun after the clause opens ("Although Hutus make up the majority of ...")."""
-    start = k
-    while start > 0 and tokens[start - 1].text not in (",", ";", ":"):
-        start -= 1
-    while start < k and (tokens[start].low in _SUBORDINATORS or tokens[start].low in ("the", "a", "an")):
-        start += 1
+    start = _clause_opening(tokens, k)
     parts: list[str] = []
     while start < k and tokens[start].text[:1].isupper() and tokens[start].text.isalpha():
         parts.append(tokens[start].text)
@@ -1199,6 +1220,16 @@ def _local_subject(tokens: Sequence[Token], k: int) -> str:
     if parts:
         return " ".join(parts)
     return _noun_phrase_right(tokens, start, max_words=3) if start < k else ""
+
+
+def _clause_opening(tokens: Sequence[Token], k: int) -> int:
+    """Where the clause holding token k starts, past its subordinator and article."""
+    start = k
+    while start > 0 and tokens[start - 1].text not in (",", ";", ":"):
+        start -= 1
+    while start < k and (tokens[start].low in _SUBORDINATORS or tokens[start].low in ("the", "a", "an")):
+        start += 1
+    return start
 
 
 _SHARE_VERBS = frozenset("represented represents represent accounted accounts account constituted constitutes "
@@ -1275,6 +1306,12 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 10 and text.isalpha() and text.isupper()
 
 
+def _acronym_in_parentheses(tokens: Sequence[Token], k: int) -> bool:
+    """The parenthesis at k holds an acronym alone: "(SSP)"."""
+    return tokens[k].text == "(" and k + 2 < len(tokens) and _is_acronym(tokens[k + 1].text) \
+        and tokens[k + 2].text == ")"
+
+
 @dataclass
 class _SubjectWalk:
     """The subject of a verb, read leftwards from before it."""
@@ -1289,6 +1326,13 @@ class _SubjectWalk:
     @property
     def tok(self) -> Token:
         return self.tokens[self.k]
+
+    def read(self) -> "_SubjectWalk":
+        """Take the steps in turn at each token, leftwards, up to eight words."""
+        while self.k >= 0 and len(self.parts) < 8:
+            if not next((go for step in _SUBJECT_STEPS if (go := step(self)) is not None), False):
+                break
+        return self
 
 
 # each step reads the token at k: True to go on leftwards, False to stop, None when it does not apply
@@ -1353,10 +1397,7 @@ def _subject_before(tokens: Sequence[Token], v: int) -> str:
     k = v - 1
     while k >= 0 and tokens[k].low in _ADVERBS:
         k -= 1
-    s = _SubjectWalk(tokens, k)
-    while s.k >= 0 and len(s.parts) < 8:
-        if not next((go for step in _SUBJECT_STEPS if (go := step(s)) is not None), False):
-            break
+    s = _SubjectWalk(tokens, k).read()
     if s.pronoun:
         return s.pronoun
     if s.acronym:
@@ -1385,22 +1426,24 @@ _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
 
 def _strip_titles(words: list[str]) -> str:
     """'Attorney General Medina Mora' -> 'Medina Mora'; 'the Ambassador' stays 'Ambassador'."""
+    run = _name_after_titles(words)
+    return " ".join(run if run and len(run) < len(words) else words)
+
+
+def _name_after_titles(words: list[str]) -> list[str]:
+    """The capitalised words (not titles, not possessives, "and" inside) that end ``words``."""
     titles = _words()["title_words"]
     run: list[str] = []
     for word in reversed(words):
         low = word.lower().rstrip(".")
-        if word[:1].isupper() and low not in titles and not low.endswith(("'s", "’s", ",s")):
-            run.append(word)
-        elif low == "and" and run:
+        if word[:1].isupper() and low not in titles and not low.endswith(("'s", "’s", ",s")) or low == "and" and run:
             run.append(word)
         else:
             break
     run.reverse()
     while run and run[0].lower() == "and":
         run.pop(0)
-    if run and len(run) < len(words):
-        return " ".join(run)
-    return " ".join(words)
+    return run
 
 
 @lru_cache(maxsize=1)
@@ -1562,15 +1605,20 @@ def _role_subject(tokens: Sequence[Token]) -> bool:
 def _resolve(found: str, state: _SpeakerState) -> str:
     """Pronouns, possessives and bare titles to the names they stand for."""
     low = found.lower()
-    if low in ("he", "she"):
-        return state.antecedent or state.speaker or state.person
-    if low == "they":
-        return state.speaker or state.person or state.antecedent
+    if low in ("he", "she", "they"):
+        return _referent(low, state)
     first, _, rest = found.partition(" ")
     if first.lower() in _POSSESSIVE_PRONOUNS:
         owner = state.speaker or state.antecedent
         return f"{owner} {rest}" if owner else rest
     return _title_holder(found, state) or found
+
+
+def _referent(pronoun: str, state: _SpeakerState) -> str:
+    """Who "he"/"she" (the latest named subject first) or "they" (the paragraph's speaker first) is."""
+    if pronoun == "they":
+        return state.speaker or state.person or state.antecedent
+    return state.antecedent or state.speaker or state.person
 
 
 def _title_holder(found: str, state: _SpeakerState) -> str:
@@ -1582,14 +1630,10 @@ def _title_holder(found: str, state: _SpeakerState) -> str:
     if len(words) < 2 or not all(x in titles for x in words):
         return ""
     wanted = frozenset(words)
-    best: tuple[int, int] | None = None
-    holder = ""
-    for order, (title, name) in enumerate(state.titles):
-        if wanted <= title:
-            rank = (len(title - wanted), -order)
-            if best is None or rank < best:
-                best, holder = rank, name
-    return holder
+    # the title with the fewest words beyond those wanted, the latest introduced among equals
+    holders = [((len(title - wanted), -order), name) for order, (title, name) in enumerate(state.titles)
+               if wanted <= title]
+    return min(holders)[1] if holders else ""
 
 
 _GLUE = ("of", "for", "the", "and")
@@ -1677,7 +1721,7 @@ def _title_run(tokens: Sequence[Token], j: int) -> tuple[int, list[str]]:
             j += 1
         elif run and tok.low in _GLUE:
             j += 1
-        elif run and tok.text == "(" and j + 2 < n and _is_acronym(tokens[j + 1].text) and tokens[j + 2].text == ")":
+        elif run and _acronym_in_parentheses(tokens, j):
             j += 3
         else:
             break
@@ -1779,12 +1823,19 @@ class _ClauseSubject:
     parts: list[str] = field(default_factory=list)
     acronym: str = ""
 
+    def read(self) -> "_ClauseSubject":
+        """Take the first step that applies at each token, rightwards, up to six words."""
+        while self.k < len(self.tokens) and len(self.parts) < 6:
+            if not any(step(self) for step in _CLAUSE_SUBJECT_STEPS):
+                break
+        return self
+
 
 # each step reads the tokens at k: True when it took them (read on), False when it does not apply
 
 def _subject_acronym_after(s: _ClauseSubject) -> bool:
     tokens, k = s.tokens, s.k
-    if tokens[k].text == "(" and k + 2 < len(tokens) and _is_acronym(tokens[k + 1].text) and tokens[k + 2].text == ")":
+    if _acronym_in_parentheses(tokens, k):
         s.acronym = tokens[k + 1].text
         s.k += 3
         return True
@@ -1828,15 +1879,16 @@ def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
     start = _clause_start(tokens)
     if start is None:
         return "", False
-    s = _ClauseSubject(tokens, start)
-    while s.k < len(tokens) and len(s.parts) < 6:
-        if not any(step(s) for step in _CLAUSE_SUBJECT_STEPS):
-            break
-    parts = s.parts
-    if not parts or parts[0].lower() in _NOT_SUBJECT_OPENERS:
+    s = _ClauseSubject(tokens, start).read()
+    if not s.parts or s.parts[0].lower() in _NOT_SUBJECT_OPENERS:
         return "", False
     if s.acronym:
         return s.acronym, False
+    return _untitled(s.parts)
+
+
+def _untitled(parts: list[str]) -> tuple[str, bool]:
+    """The subject less its titles, and whether a title named the person ("President Kumaratunga")."""
     phrase = _strip_titles(parts)
     titled = phrase != " ".join(parts) and phrase[:1].isupper() and phrase.lower() not in _words()["title_words"]
     return phrase, titled
