@@ -70,16 +70,24 @@ def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None
     # each sentence is tokenized once, for the title map, the tables and the paragraph loop
     # (held here for one document, not in tokenize's cache: fewer long-lived objects for the GC)
     tokens = [[tokenize(s.text) for s in p.sentences] for p in doc.paragraphs]
-    paragraph_names = [named_currencies(p) for p in tokens]
-    cable = CurrencyContext(country=country_of(doc.origin, doc.tags), cable=frozenset().union(*paragraph_names))
+    currencies = _paragraph_currencies(doc, tokens)
     tables = _table_contexts(doc.paragraphs, tokens)
     state = _SpeakerState(titles=_title_map([t for p in tokens for t in p]))
     for p_index, paragraph in enumerate(doc.paragraphs):
         p_times = times[p_index] if times and p_index < len(times) else []
-        currency = CurrencyContext(cable.country, paragraph_names[p_index], cable.cable)
+        currency = currencies[p_index]
         claims.extend(claim for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times,
                                                               currency, tables[p_index], state, tokens[p_index], weak))
     return _once_each(claims)
+
+
+def _paragraph_currencies(doc: Document, tokens: Sequence[Sequence[Sequence[Token]]]) -> list[CurrencyContext]:
+    """What decides each paragraph's bare currency words: the cable's country, the currencies
+    the paragraph names, those the whole cable names."""
+    paragraph_names = [named_currencies(p) for p in tokens]
+    country = country_of(doc.origin, doc.tags)
+    cable = frozenset().union(*paragraph_names)
+    return [CurrencyContext(country, names, cable) for names in paragraph_names]
 
 
 def _once_each(claims: list[Claim]) -> list[Claim]:
@@ -464,9 +472,12 @@ def _verb_after_noun(p: _Walk) -> bool:
         return False
     if tok.low in _IRREGULAR_VERBS:
         return True
-    next_is_word = p.word_at(p.k + 1) and p.tokens[p.k + 1].low not in w["entity_stop_words"]
-    return tok.text.islower() and tok.low not in w["ing_nouns"] and (tok.low.endswith("ed") or tok.low.endswith("ing")) \
-        and (parts[-1].endswith("s") or parts[-1][:1].isupper() or not next_is_word)
+    return tok.text.islower() and tok.low not in w["ing_nouns"] and tok.low.endswith(("ed", "ing")) \
+        and (parts[-1].endswith("s") or parts[-1][:1].isupper() or not _noun_word_at(p, p.k + 1))
+
+
+def _noun_word_at(p: _Walk, i: int) -> bool:
+    return p.word_at(i) and p.tokens[i].low not in _words()["entity_stop_words"]
 
 
 def _fiscal_year(p: _Walk) -> bool:
@@ -783,11 +794,17 @@ def _left_stop_word(p: _Walk) -> bool:
 
 def _verb_between_subject_and_object(p: _Walk) -> bool:
     # "The hurricane packed winds"
-    tokens, k, tok, w = p.tokens, p.k, p.tok, _words()
-    return bool(p.parts) and p.parts[-1] != "of" and tok.text.islower() and tok.text.isalpha() and len(tok.low) > 4 \
-        and tok.low.endswith("ed") and k > 0 and _is_word(tokens[k - 1]) and tokens[k - 1].text != "-" \
-        and tokens[k - 1].low not in w["determiners"] | w["entity_stop_words"] \
-        and not tokens[k - 1].low.endswith(("ly", "'s", "’s"))
+    tok = p.tok
+    return bool(p.parts) and p.parts[-1] != "of" and _lower_word(tok) and len(tok.low) > 4 \
+        and tok.low.endswith("ed") and p.k > 0 and _subject_word_before(p.tokens[p.k - 1])
+
+
+def _subject_word_before(before: Token) -> bool:
+    """A word that can end a subject before its verb: not a determiner, a stop word, an adverb,
+    a possessive or a hyphen."""
+    w = _words()
+    return _is_word(before) and before.text != "-" and before.low not in w["determiners"] | w["entity_stop_words"] \
+        and not before.low.endswith(("ly", "'s", "’s"))
 
 
 def _linking_word(p: _Walk) -> bool:
@@ -889,19 +906,26 @@ def _past_extent_words(tokens: Sequence[Token], q: Quantity, k: int, aged: bool)
 
 def _skip_parenthesis_right(tokens: Sequence[Token], k: int) -> int:
     """Past a parenthesis right after the number: "1048 (or 18%) of these killings"."""
-    n = len(tokens)
-    if not (k < n and tokens[k].text == "("):
+    if not (k < len(tokens) and tokens[k].text == "("):
         return k
+    close = _matching_parenthesis(tokens, k, 1)
+    return len(tokens) if close is None else close + 1
+
+
+def _matching_parenthesis(tokens: Sequence[Token], k: int, step: int) -> int | None:
+    """The index of the parenthesis that closes the one at k, reading rightwards (step 1, from
+    a "(") or leftwards (step -1, from a ")"); None when it is never closed."""
+    opening, closing = ("(", ")") if step == 1 else (")", "(")
     depth = 0
-    while k < n:
-        if tokens[k].text == "(":
+    while 0 <= k < len(tokens):
+        if tokens[k].text == opening:
             depth += 1
-        elif tokens[k].text == ")":
+        elif tokens[k].text == closing:
             depth -= 1
             if depth == 0:
-                return k + 1
-        k += 1
-    return k
+                return k
+        k += step
+    return None
 
 
 def _determiner_before(tokens: Sequence[Token], start: int) -> bool:
@@ -1139,10 +1163,13 @@ def _unit_as_modifier(tokens: Sequence[Token], q: Quantity, k: int) -> bool:
     singular after a number other than one, or the noun after it is plural."""
     if k >= len(tokens) or not q.unit_text or q.value is None or q.dimension in ("count", "currency", "percent"):
         return False
-    if not _noun_candidate(tokens, k):
-        return False
+    return _noun_candidate(tokens, k) and (_singular_unit_of_many(q) or _plural(tokens[k].text))
+
+
+def _singular_unit_of_many(q: Quantity) -> bool:
+    """The unit word is singular after a number other than one: "1300 kilometer" (not "kilometers", "km")."""
     unit = q.unit_text.split()[-1].lower()
-    return q.value != 1 and unit.isalpha() and len(unit) > 3 and not _plural(unit) or _plural(tokens[k].text)
+    return q.value != 1 and unit.isalpha() and len(unit) > 3 and not _plural(unit)
 
 
 def _noun_candidate(tokens: Sequence[Token], k: int) -> bool:
@@ -1151,11 +1178,16 @@ def _noun_candidate(tokens: Sequence[Token], k: int) -> bool:
     if k >= len(tokens):
         return False
     tok = tokens[k]
+    return _lower_word(tok) and _may_be_a_noun(tok.low) \
+        and not (k + 1 < len(tokens) and tokens[k + 1].low in _words()["object_openers"])
+
+
+def _may_be_a_noun(low: str) -> bool:
+    """Not a stop word, a verb, a time word, a past form or adverb, or a direction."""
     w = _words()
-    return tok.text.isalpha() and tok.text.islower() and tok.low not in w["entity_stop_words"] \
-        and tok.low not in w["entity_verbs"] and tok.low not in _TIME_NOUNS and not tok.low.endswith(("ed", "ly")) \
-        and tok.low not in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest") \
-        and not (k + 1 < len(tokens) and tokens[k + 1].low in w["object_openers"])
+    return low not in w["entity_stop_words"] and low not in w["entity_verbs"] and low not in _TIME_NOUNS \
+        and not low.endswith(("ed", "ly")) \
+        and low not in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
 
 
 def _skip_period(tokens: Sequence[Token], k: int) -> int:
@@ -1188,12 +1220,18 @@ def _parenthesised_share(tokens: Sequence[Token], q: Quantity) -> str:
         return _noun_phrase_left(tokens, open_at) if tokens[open_at - 1].text.isalpha() else ""
     while k >= 0 and tokens[k].low in ("the", "a", "an"):
         k -= 1
-    share_nouns = _words()["share_nouns"]
-    whole = " of " in f" {phrase.lower()} " and phrase.lower().split(" of ")[0].split()[-1] in share_nouns
-    if whole or k >= 1 and tokens[k].low == "of" and tokens[k - 1].low in share_nouns:
+    if _share_of_a_whole(tokens, phrase, k):
         # "the majority of the population (84 percent)": the whole, not the part
         return _local_subject(tokens, k) or phrase
     return phrase
+
+
+def _share_of_a_whole(tokens: Sequence[Token], phrase: str, k: int) -> bool:
+    """The phrase (or the words before it, ending at k) is "the majority of ...", "a third of ..."."""
+    share_nouns = _words()["share_nouns"]
+    low = phrase.lower()
+    return " of " in f" {low} " and low.split(" of ")[0].split()[-1] in share_nouns \
+        or k >= 1 and tokens[k].low == "of" and tokens[k - 1].low in share_nouns
 
 
 def _share_parenthesis(tokens: Sequence[Token], q: Quantity) -> int | None:
@@ -1285,17 +1323,8 @@ class _SpeakerState:
 
 def _skip_parenthesis_left(tokens: Sequence[Token], k: int) -> tuple[int, str]:
     """k is a ')': the index before its '(' and the acronym it holds ("(SNSP -- part of ...)")."""
-    depth = 0
-    j = k
-    while j >= 0:
-        if tokens[j].text == ")":
-            depth += 1
-        elif tokens[j].text == "(":
-            depth -= 1
-            if depth == 0:
-                break
-        j -= 1
-    if j < 0:
+    j = _matching_parenthesis(tokens, k, -1)
+    if j is None:
         return -1, ""
     inner = tokens[j + 1] if j + 1 < k else None
     acronym = inner.text if inner is not None and _is_acronym(inner.text) else ""
@@ -1410,15 +1439,21 @@ def _subject_phrase(parts: list[Token]) -> str:
     a possessive stays for the caller to resolve ("Their local representative")."""
     while parts and parts[0].low in ("and", "of"):
         parts.pop(0)  # (the last word is never glue: the walk stops at glue next to the verb)
+    possessive = _drop_determiners(parts)
+    if not parts or parts[0].low in ("it", "this", "there", "which", "that"):
+        return ""
+    phrase = _strip_titles([t.text for t in parts])
+    return possessive + " " + phrase if possessive else phrase
+
+
+def _drop_determiners(parts: list[Token]) -> str:
+    """Drop the determiners that open ``parts``; the last possessive among them ("their")."""
     possessive = ""
     while parts and parts[0].low in _words()["determiners"] | {"the"}:
         if parts[0].low in _POSSESSIVE_PRONOUNS:
             possessive = parts[0].low
         parts.pop(0)
-    if not parts or parts[0].low in ("it", "this", "there", "which", "that"):
-        return ""
-    phrase = _strip_titles([t.text for t in parts])
-    return possessive + " " + phrase if possessive else phrase
+    return possessive
 
 
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
@@ -1974,14 +2009,19 @@ def _table_contexts(paragraphs: Sequence[Paragraph],
     each sentence, by paragraph."""
     out = [_TableContext.of(p) for p in paragraphs]
     for i in range(1, len(paragraphs)):
-        title_para = paragraphs[i - 1]
-        if out[i].active or not out[i - 1].active or not paragraphs[i].sentences:
-            continue
-        if any(_table_like(t) for t in tokens[i - 1]):
-            continue  # the title paragraph holds its own rows
-        if _table_like(tokens[i][0]):
-            out[i] = _TableContext.of_text(title_para.text + " " + paragraphs[i].text)
+        if _rows_under_the_title_before(paragraphs, tokens, out, i):
+            out[i] = _TableContext.of_text(paragraphs[i - 1].text + " " + paragraphs[i].text)
     return out
+
+
+def _rows_under_the_title_before(paragraphs: Sequence[Paragraph], tokens: Sequence[Sequence[Sequence[Token]]],
+                                 tables: Sequence[_TableContext], i: int) -> bool:
+    """Paragraph i opens with table rows and the paragraph before it is a table title alone."""
+    if tables[i].active or not tables[i - 1].active or not paragraphs[i].sentences:
+        return False
+    if any(_table_like(t) for t in tokens[i - 1]):
+        return False  # the title paragraph holds its own rows
+    return _table_like(tokens[i][0])
 
 
 def _table_like(tokens: Sequence[Token]) -> bool:
