@@ -501,17 +501,18 @@ _RIGHT_ENDS: tuple[tuple[Callable[[_Walk], bool], bool], ...] = (
 def _noun_phrase_right(tokens: Sequence[Token], k: int, max_words: int = 6) -> str:
     """Noun phrase starting at token k (adjectives + nouns, hyphen compounds)."""
     p = _Walk(tokens, k)
+    # (plain loops, not any()/next() over generators: this runs at every token of most phrases)
     while p.k < p.n and p.count < max_words:
-        if any(join(p) for join in _RIGHT_JOINS):
-            continue
-        void = next((void for ends, void in _RIGHT_ENDS if ends(p)), None)
-        if void is not None:
-            if void:
-                return ""
-            break
-        p.parts.append(p.tok.text)
-        p.count += 1
-        p.k += 1
+        for join in _RIGHT_JOINS:
+            if join(p):
+                break
+        else:
+            for ends, void in _RIGHT_ENDS:
+                if ends(p):
+                    return "" if void else _trimmed_right(p.parts)
+            p.parts.append(p.tok.text)
+            p.count += 1
+            p.k += 1
     return _trimmed_right(p.parts)
 
 
@@ -575,8 +576,7 @@ def _leading_verb(tokens: Sequence[Token], k: int) -> bool:
     tok = tokens[k]
     if not (tok.text.isalpha() and tok.text.islower()) or k + 1 >= len(tokens):
         return False
-    j = _before_the_number(tokens, k - 1)
-    if j < k - 1 and tokens[j].low in ("the", "these", "those", "his", "her", "their", "its", "our"):
+    if _determined_number_before(tokens, k):
         return False  # "the three wounded": a noun made of an adjective
     w = _words()
     after = tokens[k + 1]
@@ -584,6 +584,12 @@ def _leading_verb(tokens: Sequence[Token], k: int) -> bool:
     if tok.low in w["entity_verbs"]:
         return takes_object
     return len(tok.low) > 5 and tok.low.endswith("ed") and takes_object
+
+
+def _determined_number_before(tokens: Sequence[Token], k: int) -> bool:
+    """A determiner opens the number that ends before token k: "the three"."""
+    j = _before_the_number(tokens, k - 1)
+    return j < k - 1 and tokens[j].low in ("the", "these", "those", "his", "her", "their", "its", "our")
 
 
 def _before_the_number(tokens: Sequence[Token], j: int) -> int:
@@ -820,12 +826,15 @@ def _collect_left(tokens: Sequence[Token], k: int, max_words: int) -> tuple[str,
     """Noun phrase ending at token index k (inclusive); also the index before it."""
     p = _Walk(tokens, k)
     while p.k >= 0 and len(p.parts) < max_words:
-        if any(join(p) for join in _LEFT_JOINS):
-            continue
-        if any(ends(p) for ends in _LEFT_ENDS):
-            break
-        p.parts.append(p.tok.text)
-        p.k -= 1
+        for join in _LEFT_JOINS:
+            if join(p):
+                break
+        else:
+            for ends in _LEFT_ENDS:
+                if ends(p):
+                    return _trimmed_left(p.parts[::-1]), p.k
+            p.parts.append(p.tok.text)
+            p.k -= 1
     return _trimmed_left(p.parts[::-1]), p.k
 
 
@@ -1359,8 +1368,12 @@ class _SubjectWalk:
     def read(self) -> "_SubjectWalk":
         """Take the steps in turn at each token, leftwards, up to eight words."""
         while self.k >= 0 and len(self.parts) < 8:
-            if not next((go for step in _SUBJECT_STEPS if (go := step(self)) is not None), False):
-                break
+            for step in _SUBJECT_STEPS:
+                go = step(self)
+                if go is not None:
+                    break
+            if not go:
+                return self
         return self
 
 
@@ -1861,8 +1874,11 @@ class _ClauseSubject:
     def read(self) -> "_ClauseSubject":
         """Take the first step that applies at each token, rightwards, up to six words."""
         while self.k < len(self.tokens) and len(self.parts) < 6:
-            if not any(step(self) for step in _CLAUSE_SUBJECT_STEPS):
-                break
+            for step in _CLAUSE_SUBJECT_STEPS:
+                if step(self):
+                    break
+            else:
+                return self
         return self
 
 

@@ -813,16 +813,12 @@ def _scan(text: str, tokens: Sequence[Token], i: int, context: CurrencyContext) 
 
 # -- ranges: 20-30, five to six, five or six, between X and Y, USD 3k to USD 30k
 
-_RANGE_WORDS = ("-", "–", "—", "to", "or", "and", "through", "thru")
-_DASHES = ("-", "–", "—")
-
-
 def _and_without_between(r: _Reading, sep: Token, k: int) -> bool:
     return sep.low == "and" and not (r.start_idx > 0 and r.tokens[r.start_idx - 1].low == "between")
 
 
 def _dash_before_a_word(r: _Reading, sep: Token, k: int) -> bool:
-    return sep.low in _DASHES and not (_is_digit(r.tokens[k]) if k < r.n else False) and not r.spelled
+    return sep.low in ("-", "–", "—") and not (_is_digit(r.tokens[k]) if k < r.n else False) and not r.spelled
 
 
 def _year_then_next_figure(r: _Reading, sep: Token, k: int) -> bool:
@@ -846,7 +842,7 @@ def _second_number_index(tokens: Sequence[Token], k: int) -> int:
 
 def _read_range(r: _Reading) -> None:
     tokens, j = r.tokens, r.j
-    if not (j + 1 < r.n and tokens[j].low in _RANGE_WORDS):
+    if not (j + 1 < r.n and tokens[j].low in ("-", "–", "—", "to", "or", "and", "through", "thru")):
         return
     k = _second_number_index(tokens, j + 1)
     if any(blocks(r, tokens[j], k) for blocks in _NOT_A_RANGE):
@@ -1157,7 +1153,8 @@ def _exclusions(text: str, tokens: Sequence[Token], q: Quantity) -> None:
 class _Candidate:
     """One candidate quantity with the tokens around its number, as the exclusion checks read it."""
 
-    __slots__ = ("text", "tokens", "q", "n", "ni", "num", "prev", "prev2", "nxt", "last", "digits")
+    __slots__ = ("text", "tokens", "q", "n", "ni", "num", "prev", "prev2", "nxt", "last", "digits", "count",
+                 "bare_start")
 
     def __init__(self, text: str, tokens: Sequence[Token], q: Quantity, ni: int) -> None:
         self.text, self.tokens, self.q, self.ni = text, tokens, q, ni
@@ -1168,18 +1165,11 @@ class _Candidate:
         self.nxt = tokens[q.unit_end] if q.unit_end < self.n else None  #: the token after the unit
         self.last = tokens[q.tok_end - 1]
         self.digits = _is_digit(self.num)
+        self.count = q.unit == "count"
+        self.bare_start = q.tok_start == ni  #: the quantity opens on its number (no prefix, no qualifier)
 
     def at(self, i: int) -> Token:
         return self.tokens[i]
-
-    @property
-    def count(self) -> bool:
-        return self.q.unit == "count"
-
-    @property
-    def bare_start(self) -> bool:
-        """The quantity opens on its number (no currency prefix, no qualifier)."""
-        return self.q.tok_start == self.ni
 
     @property
     def label_prev(self) -> Token | None:
@@ -1556,7 +1546,10 @@ def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
     if ni >= len(tokens):
         return "no number"
     candidate = _Candidate(text, tokens, q, ni)
-    return next((reason for reason, check in EXCLUSIONS if check(candidate)), "")
+    for reason, check in EXCLUSIONS:
+        if check(candidate):
+            return reason
+    return ""
 
 
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
