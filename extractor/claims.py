@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .clean import split_sentences  # the pipeline's splitter: one way to cut sentences
 from .model import Claim, Document, Paragraph, TimeExpression, stable_id
@@ -67,39 +67,53 @@ def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None
     if times is None:
         times = _time_expressions(doc)
     claims: list[Claim] = []
-    seen: set[tuple[str, int]] = set()
     # each sentence is tokenized once, for the title map, the tables and the paragraph loop
     # (held here for one document, not in tokenize's cache: fewer long-lived objects for the GC)
     tokens = [[tokenize(s.text) for s in p.sentences] for p in doc.paragraphs]
-    paragraph_names = [named_currencies(p) for p in tokens]
-    cable = CurrencyContext(country=country_of(doc.origin, doc.tags), cable=frozenset().union(*paragraph_names))
+    currencies = _paragraph_currencies(doc, tokens)
     tables = _table_contexts(doc.paragraphs, tokens)
     state = _SpeakerState(titles=_title_map([t for p in tokens for t in p]))
     for p_index, paragraph in enumerate(doc.paragraphs):
         p_times = times[p_index] if times and p_index < len(times) else []
-        currency = CurrencyContext(cable.country, paragraph_names[p_index], cable.cable)
-        for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times, currency,
-                                          tables[p_index], state, tokens[p_index], weak):
-            # a body copied twice into one file says each figure once
-            key = (claim.sentence, claim.start)
-            if key in seen:
-                continue
+        currency = currencies[p_index]
+        claims.extend(claim for _, claim in _paragraph_claims(doc.doc_id, doc.doc_date, p_index, paragraph, p_times,
+                                                              currency, tables[p_index], state, tokens[p_index], weak))
+    return _once_each(claims)
+
+
+def _paragraph_currencies(doc: Document, tokens: Sequence[Sequence[Sequence[Token]]]) -> list[CurrencyContext]:
+    """What decides each paragraph's bare currency words: the cable's country, the currencies
+    the paragraph names, those the whole cable names."""
+    paragraph_names = [named_currencies(p) for p in tokens]
+    country = country_of(doc.origin, doc.tags)
+    cable = frozenset().union(*paragraph_names)
+    return [CurrencyContext(country, names, cable) for names in paragraph_names]
+
+
+def _once_each(claims: list[Claim]) -> list[Claim]:
+    """The first claim of each (sentence, offset): a body copied twice into one file says each figure once."""
+    seen: set[tuple[str, int]] = set()
+    out: list[Claim] = []
+    for claim in claims:
+        key = (claim.sentence, claim.start)
+        if key not in seen:
             seen.add(key)
-            claims.append(claim)
-    return claims
+            out.append(claim)
+    return out
 
 
 def claims_from_text(text: str, dct: str = "", country: str = "") -> list[Claim]:
     """Claims of plain English text; offsets index ``text``."""
     sentences = split_sentences(text)
     paragraph = Paragraph(number="", marking="", heading="", text=text, sentences=sentences)
-    times: list[list[TimeExpression]] = []
-    for s in sentences:
-        times.append(_safe_timex(s.text, dct))
-    named = named_currencies(tokenize(s.text) for s in sentences)
+    times = [_safe_timex(s.text, dct) for s in sentences]
+    sentence_tokens = [tokenize(s.text) for s in sentences]
+    named = named_currencies(sentence_tokens)
     currency = CurrencyContext(country_of(country=country), paragraph=named, cable=named)
+    state = _SpeakerState(titles=_title_map(sentence_tokens))
     claims = []
-    for s_index, claim in _paragraph_claims("", dct, 0, paragraph, times, currency):
+    for s_index, claim in _paragraph_claims("", dct, 0, paragraph, times, currency, _TableContext.of(paragraph),
+                                            state, sentence_tokens):
         claim.start += sentences[s_index].start
         claim.end += sentences[s_index].start
         claims.append(claim)
@@ -127,107 +141,151 @@ def _time_expressions(doc: Document) -> list[list[list[TimeExpression]]]:
 
 def _paragraph_claims(doc_id: str, doc_date: str, p_index: int, paragraph: Paragraph,
                       times: Sequence[list[TimeExpression]], currency: CurrencyContext,
-                      table: "_TableContext | None" = None,
-                      state: "_SpeakerState | None" = None,
-                      sentence_tokens: Sequence[Sequence[Token]] | None = None,
+                      table: "_TableContext", state: "_SpeakerState", sentence_tokens: Sequence[Sequence[Token]],
                       weak: bool = False) -> list[tuple[int, Claim]]:
     """(sentence index, claim) pairs of one paragraph (sentence_tokens: the tokens of its sentences;
     currency: what decides its bare '$', 'dollars', 'pesos')."""
     claims: list[tuple[int, Claim]] = []
-    if sentence_tokens is None:
-        sentence_tokens = [tokenize(s.text) for s in paragraph.sentences]
-    if state is None:
-        state = _SpeakerState(titles=_title_map(sentence_tokens))
     state.new_paragraph()
-    if table is None:
-        table = _TableContext.of(paragraph)
     for s_index, sentence in enumerate(paragraph.sentences):
         text = sentence.text
         tokens = sentence_tokens[s_index]
-        speaker = _sentence_speaker(tokens, state)
+        attributions = _sentence_speaker(tokens, state)  # every sentence: the speaker carries on
         if not has_candidates(text) or _ROUTING_LINE_RE.search(text):
             continue
-        s_times = times[s_index] if s_index < len(times) else []
-        quantities = find_quantities(text, tokens, keep_excluded=weak, context=currency)
-        in_table = table.active and (_table_like(tokens) or _table_row(text, tokens))
-        previous: Claim | None = None
-        for q in quantities:
-            _age_apposition(tokens, q)
-            rule = "q:" + q.excluded if q.excluded else ""
-            if not _is_claim(tokens, q, s_times):
-                continue  # placed in time ("six months ago", "in 2-3 months"): the timeline's, never a claim
-            if not rule and in_table and _table_excluded(tokens, q):
-                rule = "table"
-            if rule and not weak:
-                continue
-            if q.unit == "count" and not q.spelled and not _has_noun_after(tokens, q):
-                _unit_from_left(tokens, q)
-            if previous is not None and previous.dimension == q.dimension and not _has_noun_after(tokens, q) \
-                    and q.dimension in ("count", "percent") and _compared_with_previous(tokens, q):
-                entity = previous.entity  # "from three children per week to ten per week"
-            elif previous is not None and previous.dimension == q.dimension == "currency" \
-                    and text[previous.end:tokens[q.qual_start].start].strip() == "(":
-                entity = previous.entity  # "38 billion Brazilian Reals (21 billion USD)": the same amount converted
-            else:
-                entity = _entity(tokens, q)
-            claim_speaker = _claim_speaker(q, speaker)
-            if in_table:
-                label, column = _row_label(tokens, q)
-                entity = " ".join(x for x in (label, table.title) if x) or entity
-                if table.sources:
-                    claim_speaker = table.sources[min(column, len(table.sources) - 1)]
-            if not entity and previous is not None and (previous.unit == q.unit or tokens[q.qual_start - 1].text == "("
-                                                        or tokens[q.qual_start - 1].low == "or"
-                                                        or _of_which(tokens, q)
-                                                        or _compared_with_previous(tokens, q)
-                                                        and (previous.dimension == q.dimension
-                                                             or tokens[q.qual_start - 1].low in ("to", "from"))):
-                # "increased from 367 in 2007 to over 2000", "1048 (or 18%) of these killings"
-                entity = previous.entity
-            if not entity and q.dimension != "count":
-                entity = _opening_subject(tokens, q)  # "The ship ... weighs 100,000 tonnes"
-            claim = Claim(
-                claim_id=stable_id(doc_id, p_index, s_index, q.start),
-                doc_id=doc_id,
-                doc_date=doc_date,
-                value=q.value,
-                value_low=q.low,
-                value_high=q.high,
-                unit=q.unit,
-                unit_text=q.unit_text,
-                dimension=q.dimension,
-                qualifier=q.qualifier,
-                entity=entity,
-                period=q.period,
-                speaker=claim_speaker,
-                text=text[q.start:q.end],
-                paragraph=paragraph.number,
-                sentence=text,
-                start=q.start,
-                end=q.end,
-                rule=rule,
-            )
-            claims.append((s_index, claim))
-            if not rule:
-                previous = claim
+        where = _Sentence(doc_id, doc_date, p_index, s_index, paragraph.number, text, tokens,
+                          times[s_index] if s_index < len(times) else [], attributions, table,
+                          table.active and (_table_like(tokens) or _table_row(text, tokens)))
+        claims.extend((s_index, claim) for claim in _sentence_claims(where, currency, weak))
     return claims
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence of a paragraph with what its claims need to know of it."""
+
+    doc_id: str
+    doc_date: str
+    p_index: int
+    s_index: int
+    paragraph: str  #: the paragraph's number
+    text: str
+    tokens: Sequence[Token]
+    times: Sequence[TimeExpression]
+    attributions: Sequence[tuple[int, str]]
+    table: "_TableContext"
+    in_table: bool  #: a row of the paragraph's table
+
+
+def _sentence_claims(s: _Sentence, currency: CurrencyContext, weak: bool) -> list[Claim]:
+    claims: list[Claim] = []
+    previous: Claim | None = None  # the last claim the rules keep: later figures may share its entity
+    for q in find_quantities(s.text, s.tokens, keep_excluded=weak, context=currency):
+        _age_apposition(s.tokens, q)
+        rule = _drop_rule(s, q)
+        if rule is None or (rule and not weak):
+            continue
+        claim = _claim_of(s, q, previous, rule)
+        claims.append(claim)
+        if not rule:
+            previous = claim
+    return claims
+
+
+def _drop_rule(s: _Sentence, q: Quantity) -> str | None:
+    """Why the rules drop the candidate ("" when they keep it); None when it is no claim at
+    all, placed in time ("six months ago", "in 2-3 months"): the timeline's."""
+    if not _is_claim(s.tokens, q, s.times):
+        return None
+    if q.excluded:
+        return "q:" + q.excluded
+    return "table" if s.in_table and _table_excluded(s.tokens, q) else ""
+
+
+def _claim_of(s: _Sentence, q: Quantity, previous: Claim | None, rule: str) -> Claim:
+    tokens = s.tokens
+    if q.unit == "count" and not q.spelled and not _has_noun_after(tokens, q):
+        _unit_from_left(tokens, q)
+    entity = _own_entity(s, q, previous)
+    speaker = _claim_speaker(q, s.attributions)
+    if s.in_table:
+        entity, speaker = _table_entity_and_speaker(s, q, entity, speaker)
+    entity = entity or _entity_from_context(tokens, q, previous)
+    return Claim(claim_id=stable_id(s.doc_id, s.p_index, s.s_index, q.start), doc_id=s.doc_id,
+                 doc_date=s.doc_date, value=q.value, value_low=q.low, value_high=q.high, unit=q.unit,
+                 unit_text=q.unit_text, dimension=q.dimension, qualifier=q.qualifier, entity=entity,
+                 period=q.period, speaker=speaker, text=s.text[q.start:q.end], paragraph=s.paragraph,
+                 sentence=s.text, start=q.start, end=q.end, rule=rule)
+
+
+def _entity_from_context(tokens: Sequence[Token], q: Quantity, previous: Claim | None) -> str:
+    """For a figure that names nothing: the previous claim's entity when it goes on from it
+    ("increased from 367 in 2007 to over 2000", "1048 (or 18%) of these killings"), else the
+    noun that opens the sentence ("The ship ... weighs 100,000 tonnes")."""
+    inherited = previous.entity if previous is not None and _continues_previous(tokens, q, previous) else ""
+    if inherited or q.dimension == "count":
+        return inherited
+    return _opening_subject(tokens, q)
+
+
+def _table_entity_and_speaker(s: _Sentence, q: Quantity, entity: str, speaker: str) -> tuple[str, str]:
+    """A table figure counts its row label under the table's title; the source of its column says it."""
+    label, column = _row_label(s.tokens, q)
+    entity = " ".join(x for x in (label, s.table.title) if x) or entity
+    if s.table.sources:
+        speaker = s.table.sources[min(column, len(s.table.sources) - 1)]
+    return entity, speaker
+
+
+def _compared_like_previous(s: _Sentence, q: Quantity, previous: Claim) -> bool:
+    # "from three children per week to ten per week"
+    return previous.dimension == q.dimension and not _has_noun_after(s.tokens, q) \
+        and q.dimension in ("count", "percent") and _compared_with_previous(s.tokens, q)
+
+
+def _converted_previous(s: _Sentence, q: Quantity, previous: Claim) -> bool:
+    # "38 billion Brazilian Reals (21 billion USD)": the same amount converted
+    return previous.dimension == q.dimension == "currency" \
+        and s.text[previous.end:s.tokens[q.qual_start].start].strip() == "("
+
+
+def _own_entity(s: _Sentence, q: Quantity, previous: Claim | None) -> str:
+    """The entity of the quantity: the previous claim's when it restates that figure."""
+    if previous is not None and (_compared_like_previous(s, q, previous) or _converted_previous(s, q, previous)):
+        return previous.entity
+    return _entity(s.tokens, q)
+
+
+def _continues_previous(tokens: Sequence[Token], q: Quantity, previous: Claim) -> bool:
+    """A figure with no entity of its own goes on from the previous one: the same unit, in
+    parentheses, after "or", a share of it, or compared with it."""
+    before = tokens[q.qual_start - 1]
+    return previous.unit == q.unit or before.text == "(" or before.low == "or" or _of_which(tokens, q) \
+        or _compared_with_previous(tokens, q) and (previous.dimension == q.dimension or before.low in ("to", "from"))
 
 
 def _age_apposition(tokens: Sequence[Token], q: Quantity) -> None:
     """'The suspect, 32, was charged': a bare number set off by commas after a
     noun or name is an age in years."""
-    n = len(tokens)
-    if q.unit != "count" or q.spelled or q.value is None or not float(q.value).is_integer() \
-            or not 1 <= q.value <= 110 or q.qualifier != "exact" or q.tok_start < 2 or q.tok_end >= n:
-        return
-    before, after, word = tokens[q.tok_start - 1], tokens[q.tok_end], tokens[q.tok_start - 2]
-    if before.low in ("age", "aged") and after.text in (",", ")", "."):
-        before, word = tokens[q.tok_start - 2], tokens[q.tok_start - 3] if q.tok_start > 2 else tokens[0]
-    if before.text != "," or after.text not in (",", ")") or not word.text.isalpha() \
-            or word.low in cues()["months"] or word.low in _words()["entity_stop_words"]:
+    if not (_could_be_an_age(q) and 2 <= q.tok_start and q.tok_end < len(tokens) and _set_off_by_commas(tokens, q)):
         return
     q.unit, q.dimension, q.unit_text = "year", "time", ""
     q.adjective = True  # an age measures; it never places the sentence in time
+
+
+def _could_be_an_age(q: Quantity) -> bool:
+    """A bare whole number from 1 to 110, with no unit or qualifier."""
+    return q.unit == "count" and not q.spelled and q.value is not None and float(q.value).is_integer() \
+        and 1 <= q.value <= 110 and q.qualifier == "exact"
+
+
+def _set_off_by_commas(tokens: Sequence[Token], q: Quantity) -> bool:
+    """Set off as an age: ", 32," or ", aged 32," after a word that is not a month or a stop word."""
+    before, after, word = tokens[q.tok_start - 1], tokens[q.tok_end], tokens[q.tok_start - 2]
+    if before.low in ("age", "aged") and after.text in (",", ")", "."):
+        before, word = tokens[q.tok_start - 2], tokens[q.tok_start - 3] if q.tok_start > 2 else tokens[0]
+    return before.text == "," and after.text in (",", ")") and word.text.isalpha() \
+        and word.low not in cues()["months"] and word.low not in _words()["entity_stop_words"]
 
 
 def _opening_subject(tokens: Sequence[Token], q: Quantity) -> str:
@@ -243,16 +301,18 @@ def _opening_subject(tokens: Sequence[Token], q: Quantity) -> str:
 def _is_claim(tokens: Sequence[Token], q: Quantity, times: Sequence[TimeExpression]) -> bool:
     """Numbers inside a time expression belong to the timeline, unless it is a
     duration that measures something ("a 20-year sentence", "forty minutes")."""
-    for te in times:
-        if te.start < q.end and q.start < te.end:
-            if te.type == "DURATION" and q.dimension == "time" and not places_in_time(tokens, q):
-                continue
-            if q.dimension not in ("time", "count") and not (te.start <= q.start and q.end <= te.end):
-                continue  # a money or mass figure merely touching a date span
-            return False
-    if q.dimension == "time" and places_in_time(tokens, q):
+    if any(_in_time_expression(tokens, q, te) for te in times):
         return False
-    return True
+    return not (q.dimension == "time" and places_in_time(tokens, q))
+
+
+def _in_time_expression(tokens: Sequence[Token], q: Quantity, te: TimeExpression) -> bool:
+    if not (te.start < q.end and q.start < te.end):
+        return False
+    if te.type == "DURATION" and q.dimension == "time" and not places_in_time(tokens, q):
+        return False  # a duration that measures
+    # a money or mass figure merely touching a date span
+    return q.dimension in ("time", "count") or te.start <= q.start and q.end <= te.end
 
 
 # -- entity ------------------------------------------------------------------------------------
@@ -307,56 +367,159 @@ def _is_word(tok: Token) -> bool:
     return tok.text[0].isalpha() or tok.text[0] in "&"
 
 
+@dataclass
+class _Walk:
+    """A noun phrase being read token by token from ``k``: its words so far."""
+
+    tokens: Sequence[Token]
+    k: int
+    parts: list[str] = field(default_factory=list)
+    count: int = 0  #: words taken (a joining "and" is not one)
+
+    @property
+    def n(self) -> int:
+        return len(self.tokens)
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.k]
+
+    def word_at(self, i: int) -> bool:
+        return i < self.n and _is_word(self.tokens[i])
+
+
+# -- the noun phrase on the right of a number: what joins words, what ends the phrase
+
+def _skip_quote(p: _Walk) -> bool:
+    # 'so-called FNL "dissidents"'
+    if p.tok.text in _QUOTES and (not p.parts or p.k + 1 < p.n and _is_word(p.tokens[p.k + 1])):
+        p.k += 1
+        return True
+    return False
+
+
+def _skip_so_called(p: _Walk) -> bool:
+    tokens, k = p.tokens, p.k
+    if not p.parts and tokens[k].low == "so" and k + 2 < p.n and tokens[k + 1].text == "-" \
+            and tokens[k + 2].low == "called":
+        p.k += 3
+        return True
+    return False
+
+
+def _join_hyphen_right(p: _Walk) -> bool:
+    tokens, k, tok = p.tokens, p.k, p.tok
+    if tok.text == "-" and p.parts and k + 1 < p.n and tokens[k - 1].end == tok.start \
+            and tokens[k + 1].start == tok.end and _is_word(tokens[k + 1]):
+        p.parts[-1] += "-" + tokens[k + 1].text
+        p.k += 2
+        return True
+    return False
+
+
+def _join_comma(p: _Walk) -> bool:
+    # "new, additional funds": a comma between adjectives
+    tokens, k, parts = p.tokens, p.k, p.parts
+    if p.tok.text == "," and parts and k + 1 < p.n \
+            and (_adjective_like(parts[-1]) or any(x.endswith(",") for x in parts)) \
+            and tokens[k + 1].text[:1].islower() and tokens[k + 1].low not in _words()["entity_stop_words"]:
+        parts[-1] += ","
+        p.k += 1
+        return True
+    return False
+
+
+def _join_conjunction(p: _Walk) -> bool:
+    # "weapons and ammunition", "new, used or stolen cars"
+    tokens, k, parts, w = p.tokens, p.k, p.parts, _words()
+    if not (p.tok.low in ("and", "or") and parts and k + 1 < p.n):
+        return False
+    after = tokens[k + 1]
+    if _lower_word(after) and after.low not in w["entity_stop_words"] and _may_join_more(parts) \
+            and after.low not in w["speech_verbs"] and not after.low.endswith("ed"):
+        parts.append(p.tok.text)
+        p.k += 1
+        return True
+    return False
+
+
+def _may_join_more(parts: Sequence[str]) -> bool:
+    """A phrase may go on with "and": its last word is no plural ("drugs and weapons" are two),
+    unless a comma already lists words."""
+    return not parts[-1].endswith("s") or any(x.endswith(",") for x in parts)
+
+
+def _not_a_noun_word(p: _Walk) -> bool:
+    tokens, k, tok, w = p.tokens, p.k, p.tok, _words()
+    acronym = tok.text in w["pronoun_acronyms"] and k + 1 < p.n and tokens[k + 1].text[:1].isalpha() \
+        and not tokens[k + 1].text.isupper()  # "seven US helicopters"
+    return not _is_word(tok) or tok.low in w["entity_stop_words"] and not acronym or tok.low in w["vague_words"]
+
+
+def _clause_verb(p: _Walk) -> bool:
+    # "170 guards monitor the border", "civil suits take years"
+    return _verb_after_head(p.tokens, p.k, p.parts)
+
+
+def _verb_right_after_number(p: _Walk) -> bool:
+    # "$160,000 destined for a unit", "80 percent live in homes": no noun follows
+    return not p.parts and _leading_verb(p.tokens, p.k)
+
+
+def _verb_after_noun(p: _Walk) -> bool:
+    tok, parts, w = p.tok, p.parts, _words()
+    if not parts:
+        return False
+    if tok.low in _IRREGULAR_VERBS:
+        return True
+    return tok.text.islower() and tok.low not in w["ing_nouns"] and tok.low.endswith(("ed", "ing")) \
+        and (parts[-1].endswith("s") or parts[-1][:1].isupper() or not _noun_word_at(p, p.k + 1))
+
+
+def _noun_word_at(p: _Walk, i: int) -> bool:
+    return p.word_at(i) and p.tokens[i].low not in _words()["entity_stop_words"]
+
+
+def _fiscal_year(p: _Walk) -> bool:
+    text = p.tok.text
+    return any(ch.isdigit() for ch in text) and text[:2].upper() in ("FY", "CY")
+
+
+#: read in turn at each token: the first that applies takes the token(s) into the phrase
+_RIGHT_JOINS: tuple[Callable[[_Walk], bool], ...] = (
+    _skip_quote, _skip_so_called, _join_hyphen_right, _join_comma, _join_conjunction)
+#: then what ends the phrase, in order; True with it: there is no noun phrase at all
+_RIGHT_ENDS: tuple[tuple[Callable[[_Walk], bool], bool], ...] = (
+    (_not_a_noun_word, False),
+    (_clause_verb, False),
+    (_verb_right_after_number, True),
+    (_verb_after_noun, False),
+    (_fiscal_year, False),
+)
+
+
 def _noun_phrase_right(tokens: Sequence[Token], k: int, max_words: int = 6) -> str:
     """Noun phrase starting at token k (adjectives + nouns, hyphen compounds)."""
-    w = _words()
-    n = len(tokens)
-    parts: list[str] = []
-    count = 0
-    while k < n and count < max_words:
-        tok = tokens[k]
-        if tok.text in _QUOTES and (not parts or k + 1 < n and _is_word(tokens[k + 1])):
-            k += 1  # 'so-called FNL "dissidents"'
-            continue
-        if not parts and tok.low == "so" and k + 2 < n and tokens[k + 1].text == "-" and tokens[k + 2].low == "called":
-            k += 3
-            continue
-        if tok.text == "-" and parts and k + 1 < n and tokens[k - 1].end == tok.start and tokens[k + 1].start == tok.end \
-                and _is_word(tokens[k + 1]):
-            parts[-1] += "-" + tokens[k + 1].text
-            k += 2
-            continue
-        if tok.text == "," and parts and k + 1 < n and (_adjective_like(parts[-1]) or any(p.endswith(",") for p in parts)) \
-                and tokens[k + 1].text[:1].islower() and tokens[k + 1].low not in w["entity_stop_words"]:
-            parts[-1] += ","
-            k += 1
-            continue
-        if tok.low in ("and", "or") and parts and k + 1 < n and tokens[k + 1].text.isalpha() \
-                and tokens[k + 1].text.islower() and tokens[k + 1].low not in w["entity_stop_words"] \
-                and (not parts[-1].endswith("s") or any(p.endswith(",") for p in parts)) \
-                and tokens[k + 1].low not in w["speech_verbs"] and not tokens[k + 1].low.endswith("ed"):
-            parts.append(tok.text)
-            k += 1
-            continue
-        acronym = tok.text in w["pronoun_acronyms"] and k + 1 < n and tokens[k + 1].text[:1].isalpha() \
-            and not tokens[k + 1].text.isupper()  # "seven US helicopters"
-        if not _is_word(tok) or tok.low in w["entity_stop_words"] and not acronym or tok.low in w["vague_words"]:
-            break
-        next_is_word = k + 1 < n and _is_word(tokens[k + 1]) and tokens[k + 1].low not in w["entity_stop_words"]
-        if _verb_after_head(tokens, k, parts):
-            break  # "170 guards monitor the border", "civil suits take years"
-        if not parts and _leading_verb(tokens, k):
-            return ""  # "$160,000 destined for a unit", "80 percent live in homes": no noun follows
-        if parts and (tok.low in _IRREGULAR_VERBS or (tok.text.islower() and tok.low not in w["ing_nouns"]
-                                                      and (tok.low.endswith("ed") or tok.low.endswith("ing"))
-                                                      and (parts[-1].endswith("s") or parts[-1][:1].isupper() or not next_is_word))):
-            break
-        if any(ch.isdigit() for ch in tok.text) and tok.text[:2].upper() in ("FY", "CY"):
-            break
-        parts.append(tok.text)
-        count += 1
-        k += 1
-    while parts and (parts[-1].lower() in w["determiners"] or parts[-1].lower() in ("and", "or", "of")):
+    p = _Walk(tokens, k)
+    # (plain loops, not any()/next() over generators: this runs at every token of most phrases)
+    while p.k < p.n and p.count < max_words:
+        for join in _RIGHT_JOINS:
+            if join(p):
+                break
+        else:
+            for ends, void in _RIGHT_ENDS:
+                if ends(p):
+                    return "" if void else _trimmed_right(p.parts)
+            p.parts.append(p.tok.text)
+            p.count += 1
+            p.k += 1
+    return _trimmed_right(p.parts)
+
+
+def _trimmed_right(parts: list[str]) -> str:
+    """The phrase less the determiners and glue it ends on."""
+    determiners = _words()["determiners"]
+    while parts and (parts[-1].lower() in determiners or parts[-1].lower() in ("and", "or", "of")):
         parts.pop()
     return " ".join(parts).rstrip(",")
 
@@ -373,20 +536,32 @@ def _verb_after_head(tokens: Sequence[Token], k: int, parts: Sequence[str]) -> b
     """Does the noun phrase end before token k because k is the verb of the clause?
     A lower-case word after a plural head that is a known verb ('guards monitor'),
     or any lower-case word directly followed by its object ('cameras enable the police')."""
-    if not parts or parts[-1].endswith(",") or parts[-1].lower() in ("of", "and", "or") or k + 1 >= len(tokens):
-        return False  # the word after "of" is a noun: "nine annual months of winter"
-    tok = tokens[k]
-    if not (tok.text.isalpha() and tok.text.islower()):
+    if not _head_so_far(parts) or k + 1 >= len(tokens) or not _lower_word(tokens[k]):
         return False
+    tok = tokens[k]
     w = _words()
     if _plural(parts[-1]) and tok.low in w["entity_verbs"]:
         return True
+    # a plural-looking word is more often the head noun itself ("new homes the ...")
+    return _object_follows(tokens, k) and tok.low not in w["determiners"] and not _plural(tok.text)
+
+
+def _object_follows(tokens: Sequence[Token], k: int) -> bool:
+    """An object opens right after token k ("enable the police"); "a year" is a rate, not an object."""
     after = tokens[k + 1]
     if after.low in ("a", "an") and k + 2 < len(tokens) and tokens[k + 2].low in _TIME_NOUNS:
-        return False  # "300,000 new homes a year": a rate, not an object
-    # a plural-looking word is more often the head noun itself ("new homes the ...")
-    return after.low in w["object_openers"] and after.text.islower() and tok.low not in w["determiners"] \
-        and not _plural(tok.text)
+        return False  # "300,000 new homes a year"
+    return after.low in _words()["object_openers"] and after.text.islower()
+
+
+def _head_so_far(parts: Sequence[str]) -> bool:
+    """The phrase read so far ends on a word that can be its head (not on ",", "of", "and", "or":
+    the word after "of" is a noun, "nine annual months of winter")."""
+    return bool(parts) and not parts[-1].endswith(",") and parts[-1].lower() not in ("of", "and", "or")
+
+
+def _lower_word(tok: Token) -> bool:
+    return tok.text.isalpha() and tok.text.islower()
 
 
 @lru_cache(maxsize=1)
@@ -401,18 +576,29 @@ def _leading_verb(tokens: Sequence[Token], k: int) -> bool:
     tok = tokens[k]
     if not (tok.text.isalpha() and tok.text.islower()) or k + 1 >= len(tokens):
         return False
-    w = _words()
-    j = k - 1
-    qualifier_words = _qualifier_words()
-    while j > 0 and (tokens[j].text[:1].isdigit() or tokens[j].low in cues()["number_words"]
-                     or tokens[j].low in cues()["multiplier_words"] or tokens[j].low in qualifier_words):
-        j -= 1
-    if j < k - 1 and tokens[j].low in ("the", "these", "those", "his", "her", "their", "its", "our"):
+    if _determined_number_before(tokens, k):
         return False  # "the three wounded": a noun made of an adjective
+    w = _words()
     after = tokens[k + 1]
+    takes_object = after.low in w["entity_stop_words"] or after.low in w["object_openers"]
     if tok.low in w["entity_verbs"]:
-        return after.low in w["entity_stop_words"] or after.low in w["object_openers"]
-    return len(tok.low) > 5 and tok.low.endswith("ed") and (after.low in w["entity_stop_words"] or after.low in w["object_openers"])
+        return takes_object
+    return len(tok.low) > 5 and tok.low.endswith("ed") and takes_object
+
+
+def _determined_number_before(tokens: Sequence[Token], k: int) -> bool:
+    """A determiner opens the number that ends before token k: "the three"."""
+    j = _before_the_number(tokens, k - 1)
+    return j < k - 1 and tokens[j].low in ("the", "these", "those", "his", "her", "their", "its", "our")
+
+
+def _before_the_number(tokens: Sequence[Token], j: int) -> int:
+    """The index before the number (digits, number words, qualifiers) that ends at j."""
+    c, qualifier_words = cues(), _qualifier_words()
+    while j > 0 and (tokens[j].text[:1].isdigit() or tokens[j].low in c["number_words"]
+                     or tokens[j].low in c["multiplier_words"] or tokens[j].low in qualifier_words):
+        j -= 1
+    return j
 
 
 def _adjective_like(word: str) -> bool:
@@ -424,78 +610,119 @@ def _adjective_like(word: str) -> bool:
 def _noun_phrase_left(tokens: Sequence[Token], end: int, max_words: int = 6) -> str:
     """Noun phrase ending right before token index end, skipping verbs and
     prepositions that link it to the number ("bilateral trade hit USD 1.5 billion")."""
-    w = _words()
+    phrase, k = _collect_left(tokens, _phrase_end_left(tokens, end), max_words)
+    if not phrase:
+        return ""
+    return next((found for revise in _LEFT_REVISIONS if (found := revise(tokens, phrase, k, max_words)) is not None),
+                phrase)
+
+
+# -- what links the noun on the left to its number
+
+def _left_skip_word(tokens: Sequence[Token], k: int, end: int, skipped: int) -> bool:
+    return tokens[k].low in _words()["entity_left_skip"] or tokens[k].text in ("\"", "“", "”", "'")
+
+
+def _linking_verb(tokens: Sequence[Token], k: int, end: int, skipped: int) -> bool:
+    # "the driver was travelling at 120 km/h", "Inflation slowed to 3.2 percent"
+    return _main_verb(tokens, k, end)
+
+
+def _adverb_in_verb_group(tokens: Sequence[Token], k: int, end: int, skipped: int) -> bool:
+    # "The tariff was again increased by 25 per cent"
+    tok = tokens[k]
+    return bool(skipped) and tok.text.islower() and tok.low in _ADVERBS | {"again", "already", "still", "only", "just",
+                                                                           "even"}
+
+
+#: the words between a noun and its number, skipped in turn leftwards (at most five)
+_LEFT_LINKS: tuple[Callable[[Sequence[Token], int, int, int], bool], ...] = (
+    _left_skip_word, _linking_verb, _adverb_in_verb_group)
+
+
+def _phrase_end_left(tokens: Sequence[Token], end: int) -> int:
+    """Where the noun phrase before the number at ``end`` ends: left of a parenthesis, of
+    linking verbs and prepositions, of ", which"."""
     k = end - 1
     skipped = 0
     while k >= 0 and skipped < 5:
-        tok = tokens[k]
-        if tok.text == ")":
-            depth = 0
-            while k >= 0:
-                if tokens[k].text == ")":
-                    depth += 1
-                elif tokens[k].text == "(":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                k -= 1
-            k -= 1
+        if tokens[k].text == ")":
+            k = _skip_parenthesis_left(tokens, k)[0]
             skipped += 1
-            continue
-        if _modified_noun_before_of(tokens, k):
+        elif _modified_noun_before_of(tokens, k):
             break  # "minimum pay of $666", "net worth of USD 3 million": a noun with its modifier, not a verb
-        if tok.low in w["entity_left_skip"] or tok.text in ("\"", "“", "”", "'"):
+        elif any(link(tokens, k, end, skipped) for link in _LEFT_LINKS):
             k -= 1
             skipped += 1
-            continue
-        if _main_verb(tokens, k, end):
-            k -= 1  # "the driver was travelling at 120 km/h", "Inflation slowed to 3.2 percent"
-            skipped += 1
-            continue
-        if skipped and tok.text.islower() and tok.low in _ADVERBS | {"again", "already", "still", "only", "just", "even"}:
-            k -= 1  # "The tariff was again increased by 25 per cent": an adverb inside the verb group
-            skipped += 1
-            continue
-        if tok.text == "," and k + 1 < end and tokens[k + 1].low in ("which", "who"):
+        elif tokens[k].text == "," and k + 1 < end and tokens[k + 1].low in ("which", "who"):
             k -= 1  # "Mexico's GDP, which was US $1.14 trillion"
-            continue
-        break
-    phrase, k = _collect_left(tokens, k, max_words)
-    if phrase and k >= 1 and phrase[0].isupper() and tokens[k].low in ("from", "in", "to", "at", "on", "into"):
-        # "air transit of illegal drugs from Colombia by 90 percent": the place is not the entity
-        longer, _ = _collect_left(tokens, k - 1, max_words)
-        if longer:
-            return longer
+        else:
+            break
+    return k
+
+
+# -- a better noun than the one found right before the number (None: keep it)
+
+def _before_a_place(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
+    # "air transit of illegal drugs from Colombia by 90 percent": the place is not the entity
+    if k >= 1 and phrase[0].isupper() and tokens[k].low in ("from", "in", "to", "at", "on", "into"):
+        return _collect_left(tokens, k - 1, max_words)[0] or None
+    return None
+
+
+def _before_where(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
+    # "Rents in the capital rose by 12.5%": what rose is the noun before the place
     place = k
     while place >= 1 and tokens[place].low in ("the", "a", "an"):
         place -= 1
-    if phrase and place >= 1 and tokens[place].low in ("in", "at", "across", "among", "within") \
-            and _is_word(tokens[place - 1]) and tokens[place - 1].low not in w["entity_stop_words"]:
-        # "Rents in the capital rose by 12.5%": what rose is the noun before the place
-        longer, _ = _collect_left(tokens, place - 1, max_words)
-        if longer:
-            return longer
-    if phrase and k >= 2 and tokens[k].low in ("the", "a", "an") and tokens[k - 1].low in ("against", "to", "on", "by"):
-        # "complaints to the Commission against the military increased from 367":
-        # the head comes before its modifiers
-        head, j = phrase, k
-        for _ in range(3):
-            if not (j >= 2 and tokens[j].low in ("the", "a", "an") and tokens[j - 1].low in _POST_MODIFIER_PREPS) \
-                    and not (j >= 1 and tokens[j].low in _POST_MODIFIER_PREPS):
-                break
-            j = j - 2 if tokens[j].low in ("the", "a", "an") else j - 1
-            longer, j = _collect_left(tokens, j, max_words)
-            if not longer:
-                break
-            head = longer
-        if head is not phrase and head.split()[-1].lower().endswith("s") and (head[:1].islower() or j < 0):
-            return head
-    if phrase and " " not in phrase and phrase.islower() and k >= 0 and tokens[k].low == "to" \
-            and not phrase.endswith("s"):
-        return ""  # an infinitive, not a noun: "with prospects to achieve 30,000 hectares"
-    if phrase and " " not in phrase and phrase.islower() and phrase.endswith("ed"):
-        return ""  # a verb, not a noun: "were discovered approximately 800 meters"
-    return phrase
+    if place >= 1 and tokens[place].low in ("in", "at", "across", "among", "within") \
+            and _is_word(tokens[place - 1]) and tokens[place - 1].low not in _words()["entity_stop_words"]:
+        return _collect_left(tokens, place - 1, max_words)[0] or None
+    return None
+
+
+def _post_modified_head(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
+    # "complaints to the Commission against the military increased from 367":
+    # the head comes before its modifiers
+    if not (k >= 2 and tokens[k].low in ("the", "a", "an") and tokens[k - 1].low in ("against", "to", "on", "by")):
+        return None
+    head, j = _head_before_modifiers(tokens, phrase, k, max_words)
+    if head is not phrase and head.split()[-1].lower().endswith("s") and (head[:1].islower() or j < 0):
+        return head
+    return None
+
+
+def _head_before_modifiers(tokens: Sequence[Token], phrase: str, j: int, max_words: int) -> tuple[str, int]:
+    """Leftwards over up to three prepositional modifiers ("to the Commission", "against the
+    military") before ``phrase``: the phrase they modify (``phrase`` itself when none) and the
+    index before it."""
+    head = phrase
+    for _ in range(3):
+        if not (j >= 2 and tokens[j].low in ("the", "a", "an") and tokens[j - 1].low in _POST_MODIFIER_PREPS) \
+                and not (j >= 1 and tokens[j].low in _POST_MODIFIER_PREPS):
+            break
+        j = j - 2 if tokens[j].low in ("the", "a", "an") else j - 1
+        longer, j = _collect_left(tokens, j, max_words)
+        if not longer:
+            break
+        head = longer
+    return head, j
+
+
+def _infinitive(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
+    # "with prospects to achieve 30,000 hectares": a verb, not a noun
+    if " " not in phrase and phrase.islower() and k >= 0 and tokens[k].low == "to" and not phrase.endswith("s"):
+        return ""
+    return None
+
+
+def _past_participle(tokens: Sequence[Token], phrase: str, k: int, max_words: int) -> str | None:
+    # "were discovered approximately 800 meters": a verb, not a noun
+    return "" if " " not in phrase and phrase.islower() and phrase.endswith("ed") else None
+
+
+_LEFT_REVISIONS: tuple[Callable[[Sequence[Token], str, int, int], str | None], ...] = (
+    _before_a_place, _before_where, _post_modified_head, _infinitive, _past_participle)
 
 
 def _main_verb(tokens: Sequence[Token], k: int, end: int) -> bool:
@@ -503,17 +730,21 @@ def _main_verb(tokens: Sequence[Token], k: int, end: int) -> bool:
     "was travelling at", "covered 42.2 km")? Participles further left stay: "total
     hectares sprayed reached 135,000"."""
     tok = tokens[k]
-    if not (tok.text.isalpha() and tok.text.islower()):
-        return False
     low = tok.low
-    if low in _words()["speech_verbs"] or low in cues()["speech_participles"]:
-        return False  # "Diab said 9,000 tons": the speaker, not the thing measured
-    if not (len(low) > 4 and low.endswith(("ed", "ing")) or low in _IRREGULAR_VERBS):
+    if not (_lower_word(tok) and _verb_form(low)):
         return False
     if k > 0 and tokens[k - 1].text == "-":
         return False  # "drug-related"
     after = tokens[k + 1].low if k + 1 < len(tokens) else ""
     return k + 1 == end or after in ("to", "by", "at") or after == "for" and low.endswith("ed")
+
+
+def _verb_form(low: str) -> bool:
+    """A past or -ing form or an irregular verb; not a speech verb ("Diab said 9,000 tons": the
+    speaker, not the thing measured)."""
+    if low in _words()["speech_verbs"] or low in cues()["speech_participles"]:
+        return False
+    return len(low) > 4 and low.endswith(("ed", "ing")) or low in _IRREGULAR_VERBS
 
 
 def _modified_noun_before_of(tokens: Sequence[Token], k: int) -> bool:
@@ -528,181 +759,392 @@ def _modified_noun_before_of(tokens: Sequence[Token], k: int) -> bool:
         and before.low not in w["determiners"] | w["entity_stop_words"] | w["entity_left_skip"]
 
 
+# -- the noun phrase ending at a token, read leftwards
+
+def _join_hyphen_left(p: _Walk) -> bool:
+    tokens, k, tok = p.tokens, p.k, p.tok
+    if tok.text == "-" and p.parts and k > 0 and tokens[k - 1].end == tok.start and tok.end == tokens[k + 1].start:
+        p.parts[-1] = tokens[k - 1].text + "-" + p.parts[-1]
+        p.k -= 2
+        return True
+    return False
+
+
+def _join_of(p: _Walk) -> bool:
+    # "the value of exports"
+    tokens, k = p.tokens, p.k
+    if p.tok.low == "of" and p.parts and k > 0 and _is_word(tokens[k - 1]) \
+            and tokens[k - 1].low not in _words()["entity_stop_words"]:
+        p.parts.append("of")
+        p.k -= 1
+        return True
+    return False
+
+
+def _join_determiner_after_of(p: _Walk) -> bool:
+    # "the economic impact of the crisis"
+    tokens, k, w = p.tokens, p.k, _words()
+    if p.tok.low in ("the", "these", "this", "its", "their") and p.parts and p.parts[-1] != "of" and k > 1 \
+            and tokens[k - 1].low == "of" and _is_word(tokens[k - 2]) \
+            and tokens[k - 2].low not in w["entity_stop_words"] | w["determiners"]:
+        p.parts.append(p.tok.text)
+        p.k -= 1
+        return True
+    return False
+
+
+def _left_stop_word(p: _Walk) -> bool:
+    tok, w = p.tok, _words()
+    return not _is_word(tok) or tok.low in w["entity_stop_words"] or tok.low in w["entity_left_skip"] and bool(p.parts)
+
+
+def _verb_between_subject_and_object(p: _Walk) -> bool:
+    # "The hurricane packed winds"
+    tok = p.tok
+    return bool(p.parts) and p.parts[-1] != "of" and _lower_word(tok) and len(tok.low) > 4 \
+        and tok.low.endswith("ed") and p.k > 0 and _subject_word_before(p.tokens[p.k - 1])
+
+
+def _subject_word_before(before: Token) -> bool:
+    """A word that can end a subject before its verb: not a determiner, a stop word, an adverb,
+    a possessive or a hyphen."""
+    w = _words()
+    return _is_word(before) and before.text != "-" and before.low not in w["determiners"] | w["entity_stop_words"] \
+        and not before.low.endswith(("ly", "'s", "’s"))
+
+
+def _linking_word(p: _Walk) -> bool:
+    # "pay", "worth": a noun only when modified before "of" ("minimum pay of $666")
+    return p.tok.low in _words()["entity_left_skip"] and not (not p.parts and _modified_noun_before_of(p.tokens, p.k))
+
+
+_LEFT_JOINS: tuple[Callable[[_Walk], bool], ...] = (_join_hyphen_left, _join_of, _join_determiner_after_of)
+_LEFT_ENDS: tuple[Callable[[_Walk], bool], ...] = (_left_stop_word, _verb_between_subject_and_object, _linking_word)
+
+
 def _collect_left(tokens: Sequence[Token], k: int, max_words: int) -> tuple[str, int]:
     """Noun phrase ending at token index k (inclusive); also the index before it."""
-    w = _words()
-    parts: list[str] = []
-    while k >= 0 and len(parts) < max_words:
-        tok = tokens[k]
-        if tok.text == "-" and parts and k > 0 and tokens[k - 1].end == tok.start and tok.end == tokens[k + 1].start:
-            parts[-1] = tokens[k - 1].text + "-" + parts[-1]
-            k -= 2
-            continue
-        if tok.low == "of" and parts and k > 0 and _is_word(tokens[k - 1]) and tokens[k - 1].low not in w["entity_stop_words"]:
-            parts.append("of")
-            k -= 1
-            continue
-        if tok.low in ("the", "these", "this", "its", "their") and parts and parts[-1] != "of" and k > 1 \
-                and tokens[k - 1].low == "of" and _is_word(tokens[k - 2]) \
-                and tokens[k - 2].low not in w["entity_stop_words"] | w["determiners"]:
-            parts.append(tok.text)  # "the economic impact of the crisis"
-            k -= 1
-            continue
-        if not _is_word(tok) or tok.low in w["entity_stop_words"] or tok.low in w["entity_left_skip"] and parts:
-            break
-        if parts and parts[-1] != "of" and tok.text.islower() and tok.text.isalpha() and len(tok.low) > 4 \
-                and tok.low.endswith("ed") and k > 0 and _is_word(tokens[k - 1]) and tokens[k - 1].text != "-" \
-                and tokens[k - 1].low not in w["determiners"] | w["entity_stop_words"] \
-                and not tokens[k - 1].low.endswith(("ly", "'s", "’s")):
-            break  # "The hurricane packed winds": a verb between its subject and object
-        if tok.low in w["entity_left_skip"] and not (not parts and _modified_noun_before_of(tokens, k)):
-            break
-        parts.append(tok.text)
-        k -= 1
-    parts.reverse()
-    while parts and (parts[0].lower() in w["determiners"] or parts[0].lower() == "of"):
+    p = _Walk(tokens, k)
+    while p.k >= 0 and len(p.parts) < max_words:
+        for join in _LEFT_JOINS:
+            if join(p):
+                break
+        else:
+            for ends in _LEFT_ENDS:
+                if ends(p):
+                    return _trimmed_left(p.parts[::-1]), p.k
+            p.parts.append(p.tok.text)
+            p.k -= 1
+    return _trimmed_left(p.parts[::-1]), p.k
+
+
+def _trimmed_left(parts: list[str]) -> str:
+    """The phrase less the determiners and "of" it opens with and the "of" it ends on."""
+    determiners = _words()["determiners"]
+    while parts and (parts[0].lower() in determiners or parts[0].lower() == "of"):
         parts.pop(0)
     while parts and parts[-1].lower() == "of":
         parts.pop()
-    return " ".join(parts), k
+    return " ".join(parts)
 
 
-def _entity(tokens: Sequence[Token], q: Quantity) -> str:
-    w = _words()
-    n = len(tokens)
+class _Site:
+    """Where a quantity stands in its sentence, as the entity finders read it: ``k`` is where
+    the noun it counts or measures may start on its right."""
+
+    def __init__(self, tokens: Sequence[Token], q: Quantity) -> None:
+        self.tokens, self.q = tokens, q
+        self.n = len(tokens)
+        self.k, self.aged = _noun_start(tokens, q)
+        self.determiner_before = _determiner_before(tokens, q.qual_start)
+
+    @cached_property
+    def of_phrase(self) -> str:
+        """The noun of "<number> of the agencies" ("" without "of")."""
+        return _of_phrase(self.tokens, self.k)
+
+    @cached_property
+    def percent_right(self) -> str:
+        """The noun after a share, not a comparison ("10 percent more", "the 5 percent mark")."""
+        tokens, k = self.tokens, self.k
+        right = _noun_phrase_right(tokens, k) if k < self.n and _is_word(tokens[k]) else ""
+        if right.split(" ")[0].lower() in _COMPARATIVES or right.lower() in ("range", "level", "mark", "threshold"):
+            return ""
+        return right
+
+    def left(self) -> str:
+        return _noun_phrase_left(self.tokens, self.q.qual_start)
+
+    def word_before(self, low: str) -> bool:
+        """The word before the quantity (and its qualifier) is ``low``."""
+        q = self.q
+        return q.qual_start > 1 and self.tokens[q.qual_start - 1].low == low
+
+
+def _noun_start(tokens: Sequence[Token], q: Quantity) -> tuple[int, bool]:
+    """Where the counted or measured noun may start after the quantity, and whether the
+    measure is an age or extent adjective ("three year old", "a three-hour long meeting")."""
     k = q.unit_end
     if q.period and q.dimension not in ("count", "currency"):
         k = _skip_period(tokens, k)
-    if (q.adjective or q.dimension == "time" and q.value is not None) and k + 1 < n and tokens[k].text == ")" \
-            and q.qual_start > 0 and tokens[q.qual_start - 1].text == "(":
+    if _parenthesised_measure(tokens, q, k):
         k += 1  # "a brief (10-minute) presentation": the noun after the parenthesis
-    aged = q.dimension == "time" and tokens[q.unit_end - 1].low in w["duration_adjective_tail"]  # "three year old"
-    k = _skip_qualifier_suffix(tokens, k)
+    aged = q.dimension == "time" and tokens[q.unit_end - 1].low in _words()["duration_adjective_tail"]
+    k, aged = _past_extent_words(tokens, q, _skip_qualifier_suffix(tokens, k), aged)
+    return _skip_parenthesis_right(tokens, k), aged
+
+
+def _parenthesised_measure(tokens: Sequence[Token], q: Quantity, k: int) -> bool:
+    """An adjective or duration alone in parentheses, k at its ")"."""
+    return (q.adjective or q.dimension == "time" and q.value is not None) and k + 1 < len(tokens) \
+        and tokens[k].text == ")" and q.qual_start > 0 and tokens[q.qual_start - 1].text == "("
+
+
+def _past_extent_words(tokens: Sequence[Token], q: Quantity, k: int, aged: bool) -> tuple[int, bool]:
+    """Past "long", "high" ... after a measure when a noun follows: "a three-hour long meeting",
+    "a 16 foot high ceiling"; "a fence six feet high surrounds": the noun is on the left."""
     tail = k
-    while q.dimension not in ("count", "currency", "percent") and k < n and tokens[k].low in w["duration_adjective_tail"]:
-        k += 1  # "a three-hour long meeting", "a 16 foot high ceiling"
-    if k > tail:
-        aged = _noun_candidate(tokens, k)
-        if not aged:
-            k = tail  # "a fence six feet high surrounds": the noun is on the left
-    # skip a parenthesis right after the number: "1048 (or 18%) of these killings"
-    if k < n and tokens[k].text == "(":
-        depth = 0
-        while k < n:
-            if tokens[k].text == "(":
-                depth += 1
-            elif tokens[k].text == ")":
-                depth -= 1
-                if depth == 0:
-                    k += 1
-                    break
-            k += 1
-    determiner_before = q.qual_start > 0 and (
-        tokens[q.qual_start - 1].low in w["determiners"]
-        or tokens[q.qual_start - 1].low.endswith(("'s", "’s"))  # "Ireland's 12.5 percent corporate tax"
-        or (q.qual_start > 1 and tokens[q.qual_start - 2].low in ("a", "an", "the") and tokens[q.qual_start - 1].text.islower()
-            and tokens[q.qual_start - 1].text.isalpha()))
-    of_phrase = ""
-    if k < n and tokens[k].low == "of":
-        j = k + 1
-        while j < n and (tokens[j].low in w["determiners"] or tokens[j].low in ("whom", "which")):
-            j += 1
-        # "six of the seven agencies": skip the second number
-        while j < n and (tokens[j].text[0].isdigit() or tokens[j].low in cues()["number_words"]):
-            j += 1
-        of_phrase = "" if k + 1 < n and tokens[k + 1].low in ("which", "whom") else _noun_phrase_right(tokens, j)
-    paren_share = _parenthesised_share(tokens, q) if q.dimension == "percent" else ""
-    if q.dimension == "count" and k + 2 < n and tokens[k].low == "of" and tokens[k + 1].low in ("whom", "which") \
-            and tokens[k + 2].low in ("were", "are", "was", "is"):
-        # "Ten officers were killed, seven of whom were members of Special Vetted Units"
-        j = k + 3
-        while j < n and tokens[j].low in w["determiners"]:
-            j += 1
-        phrase = _noun_phrase_right(tokens, j)
-        if phrase:
-            j += len(phrase.split())
-            if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].text[:1].isupper():
-                phrase += " of " + _noun_phrase_right(tokens, j + 1)
-            return phrase
-    if q.dimension == "currency":
-        if q.qual_start > 1 and tokens[q.qual_start - 1].low == "worth":
-            phrase = _noun_phrase_left(tokens, q.qual_start - 1)  # "a package worth Rs 500 crore for ..."
-            if phrase:
-                return phrase
-        if k + 1 < n and tokens[k].low in ("in", "of", "for", "worth") and tokens[k + 1].low not in w["determiners"] | {"the"}:
-            phrase = _noun_phrase_right(tokens, k + 1)
-            if phrase and not _is_time_word(phrase):
-                return phrase
-        if k < n and (determiner_before or q.adjective) and _is_word(tokens[k]):
-            phrase = _noun_phrase_right(tokens, k)
-            if phrase:
-                return phrase
-        if q.qual_start > 1 and tokens[q.qual_start - 1].low == "of":
-            # "revenue of $3.5 billion for the quarter": the amount of the noun before "of"
-            phrase = _noun_phrase_left(tokens, q.qual_start - 1)
-            if phrase:
-                return phrase
-        if k + 1 < n and tokens[k].low in ("in", "of", "for") and not tokens[k + 1].low.endswith("ing"):
-            phrase = _noun_phrase_right(tokens, k + 1 + (tokens[k + 1].low in w["determiners"]))
-            if phrase and not _is_time_word(phrase):
-                return phrase
-        return _noun_phrase_left(tokens, q.qual_start)
-    if q.dimension == "percent":
-        if _of_which(tokens, q):
-            return ""  # the share of what was just counted: the caller takes its entity
-        before = tokens[q.qual_start - 1].low if q.qual_start > 0 else ""
-        if before in ("between", "from") and q.qual_start > 1:
-            before = tokens[q.qual_start - 2].low  # "could be between 0.3 and 0.5 percent of GDP"
-        if paren_share:
-            return paren_share
-        if before in _SHARE_VERBS or (of_phrase and before in _COPULAS):
-            # "drug-related killings represented roughly 17% of all homicides"
-            phrase = _noun_phrase_left(tokens, q.qual_start)
-            if phrase:
-                return phrase
-        if of_phrase:
-            return of_phrase
-        right = _noun_phrase_right(tokens, k) if k < n and _is_word(tokens[k]) else ""
-        if right.split(" ")[0].lower() in _COMPARATIVES or right.lower() in ("range", "level", "mark", "threshold"):
-            right = ""
-        if right and q.qual_start > 0 and tokens[q.qual_start - 1].text == "(" and right[:1].islower():
-            return right  # "riding high in opinion polls (70 percent popularity rating)"
-        if determiner_before and right:
-            return _change_object(tokens, k, right)
-        return _noun_phrase_left(tokens, q.qual_start) or right
-    if q.dimension == "count":
-        if q.unit_text:  # "a two-person office"
-            plural = {"man": "men", "woman": "women", "person": "persons", "member": "members"}
-            return plural.get(q.unit_text.lower(), q.unit_text if q.unit_text.endswith("s") else q.unit_text + "s")
-        if of_phrase:
-            return of_phrase
-        phrase = _noun_phrase_right(tokens, k)
-        if not phrase and k + 1 < n and tokens[k].low in w["entity_skip_after_number"] and tokens[k].low != "of":
-            phrase = _noun_phrase_right(tokens, k + 1)  # "six total locations"
-        if phrase and not _is_time_word(phrase):
-            return phrase
-        return _noun_phrase_left(tokens, q.qual_start)
-    # measures: "5.8 tons of cocaine", "a 20-year sentence", "800 meters from"
-    if of_phrase:
-        return of_phrase
-    if (q.adjective or aged or _unit_as_modifier(tokens, q, k)) and k < n and _is_word(tokens[k]):
-        phrase = _noun_phrase_right(tokens, k)
-        if phrase:
-            return phrase
-    left = _noun_phrase_left(tokens, q.qual_start)
-    if not left and q.dimension == "time" and k + 1 < n and tokens[k].low in ("in", "of"):
-        # "sentenced to 15 years in prison", "three years of war"
-        right = _noun_phrase_right(tokens, k + 1, max_words=3)
-        if right and not _is_time_word(right) and right[:1].islower():
-            return right
-    if not left and q.dimension in ("area", "mass", "volume", "length") and q.unit_text:
-        # "they had eradicated 11,000 hectares" -> "hectares eradicated"
-        j = q.qual_start - 1
-        while j >= 0 and tokens[j].low in ("only", "just", "some", "about", "already", "also", "a", "total", "of"):
-            j -= 1
-        if j >= 0 and tokens[j].text.islower() and tokens[j].low.endswith("ed"):
-            return f"{q.unit_text.lower()} {tokens[j].text}"
-    return left
+    tail_words = _words()["duration_adjective_tail"]
+    while q.dimension not in ("count", "currency", "percent") and k < len(tokens) and tokens[k].low in tail_words:
+        k += 1
+    if k == tail:
+        return k, aged
+    aged = _noun_candidate(tokens, k)
+    return (k if aged else tail), aged
+
+
+def _skip_parenthesis_right(tokens: Sequence[Token], k: int) -> int:
+    """Past a parenthesis right after the number: "1048 (or 18%) of these killings"."""
+    if not (k < len(tokens) and tokens[k].text == "("):
+        return k
+    close = _matching_parenthesis(tokens, k, 1)
+    return len(tokens) if close is None else close + 1
+
+
+def _matching_parenthesis(tokens: Sequence[Token], k: int, step: int) -> int | None:
+    """The index of the parenthesis that closes the one at k, reading rightwards (step 1, from
+    a "(") or leftwards (step -1, from a ")"); None when it is never closed."""
+    opening, closing = ("(", ")") if step == 1 else (")", "(")
+    depth = 0
+    while 0 <= k < len(tokens):
+        if tokens[k].text == opening:
+            depth += 1
+        elif tokens[k].text == closing:
+            depth -= 1
+            if depth == 0:
+                return k
+        k += step
+    return None
+
+
+def _determiner_before(tokens: Sequence[Token], start: int) -> bool:
+    """A determiner or possessive opens the phrase of the quantity at ``start``: "the 12 cases",
+    "Ireland's 12.5 percent corporate tax", "a reported 40 percent"."""
+    if start <= 0:
+        return False
+    before = tokens[start - 1]
+    return before.low in _words()["determiners"] or before.low.endswith(("'s", "’s")) \
+        or (start > 1 and tokens[start - 2].low in ("a", "an", "the") and before.text.islower()
+            and before.text.isalpha())
+
+
+def _of_phrase(tokens: Sequence[Token], k: int) -> str:
+    n = len(tokens)
+    if not (k < n and tokens[k].low == "of"):
+        return ""
+    if k + 1 < n and tokens[k + 1].low in ("which", "whom"):
+        return ""
+    return _noun_phrase_right(tokens, _past_determiners_and_number(tokens, k + 1))
+
+
+def _past_determiners_and_number(tokens: Sequence[Token], j: int) -> int:
+    """Past "the", "these" ... and a second number: "six of the seven agencies"."""
+    n = len(tokens)
+    determiners = _words()["determiners"]
+    while j < n and (tokens[j].low in determiners or tokens[j].low in ("whom", "which")):
+        j += 1
+    while j < n and (tokens[j].text[0].isdigit() or tokens[j].low in cues()["number_words"]):
+        j += 1
+    return j
+
+
+def _not_a_time(phrase: str) -> str:
+    return phrase if phrase and not _is_time_word(phrase) else ""
+
+
+# -- currency: "a package worth Rs 500 crore", "$3 million in aid", "revenue of $3.5 billion"
+
+def _worth_object(s: _Site) -> str:
+    # "a package worth Rs 500 crore for ...": the noun before "worth"
+    return _noun_phrase_left(s.tokens, s.q.qual_start - 1) if s.word_before("worth") else ""
+
+
+def _money_for_noun(s: _Site) -> str:
+    tokens, k = s.tokens, s.k
+    if k + 1 < s.n and tokens[k].low in ("in", "of", "for", "worth") \
+            and tokens[k + 1].low not in _words()["determiners"] | {"the"}:
+        return _not_a_time(_noun_phrase_right(tokens, k + 1))
+    return ""
+
+
+def _determined_noun_right(s: _Site) -> str:
+    # "the $3 million contract", "a billion-dollar scheme"
+    k = s.k
+    if k < s.n and (s.determiner_before or s.q.adjective) and _is_word(s.tokens[k]):
+        return _noun_phrase_right(s.tokens, k)
+    return ""
+
+
+def _noun_before_of(s: _Site) -> str:
+    # "revenue of $3.5 billion for the quarter": the amount of the noun before "of"
+    return _noun_phrase_left(s.tokens, s.q.qual_start - 1) if s.word_before("of") else ""
+
+
+def _money_for_determined_noun(s: _Site) -> str:
+    tokens, k = s.tokens, s.k
+    if k + 1 < s.n and tokens[k].low in ("in", "of", "for") and not tokens[k + 1].low.endswith("ing"):
+        return _not_a_time(_noun_phrase_right(tokens, k + 1 + (tokens[k + 1].low in _words()["determiners"])))
+    return ""
+
+
+# -- percent: "17% of all homicides", "Tutsis (15 percent)", "a 33 percent decline in ..."
+
+def _word_before_share(s: _Site) -> str:
+    tokens, start = s.tokens, s.q.qual_start
+    before = tokens[start - 1].low if start > 0 else ""
+    if before in ("between", "from") and start > 1:
+        return tokens[start - 2].low  # "could be between 0.3 and 0.5 percent of GDP"
+    return before
+
+
+def _share_in_parentheses(s: _Site) -> str:
+    return _parenthesised_share(s.tokens, s.q)
+
+
+def _subject_of_share_verb(s: _Site) -> str:
+    # "drug-related killings represented roughly 17% of all homicides"
+    before = _word_before_share(s)
+    return s.left() if before in _SHARE_VERBS or (s.of_phrase and before in _COPULAS) else ""
+
+
+def _of_phrase_finder(s: _Site) -> str:
+    return s.of_phrase
+
+
+def _parenthesised_noun_right(s: _Site) -> str:
+    # "riding high in opinion polls (70 percent popularity rating)"
+    right, start = s.percent_right, s.q.qual_start
+    return right if right and start > 0 and s.tokens[start - 1].text == "(" and right[:1].islower() else ""
+
+
+def _determined_change(s: _Site) -> str:
+    # "a 33 percent decline in opium cultivation"
+    return _change_object(s.tokens, s.k, s.percent_right) if s.determiner_before and s.percent_right else ""
+
+
+def _left_of_quantity(s: _Site) -> str:
+    return s.left()
+
+
+def _percent_right_finder(s: _Site) -> str:
+    return s.percent_right
+
+
+# -- count: "seven of whom were members of ...", "a two-person office", "six total locations"
+
+def _of_whom_were(s: _Site) -> str:
+    # "Ten officers were killed, seven of whom were members of Special Vetted Units"
+    tokens, k, n = s.tokens, s.k, s.n
+    if not _of_whom_is(tokens, k):
+        return ""
+    j = k + 3
+    while j < n and tokens[j].low in _words()["determiners"]:
+        j += 1
+    phrase = _noun_phrase_right(tokens, j)
+    if not phrase:
+        return ""
+    j += len(phrase.split())
+    if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].text[:1].isupper():
+        phrase += " of " + _noun_phrase_right(tokens, j + 1)
+    return phrase
+
+
+def _of_whom_is(tokens: Sequence[Token], k: int) -> bool:
+    return k + 2 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in ("whom", "which") \
+        and tokens[k + 2].low in ("were", "are", "was", "is")
+
+
+def _count_unit_noun(s: _Site) -> str:
+    # "a two-person office": the unit word, plural
+    unit = s.q.unit_text
+    if not unit:
+        return ""
+    plural = {"man": "men", "woman": "women", "person": "persons", "member": "members"}
+    return plural.get(unit.lower(), unit if unit.endswith("s") else unit + "s")
+
+
+def _counted_noun_right(s: _Site) -> str:
+    tokens, k = s.tokens, s.k
+    phrase = _noun_phrase_right(tokens, k)
+    w = _words()
+    if not phrase and k + 1 < s.n and tokens[k].low in w["entity_skip_after_number"] and tokens[k].low != "of":
+        phrase = _noun_phrase_right(tokens, k + 1)  # "six total locations"
+    return _not_a_time(phrase)
+
+
+# -- measures: "5.8 tons of cocaine", "a 20-year sentence", "800 meters from"
+
+def _measured_noun_right(s: _Site) -> str:
+    tokens, k, q = s.tokens, s.k, s.q
+    if (q.adjective or s.aged or _unit_as_modifier(tokens, q, k)) and k < s.n and _is_word(tokens[k]):
+        return _noun_phrase_right(tokens, k)
+    return ""
+
+
+def _duration_object(s: _Site) -> str:
+    # "sentenced to 15 years in prison", "three years of war"
+    tokens, k = s.tokens, s.k
+    if s.q.dimension == "time" and k + 1 < s.n and tokens[k].low in ("in", "of"):
+        right = _not_a_time(_noun_phrase_right(tokens, k + 1, max_words=3))
+        return right if right[:1].islower() else ""
+    return ""
+
+
+def _measure_then_participle(s: _Site) -> str:
+    # "they had eradicated 11,000 hectares" -> "hectares eradicated"
+    q, tokens = s.q, s.tokens
+    if not (q.dimension in ("area", "mass", "volume", "length") and q.unit_text):
+        return ""
+    j = q.qual_start - 1
+    while j >= 0 and tokens[j].low in ("only", "just", "some", "about", "already", "also", "a", "total", "of"):
+        j -= 1
+    if j >= 0 and tokens[j].text.islower() and tokens[j].low.endswith("ed"):
+        return f"{q.unit_text.lower()} {tokens[j].text}"
+    return ""
+
+
+_EntityFinder = Callable[[_Site], str]
+
+#: How the entity of a quantity is found, by its dimension: the finders are tried in order,
+#: the first phrase found is the entity.
+ENTITY_FINDERS: dict[str, tuple[_EntityFinder, ...]] = {
+    "currency": (_worth_object, _money_for_noun, _determined_noun_right, _noun_before_of,
+                 _money_for_determined_noun, _left_of_quantity),
+    "percent": (_share_in_parentheses, _subject_of_share_verb, _of_phrase_finder, _parenthesised_noun_right,
+                _determined_change, _left_of_quantity, _percent_right_finder),
+    "count": (_of_whom_were, _count_unit_noun, _of_phrase_finder, _counted_noun_right, _left_of_quantity),
+}
+#: the other dimensions: measures
+MEASURE_FINDERS: tuple[_EntityFinder, ...] = (
+    _of_phrase_finder, _measured_noun_right, _left_of_quantity, _duration_object, _measure_then_participle)
+
+
+def _entity(tokens: Sequence[Token], q: Quantity) -> str:
+    if q.dimension == "percent" and _of_which(tokens, q):
+        return ""  # the share of what was just counted: the caller takes its entity
+    site = _Site(tokens, q)
+    finders = ENTITY_FINDERS.get(q.dimension, MEASURE_FINDERS)
+    return next((phrase for find in finders if (phrase := find(site))), "")
 
 
 def _change_object(tokens: Sequence[Token], k: int, phrase: str) -> str:
@@ -730,10 +1172,13 @@ def _unit_as_modifier(tokens: Sequence[Token], q: Quantity, k: int) -> bool:
     singular after a number other than one, or the noun after it is plural."""
     if k >= len(tokens) or not q.unit_text or q.value is None or q.dimension in ("count", "currency", "percent"):
         return False
-    if not _noun_candidate(tokens, k):
-        return False
+    return _noun_candidate(tokens, k) and (_singular_unit_of_many(q) or _plural(tokens[k].text))
+
+
+def _singular_unit_of_many(q: Quantity) -> bool:
+    """The unit word is singular after a number other than one: "1300 kilometer" (not "kilometers", "km")."""
     unit = q.unit_text.split()[-1].lower()
-    return q.value != 1 and unit.isalpha() and len(unit) > 3 and not _plural(unit) or _plural(tokens[k].text)
+    return q.value != 1 and unit.isalpha() and len(unit) > 3 and not _plural(unit)
 
 
 def _noun_candidate(tokens: Sequence[Token], k: int) -> bool:
@@ -742,19 +1187,23 @@ def _noun_candidate(tokens: Sequence[Token], k: int) -> bool:
     if k >= len(tokens):
         return False
     tok = tokens[k]
+    return _lower_word(tok) and _may_be_a_noun(tok.low) \
+        and not (k + 1 < len(tokens) and tokens[k + 1].low in _words()["object_openers"])
+
+
+def _may_be_a_noun(low: str) -> bool:
+    """Not a stop word, a verb, a time word, a past form or adverb, or a direction."""
     w = _words()
-    return tok.text.isalpha() and tok.text.islower() and tok.low not in w["entity_stop_words"] \
-        and tok.low not in w["entity_verbs"] and tok.low not in _TIME_NOUNS and not tok.low.endswith(("ed", "ly")) \
-        and tok.low not in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest") \
-        and not (k + 1 < len(tokens) and tokens[k + 1].low in w["object_openers"])
+    return low not in w["entity_stop_words"] and low not in w["entity_verbs"] and low not in _TIME_NOUNS \
+        and not low.endswith(("ed", "ly")) \
+        and low not in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
 
 
 def _skip_period(tokens: Sequence[Token], k: int) -> int:
     """Index after a rate phrase at k ("per day", "a year") when "of" follows it."""
-    for size in (2, 1):
+    for size, openers in ((2, ("per", "a", "an", "each")), (1, ("annually", "daily"))):
         end = k + size
-        if end < len(tokens) and tokens[end].low == "of" and size == 2 and tokens[k].low in ("per", "a", "an", "each") \
-                or end < len(tokens) and tokens[end].low == "of" and size == 1 and tokens[k].low in ("annually", "daily"):
+        if end < len(tokens) and tokens[end].low == "of" and tokens[k].low in openers:
             return end
     return k
 
@@ -771,11 +1220,8 @@ def _parenthesised_share(tokens: Sequence[Token], q: Quantity) -> str:
     """'Tutsis (15 percent) have been dominant': a share in parentheses right after
     a noun is that noun's share; after 'the majority of the population (84 percent)'
     it is the share of the sentence's subject ('Hutus make up ...')."""
-    open_at = q.qual_start - 1
-    if open_at > 0 and tokens[open_at].text in ("+", "-", "−", "–") and tokens[open_at].end == tokens[q.qual_start].start:
-        open_at -= 1  # "home burglaries (+2%)": a signed change
-    if open_at < 1 or tokens[open_at].text != "(" or q.unit_end >= len(tokens) \
-            or tokens[q.unit_end].text != ")":
+    open_at = _share_parenthesis(tokens, q)
+    if open_at is None:
         return ""
     phrase, k = _collect_left(tokens, open_at - 1, 4)
     if not phrase:
@@ -783,12 +1229,28 @@ def _parenthesised_share(tokens: Sequence[Token], q: Quantity) -> str:
         return _noun_phrase_left(tokens, open_at) if tokens[open_at - 1].text.isalpha() else ""
     while k >= 0 and tokens[k].low in ("the", "a", "an"):
         k -= 1
-    share_nouns = _words()["share_nouns"]
-    whole = " of " in f" {phrase.lower()} " and phrase.lower().split(" of ")[0].split()[-1] in share_nouns
-    if whole or k >= 1 and tokens[k].low == "of" and tokens[k - 1].low in share_nouns:
+    if _share_of_a_whole(tokens, phrase, k):
         # "the majority of the population (84 percent)": the whole, not the part
         return _local_subject(tokens, k) or phrase
     return phrase
+
+
+def _share_of_a_whole(tokens: Sequence[Token], phrase: str, k: int) -> bool:
+    """The phrase (or the words before it, ending at k) is "the majority of ...", "a third of ..."."""
+    share_nouns = _words()["share_nouns"]
+    low = phrase.lower()
+    return " of " in f" {low} " and low.split(" of ")[0].split()[-1] in share_nouns \
+        or k >= 1 and tokens[k].low == "of" and tokens[k - 1].low in share_nouns
+
+
+def _share_parenthesis(tokens: Sequence[Token], q: Quantity) -> int | None:
+    """Index of the "(" that holds the share alone ("(15 percent)", "(+2%)"), after a word."""
+    open_at = q.qual_start - 1
+    if open_at > 0 and tokens[open_at].text in ("+", "-", "−", "–") and tokens[open_at].end == tokens[q.qual_start].start:
+        open_at -= 1  # "home burglaries (+2%)": a signed change
+    if open_at < 1 or tokens[open_at].text != "(" or q.unit_end >= len(tokens) or tokens[q.unit_end].text != ")":
+        return None
+    return open_at
 
 
 _SUBORDINATORS = frozenset("although though while whereas because since as if when and but".split())
@@ -797,11 +1259,7 @@ _SUBORDINATORS = frozenset("although though while whereas because since as if wh
 def _local_subject(tokens: Sequence[Token], k: int) -> str:
     """The subject of the clause holding token k: the capitalised name or first
     noun after the clause opens ("Although Hutus make up the majority of ...")."""
-    start = k
-    while start > 0 and tokens[start - 1].text not in (",", ";", ":"):
-        start -= 1
-    while start < k and (tokens[start].low in _SUBORDINATORS or tokens[start].low in ("the", "a", "an")):
-        start += 1
+    start = _clause_opening(tokens, k)
     parts: list[str] = []
     while start < k and tokens[start].text[:1].isupper() and tokens[start].text.isalpha():
         parts.append(tokens[start].text)
@@ -809,6 +1267,16 @@ def _local_subject(tokens: Sequence[Token], k: int) -> str:
     if parts:
         return " ".join(parts)
     return _noun_phrase_right(tokens, start, max_words=3) if start < k else ""
+
+
+def _clause_opening(tokens: Sequence[Token], k: int) -> int:
+    """Where the clause holding token k starts, past its subordinator and article."""
+    start = k
+    while start > 0 and tokens[start - 1].text not in (",", ";", ":"):
+        start -= 1
+    while start < k and (tokens[start].low in _SUBORDINATORS or tokens[start].low in ("the", "a", "an")):
+        start += 1
+    return start
 
 
 _SHARE_VERBS = frozenset("represented represents represent accounted accounts account constituted constitutes "
@@ -864,17 +1332,8 @@ class _SpeakerState:
 
 def _skip_parenthesis_left(tokens: Sequence[Token], k: int) -> tuple[int, str]:
     """k is a ')': the index before its '(' and the acronym it holds ("(SNSP -- part of ...)")."""
-    depth = 0
-    j = k
-    while j >= 0:
-        if tokens[j].text == ")":
-            depth += 1
-        elif tokens[j].text == "(":
-            depth -= 1
-            if depth == 0:
-                break
-        j -= 1
-    if j < 0:
+    j = _matching_parenthesis(tokens, k, -1)
+    if j is None:
         return -1, ""
     inner = tokens[j + 1] if j + 1 < k else None
     acronym = inner.text if inner is not None and _is_acronym(inner.text) else ""
@@ -885,63 +1344,129 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 10 and text.isalpha() and text.isupper()
 
 
+def _acronym_in_parentheses(tokens: Sequence[Token], k: int) -> bool:
+    """The parenthesis at k holds an acronym alone: "(SSP)"."""
+    return tokens[k].text == "(" and k + 2 < len(tokens) and _is_acronym(tokens[k + 1].text) \
+        and tokens[k + 2].text == ")"
+
+
+@dataclass
+class _SubjectWalk:
+    """The subject of a verb, read leftwards from before it."""
+
+    tokens: Sequence[Token]
+    k: int
+    parts: list[Token] = field(default_factory=list)
+    pronoun: str = ""
+    acronym: str = ""  #: "World Food Program (WFP) staff": the name's acronym ...
+    after_acronym: list[Token] = field(default_factory=list)  #: ... and the words read before it ("staff")
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.k]
+
+    def read(self) -> "_SubjectWalk":
+        """Take the steps in turn at each token, leftwards, up to eight words."""
+        while self.k >= 0 and len(self.parts) < 8:
+            for step in _SUBJECT_STEPS:
+                go = step(self)
+                if go is not None:
+                    break
+            if not go:
+                return self
+        return self
+
+
+# each step reads the token at k: True to go on leftwards, False to stop, None when it does not apply
+
+def _subject_pronoun(s: _SubjectWalk) -> bool | None:
+    if s.tok.low in _words()["pronouns"] and not s.parts:
+        s.pronoun = s.tok.low
+        return False
+    return None
+
+
+def _subject_acronym(s: _SubjectWalk) -> bool | None:
+    if s.tok.text != ")" or s.acronym:
+        return None
+    j, found = _skip_parenthesis_left(s.tokens, s.k)
+    if not (found and j >= 0 and s.tokens[j].text[:1].isupper()):
+        return False
+    s.acronym, s.after_acronym, s.k = found, list(s.parts), j
+    return True
+
+
+def _subject_date(s: _SubjectWalk) -> bool | None:
+    # "A report issued by Amnesty International in December noted"
+    tokens, k = s.tokens, s.k
+    if s.tok.low.rstrip(".") in cues()["months"] and not s.parts and k > 0 \
+            and tokens[k - 1].low in ("in", "on", "since", "during"):
+        s.k -= 2
+        return True
+    return None
+
+
+def _subject_word(s: _SubjectWalk) -> bool | None:
+    tok, parts = s.tok, s.parts
+    if not (_name_or_role_word(tok) or _modifier_of_role(tok, parts)):
+        return None
+    if tok.low in ("and", "of") and not parts:
+        return False
+    parts.append(tok)
+    s.k -= 1
+    return True
+
+
+def _name_or_role_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.low in _words()["speaker_role_nouns"] or tok.low in ("and", "of", "'s", "’s")
+
+
+def _modifier_of_role(tok: Token, parts: Sequence[Token]) -> bool:
+    """A lower-case word before a role noun: "the local police"."""
+    w = _words()
+    return bool(parts) and _lower_word(tok) and parts[-1].low in w["speaker_role_nouns"] \
+        and tok.low not in w["entity_stop_words"] and tok.low not in w["speech_verbs"]
+
+
+_SUBJECT_STEPS: tuple[Callable[[_SubjectWalk], bool | None], ...] = (
+    _subject_pronoun, _subject_acronym, _subject_date, _subject_word)
+
+
 def _subject_before(tokens: Sequence[Token], v: int) -> str:
     """The noun phrase that is the subject of the verb at index v. A name given
     with its acronym is called by the acronym ("World Food Program (WFP) staff"
     -> "WFP staff"), as the cable goes on to call it."""
-    w = _words()
     k = v - 1
     while k >= 0 and tokens[k].low in _ADVERBS:
         k -= 1
-    parts: list[Token] = []
-    acronym = ""
-    after_acronym: list[Token] = []
-    while k >= 0 and len(parts) < 8:
-        tok = tokens[k]
-        if tok.low in w["pronouns"] and not parts:
-            return tok.low
-        if tok.text == ")" and not acronym:
-            j, found = _skip_parenthesis_left(tokens, k)
-            if found and j >= 0 and tokens[j].text[:1].isupper():
-                acronym, after_acronym = found, list(parts)
-                k = j
-                continue
-            break
-        if tok.low.rstrip(".") in cues()["months"] and not parts and k > 0 and tokens[k - 1].low in ("in", "on", "since", "during"):
-            k -= 2  # "A report issued by Amnesty International in December noted"
-            continue
-        if tok.text[:1].isupper() or tok.low in w["speaker_role_nouns"] or tok.low in ("and", "of", "'s", "’s") \
-                or (parts and tok.text.islower() and tok.text.isalpha() and parts[-1].low in w["speaker_role_nouns"]
-                    and tok.low not in w["entity_stop_words"] and tok.low not in w["speech_verbs"]):
-            if tok.low in ("and", "of") and not parts:
-                break
-            parts.append(tok)
-            k -= 1
-            continue
-        if tok.low in w["pronouns"] and not parts:
-            return tok.low
-        break
-    if acronym:
-        after_acronym.reverse()
-        return " ".join([acronym] + [t.text for t in after_acronym])
-    while parts and parts[-1].low in ("and", "of"):
-        parts.pop()
-    parts.reverse()
+    s = _SubjectWalk(tokens, k).read()
+    if s.pronoun:
+        return s.pronoun
+    if s.acronym:
+        return " ".join([s.acronym] + [t.text for t in reversed(s.after_acronym)])
+    return _subject_phrase(s.parts[::-1])
+
+
+def _subject_phrase(parts: list[Token]) -> str:
+    """The subject's words in order, less the glue and determiners at its ends and its titles;
+    a possessive stays for the caller to resolve ("Their local representative")."""
     while parts and parts[0].low in ("and", "of"):
-        parts.pop(0)
+        parts.pop(0)  # (the last word is never glue: the walk stops at glue next to the verb)
+    possessive = _drop_determiners(parts)
+    if not parts or parts[0].low in ("it", "this", "there", "which", "that"):
+        return ""
+    phrase = _strip_titles([t.text for t in parts])
+    return possessive + " " + phrase if possessive else phrase
+
+
+def _drop_determiners(parts: list[Token]) -> str:
+    """Drop the determiners that open ``parts``; the last possessive among them ("their")."""
     possessive = ""
-    while parts and parts[0].low in w["determiners"] | {"the"}:
+    while parts and parts[0].low in _words()["determiners"] | {"the"}:
         if parts[0].low in _POSSESSIVE_PRONOUNS:
             possessive = parts[0].low
         parts.pop(0)
-    if not parts:
-        return ""
-    if parts[0].low in ("it", "this", "there", "which", "that"):
-        return ""
-    phrase = _strip_titles([t.text for t in parts])
-    if possessive:
-        return possessive + " " + phrase  # resolved by the caller: "Their local representative"
-    return phrase
+    return possessive
 
 
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
@@ -949,22 +1474,24 @@ _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
 
 def _strip_titles(words: list[str]) -> str:
     """'Attorney General Medina Mora' -> 'Medina Mora'; 'the Ambassador' stays 'Ambassador'."""
+    run = _name_after_titles(words)
+    return " ".join(run if run and len(run) < len(words) else words)
+
+
+def _name_after_titles(words: list[str]) -> list[str]:
+    """The capitalised words (not titles, not possessives, "and" inside) that end ``words``."""
     titles = _words()["title_words"]
     run: list[str] = []
     for word in reversed(words):
         low = word.lower().rstrip(".")
-        if word[:1].isupper() and low not in titles and not low.endswith(("'s", "’s", ",s")):
-            run.append(word)
-        elif low == "and" and run:
+        if word[:1].isupper() and low not in titles and not low.endswith(("'s", "’s", ",s")) or low == "and" and run:
             run.append(word)
         else:
             break
     run.reverse()
     while run and run[0].lower() == "and":
         run.pop(0)
-    if run and len(run) < len(words):
-        return " ".join(run)
-    return " ".join(words)
+    return run
 
 
 @lru_cache(maxsize=1)
@@ -978,60 +1505,111 @@ def _attribution_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
 def _attributions(tokens: Sequence[Token]) -> list[tuple[int, str]]:
     """(cue index, speaker as written) for each attribution in the sentence:
     "X said", "according to X", "X's estimate", "..., stating that" (the clause subject)."""
-    w = _words()
-    n = len(tokens)
     out: list[tuple[int, str]] = []
-    estimate_nouns, participles, cue_words = _attribution_cues()
+    cue_words = _attribution_cues()[2]
     if cue_words.isdisjoint(map(_LOW, tokens)):
         return out  # most sentences hold no cue word at all (checked in C)
-    # the loop body does nothing for a token that is not a cue word: visit only those
+    # the readers find nothing at a token that is not a cue word: visit only those
     for i in [i for i, low in enumerate(map(_LOW, tokens)) if low in cue_words]:
-        tok = tokens[i]
-        if tok.low == "according" and i + 1 < n and tokens[i + 1].low == "to":
-            found = _phrase_after(tokens, i + 2)
-            if found:
-                out.append((i, found))
-            continue
-        if tok.low in w["speech_verbs"] and i > 0:
-            subj = _subject_before(tokens, i)
-            if tok.low in ("said", "says") and not subj and i + 1 < n and tokens[i + 1].text[:1].isupper():
-                subj = _phrase_after(tokens, i + 1)
-            if subj:
-                out.append((i, subj))
-                continue
-        if tok.low in participles and i > 1 and tokens[i - 1].text not in (",",):
-            # "SEDENA issued a press release stating it had convicted 12 soldiers"
-            subj = _clause_subject(tokens)
-            if subj:
-                out.append((i, subj))
-            continue
-        if tok.low not in estimate_nouns:
-            continue
-        owner = i - 1
-        while owner > 0 and i - owner <= 3 and (tokens[owner].text.islower() or tokens[owner].text == "-"):
-            owner -= 1  # "office's year-end estimate"
-        if owner >= 0 and tokens[owner].low.endswith(("'s", "’s")):
-            # "the Attorney General's office's year-end estimate stands at 6262"
-            k = owner
-            while k > 0 and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].low.endswith(("'s", "’s"))) \
-                    and tokens[k - 1].text.replace("'", "").replace("’", "").isalpha():
-                k -= 1
-            words = [t.text for t in tokens[k:owner + 1]]
-            words[-1] = re.sub(r"['’]s$", "", words[-1])
-            if words and words[0].lower() not in _NOT_SUBJECT_OPENERS:
-                out.append((i, " ".join(words)))
+        found = next((found for read in _ATTRIBUTION_READERS if (found := read(tokens, i)) is not None), "")
+        if found:
+            out.append((i, found))
     return out
+
+
+# each reader gives the speaker of the cue word at i, "" for none, None when the cue is not its kind
+
+def _according_to(tokens: Sequence[Token], i: int) -> str | None:
+    if tokens[i].low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+        return _phrase_after(tokens, i + 2)
+    return None
+
+
+def _speech_verb(tokens: Sequence[Token], i: int) -> str | None:
+    """The subject of a speech verb ("X said", "said Minister X"); None without one (the word
+    may be a participle too)."""
+    tok = tokens[i]
+    if not (tok.low in _words()["speech_verbs"] and i > 0):
+        return None
+    subject = _subject_before(tokens, i)
+    if tok.low in ("said", "says") and not subject and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+        subject = _phrase_after(tokens, i + 1)
+    return subject or None
+
+
+def _speech_participle(tokens: Sequence[Token], i: int) -> str | None:
+    # "SEDENA issued a press release stating it had convicted 12 soldiers": the clause subject
+    if tokens[i].low in _attribution_cues()[1] and i > 1 and tokens[i - 1].text not in (",",):
+        return _clause_subject(tokens)
+    return None
+
+
+def _estimate_owner(tokens: Sequence[Token], i: int) -> str | None:
+    """The owner of an estimate: "the Attorney General's office's year-end estimate stands at 6262"."""
+    if tokens[i].low not in _attribution_cues()[0]:
+        return None
+    owner = i - 1
+    while owner > 0 and i - owner <= 3 and (tokens[owner].text.islower() or tokens[owner].text == "-"):
+        owner -= 1  # "office's year-end estimate"
+    if not (owner >= 0 and tokens[owner].low.endswith(("'s", "’s"))):
+        return ""
+    return _possessive_name(tokens, owner)
+
+
+def _possessive_name(tokens: Sequence[Token], owner: int) -> str:
+    """The name that ends with the possessive at ``owner`` ("the Attorney General's office's"
+    -> "Attorney General's office"); "" when it opens like a clause."""
+    k = owner
+    while k > 0 and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].low.endswith(("'s", "’s"))) \
+            and tokens[k - 1].text.replace("'", "").replace("’", "").isalpha():
+        k -= 1
+    words = [t.text for t in tokens[k:owner + 1]]
+    words[-1] = re.sub(r"['’]s$", "", words[-1])
+    return " ".join(words) if words and words[0].lower() not in _NOT_SUBJECT_OPENERS else ""
+
+
+_ATTRIBUTION_READERS: tuple[Callable[[Sequence[Token], int], str | None], ...] = (
+    _according_to, _speech_verb, _speech_participle, _estimate_owner)
 
 
 def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> list[tuple[int, str]]:
     """Who the sentence attributes its statements to: (cue index, speaker) pairs,
     with index -1 for the speaker the sentence inherits from its paragraph.
     Updates the reading state."""
-    first = tokens[0].low if tokens else ""
-    if first in ("comment", "we", "our"):
+    if tokens and tokens[0].low in ("comment", "we", "our"):
         state.speaker = ""
+    named_subject = _named_subject(tokens, state)
+    resolved = _resolved_attributions(tokens, state)
+    speakers = [s for _, s in resolved if s]
+    if speakers and resolved[0][1]:
+        # the sentence's own attribution carries on ("he said: DEA statistics showed ...")
+        state.speaker = speakers[0]
+        for s in speakers:
+            state.learn(s)
+    topic = _gives_the_paragraph_its_voice(tokens, state, named_subject, resolved, speakers)
+    _learn_subject(state, named_subject, speakers, topic)
+    return resolved or [(-1, _inherited_speaker(tokens, state, named_subject, topic))]
+
+
+def _named_subject(tokens: Sequence[Token], state: _SpeakerState) -> str:
+    """The sentence's subject when it names someone: a title's holder, a titled or known name."""
     subject, titled = _clause_subject_parts(tokens)
-    named_subject = _title_holder(subject, state) or (subject if titled or _is_name(subject, state) else "")
+    return _title_holder(subject, state) or (subject if titled or _is_name(subject, state) else "")
+
+
+def _inherited_speaker(tokens: Sequence[Token], state: _SpeakerState, named_subject: str, topic: bool) -> str:
+    """The paragraph's speaker for a sentence with no attribution of its own; "" when another
+    subject acts in it ("Minister Bouabre presented Ble Goude with a check for 5 million CFA":
+    told by the cable)."""
+    default = state.speaker or state.person
+    if default and not topic and named_subject != default and (named_subject or _role_subject(tokens)):
+        return ""
+    return default
+
+
+def _resolved_attributions(tokens: Sequence[Token], state: _SpeakerState) -> list[tuple[int, str]]:
+    """The sentence's attributions with pronouns and titles resolved; the cable's authors as
+    speaker ("we", "Embassy") give "" and end the paragraph's speaker."""
     resolved: list[tuple[int, str]] = []
     for index, found in _attributions(tokens):
         found = _resolve(found, state)
@@ -1039,37 +1617,30 @@ def _sentence_speaker(tokens: Sequence[Token], state: _SpeakerState) -> list[tup
             state.speaker = ""  # the cable's authors assert it themselves
             state.person = ""
             resolved.append((index, ""))
-            continue
-        if found:
+        elif found:
             resolved.append((index, found))
-    speakers = [s for _, s in resolved if s]
-    if resolved and not resolved[0][1]:
-        pass
-    elif speakers:
-        # the sentence's own attribution carries on ("he said: DEA statistics showed ...")
-        state.speaker = speakers[0]
-        for s in speakers:
-            state.learn(s)
-    # a named subject that speaks or briefs ("Uribe reviewed GOC strategy") gives the paragraph its voice;
-    # one that acts ("The USNS Comfort spent 11 days", "Halonen was able to raise") does not
-    topic = bool(named_subject) and (not resolved or not state.person and not speakers) \
-        and not (_words()["topic_verbs"].isdisjoint(map(_LOW, tokens)) and _words()["speech_verbs"].isdisjoint(map(_LOW, tokens)))
+    return resolved
+
+
+def _gives_the_paragraph_its_voice(tokens: Sequence[Token], state: _SpeakerState, named_subject: str,
+                                   resolved: Sequence[tuple[int, str]], speakers: Sequence[str]) -> bool:
+    """A named subject that speaks or briefs ("Uribe reviewed GOC strategy") gives the paragraph
+    its voice; one that acts ("The USNS Comfort spent 11 days", "Halonen was able to raise") does not."""
+    w = _words()
+    return bool(named_subject) and (not resolved or not state.person and not speakers) \
+        and not (w["topic_verbs"].isdisjoint(map(_LOW, tokens)) and w["speech_verbs"].isdisjoint(map(_LOW, tokens)))
+
+
+def _learn_subject(state: _SpeakerState, named_subject: str, speakers: Sequence[str], topic: bool) -> None:
+    # "he"/"she" in a later sentence: the subject of this one, else who spoke in it
     if named_subject:
         state.learn(named_subject)
         if not state.person and not speakers and topic:
             # a paragraph about one named person ("Garcia Luna began by outlining ...") is theirs
             state.person = named_subject
-    # "he"/"she" in a later sentence: the subject of this one, else who spoke in it
-    if named_subject:
         state.antecedent = named_subject
     elif speakers and speakers[-1][:1].isupper():
         state.antecedent = speakers[-1]
-    default = state.speaker or state.person
-    if not resolved:
-        if default and not topic and named_subject != default and (named_subject or _role_subject(tokens)):
-            return [(-1, "")]  # "Minister Bouabre presented Ble Goude with a check for 5 million CFA": told by the cable
-        return [(-1, default)]
-    return resolved
 
 
 def _role_subject(tokens: Sequence[Token]) -> bool:
@@ -1082,15 +1653,20 @@ def _role_subject(tokens: Sequence[Token]) -> bool:
 def _resolve(found: str, state: _SpeakerState) -> str:
     """Pronouns, possessives and bare titles to the names they stand for."""
     low = found.lower()
-    if low in ("he", "she"):
-        return state.antecedent or state.speaker or state.person
-    if low == "they":
-        return state.speaker or state.person or state.antecedent
+    if low in ("he", "she", "they"):
+        return _referent(low, state)
     first, _, rest = found.partition(" ")
     if first.lower() in _POSSESSIVE_PRONOUNS:
         owner = state.speaker or state.antecedent
         return f"{owner} {rest}" if owner else rest
     return _title_holder(found, state) or found
+
+
+def _referent(pronoun: str, state: _SpeakerState) -> str:
+    """Who "he"/"she" (the latest named subject first) or "they" (the paragraph's speaker first) is."""
+    if pronoun == "they":
+        return state.speaker or state.person or state.antecedent
+    return state.antecedent or state.speaker or state.person
 
 
 def _title_holder(found: str, state: _SpeakerState) -> str:
@@ -1102,14 +1678,10 @@ def _title_holder(found: str, state: _SpeakerState) -> str:
     if len(words) < 2 or not all(x in titles for x in words):
         return ""
     wanted = frozenset(words)
-    best: tuple[int, int] | None = None
-    holder = ""
-    for order, (title, name) in enumerate(state.titles):
-        if wanted <= title:
-            rank = (len(title - wanted), -order)
-            if best is None or rank < best:
-                best, holder = rank, name
-    return holder
+    # the title with the fewest words beyond those wanted, the latest introduced among equals
+    holders = [((len(title - wanted), -order), name) for order, (title, name) in enumerate(state.titles)
+               if wanted <= title]
+    return min(holders)[1] if holders else ""
 
 
 _GLUE = ("of", "for", "the", "and")
@@ -1134,72 +1706,107 @@ def _title_map(sentences: Sequence[Sequence[Token]]) -> list[tuple[frozenset[str
     """(title words, name) for 'Title Name' and 'Name (Title)' in the text:
     'Attorney General Eduardo Medina Mora', 'Genaro Garcia Luna (Secretary for Public Security)'.
     sentences: the tokens of each sentence."""
-    titles = _words()["title_words"]
-    strong = _strong_title_words()
-    dotted_titles = _dotted_title_words()
-    glue = _GLUE
+    return [pair for tokens in sentences for pair in _sentence_titles(tokens)]
+
+
+def _title_starts(tokens: Sequence[Token]) -> list[int]:
+    """The indices where a title can start: a capitalised title word, and a "(" before one."""
+    # a pair worth keeping needs a non-glue title word (the only reader, _title_holder, never
+    # matches a pair of glue words alone); most sentences have none (checked in C)
+    if _strong_title_words().isdisjoint(map(_LOW, tokens)):
+        return []
+    caps = _capitalised_titles(tokens)
+    if not any(tokens[c].low.rstrip(".") not in _GLUE or tokens[c].low not in _GLUE for c in caps):
+        return []  # only "The"/"Of": runs of glue words name no title
+    starts: list[int] = []
+    for c in caps:
+        if c > 1 and tokens[c - 1].text == "(":
+            starts.append(c - 1)
+        starts.append(c)
+    return starts
+
+
+def _capitalised_titles(tokens: Sequence[Token]) -> list[int]:
+    """Indices of the capitalised title words ("Secretary", "Gen.")."""
+    titles, dotted_titles = _words()["title_words"], _dotted_title_words()
+    caps = [c for c, low in enumerate(map(_LOW, tokens)) if low in dotted_titles]
+    return [c for c in caps if tokens[c].text[:1].isupper()
+            and (tokens[c].low in titles or tokens[c].low.rstrip(".") in titles)]
+
+
+def _sentence_titles(tokens: Sequence[Token]) -> list[tuple[frozenset[str], str]]:
     out: list[tuple[frozenset[str], str]] = []
-    for tokens in sentences:
-        # a pair worth keeping needs a non-glue title word (the only reader, _title_holder, never
-        # matches a pair of glue words alone); most sentences have none (checked in C)
-        if strong.isdisjoint(map(_LOW, tokens)):
+    i = 0
+    for start in _title_starts(tokens):
+        if start < i:
+            continue  # inside a run already read
+        i = start
+        j, run = _title_run(tokens, i)
+        if run:
+            content = frozenset(x for x in run if x not in _GLUE)
+            name = _name_at(tokens, j)
+            if content and name:
+                out.append((content, name))
+            i = max(j, i + 1)
             continue
-        n = len(tokens)
-        # Only a capitalised title word starts a run, and "(" only before one: the loop
-        # below visits just those indices (at any other index it would do nothing).
-        caps = [c for c, low in enumerate(map(_LOW, tokens)) if low in dotted_titles]
-        caps = [c for c in caps if tokens[c].text[:1].isupper()
-                and (tokens[c].low in titles or tokens[c].low.rstrip(".") in titles)]
-        if not any(tokens[c].low.rstrip(".") not in glue or tokens[c].low not in glue for c in caps):
-            continue  # only "The"/"Of": runs of glue words name no title
-        starts: list[int] = []
-        for c in caps:
-            if c > 1 and tokens[c - 1].text == "(":
-                starts.append(c - 1)
-            starts.append(c)
-        i = 0
-        for start in starts:
-            if start < i:
-                continue  # inside a run already read
-            i = start
-            # a run of title words (capitalised, with "of"/"for" inside), an acronym in parentheses allowed
-            j = i
-            run: list[str] = []
-            while j < n:
-                tok = tokens[j]
-                if tok.text[:1].isupper() and tok.low.rstrip(".") in titles:
-                    run.append(tok.low.rstrip("."))
-                    j += 1
-                elif run and tok.low in glue:
-                    j += 1
-                elif run and tok.text == "(" and j + 2 < n and _is_acronym(tokens[j + 1].text) and tokens[j + 2].text == ")":
-                    j += 3
-                else:
-                    break
-            if run:
-                content = frozenset(x for x in run if x not in glue)
-                name = _name_at(tokens, j)
-                if content and name:
-                    out.append((content, name))
-                i = max(j, i + 1)
-                continue
-            # "Genaro Garcia Luna (Secretary for Public Security)"
-            if tokens[i].text == "(" and i > 0:
-                k = i + 1
-                run = []
-                while k < n and (tokens[k].text[:1].isupper() and tokens[k].low in titles or run and tokens[k].low in glue):
-                    run.append(tokens[k].low)
-                    k += 1
-                if run and k < n and tokens[k].text == ")":
-                    start = i
-                    while start > 0 and i - start < 3 and tokens[start - 1].text[:1].isupper() \
-                            and tokens[start - 1].text.isalpha() and tokens[start - 1].low not in titles:
-                        start -= 1
-                    if i - start >= 2:
-                        content = frozenset(x for x in run if x not in glue)
-                        out.append((content, " ".join(t.text for t in tokens[start:i])))
-            i += 1
+        pair = _name_then_title(tokens, i)
+        if pair is not None:
+            out.append(pair)
+        i += 1
     return out
+
+
+def _title_run(tokens: Sequence[Token], j: int) -> tuple[int, list[str]]:
+    """A run of title words at j (capitalised, with "of"/"for" inside, an acronym in parentheses
+    allowed): the index after it and its words."""
+    titles = _words()["title_words"]
+    n = len(tokens)
+    run: list[str] = []
+    while j < n:
+        tok = tokens[j]
+        if tok.text[:1].isupper() and tok.low.rstrip(".") in titles:
+            run.append(tok.low.rstrip("."))
+            j += 1
+        elif run and tok.low in _GLUE:
+            j += 1
+        elif run and _acronym_in_parentheses(tokens, j):
+            j += 3
+        else:
+            break
+    return j, run
+
+
+def _name_then_title(tokens: Sequence[Token], i: int) -> tuple[frozenset[str], str] | None:
+    """A title in the parenthesis at i after a name: "Genaro Garcia Luna (Secretary for Public Security)"."""
+    if not (tokens[i].text == "(" and i > 0):
+        return None
+    run = _parenthesised_title(tokens, i)
+    start = _name_start_before(tokens, i)
+    if not run or i - start < 2:
+        return None
+    return frozenset(x for x in run if x not in _GLUE), " ".join(t.text for t in tokens[start:i])
+
+
+def _parenthesised_title(tokens: Sequence[Token], i: int) -> list[str]:
+    """The title words of "(Secretary for Public Security)" at i; [] when the parenthesis holds more."""
+    titles = _words()["title_words"]
+    n = len(tokens)
+    k = i + 1
+    run: list[str] = []
+    while k < n and (tokens[k].text[:1].isupper() and tokens[k].low in titles or run and tokens[k].low in _GLUE):
+        run.append(tokens[k].low)
+        k += 1
+    return run if k < n and tokens[k].text == ")" else []
+
+
+def _name_start_before(tokens: Sequence[Token], i: int) -> int:
+    """Where the name of up to three capitalised words (not titles) before token i starts."""
+    titles = _words()["title_words"]
+    start = i
+    while start > 0 and i - start < 3 and tokens[start - 1].text[:1].isupper() \
+            and tokens[start - 1].text.isalpha() and tokens[start - 1].low not in titles:
+        start -= 1
+    return start
 
 
 def _name_at(tokens: Sequence[Token], j: int) -> str:
@@ -1240,72 +1847,138 @@ _ADVERBIAL_OPENERS = _NOT_SUBJECT_OPENERS - {"the", "a", "he", "she", "they", "w
                                              "there"}
 
 
-def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
-    """The clause subject, and whether it is a person named with a title
-    ("President Kumaratunga" -> ("Kumaratunga", True))."""
-    w = _words()
+def _clause_start(tokens: Sequence[Token]) -> int | None:
+    """Where the main clause's subject starts: past a leading adverbial and its comma, and past
+    an article; None when an adverbial opens the sentence with no comma near."""
     n = len(tokens)
     k = 0
     if tokens and tokens[0].low in _ADVERBIAL_OPENERS:
         comma = next((i for i in range(min(n, 14)) if tokens[i].text == ","), -1)
         if comma < 0:
-            return "", False
+            return None
         k = comma + 1
     while k < n and tokens[k].low in ("the", "a", "an"):
         k += 1
-    parts: list[str] = []
-    acronym = ""
-    while k < n and len(parts) < 6:
-        tok = tokens[k]
-        if tok.text == "(" and k + 2 < n and _is_acronym(tokens[k + 1].text) and tokens[k + 2].text == ")":
-            acronym = tokens[k + 1].text
-            k += 3
-            continue
-        if tok.text[:1].isupper() and (tok.text.isalpha() or tok.text in ("U.S.",)) \
-                or parts and tok.low in w["speaker_role_nouns"]:
-            acronym = ""  # "Public Security (SSP) Secretary Garcia Luna": the acronym named a part
-            parts.append(tok.text)
-            k += 1
-            continue
-        if parts and k + 1 < n and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.isalpha() and (
-                tok.low in ("of", "for", "and") or tok.text == "-" and _is_word(tokens[k - 1])
-                and tokens[k - 1].end == tok.start == tokens[k + 1].start - 1):
-            # "Minister for Planning and Development Paul-Antoine Bohoun Bouabre"
-            if tok.text == "-":
-                parts[-1] += "-" + tokens[k + 1].text
+    return k
+
+
+@dataclass
+class _ClauseSubject:
+    """The subject of the main clause, read rightwards from its start."""
+
+    tokens: Sequence[Token]
+    k: int
+    parts: list[str] = field(default_factory=list)
+    acronym: str = ""
+
+    def read(self) -> "_ClauseSubject":
+        """Take the first step that applies at each token, rightwards, up to six words."""
+        while self.k < len(self.tokens) and len(self.parts) < 6:
+            for step in _CLAUSE_SUBJECT_STEPS:
+                if step(self):
+                    break
             else:
-                parts.extend((tok.text, tokens[k + 1].text))
-            k += 2
-            continue
-        break
-    if not parts or parts[0].lower() in _NOT_SUBJECT_OPENERS:
+                return self
+        return self
+
+
+# each step reads the tokens at k: True when it took them (read on), False when it does not apply
+
+def _subject_acronym_after(s: _ClauseSubject) -> bool:
+    tokens, k = s.tokens, s.k
+    if _acronym_in_parentheses(tokens, k):
+        s.acronym = tokens[k + 1].text
+        s.k += 3
+        return True
+    return False
+
+
+def _subject_name_word(s: _ClauseSubject) -> bool:
+    tok = s.tokens[s.k]
+    if tok.text[:1].isupper() and (tok.text.isalpha() or tok.text in ("U.S.",)) \
+            or s.parts and tok.low in _words()["speaker_role_nouns"]:
+        s.acronym = ""  # "Public Security (SSP) Secretary Garcia Luna": the acronym named a part
+        s.parts.append(tok.text)
+        s.k += 1
+        return True
+    return False
+
+
+def _subject_name_joint(s: _ClauseSubject) -> bool:
+    # "Minister for Planning and Development Paul-Antoine Bohoun Bouabre"
+    tokens, k = s.tokens, s.k
+    tok = tokens[k]
+    if not (s.parts and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.isalpha()):
+        return False
+    if tok.low in ("of", "for", "and"):
+        s.parts.extend((tok.text, tokens[k + 1].text))
+    elif tok.text == "-" and _is_word(tokens[k - 1]) and tokens[k - 1].end == tok.start == tokens[k + 1].start - 1:
+        s.parts[-1] += "-" + tokens[k + 1].text
+    else:
+        return False
+    s.k += 2
+    return True
+
+
+_CLAUSE_SUBJECT_STEPS: tuple[Callable[[_ClauseSubject], bool], ...] = (
+    _subject_acronym_after, _subject_name_word, _subject_name_joint)
+
+
+def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
+    """The clause subject, and whether it is a person named with a title
+    ("President Kumaratunga" -> ("Kumaratunga", True))."""
+    start = _clause_start(tokens)
+    if start is None:
         return "", False
-    if acronym:
-        return acronym, False
+    s = _ClauseSubject(tokens, start).read()
+    if not s.parts or s.parts[0].lower() in _NOT_SUBJECT_OPENERS:
+        return "", False
+    if s.acronym:
+        return s.acronym, False
+    return _untitled(s.parts)
+
+
+def _untitled(parts: list[str]) -> tuple[str, bool]:
+    """The subject less its titles, and whether a title named the person ("President Kumaratunga")."""
     phrase = _strip_titles(parts)
     titled = phrase != " ".join(parts) and phrase[:1].isupper() and phrase.lower() not in _words()["title_words"]
     return phrase, titled
 
 
 def _phrase_after(tokens: Sequence[Token], k: int) -> str:
+    """The speaker named after "according to" or "said" at k, less its titles."""
     w = _words()
     parts: list[str] = []
     n = len(tokens)
     while k < n and tokens[k].low in w["determiners"]:
         k += 1
-    while k < n and len(parts) < 6:
-        tok = tokens[k]
-        if tok.text in (",", ".", ";", ":", "(", ")"):
-            break
-        if tok.low in w["speech_verbs"] and not (parts and tok.low in w["speaker_role_nouns"]):
-            break  # "according to news reports": a noun here, not a verb
-        if tok.low in ("that", "which", "who", "in", "on", "at", "for", "to", "from", "as", "is", "was", "are", "were"):
-            break
-        if parts and tok.text.isalpha() and tok.text.islower() and tok.low.endswith("ed") and len(tok.low) > 4:
-            break  # "according to a poll released Monday"
-        parts.append(tok.text)
+    while k < n and len(parts) < 6 and not any(ends(parts, tokens[k]) for ends in _PHRASE_AFTER_ENDS):
+        parts.append(tokens[k].text)
         k += 1
     return _strip_titles(parts) if parts else ""
+
+
+def _punctuation_end(parts: Sequence[str], tok: Token) -> bool:
+    return tok.text in (",", ".", ";", ":", "(", ")")
+
+
+def _speech_verb_end(parts: Sequence[str], tok: Token) -> bool:
+    # "according to news reports": a noun here, not a verb
+    w = _words()
+    return tok.low in w["speech_verbs"] and not (parts and tok.low in w["speaker_role_nouns"])
+
+
+def _clause_word_end(parts: Sequence[str], tok: Token) -> bool:
+    return tok.low in ("that", "which", "who", "in", "on", "at", "for", "to", "from", "as", "is", "was", "are", "were")
+
+
+def _participle_end(parts: Sequence[str], tok: Token) -> bool:
+    # "according to a poll released Monday"
+    return bool(parts) and tok.text.isalpha() and tok.text.islower() and tok.low.endswith("ed") and len(tok.low) > 4
+
+
+_PHRASE_AFTER_ENDS: tuple[Callable[[Sequence[str], Token], bool], ...] = (
+    _punctuation_end, _speech_verb_end, _clause_word_end, _participle_end)
 
 
 def _claim_speaker(q: Quantity, attributions: Sequence[tuple[int, str]]) -> str:
@@ -1352,14 +2025,19 @@ def _table_contexts(paragraphs: Sequence[Paragraph],
     each sentence, by paragraph."""
     out = [_TableContext.of(p) for p in paragraphs]
     for i in range(1, len(paragraphs)):
-        title_para = paragraphs[i - 1]
-        if out[i].active or not out[i - 1].active or not paragraphs[i].sentences:
-            continue
-        if any(_table_like(t) for t in tokens[i - 1]):
-            continue  # the title paragraph holds its own rows
-        if _table_like(tokens[i][0]):
-            out[i] = _TableContext.of_text(title_para.text + " " + paragraphs[i].text)
+        if _rows_under_the_title_before(paragraphs, tokens, out, i):
+            out[i] = _TableContext.of_text(paragraphs[i - 1].text + " " + paragraphs[i].text)
     return out
+
+
+def _rows_under_the_title_before(paragraphs: Sequence[Paragraph], tokens: Sequence[Sequence[Sequence[Token]]],
+                                 tables: Sequence[_TableContext], i: int) -> bool:
+    """Paragraph i opens with table rows and the paragraph before it is a table title alone."""
+    if tables[i].active or not tables[i - 1].active or not paragraphs[i].sentences:
+        return False
+    if any(_table_like(t) for t in tokens[i - 1]):
+        return False  # the title paragraph holds its own rows
+    return _table_like(tokens[i][0])
 
 
 def _table_like(tokens: Sequence[Token]) -> bool:
@@ -1388,7 +2066,18 @@ def _table_excluded(tokens: Sequence[Token], q: Quantity) -> bool:
 def _row_label(tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
     """Words right before a table figure (skipping earlier figures of the row),
     and the figure's column (figures in parentheses are shares, not columns)."""
-    k = q.tok_start - 1
+    k, column = _row_figures_before(tokens, q.tok_start - 1)
+    parts: list[str] = []
+    while k >= 0 and len(parts) < 3 and tokens[k].text[:1].isalpha() and tokens[k].low not in cues()["months"]:
+        parts.append(tokens[k].text)
+        k -= 1
+    parts.reverse()
+    return " ".join(parts), column
+
+
+def _row_figures_before(tokens: Sequence[Token], k: int) -> tuple[int, int]:
+    """Leftwards from k over the row's earlier figures: the index before them and how many
+    columns they fill."""
     column = 0
     depth = 0
     while k >= 0 and (tokens[k].text[0].isdigit() or tokens[k].text in ("(", ")", ".", "%")):
@@ -1399,9 +2088,4 @@ def _row_label(tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
         elif tokens[k].text[0].isdigit() and depth == 0:
             column += 1
         k -= 1
-    parts: list[str] = []
-    while k >= 0 and len(parts) < 3 and tokens[k].text[:1].isalpha() and tokens[k].low not in cues()["months"]:
-        parts.append(tokens[k].text)
-        k -= 1
-    parts.reverse()
-    return " ".join(parts), column
+    return k, column

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from .language import (
     MONTHS,
@@ -228,55 +228,72 @@ def has_candidates(text: str) -> bool:
     return _candidate_re().search(text) is not None
 
 
+@dataclass
+class _SpelledNumber:
+    """A spelled-out number as read so far: 'one hundred and twenty' is 120 in ``current``,
+    'two million' moves into ``total``."""
+
+    total: float = 0.0
+    current: float = 0.0
+    seen: bool = False
+    last_kind: str = ""  #: "unit", "tens", "scale" or "" (after "hundred", "dozen")
+
+    def add_word(self, value: int) -> bool:
+        """Add a number word; False when it cannot continue this number."""
+        if self.last_kind == "unit" or (self.last_kind == "tens" and value >= 10):
+            return False  # "two three" or "twenty thirty": not one number
+        self.current += value
+        self.last_kind = "tens" if value >= 20 and value % 10 == 0 else "unit"
+        self.seen = True
+        return True
+
+    def add_multiplier(self, value: int) -> None:
+        if value in (100, 12):  # "hundred", "dozen" multiply the running number
+            self.current = max(self.current, 1.0) * value
+            self.last_kind = ""
+        else:
+            self.total += max(self.current, 1.0) * value
+            self.current = 0.0
+            self.last_kind = "scale"
+        self.seen = True
+
+
 def _parse_words(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
     """A spelled-out number starting at token i: 'twenty-five', 'one hundred and
     twenty', 'a dozen', 'two million'. Returns (value, end token index)."""
+    number = _SpelledNumber()
+    k = i
+    if tokens[k].low in ("a", "an") and k + 1 < len(tokens) and tokens[k + 1].low in cues()["multiplier_words"]:
+        number.current = 1.0
+        k += 1
+    while k < len(tokens) and _read_number_word(number, tokens, k):
+        k += 1
+    if not number.seen:
+        return None
+    return number.total + number.current, k
+
+
+def _read_number_word(number: _SpelledNumber, tokens: Sequence[Token], k: int) -> bool:
+    """Read token k into the number; False when the number ends before it."""
     words: dict[str, int] = cues()["number_words"]
     mults: dict[str, int] = cues()["multiplier_words"]
-    n = len(tokens)
-    k = i
-    total = 0.0
-    current = 0.0
-    seen = False
-    if tokens[k].low in ("a", "an") and k + 1 < n and tokens[k + 1].low in mults:
-        current = 1.0
-        k += 1
-    last_kind = ""
-    while k < n:
-        w = tokens[k].low
-        if w in words:
-            v = words[w]
-            if last_kind == "unit" or (last_kind == "tens" and v >= 10):
-                break  # "two three" or "twenty thirty": not one number
-            if last_kind == "tens" and v < 10:
-                current += v
-                last_kind = "unit"
-            else:
-                current += v
-                last_kind = "tens" if v >= 20 and v % 10 == 0 else "unit"
-            seen = True
-            k += 1
-        elif w in mults and (seen or current):
-            m = mults[w]
-            if m == 100 or m == 12:
-                current = max(current, 1.0) * m
-                last_kind = ""
-            else:
-                total += max(current, 1.0) * m
-                current = 0.0
-                last_kind = "scale"
-            seen = True
-            k += 1
-        elif w == "-" and seen and k + 1 < n and tokens[k + 1].low in words and last_kind == "tens" \
-                and tokens[k].start == tokens[k - 1].end and tokens[k + 1].start == tokens[k].end:
-            k += 1
-        elif w == "and" and seen and last_kind in ("", "scale") and k + 1 < n and tokens[k + 1].low in words:
-            k += 1
-        else:
-            break
-    if not seen:
-        return None
-    return total + current, k
+    w = tokens[k].low
+    if w in words:
+        return number.add_word(words[w])
+    if w in mults and (number.seen or number.current):
+        number.add_multiplier(mults[w])
+        return True
+    return _joins_number_words(number, tokens, k)
+
+
+def _joins_number_words(number: _SpelledNumber, tokens: Sequence[Token], k: int) -> bool:
+    """A hyphen ("twenty-five", written tight) or "and" ("one hundred and twenty") between number words."""
+    w = tokens[k].low
+    next_is_word = k + 1 < len(tokens) and tokens[k + 1].low in cues()["number_words"]
+    if w == "-":
+        return number.seen and next_is_word and number.last_kind == "tens" \
+            and tokens[k].start == tokens[k - 1].end and tokens[k + 1].start == tokens[k].end
+    return w == "and" and number.seen and number.last_kind in ("", "scale") and next_is_word
 
 
 def _adjacent(a: Token, b: Token) -> bool:
@@ -525,27 +542,13 @@ def find_quantities(text: str, tokens: Sequence[Token] | None = None, country: s
     out: list[Quantity] = []
     n = len(tokens)
     i = 0
-    mults: dict[str, int] = cues()["multiplier_words"]
-    number_words = cues()["number_words"]
     starters = _number_starters()
     while i < n:
         tok = tokens[i]
         if tok.low not in starters and not "0" <= tok.text[0] <= "9":
             i += 1  # neither a digit nor a word a number can start with: nothing below applies
             continue
-        q: Quantity | None = None
-        if _is_digit(tok):
-            q = _scan(text, tokens, i, context)
-        elif tok.low in mults and tok.low not in ("hundred", "dozen", "thousand") and i + 2 < n \
-                and tokens[i + 1].text == "-" and tokens[i + 2].low in ("dollar", "dollars") \
-                and _adjacent(tok, tokens[i + 1]) and (i == 0 or tokens[i - 1].low in ("a", "the", "multi", "an")):
-            # "the billion-dollar scheme"
-            value = float(mults[tok.low])
-            q = Quantity(tok.start, tokens[i + 2].end, i, i + 3, value, value, value,
-                         resolve_currency("LOCAL:dollar", context=context), tokens[i + 2].text,
-                         "currency", adjective=True, unit_end=i + 3, qual_start=i)
-        elif tok.low in number_words or (tok.low in ("a", "an") and i + 1 < n and tokens[i + 1].low in mults):
-            q = _scan(text, tokens, i, context)
+        q = _candidate_at(text, tokens, i, context)
         if q is None:
             i += 1
             continue
@@ -557,36 +560,69 @@ def find_quantities(text: str, tokens: Sequence[Token] | None = None, country: s
     return out
 
 
-def _read_number(tokens: Sequence[Token], i: int, allow_glued_scale: bool) -> tuple[float, int, bool] | None:
-    """Number at i with its scale word: (value, end index, spelled)."""
-    table = unit_table()
-    n = len(tokens)
+def _candidate_at(text: str, tokens: Sequence[Token], i: int, context: CurrencyContext) -> Quantity | None:
+    """The candidate quantity whose number starts at token i, if any."""
     tok = tokens[i]
     if _is_digit(tok):
-        value = _number_of(tok)
-        j = i + 1
-        spelled = False
-        # "216 and a half"
-        if j + 2 < n and tokens[j].low == "and" and tokens[j + 1].low == "a" and tokens[j + 2].low == "half":
-            value += 0.5
-            j += 3
+        return _scan(text, tokens, i, context)
+    adjective = _scale_dollar_adjective(tokens, i, context)
+    if adjective is not None:
+        return adjective
+    mults: dict[str, int] = cues()["multiplier_words"]
+    if tok.low in cues()["number_words"] or (tok.low in ("a", "an") and i + 1 < len(tokens)
+                                             and tokens[i + 1].low in mults):
+        return _scan(text, tokens, i, context)
+    return None
+
+
+def _scale_dollar_adjective(tokens: Sequence[Token], i: int, context: CurrencyContext) -> Quantity | None:
+    """A scale word made an adjective with "dollar": "the billion-dollar scheme"."""
+    mults: dict[str, int] = cues()["multiplier_words"]
+    tok = tokens[i]
+    if not (tok.low in mults and tok.low not in ("hundred", "dozen", "thousand") and i + 2 < len(tokens)
+            and tokens[i + 1].text == "-" and tokens[i + 2].low in ("dollar", "dollars")
+            and _adjacent(tok, tokens[i + 1]) and (i == 0 or tokens[i - 1].low in ("a", "the", "multi", "an"))):
+        return None
+    value = float(mults[tok.low])
+    return Quantity(tok.start, tokens[i + 2].end, i, i + 3, value, value, value,
+                    resolve_currency("LOCAL:dollar", context=context), tokens[i + 2].text,
+                    "currency", adjective=True, unit_end=i + 3, qual_start=i)
+
+
+def _read_number(tokens: Sequence[Token], i: int, allow_glued_scale: bool) -> tuple[float, int, bool] | None:
+    """Number at i with its scale word: (value, end index, spelled)."""
+    tok = tokens[i]
+    if _is_digit(tok):
+        value, j, spelled = _number_of(tok), i + 1, False
     else:
         parsed = _parse_words(tokens, i)
         if parsed is None:
             return None
-        value, j = parsed
-        spelled = True
-        if j + 2 < n and tokens[j].low == "and" and tokens[j + 1].low == "a" and tokens[j + 2].low == "half":
-            value += 0.5
-            j += 3
-    if j < n:
-        nxt = tokens[j]
-        glued = _adjacent(tokens[j - 1], nxt)
-        if nxt.low in table.scale_after_space or (glued and nxt.text in table.scales and allow_glued_scale) \
-                or (glued and nxt.low in ("bn", "mn", "mln", "tn", "trn", "bln")):
-            value *= table.scales.get(nxt.text, table.scales.get(nxt.low, 1.0))
-            j += 1
+        (value, j), spelled = parsed, True
+    if _and_a_half(tokens, j):
+        value, j = value + 0.5, j + 3  # "216 and a half"
+    scale = _scale_at(tokens, j, allow_glued_scale)
+    if scale is not None:
+        value, j = value * scale, j + 1
     return value, j, spelled
+
+
+def _and_a_half(tokens: Sequence[Token], j: int) -> bool:
+    return j + 2 < len(tokens) and tokens[j].low == "and" and tokens[j + 1].low == "a" and tokens[j + 2].low == "half"
+
+
+def _scale_at(tokens: Sequence[Token], j: int, allow_glued_scale: bool) -> float | None:
+    """The scale word at j after a number ("5 million", "3bn"; "5M" only when a currency
+    prefix allows it): its factor, None when there is none."""
+    if j >= len(tokens):
+        return None
+    table = unit_table()
+    nxt = tokens[j]
+    glued = _adjacent(tokens[j - 1], nxt)
+    if nxt.low in table.scale_after_space or (glued and nxt.text in table.scales and allow_glued_scale) \
+            or (glued and nxt.low in ("bn", "mn", "mln", "tn", "trn", "bln")):
+        return table.scales.get(nxt.text, table.scales.get(nxt.low, 1.0))
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -602,27 +638,32 @@ def _iso_code_after(tok: Token) -> bool:
 
 def _currency_prefix(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
     """Currency code and start index of a symbol/code written before token i."""
-    prefixes = _keyed_prefixes()
     if i == 0 or tokens[i - 1].low not in _prefix_last_words():
         return None  # every key ends with the token right before the number
     for k in (3, 2, 1):
-        if i - k < 0:
-            continue
-        span = tokens[i - k:i]
-        if any(b.start - a.end > 1 for a, b in zip(span, list(span[1:]) + [tokens[i]])):
-            continue
-        key = " ".join(t.low for t in span)
-        if key in prefixes:
-            code, spaced = prefixes[key]
-            if not spaced and any(a.end != b.start for a, b in zip(span, span[1:])):
-                continue
-            last = span[-1]
-            # alphabetic codes must be written as codes (USD, Ps) not words
-            if last.text.isalpha() and len(last.text) == 3 and (last.text.islower() or last.text.istitle()) \
-                    and code.lower() == last.low:
-                continue  # "cop", "Pen": a word; "KSh", "Ksh" are written as codes
+        code = _prefix_of(tokens, i - k, i) if i - k >= 0 else None
+        if code is not None:
             return code, i - k
     return None
+
+
+def _prefix_of(tokens: Sequence[Token], start: int, i: int) -> str | None:
+    """The currency code written as tokens start..i (right before the number at i), if they are one."""
+    span = tokens[start:i]
+    if any(b.start - a.end > 1 for a, b in zip(span, list(span[1:]) + [tokens[i]])):
+        return None
+    found = _keyed_prefixes().get(" ".join(t.low for t in span))
+    if found is None:
+        return None
+    code, spaced = found
+    if not spaced and any(a.end != b.start for a, b in zip(span, span[1:])):
+        return None
+    last = span[-1]
+    # alphabetic codes must be written as codes (USD, Ps) not words
+    if last.text.isalpha() and len(last.text) == 3 and (last.text.islower() or last.text.istitle()) \
+            and code.lower() == last.low:
+        return None  # "cop", "Pen": a word; "KSh", "Ksh" are written as codes
+    return code
 
 
 def _currency_name_before(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
@@ -733,161 +774,266 @@ def _pound_words() -> dict[str, frozenset[str]]:
     return {name: frozenset(w.lower() for w in cfg[name]) for name in ("pound_commodities", "pound_money_cues")}
 
 
+@dataclass
+class _Reading:
+    """A quantity being read from its number on: the range, a "plus", the unit."""
+
+    text: str
+    tokens: Sequence[Token]
+    i: int  #: the number token
+    context: CurrencyContext
+    prefix: tuple[str, int] | None  #: currency code and start index written before the number
+    value: float
+    j: int  #: first token after the number (or range) read so far
+    spelled: bool
+    low: float = 0.0
+    high: float = 0.0
+    is_range: bool = False
+    qualifier_after: str = ""
+    u: int = 0  #: where the unit may start (after a joining hyphen)
+    hyphen_adj: bool = False
+    unit_code: str = "count"
+    unit_text: str = ""
+    dimension: str = "count"
+    unit_end: int = 0
+    period: str = ""
+
+    def __post_init__(self) -> None:
+        self.low = self.high = self.value
+
+    @property
+    def n(self) -> int:
+        return len(self.tokens)
+
+    @property
+    def start_idx(self) -> int:
+        return self.prefix[1] if self.prefix else self.i
+
+
 def _scan(text: str, tokens: Sequence[Token], i: int, context: CurrencyContext) -> Quantity | None:
-    table = unit_table()
-    units, currency_words = _keyed_units()
-    unit_firsts, currency_firsts = _keyed_first_words()
-    n = len(tokens)
     prefix = _currency_prefix(tokens, i) or _currency_name_before(tokens, i)
     first = _read_number(tokens, i, allow_glued_scale=prefix is not None)
     if first is None:
         return None
-    value, j, spelled = first
-    start_idx = prefix[1] if prefix else i
-    low = high = value
-    is_range = False
-    # ranges: 20-30, five to six, five or six, between X and Y, USD 3k to USD 30k
-    if j + 1 < n and tokens[j].low in ("-", "–", "—", "to", "or", "and", "through", "thru"):
-        sep = tokens[j]
-        k = j + 1
-        second_prefix = _currency_prefix(tokens, k + 1) if k + 1 < n and _is_digit(tokens[min(k + 1, n - 1)]) else None
-        if second_prefix and second_prefix[1] == k:
-            k = k + (k + 1 - second_prefix[1])
-        ok_sep = True
-        if sep.low == "and":
-            ok_sep = start_idx > 0 and tokens[start_idx - 1].low == "between"
-        if sep.low in ("-", "–", "—") and not (_is_digit(tokens[k]) if k < n else False) and not spelled:
-            ok_sep = False
-        if ok_sep and i > 0 and _is_digit(tokens[i]) and _year_like(tokens[i]) and tokens[i - 1].low in cues()["year_context"] \
-                and k < n and not (_is_digit(tokens[k]) and _year_like(tokens[k])):
-            ok_sep = False  # "7.3 million tons in 2007 to 6.2 million tons": a year, then the next figure
-        if ok_sep and k < n and (_is_digit(tokens[k]) or tokens[k].low in cues()["number_words"]) \
-                and (_is_digit(tokens[k]) == _is_digit(tokens[i])):
-            second = _read_number(tokens, k, allow_glued_scale=prefix is not None)
-            if second is not None:
-                v2, j2, _ = second
-                raw2 = _number_of(tokens[k]) if _is_digit(tokens[k]) else v2
-                last2 = tokens[j2 - 1].low
-                if not _is_digit(tokens[k]) and last2 in unit_table().scales and j2 - 1 > k:
-                    raw2 = v2 / unit_table().scales[last2]  # "two and three million"
-                if v2 != raw2 and value == (_number_of(tokens[i]) if _is_digit(tokens[i]) else value) and value < raw2:
-                    value = value * (v2 / raw2)  # "5 to 6 million": scale both
-                low, high = value, v2
-                is_range = True
-                j = j2
-    hyphen_adj = False
-    unit_code = "count"
-    unit_text = ""
-    dimension = "count"
-    unit_end = j
-    period = ""
-    qualifier_after = ""
-    # "40-plus percent"
+    r = _Reading(text, tokens, i, context, prefix, *first)
+    _read_range(r)
+    _read_plus(r)
+    _read_joining_hyphen(r)
+    if r.prefix:
+        _read_prefixed_unit(r)
+    elif not _read_unit_word(r) and not _read_count_noun(r):
+        if r.hyphen_adj:
+            return _hyphenated_adjective(r)
+        _read_quantulum_unit(r)
+    return _quantity_of(r)
+
+
+# -- ranges: 20-30, five to six, five or six, between X and Y, USD 3k to USD 30k
+
+def _and_without_between(r: _Reading, sep: Token, k: int) -> bool:
+    return sep.low == "and" and not (r.start_idx > 0 and r.tokens[r.start_idx - 1].low == "between")
+
+
+def _dash_before_a_word(r: _Reading, sep: Token, k: int) -> bool:
+    return sep.low in ("-", "–", "—") and not (_is_digit(r.tokens[k]) if k < r.n else False) and not r.spelled
+
+
+def _year_then_next_figure(r: _Reading, sep: Token, k: int) -> bool:
+    # "7.3 million tons in 2007 to 6.2 million tons": a year, then the next figure
+    tokens, i = r.tokens, r.i
+    return i > 0 and _is_digit(tokens[i]) and _year_like(tokens[i]) and tokens[i - 1].low in cues()["year_context"] \
+        and k < r.n and not (_is_digit(tokens[k]) and _year_like(tokens[k]))
+
+
+#: what makes a range word not join two numbers (the separator, the second number's index)
+_NOT_A_RANGE: tuple[Callable[[_Reading, Token, int], bool], ...] = (
+    _and_without_between, _dash_before_a_word, _year_then_next_figure)
+
+
+def _second_number_index(tokens: Sequence[Token], k: int) -> int:
+    """Where the second number of a range starts: past its own currency prefix ("USD 3k to USD 30k")."""
+    n = len(tokens)
+    second_prefix = _currency_prefix(tokens, k + 1) if k + 1 < n and _is_digit(tokens[min(k + 1, n - 1)]) else None
+    return k + 1 if second_prefix and second_prefix[1] == k else k
+
+
+def _read_range(r: _Reading) -> None:
+    tokens, j = r.tokens, r.j
+    if not (j + 1 < r.n and tokens[j].low in ("-", "–", "—", "to", "or", "and", "through", "thru")):
+        return
+    k = _second_number_index(tokens, j + 1)
+    if any(blocks(r, tokens[j], k) for blocks in _NOT_A_RANGE):
+        return
+    if not (k < r.n and (_is_digit(tokens[k]) or tokens[k].low in cues()["number_words"])
+            and _is_digit(tokens[k]) == _is_digit(tokens[r.i])):
+        return
+    second = _read_number(tokens, k, allow_glued_scale=r.prefix is not None)
+    if second is None:
+        return
+    v2, j2, _ = second
+    raw2 = _written_number(tokens, k, v2, j2)
+    if v2 != raw2 and r.value == (_number_of(tokens[r.i]) if _is_digit(tokens[r.i]) else r.value) and r.value < raw2:
+        r.value = r.value * (v2 / raw2)  # "5 to 6 million": scale both
+    r.low, r.high, r.is_range, r.j = r.value, v2, True, j2
+
+
+def _written_number(tokens: Sequence[Token], k: int, value: float, end: int) -> float:
+    """The number at k as written, before its scale word (``value`` with it, ``end`` after it)."""
+    if _is_digit(tokens[k]):
+        return _number_of(tokens[k])
+    scales = unit_table().scales
+    last = tokens[end - 1].low
+    if last in scales and end - 1 > k:
+        return value / scales[last]  # "two and three million"
+    return value
+
+
+# -- after the number: "40-plus", "40 plus", "20-year"
+
+def _read_plus(r: _Reading) -> None:
+    tokens, j, n = r.tokens, r.j, r.n
     if j + 1 < n and tokens[j].text == "-" and tokens[j + 1].low == "plus" and _adjacent(tokens[j - 1], tokens[j]):
-        qualifier_after = "more_than"
-        j += 2
-        unit_end = j
+        r.qualifier_after, r.j = "more_than", j + 2  # "40-plus percent"
     elif j < n and tokens[j].low == "plus" and j + 1 < n and not _is_digit(tokens[j + 1]):
-        qualifier_after = "more_than"
-        j += 1
-        unit_end = j
-    u = j
-    if u + 1 < n and tokens[u].text == "-" and _adjacent(tokens[u - 1], tokens[u]) and _adjacent(tokens[u], tokens[u + 1]):
-        hyphen_adj = True
-        u += 1
-    if prefix:
-        unit_text = " ".join(t.text for t in tokens[prefix[1]:i]).replace(" $", "$")
-        dimension = "currency"
-        # "$214 million dollars", "$200 million dollar initiative": the word repeats the symbol
-        m = _match_phrase(tokens, u, currency_words, 3) if u < n and tokens[u].low in currency_firsts else None
-        if m is not None:
-            unit_end = m[1]
-        elif hyphen_adj:
-            hyphen_adj = False
-        # "$5 million Zimbabwe dollars": the word names what the bare symbol leaves open
-        code = m[0] if m is not None and prefix[0].startswith("LOCAL:") else prefix[0]
-        unit_code = _money(code, tokens, start_idx, max(unit_end, j), context)
+        r.qualifier_after, r.j = "more_than", j + 1
+    r.unit_end = r.j
+
+
+def _read_joining_hyphen(r: _Reading) -> None:
+    tokens, u = r.tokens, r.j
+    r.u = u
+    if u + 1 < r.n and tokens[u].text == "-" and _adjacent(tokens[u - 1], tokens[u]) \
+            and _adjacent(tokens[u], tokens[u + 1]):
+        r.hyphen_adj, r.u = True, u + 1
+
+
+# -- the unit
+
+def _currency_word_at(tokens: Sequence[Token], u: int) -> tuple[str, int] | None:
+    _, currency_words = _keyed_units()
+    _, currency_firsts = _keyed_first_words()
+    return _match_phrase(tokens, u, currency_words, 3) if u < len(tokens) and tokens[u].low in currency_firsts else None
+
+
+def _read_prefixed_unit(r: _Reading) -> None:
+    """A currency prefix is the unit ("$5 million", "US$ 3 billion"); a currency word after
+    the number repeats it ("$214 million dollars") or names what a bare symbol leaves open
+    ("$5 million Zimbabwe dollars")."""
+    assert r.prefix is not None
+    tokens = r.tokens
+    r.unit_text = " ".join(t.text for t in tokens[r.prefix[1]:r.i]).replace(" $", "$")
+    r.dimension = "currency"
+    word = _currency_word_at(tokens, r.u)
+    if word is not None:
+        r.unit_end = word[1]
     else:
-        m_cur = _match_phrase(tokens, u, currency_words, 3) if u < n and tokens[u].low in currency_firsts else None
-        if m_cur is not None and tokens[u].text == "real":
-            m_cur = None  # "zero real growth": the adjective; the currency is written "Real", "reais"
-        m_unit = _match_phrase(tokens, u, units, table.max_words) if u < n and tokens[u].low in unit_firsts else None
-        if m_cur is None and m_unit is None and u < n and _iso_code_after(tokens[u]):
-            m_cur = (tokens[u].text, u + 1)  # "500,000 ISK": an ISO code written after the number
-        if m_cur is not None and (m_unit is None or m_cur[1] >= m_unit[1]):
-            word = " ".join(t.text for t in tokens[u:m_cur[1]])
-            unit_code = _money(m_cur[0], tokens, start_idx, m_cur[1], context) or "USD"
-            unit_text = word
-            dimension = "currency"
-            unit_end = m_cur[1]
-        elif m_unit is not None:
-            code, dim = m_unit[0]
-            word_toks = tokens[u:m_unit[1]]
-            word = " ".join(t.text for t in word_toks)
-            ok = True
-            if code == "lb" and word_toks[0].low in ("pound", "pounds") \
-                    and _pounds_are_money(_pounds_of(tokens, start_idx, m_unit[1], value, is_range)):
-                unit_code, dim, code = _money("LOCAL:pound", tokens, start_idx, m_unit[1], context), "currency", None  # type: ignore[assignment]
-            if word_toks[0].low in ("m", "g", "l", "mt") and word_toks[0].text != word_toks[0].low:
-                ok = False  # "5 M", "3 G": not metres or grams
-            if ok:
-                if code is not None:
-                    unit_code = code
-                dimension = dim
-                unit_text = word
-                unit_end = m_unit[1]
-                if code in units_config().get("period_units", {}):
-                    unit_code, period = units_config()["period_units"][code]
-        elif hyphen_adj and u < n and tokens[u].low in table.count_surfaces:
-            unit_text = tokens[u].text
-            unit_end = u + 1
-        elif hyphen_adj:
-            # "two-way", "three-judge panel": an adjective that is not a measure
-            return Quantity(tokens[start_idx].start, tokens[u].end, start_idx, u + 1, value, low, high, "count", "",
-                            "count", spelled=spelled, adjective=True, unit_end=u + 1, qual_start=start_idx,
-                            excluded="hyphenated adjective")
-        elif u < n and not tokens[u].low in units and _quantulum_candidate(tokens, u):
-            window_end = tokens[min(u + 2, n - 1)].end
-            window = text[tokens[i].start:window_end]
-            found = quantulum_unit(window)
-            if found is not None:
-                code, dim, surface, _ = found
-                # the unit must cover whole tokens after the number
-                unit_stop = tokens[i].start + len(surface)
-                k = u
-                while k < n and tokens[k].end <= unit_stop:
-                    k += 1
-                if k > u:
-                    unit_code, dimension, unit_end = code, dim, k
-                    unit_text = " ".join(t.text for t in tokens[u:k])
-    if hyphen_adj and unit_end == j:
-        hyphen_adj = False
-    end_idx = max(unit_end, j)
-    q = Quantity(
-        start=tokens[start_idx].start,
-        end=tokens[end_idx - 1].end,
-        tok_start=start_idx,
-        tok_end=end_idx,
-        value=None if is_range else value,
-        low=low,
-        high=high,
-        unit=unit_code,
-        unit_text=unit_text,
-        dimension=dimension,
-        spelled=spelled,
-        adjective=hyphen_adj,
-        unit_end=end_idx,
-        period=period,
-        qual_start=start_idx,
-    )
-    if is_range:
+        r.hyphen_adj = False
+    code = word[0] if word is not None and r.prefix[0].startswith("LOCAL:") else r.prefix[0]
+    r.unit_code = _money(code, tokens, r.start_idx, max(r.unit_end, r.j), r.context)
+
+
+def _read_unit_word(r: _Reading) -> bool:
+    """A currency or measure word after the number, the longer one when both; True when one is there."""
+    tokens, u = r.tokens, r.u
+    currency = _currency_word_at(tokens, u)
+    if currency is not None and tokens[u].text == "real":
+        currency = None  # "zero real growth": the adjective; the currency is written "Real", "reais"
+    units, _ = _keyed_units()
+    unit_firsts, _ = _keyed_first_words()
+    measure = _match_phrase(tokens, u, units, unit_table().max_words) \
+        if u < r.n and tokens[u].low in unit_firsts else None
+    if currency is None and measure is None and u < r.n and _iso_code_after(tokens[u]):
+        currency = (tokens[u].text, u + 1)  # "500,000 ISK": an ISO code written after the number
+    if currency is not None and (measure is None or currency[1] >= measure[1]):
+        _take_currency(r, currency)
+    elif measure is not None:
+        _take_measure(r, measure)
+    else:
+        return False
+    return True
+
+
+def _take_currency(r: _Reading, match: tuple[str, int]) -> None:
+    code, end = match
+    r.unit_code = _money(code, r.tokens, r.start_idx, end, r.context) or "USD"
+    r.unit_text = " ".join(t.text for t in r.tokens[r.u:end])
+    r.dimension = "currency"
+    r.unit_end = end
+
+
+def _take_measure(r: _Reading, match: tuple[tuple[str, str], int]) -> None:
+    (code, dimension), end = match
+    first = r.tokens[r.u]
+    if first.low in ("m", "g", "l", "mt") and first.text != first.low:
+        return  # "5 M", "3 G": not metres or grams
+    if code == "lb" and first.low in ("pound", "pounds") \
+            and _pounds_are_money(_pounds_of(r.tokens, r.start_idx, end, r.value, r.is_range)):
+        r.unit_code = _money("LOCAL:pound", r.tokens, r.start_idx, end, r.context)
+        r.dimension = "currency"
+    else:
+        r.unit_code, r.dimension = code, dimension
+        period_units = units_config().get("period_units", {})
+        if code in period_units:
+            r.unit_code, r.period = period_units[code]
+    r.unit_text = " ".join(t.text for t in r.tokens[r.u:end])
+    r.unit_end = end
+
+
+def _read_count_noun(r: _Reading) -> bool:
+    """A hyphenated count noun: "a 20-member team"."""
+    tokens, u = r.tokens, r.u
+    if not (r.hyphen_adj and u < r.n and tokens[u].low in unit_table().count_surfaces):
+        return False
+    r.unit_text = tokens[u].text
+    r.unit_end = u + 1
+    return True
+
+
+def _hyphenated_adjective(r: _Reading) -> Quantity:
+    """A hyphenated adjective that is not a measure: "two-way", "three-judge panel"."""
+    start, u = r.start_idx, r.u
+    return Quantity(r.tokens[start].start, r.tokens[u].end, start, u + 1, r.value, r.low, r.high, "count", "",
+                    "count", spelled=r.spelled, adjective=True, unit_end=u + 1, qual_start=start,
+                    excluded="hyphenated adjective")
+
+
+def _read_quantulum_unit(r: _Reading) -> None:
+    """A unit the unit table does not know, found by quantulum3; it must cover whole tokens."""
+    tokens, u, n = r.tokens, r.u, r.n
+    units, _ = _keyed_units()
+    if not (u < n and not tokens[u].low in units and _quantulum_candidate(tokens, u)):
+        return
+    number_start = tokens[r.i].start
+    found = quantulum_unit(r.text[number_start:tokens[min(u + 2, n - 1)].end])
+    if found is None:
+        return
+    code, dimension, surface, _ = found
+    unit_stop = number_start + len(surface)
+    k = u
+    while k < n and tokens[k].end <= unit_stop:
+        k += 1
+    if k > u:
+        r.unit_code, r.dimension, r.unit_end = code, dimension, k
+        r.unit_text = " ".join(t.text for t in tokens[u:k])
+
+
+def _quantity_of(r: _Reading) -> Quantity:
+    if r.hyphen_adj and r.unit_end == r.j:
+        r.hyphen_adj = False
+    start, end = r.start_idx, max(r.unit_end, r.j)
+    tokens = r.tokens
+    q = Quantity(start=tokens[start].start, end=tokens[end - 1].end, tok_start=start, tok_end=end,
+                 value=None if r.is_range else r.value, low=r.low, high=r.high, unit=r.unit_code,
+                 unit_text=r.unit_text, dimension=r.dimension, spelled=r.spelled, adjective=r.hyphen_adj,
+                 unit_end=end, period=r.period, qual_start=start)
+    if r.is_range:
         q.qualifier = "range"
-        if not low < high:
+        if not r.low < r.high:
             q.excluded = "not a range (score or reversed)"
-    if qualifier_after:
-        q.qualifier = qualifier_after
+    if r.qualifier_after:
+        q.qualifier = r.qualifier_after
     _qualify(tokens, q)
-    if not period:
+    if not r.period:
         q.period = _period(tokens, q)
     return q
 
@@ -956,29 +1102,37 @@ def _period_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 def _period(tokens: Sequence[Token], q: Quantity) -> str:
     """Rate period in the few tokens after the quantity ("1500 SIAs annually")."""
-    n = len(tokens)
     blockers = _sets()["period_blockers"]
     j = q.tok_end
-    limit = min(n, j + 7)
-    k = j
-    while k < limit:
+    for k in range(j, min(len(tokens), j + 7)):
         tok = tokens[k]
         if tok.text in (",", ";", ".", ":", "(", ")") or _is_digit(tok):
             break
-        for words, period in _period_index().get(tok.low, ()):
-            if tuple(t.low for t in tokens[k:k + len(words)]) == words:
-                after = tokens[k + len(words)].low if k + len(words) < n else ""
-                before = tokens[k - 1].low if k > 0 else ""
-                if after in ("ago", "earlier", "later", "before", "after", "old", "from", "since") \
-                        or before in ("in", "within", "for", "than", "over", "about", "nearly", "of"):
-                    return ""
-                if q.dimension == "time" and period == q.unit and k == j:
-                    return ""
-                return period
+        period = _period_at(tokens, q, k)
+        if period is not None:
+            return period
         if tok.low in blockers and k > j:
             break
-        k += 1
     return ""
+
+
+def _period_at(tokens: Sequence[Token], q: Quantity, k: int) -> str | None:
+    """The period named by the phrase at k ("" when its context says it is no rate:
+    "two years ago", "in a year"); None when no period phrase starts at k."""
+    n = len(tokens)
+    for words, period in _period_index().get(tokens[k].low, ()):
+        end = k + len(words)
+        if tuple(t.low for t in tokens[k:end]) != words:
+            continue
+        after = tokens[end].low if end < n else ""
+        before = tokens[k - 1].low if k > 0 else ""
+        if after in ("ago", "earlier", "later", "before", "after", "old", "from", "since") \
+                or before in ("in", "within", "for", "than", "over", "about", "nearly", "of"):
+            return ""
+        if q.dimension == "time" and period == q.unit and k == q.tok_end:
+            return ""
+        return period
+    return None
 
 
 _PHONE_RE = re.compile(
@@ -1013,171 +1167,405 @@ def _exclusions(text: str, tokens: Sequence[Token], q: Quantity) -> None:
         q.excluded = reason
 
 
-def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
-    s = _sets()
-    months: dict[str, int] = cues()["months"]
-    n = len(tokens)
-    # index of the number token (after any currency prefix)
+class _Candidate:
+    """One candidate quantity with the tokens around its number, as the exclusion checks read it."""
+
+    __slots__ = ("text", "tokens", "q", "n", "ni", "num", "prev", "prev2", "nxt", "last", "digits", "count",
+                 "bare_start")
+
+    def __init__(self, text: str, tokens: Sequence[Token], q: Quantity, ni: int) -> None:
+        self.text, self.tokens, self.q, self.ni = text, tokens, q, ni
+        self.n = len(tokens)
+        self.num = tokens[ni]  #: the number token (after any currency prefix)
+        self.prev = tokens[q.tok_start - 1] if q.tok_start > 0 else None
+        self.prev2 = tokens[q.tok_start - 2] if q.tok_start > 1 else None
+        self.nxt = tokens[q.unit_end] if q.unit_end < self.n else None  #: the token after the unit
+        self.last = tokens[q.tok_end - 1]
+        self.digits = _is_digit(self.num)
+        self.count = q.unit == "count"
+        self.bare_start = q.tok_start == ni  #: the quantity opens on its number (no prefix, no qualifier)
+
+    def at(self, i: int) -> Token:
+        return self.tokens[i]
+
+    @property
+    def label_prev(self) -> Token | None:
+        """The word before the number, over an abbreviation's period ("No. 5")."""
+        if self.prev is not None and self.prev.text == "." and self.prev2 is not None:
+            return self.prev2
+        return self.prev
+
+    @property
+    def whole(self) -> bool:
+        return self.q.value is not None and float(self.q.value).is_integer()
+
+    @property
+    def day(self) -> bool:
+        """A whole number that could be a day of the month."""
+        return self.whole and 1 <= int(self.q.value or 0) <= 31
+
+    @property
+    def word_after(self) -> str:
+        """The word right after a spelled number with no unit word ("" otherwise)."""
+        return self.nxt.low if self.nxt is not None and self.q.unit_end == self.q.tok_end else ""
+
+
+def _number_index(tokens: Sequence[Token], q: Quantity) -> int:
+    """Index of the number token: past any currency prefix."""
+    c = cues()
     ni = q.tok_start
-    while ni < q.tok_end and not (_is_digit(tokens[ni]) or tokens[ni].low in cues()["number_words"]
-                                  or tokens[ni].low in cues()["multiplier_words"] or tokens[ni].low in ("a", "an")):
+    while ni < q.tok_end and not (_is_digit(tokens[ni]) or tokens[ni].low in c["number_words"]
+                                  or tokens[ni].low in c["multiplier_words"] or tokens[ni].low in ("a", "an")):
         ni += 1
-    if ni >= n:
+    return ni
+
+
+def _in_months(tok: Token | None) -> bool:
+    return tok is not None and tok.low.rstrip(".") in cues()["months"]
+
+
+# -- glued to other characters: G-8, MIG-29, 2nd, 3D, FY09 ... (units and scales were consumed already)
+
+def _glued_before(c: _Candidate) -> bool:
+    return c.digits and c.prev is not None and c.bare_start and _adjacent(c.prev, c.num) and c.prev.text[0].isalnum()
+
+
+def _code_mark_before(c: _Candidate) -> bool:
+    return c.digits and c.prev is not None and c.bare_start and c.prev.text in ("/", "#", ":", "@", "&", ".") \
+        and _adjacent(c.prev, c.num)
+
+
+def _hyphen_inside_name(c: _Candidate) -> bool:
+    return c.digits and c.prev is not None and c.bare_start and c.prev.text in ("-", "–") \
+        and _adjacent(c.prev, c.num) and c.prev2 is not None and _adjacent(c.prev2, c.prev) \
+        and c.prev2.text[0].isalnum()
+
+
+def _glued_after(c: _Candidate) -> bool:
+    return c.digits and c.nxt is not None and _adjacent(c.last, c.nxt) and c.nxt.text[0].isalnum() and c.count
+
+
+def _after_number_sign(c: _Candidate) -> bool:
+    # "Vetting #: 99488", "case # 1234"
+    prev, prev2 = c.prev, c.prev2
+    return c.digits and c.bare_start and prev is not None \
+        and (prev.text == "#" or prev.text == ":" and prev2 is not None and prev2.text == "#")
+
+
+def _figurative_turn(c: _Candidate) -> bool:
+    # "a full 180 degree turn"
+    turns = cues()["figurative_turns"]
+    return c.digits and c.q.unit == "degree" and c.q.value in turns["angles"] and c.nxt is not None \
+        and c.nxt.low in turns["nouns"]
+
+
+def _bare_inside_name(c: _Candidate) -> bool:
+    # "the Special 301 Report", "Mexico Special 301 Initiative"
+    q = c.q
+    return c.digits and c.count and q.qualifier == "exact" and c.bare_start and q.tok_end == c.ni + 1 \
+        and "," not in c.num.text and "." not in c.num.text and _inside_name(c.tokens, c.ni)
+
+
+def _code_mark_after(c: _Candidate) -> bool:
+    return c.digits and c.nxt is not None and _adjacent(c.last, c.nxt) and c.nxt.text in ("/", ":") and c.count
+
+
+def _dotted_number(c: _Candidate) -> bool:
+    after = c.q.unit_end + 1
+    return c.digits and c.nxt is not None and c.nxt.text == "." and after < c.n and _adjacent(c.last, c.nxt) \
+        and _is_digit(c.at(after)) and _adjacent(c.nxt, c.at(after))
+
+
+def _bare_zero(c: _Candidate) -> bool:
+    return c.digits and c.num.text == "0" and c.count and c.q.tok_end - c.q.tok_start == 1
+
+
+def _leading_zero(c: _Candidate) -> bool:
+    raw = c.num.text
+    return c.digits and len(raw) > 1 and raw[0] == "0" and not raw.startswith("0.")
+
+
+def _legal_reference(c: _Candidate) -> bool:
+    u = c.q.unit_end
+    return c.digits and c.nxt is not None and c.nxt.text == "(" and c.count and u + 2 < c.n \
+        and c.at(u + 1).text.isalpha() and len(c.at(u + 1).text) <= 3 and c.at(u + 2).text == ")"
+
+
+def _in_phone_number(c: _Candidate) -> bool:
+    return c.digits and any(start <= c.num.start < end for start, end in _phone_spans(c.text))
+
+
+# -- list markers "(1)", "1." at the start, "1)"
+
+def _parenthesised_marker(c: _Candidate) -> bool:
+    return c.digits and c.count and c.prev is not None and c.prev.text == "(" and c.nxt is not None \
+        and c.nxt.text == ")" and c.q.tok_end - c.q.tok_start == 1 and (c.prev2 is None or not _is_digit(c.prev2))
+
+
+def _closing_paren_marker(c: _Candidate) -> bool:
+    q = c.q
+    return c.digits and c.count and c.nxt is not None and c.nxt.text == ")" and q.tok_end == q.unit_end \
+        and _adjacent(c.at(q.tok_end - 1), c.nxt) \
+        and not any(t.text == "(" for t in c.tokens[max(0, q.tok_start - 12):q.tok_start])
+
+
+def _opening_marker(c: _Candidate) -> bool:
+    u = c.q.unit_end
+    return c.digits and c.count and c.q.tok_start == 0 and c.nxt is not None and c.nxt.text in (".", ")") \
+        and (u + 1 >= c.n or not _is_digit(c.at(u + 1)))
+
+
+# -- labels: para 5, Article 27, Resolution 1325, E.O. 12958, No. 5
+
+def _after_label(c: _Candidate) -> bool:
+    label = c.label_prev
+    labels = _sets()["label_words"]
+    return label is not None and c.count and c.q.qual_start == c.q.tok_start \
+        and (label.low.rstrip(".") in labels or label.low in labels)
+
+
+def _label_list(c: _Candidate) -> bool:
+    # "paras 8 and 9", "Articles 4 and 5"
+    label, start = c.label_prev, c.q.tok_start
+    return label is not None and label.low in ("and", ",", "or", "through", "-", "–") and c.count \
+        and c.q.qual_start == start and start >= 3 \
+        and (_is_digit(c.at(start - 2)) or c.at(start - 2).low in cues()["number_words"]) \
+        and c.at(start - 3).low.rstrip(".") in _sets()["label_words"]
+
+
+def _heading_mark(tok: Token) -> bool:
+    """What stands before a paragraph number: a colon, a dash rule or a capitalised heading word."""
+    text = tok.text
+    return text in (":", "-", "--", "---") or set(text) == {"-"} or text.isupper() and text.isalpha() and len(text) > 1
+
+
+def _paragraph_number(c: _Candidate) -> bool:
+    # "END SUMMARY 2.", "----- COMMENT ----- 10.", "to Finland: 9."
+    q = c.q
+    return q.unit_end + 1 == c.n and c.nxt is not None and c.nxt.text == "." and c.digits and c.count \
+        and q.qualifier == "exact" and q.tok_end == c.ni + 1 == q.unit_end \
+        and c.num.text.isdigit() and len(c.num.text) <= 2 and c.prev is not None and _heading_mark(c.prev)
+
+
+def _after_rank(c: _Candidate) -> bool:
+    start = c.q.qual_start
+    return c.count and any(t.low in _sets()["rank_words"] for t in c.tokens[max(0, start - 3):start])
+
+
+def _cable_reference(c: _Candidate) -> bool:
+    # "(see MEXICO 3586)", "STATE 12345", "MEXICO 2371, 3498"
+    return c.digits and c.count and c.q.value is not None and c.prev is not None \
+        and _is_reference(c.tokens, c.q.tok_start)
+
+
+# -- dates: month + day, day + month, years
+
+def _whole_count(c: _Candidate) -> bool:
+    return c.digits and c.count and c.whole
+
+
+def _month_then_day(c: _Candidate) -> bool:
+    return _whole_count(c) and _in_months(c.prev) and c.day and c.q.qual_start == c.q.tok_start
+
+
+def _month_period_day(c: _Candidate) -> bool:
+    prev, prev2 = c.prev, c.prev2
+    return _whole_count(c) and prev is not None and prev.text == "." and prev2 is not None \
+        and prev2.low in cues()["months"] and c.day
+
+
+def _day_then_month(c: _Candidate) -> bool:
+    return _whole_count(c) and _in_months(c.nxt) and c.day and c.q.unit_end == c.q.tok_end
+
+
+def _weekday_day(c: _Candidate) -> bool:
+    return _whole_count(c) and c.prev is not None and c.prev.low in _sets()["weekdays"] and c.day
+
+
+def _month_comma_day(c: _Candidate) -> bool:
+    # "On January, 7, Embassy Bern alerted"
+    return _whole_count(c) and c.prev is not None and c.prev.text == "," and _in_months(c.prev2) and c.day \
+        and c.q.unit_end == c.q.tok_end
+
+
+def _two_digit_year(c: _Candidate) -> bool:
+    # "DOB: 15 Jan 73"
+    return _whole_count(c) and _in_months(c.prev) and c.prev2 is not None and _is_digit(c.prev2) \
+        and len(c.num.text) == 2 and c.q.unit_end == c.q.tok_end
+
+
+def _bare_year(c: _Candidate) -> bool:
+    return _whole_count(c) and _year_like(c.num) and c.q.qual_start == c.q.tok_start
+
+
+def _year_range(c: _Candidate) -> bool:
+    return _whole_count(c) and _year_like(c.num) and c.q.qualifier == "range"
+
+
+def _year_after_date(c: _Candidate) -> bool:
+    # "January 7, 2008", "January, 2008"
+    start, prev2 = c.q.tok_start, c.prev2
+    return _whole_count(c) and c.prev is not None and c.prev.text == "," and prev2 is not None \
+        and (_in_months(prev2) or (_is_digit(prev2) and start >= 3 and _in_months(c.at(start - 3)))) \
+        and _year_like(c.num)
+
+
+def _years_range(c: _Candidate) -> bool:
+    return c.digits and c.q.qualifier == "range" and c.count and _year_like(c.num)
+
+
+# -- times of day: 10:30, 3 p.m., 0900 hrs, 1500 local
+
+def _time_of_day_word(c: _Candidate) -> bool:
+    q = c.q
+    after = c.nxt.low if c.nxt is not None else ""
+    after_number = c.at(q.tok_end).low if q.tok_end < c.n else ""
+    suffixes = _time_of_day_suffixes()
+    return c.digits and q.unit in ("count", "hour") and (after in suffixes or after_number in suffixes) \
+        and not (after_number in ("hours", "hrs") and len(c.num.text) != 4)
+
+
+def _military_time(c: _Candidate) -> bool:
+    raw = c.num.text
+    return c.digits and len(raw) == 4 and c.q.unit == "hour" and raw[:2] <= "23" and raw[2:] < "60"
+
+
+def _score(c: _Candidate) -> bool:
+    # 3-1, "won 2 to 1"
+    q = c.q
+    if not (q.qualifier == "range" and c.count and q.high <= 30):
+        return False
+    window = c.tokens[max(0, q.tok_start - 6):min(c.n, q.tok_end + 4)]
+    return any(t.low in _sets()["score_words"] for t in window)
+
+
+# -- spelled-out words
+
+def _lone_one(c: _Candidate) -> bool:
+    """The number of a count is a lone "one", "a" or "an"."""
+    w = c.num.low
+    return not c.digits and w in ("one", "a", "an") and c.count and (c.q.tok_end - c.ni == 1 or w in ("a", "an"))
+
+
+def _one_before_no_noun(c: _Candidate) -> bool:
+    after = c.word_after
+    return _lone_one(c) and (after in _sets()["pronoun_one_next"] or not after or not after[0].isalpha())
+
+
+def _one_after_pronoun_cue(c: _Candidate) -> bool:
+    return _lone_one(c) and c.prev is not None and c.prev.low in _sets()["pronoun_one_prev"] and c.num.low == "one"
+
+
+def _fraction(c: _Candidate) -> bool:
+    u = c.q.unit_end
+    return not c.digits and (
+        c.word_after in ("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half", "halves", "tenth",
+                         "tenths")
+        or (c.nxt is not None and c.nxt.text == "-" and u + 1 < c.n
+            and c.at(u + 1).low in ("third", "thirds", "quarter", "quarters", "fifths", "fold", "half")))
+
+
+def _bare_one(c: _Candidate) -> bool:
+    after = c.word_after
+    return not c.digits and c.count and (not after or not after[0].isalpha()) and c.q.qualifier == "exact" \
+        and c.num.low in ("one", "a")
+
+
+def _one_as_determiner(c: _Candidate) -> bool:
+    return not c.digits and c.count and c.num.low == "one" and c.q.qualifier == "exact"
+
+
+def _spelled_inside_name(c: _Candidate) -> bool:
+    return not c.digits and c.count and c.num.text[:1].isupper() and c.prev is not None \
+        and c.prev.text[:1].isupper() and c.prev.text.isalpha()
+
+
+def _spelled_without_noun(c: _Candidate) -> bool:
+    return not c.digits and c.count and (
+        c.nxt is None or (c.nxt.text in ("-", "--", ":", ";") and c.q.unit_end == c.q.tok_end))
+
+
+# -- the rest
+
+def _ordinal_part(c: _Candidate) -> bool:
+    return c.nxt is not None and c.q.unit_end == c.q.tok_end and c.nxt.low in _ORDINAL_WORDS
+
+
+def _glued_to_punctuation(c: _Candidate) -> bool:
+    return c.digits and c.prev is not None and c.bare_start and c.prev.text in (",", ";") \
+        and _adjacent(c.prev, c.num)
+
+
+def _multiplier_word(c: _Candidate) -> bool:
+    # "five times", "two-fold"
+    return c.nxt is not None and c.count and c.nxt.low in ("times", "fold", "-fold", "times.")
+
+
+def _hyphenated_multiplier(c: _Candidate) -> bool:
+    u = c.q.unit_end
+    return c.nxt is not None and c.nxt.text == "-" and u + 1 < c.n and c.at(u + 1).low in ("fold", "times")
+
+
+#: Why a candidate is not a quantity, tried in order: the first check that holds names the
+#: reason (``Quantity.excluded``, and ``Claim.rule`` of a weak claim: the names are a feature
+#: of the learned decision, keep them as they are).
+EXCLUSIONS: tuple[tuple[str, Callable[[_Candidate], bool]], ...] = (
+    ("glued to a word", _glued_before),
+    ("part of a code or date", _code_mark_before),
+    ("number inside a name", _hyphen_inside_name),
+    ("glued to a word", _glued_after),
+    ("reference number", _after_number_sign),
+    ("figure of speech", _figurative_turn),
+    ("number inside a name", _bare_inside_name),
+    ("part of a code, date or time", _code_mark_after),
+    ("version or section number", _dotted_number),
+    ("bare zero (a code, not a count)", _bare_zero),
+    ("leading zero (reference or code)", _leading_zero),
+    ("legal reference like 1.4 (b)", _legal_reference),
+    ("phone number", _in_phone_number),
+    ("list marker", _parenthesised_marker),
+    ("list marker", _closing_paren_marker),
+    ("list marker", _opening_marker),
+    ("label number", _after_label),
+    ("label number", _label_list),
+    ("paragraph number", _paragraph_number),
+    ("rank", _after_rank),
+    ("cable reference", _cable_reference),
+    ("day of month", _month_then_day),
+    ("day of month", _month_period_day),
+    ("day of month", _day_then_month),
+    ("day of month", _weekday_day),
+    ("day of month", _month_comma_day),
+    ("two-digit year", _two_digit_year),
+    ("year", _bare_year),
+    ("years", _year_range),
+    ("year", _year_after_date),
+    ("years", _years_range),
+    ("time of day", _time_of_day_word),
+    ("time of day", _military_time),
+    ("score", _score),
+    ("pronoun one", _one_before_no_noun),
+    ("pronoun one", _one_after_pronoun_cue),
+    ("fraction", _fraction),
+    ("bare one", _bare_one),
+    ("one as a determiner or pronoun", _one_as_determiner),
+    ("number inside a name", _spelled_inside_name),
+    ("spelled number without a noun", _spelled_without_noun),
+    ("part of an ordinal", _ordinal_part),
+    ("glued to punctuation (mangled quote)", _glued_to_punctuation),
+    ("multiplier", _multiplier_word),
+    ("multiplier", _hyphenated_multiplier),
+)
+
+
+def _exclusion_reason(text: str, tokens: Sequence[Token], q: Quantity) -> str:
+    ni = _number_index(tokens, q)
+    if ni >= len(tokens):
         return "no number"
-    num = tokens[ni]
-    prev = tokens[q.tok_start - 1] if q.tok_start > 0 else None
-    prev2 = tokens[q.tok_start - 2] if q.tok_start > 1 else None
-    nxt = tokens[q.unit_end] if q.unit_end < n else None
-    digits = _is_digit(num)
-    # glued to letters: G-8, MIG-29, 2nd, 3D, FY09 ... (units and scales were consumed already)
-    if digits:
-        if prev is not None and q.tok_start == ni and _adjacent(prev, num) and prev.text[0].isalnum():
-            return "glued to a word"
-        if prev is not None and q.tok_start == ni and prev.text in ("-", "–", "/", "#", ".", ":", "@", "&") and _adjacent(prev, num):
-            if prev.text in ("/", "#", ":", "@", "&", "."):
-                return "part of a code or date"
-            if prev2 is not None and _adjacent(prev2, prev) and prev2.text[0].isalnum():
-                return "number inside a name"
-        last = tokens[q.tok_end - 1]
-        if nxt is not None and _adjacent(last, nxt) and nxt.text[0].isalnum() and q.unit == "count":
-            return "glued to a word"
-        if q.tok_start == ni and prev is not None and (prev.text == "#" or prev.text == ":" and prev2 is not None
-                                                      and prev2.text == "#"):
-            return "reference number"  # "Vetting #: 99488", "case # 1234"
-        turns = cues()["figurative_turns"]
-        if q.unit == "degree" and q.value in turns["angles"] and nxt is not None and nxt.low in turns["nouns"]:
-            return "figure of speech"  # "a full 180 degree turn"
-        if q.unit == "count" and q.qualifier == "exact" and q.tok_start == ni and q.tok_end == ni + 1 \
-                and "," not in num.text and "." not in num.text and _inside_name(tokens, ni):
-            return "number inside a name"  # "the Special 301 Report", "Mexico Special 301 Initiative"
-        if nxt is not None and _adjacent(last, nxt) and nxt.text in ("/", ":") and q.unit == "count":
-            return "part of a code, date or time"
-        if nxt is not None and nxt.text == "." and q.unit_end + 1 < n and _adjacent(last, nxt) \
-                and _is_digit(tokens[q.unit_end + 1]) and _adjacent(nxt, tokens[q.unit_end + 1]):
-            return "version or section number"
-        raw = num.text
-        if raw == "0" and q.unit == "count" and q.tok_end - q.tok_start == 1:
-            return "bare zero (a code, not a count)"
-        if len(raw) > 1 and raw[0] == "0" and not raw.startswith("0."):
-            return "leading zero (reference or code)"
-        if nxt is not None and nxt.text == "(" and q.unit == "count" and q.unit_end + 2 < n \
-                and tokens[q.unit_end + 1].text.isalpha() and len(tokens[q.unit_end + 1].text) <= 3 \
-                and tokens[q.unit_end + 2].text == ")":
-            return "legal reference like 1.4 (b)"
-        for start, end in _phone_spans(text):
-            if start <= num.start < end:
-                return "phone number"
-    # list markers "(1)", "1." at the start, "1)"
-    if digits and q.unit == "count":
-        if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and q.tok_end - q.tok_start == 1:
-            if prev2 is None or not _is_digit(prev2):
-                return "list marker"
-        if nxt is not None and nxt.text == ")" and q.tok_end == q.unit_end and _adjacent(tokens[q.tok_end - 1], nxt) \
-                and not any(t.text == "(" for t in tokens[max(0, q.tok_start - 12):q.tok_start]):
-            return "list marker"
-        if q.tok_start == 0 and nxt is not None and nxt.text in (".", ")") and (q.unit_end + 1 >= n or not _is_digit(tokens[q.unit_end + 1])):
-            return "list marker"
-    # labels: para 5, Article 27, Resolution 1325, E.O. 12958, No. 5
-    label_prev = prev
-    if label_prev is not None and label_prev.text == "." and prev2 is not None:
-        label_prev = prev2
-    if label_prev is not None and q.unit == "count" and q.qual_start == q.tok_start:
-        lab = label_prev.low.rstrip(".")
-        if lab in s["label_words"] or label_prev.low in s["label_words"]:
-            return "label number"
-    if label_prev is not None and label_prev.low in ("and", ",", "or", "through", "-", "–") \
-            and q.unit == "count" and q.qual_start == q.tok_start and q.tok_start >= 3 \
-            and (_is_digit(tokens[q.tok_start - 2]) or tokens[q.tok_start - 2].low in cues()["number_words"]) \
-            and tokens[q.tok_start - 3].low.rstrip(".") in s["label_words"]:
-        return "label number"  # "paras 8 and 9", "Articles 4 and 5"
-    if q.unit_end + 1 == n and nxt is not None and nxt.text == "." and digits and q.unit == "count" \
-            and q.qualifier == "exact" and q.tok_end == ni + 1 == q.unit_end \
-            and num.text.isdigit() and len(num.text) <= 2 and prev is not None \
-            and (prev.text in (":", "-", "--", "---") or set(prev.text) == {"-"}
-                 or prev.text.isupper() and prev.text.isalpha() and len(prev.text) > 1):
-        return "paragraph number"  # "END SUMMARY 2.", "----- COMMENT ----- 10.", "to Finland: 9."
-    if q.unit == "count" and any(t.low in s["rank_words"] for t in tokens[max(0, q.qual_start - 3):q.qual_start]):
-        return "rank"
-    # cable references "(see MEXICO 3586)", "STATE 12345", "MEXICO 2371, 3498"
-    if digits and q.unit == "count" and q.value is not None and prev is not None:
-        ref = _is_reference(tokens, q.tok_start)
-        if ref:
-            return ref
-    # dates: month + day, day + month, years
-    if digits and q.unit in ("count",) and q.value is not None and float(q.value).is_integer():
-        v = int(q.value)
-        if prev is not None and prev.low.rstrip(".") in months and 1 <= v <= 31 and q.qual_start == q.tok_start:
-            return "day of month"
-        if prev is not None and prev.text == "." and prev2 is not None and prev2.low in months and 1 <= v <= 31:
-            return "day of month"
-        if nxt is not None and nxt.low.rstrip(".") in months and 1 <= v <= 31 and q.unit_end == q.tok_end:
-            return "day of month"
-        if prev is not None and prev.low in s["weekdays"] and 1 <= v <= 31:
-            return "day of month"
-        if prev is not None and prev.text == "," and prev2 is not None and prev2.low.rstrip(".") in months \
-                and 1 <= v <= 31 and q.unit_end == q.tok_end:
-            return "day of month"  # "On January, 7, Embassy Bern alerted"
-        if prev is not None and prev.low.rstrip(".") in months and prev2 is not None and _is_digit(prev2) \
-                and len(num.text) == 2 and q.unit_end == q.tok_end:
-            return "two-digit year"  # "DOB: 15 Jan 73"
-        if _year_like(num) and q.qual_start == q.tok_start:
-            return "year"
-        if _year_like(num) and q.qualifier == "range":
-            return "years"
-        if prev is not None and prev.text == "," and prev2 is not None and (prev2.low.rstrip(".") in months or (_is_digit(prev2) and q.tok_start >= 3 and tokens[q.tok_start - 3].low.rstrip(".") in months)) and _year_like(num):
-            return "year"
-    if digits and q.qualifier == "range" and q.unit == "count" and _year_like(num):
-        return "years"
-    # times of day: 10:30, 3 p.m., 0900 hrs, 1500 local
-    if digits and q.unit in ("count", "hour"):
-        after = nxt.low if nxt is not None else ""
-        after_u = tokens[q.tok_end].low if q.tok_end < n else ""
-        tod = _time_of_day_suffixes()
-        if after in tod or after_u in tod:
-            if not (after_u in ("hours", "hrs") and len(num.text) != 4):
-                return "time of day"
-        if len(num.text) == 4 and q.unit == "hour" and num.text[:2] <= "23" and num.text[2:] < "60":
-            return "time of day"
-    # scores: 3-1, "won 2 to 1"
-    if q.qualifier == "range" and q.unit == "count" and q.high <= 30:
-        window = tokens[max(0, q.tok_start - 6):min(n, q.tok_end + 4)]
-        if any(t.low in s["score_words"] for t in window):
-            return "score"
-    # spelled-out words
-    if not digits:
-        w = num.low
-        after = nxt.low if nxt is not None and q.unit_end == q.tok_end else ""
-        if w in ("one", "a", "an") and q.unit == "count":
-            if q.tok_end - ni == 1 or (w in ("a", "an")):
-                if after in s["pronoun_one_next"] or not after or not after[0].isalpha():
-                    return "pronoun one"
-                if prev is not None and prev.low in s["pronoun_one_prev"] and w == "one":
-                    return "pronoun one"
-                if w == "one" and nxt is not None and nxt.text[:1].isupper() and nxt.low not in ("u.s.",):
-                    pass
-        if after in ("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half", "halves", "tenth", "tenths") \
-                or (nxt is not None and nxt.text == "-" and q.unit_end + 1 < n and tokens[q.unit_end + 1].low in ("third", "thirds", "quarter", "quarters", "fifths", "fold", "half")):
-            return "fraction"
-        if q.unit == "count" and (not after or not after[0].isalpha()) and q.qualifier == "exact" and w in ("one", "a"):
-            return "bare one"
-    if not digits and q.unit == "count":
-        w = num.low
-        if w == "one" and q.qualifier == "exact":
-            return "one as a determiner or pronoun"
-        if num.text[:1].isupper() and prev is not None and prev.text[:1].isupper() and prev.text.isalpha():
-            return "number inside a name"
-        if nxt is None or (nxt.text in ("-", "--", ":", ";") and q.unit_end == q.tok_end):
-            return "spelled number without a noun"
-    if nxt is not None and q.unit_end == q.tok_end and nxt.low in _ORDINAL_WORDS:
-        return "part of an ordinal"
-    if digits and prev is not None and q.tok_start == ni and prev.text in (",", ";") and _adjacent(prev, num):
-        return "glued to punctuation (mangled quote)"
-    # multipliers "five times", "two-fold"
-    if nxt is not None and q.unit == "count" and nxt.low in ("times", "fold", "-fold", "times."):
-        return "multiplier"
-    if nxt is not None and nxt.text == "-" and q.unit_end + 1 < n and tokens[q.unit_end + 1].low in ("fold", "times"):
-        return "multiplier"
-    # vague: "1990s", "the 20s"
+    candidate = _Candidate(text, tokens, q, ni)
+    for reason, check in EXCLUSIONS:
+        if check(candidate):
+            return reason
     return ""
 
 
@@ -1190,8 +1578,7 @@ def _inside_name(tokens: Sequence[Token], i: int) -> bool:
     if i < 2 or i + 1 >= len(tokens):
         return False
     before, after = tokens[i - 1], tokens[i + 1]
-    if not (before.text.isalpha() and before.text[:1].isupper() and not before.text.isupper()
-            and after.text.isalpha() and after.text[:1].isupper() and not after.text.isupper()):
+    if not (_title_case_word(before) and _title_case_word(after)):
         return False
     if tokens[i - 2].text in (".", ":", ";", "(", "-", "--") or not (before.start > 0):
         return False
@@ -1201,6 +1588,11 @@ def _inside_name(tokens: Sequence[Token], i: int) -> bool:
     low = before.low
     return low not in cues()["months"] and low not in units and after.low not in units \
         and low not in cues()["number_words"] and low not in _sets()["label_words"]
+
+
+def _title_case_word(tok: Token) -> bool:
+    """A capitalised word, not all capitals: "Special", not "STATE"."""
+    return tok.text.isalpha() and tok.text[:1].isupper() and not tok.text.isupper()
 
 
 def _year_like(tok: Token) -> bool:
@@ -1213,22 +1605,30 @@ def _year_like(tok: Token) -> bool:
 _REFERENCE_LIST_ITEMS = 32
 
 
-def _is_reference(tokens: Sequence[Token], i: int, depth: int = 0) -> str:
+def _is_reference(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
     """Cable, document and paragraph references: 'MEXICO 3586', 'STATE 12345', and
     the list that follows one ('MEXICO 2371, 3498')."""
-    posts = _post_words()
     prev = tokens[i - 1]
-    n = len(tokens)
-    nxt = tokens[i + 1] if i + 1 < n else None
-    follows_ok = nxt is None or nxt.text in (")", ",", ".", ";", ":", "]") or nxt.low in ("and", "para", "paras", "paragraph", "at")
-    if prev.text.isupper() and prev.text.isalpha() and len(prev.text) >= 3 and follows_ok:
-        if prev.low in posts or (i >= 2 and tokens[i - 2].low in ("see", "ref", "reftel", "(", "refs", "septel", "also")):
-            return "cable reference"
+    if not _ends_reference(tokens[i + 1] if i + 1 < len(tokens) else None):
+        return False
+    if prev.text.isupper() and prev.text.isalpha() and len(prev.text) >= 3 and _names_a_post(tokens, i):
+        return True
     # "MEXICO 2371, 3498"
-    if prev.text in (",", "and") and i >= 3 and _is_digit(tokens[i - 2]) and follows_ok \
-            and depth < _REFERENCE_LIST_ITEMS:
+    if prev.text in (",", "and") and i >= 3 and _is_digit(tokens[i - 2]) and depth < _REFERENCE_LIST_ITEMS:
         return _is_reference(tokens, i - 2, depth + 1)
-    return ""
+    return False
+
+
+def _ends_reference(nxt: Token | None) -> bool:
+    """What may follow a reference number: the end, punctuation, "and", "para" ..."""
+    return nxt is None or nxt.text in (")", ",", ".", ";", ":", "]") \
+        or nxt.low in ("and", "para", "paras", "paragraph", "at")
+
+
+def _names_a_post(tokens: Sequence[Token], i: int) -> bool:
+    """The word before the number at i is a post ("MEXICO"), or a reference word precedes it ("see ...")."""
+    return tokens[i - 1].low in _post_words() \
+        or (i >= 2 and tokens[i - 2].low in ("see", "ref", "reftel", "(", "refs", "septel", "also"))
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.claims import claims_from_text, extract_claims, split_sentences
+from extractor.claims import claims_from_text, extract_claims
+from extractor.clean import split_sentences
 from extractor.model import Document, Paragraph, TimeExpression
 from extractor.quantities import country_of
 
