@@ -31,7 +31,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from extractor import clean, claims, quantities, read
+from extractor import clean, claims, language, quantities, read
 from extractor.claims import _GLUE, _attributions, _clause_subject, _is_acronym, _name_at, _phrase_after
 from extractor.claims import _subject_before, _title_map, _words, _NOT_SUBJECT_OPENERS
 from extractor.quantities import Quantity, Token, tokenize
@@ -391,9 +391,9 @@ def test_tokenize_on_real_sentences(source: str) -> None:
         assert tokenize.__wrapped__(line) == _tokenize_plain(line)
 
 
+# the number and scale words of the language tables (one home), matched the plain way
 _CANDIDATE_PLAIN = re.compile(
-    r"\d|\b(?:" + "|".join(list(CUES["number_words"]) + ["dozen", "million", "billion", "trillion", "hundred",
-                                                          "thousand"]) + r")\b", re.IGNORECASE)
+    r"\d|\b(?:" + "|".join([*language.NUMBER_WORDS, *language.SCALE_WORDS]) + r")\b", re.IGNORECASE)
 
 
 @FAST
