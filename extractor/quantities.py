@@ -1430,6 +1430,21 @@ def _military_time(c: _Candidate) -> bool:
     return c.digits and len(raw) == 4 and c.q.unit == "hour" and raw[:2] <= "23" and raw[2:] < "60"
 
 
+#: words that may follow a bare clock time ("a rally at 1500 in front of Parliament")
+_AFTER_CLOCK = frozenset({"in", "on", "at", "local", "when", "and", "the", "to", "with", "that", "near", "outside"})
+
+
+def _clock_after_at(c: _Candidate) -> bool:
+    """A bare four-digit count read as a 24-hour clock after "at" ("at approximately 2300, the
+    Presidents addressed the crowd"), not followed by a noun it would count."""
+    raw = c.num.text
+    if not (c.digits and c.count and c.bare_start and len(raw) == 4 and raw[:2] <= "23" and raw[2:] < "60"):
+        return False
+    at = c.prev if c.prev is None or c.prev.low != "approximately" and c.prev.low != "around" else c.prev2
+    after = c.nxt
+    return at is not None and at.low == "at" and (after is None or not after.text.isalpha() or after.low in _AFTER_CLOCK)
+
+
 def _score(c: _Candidate) -> bool:
     # 3-1, "won 2 to 1"
     q = c.q
@@ -1543,6 +1558,7 @@ EXCLUSIONS: tuple[tuple[str, Callable[[_Candidate], bool]], ...] = (
     ("years", _years_range),
     ("time of day", _time_of_day_word),
     ("time of day", _military_time),
+    ("time of day", _clock_after_at),
     ("score", _score),
     ("pronoun one", _one_before_no_noun),
     ("pronoun one", _one_after_pronoun_cue),

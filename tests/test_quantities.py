@@ -50,6 +50,14 @@ def _excluded(text: str, written: str) -> str:
     ("Third Cycle: 2005-2035?", "2005-2035", "years"),  # 06PARIS2772
     ("B, (U) ACTIVITY DATE/TIME: July 27, 2004 at approximately 1250 hrs.", "1250 hrs",
      "time of day"),  # 04THEHAGUE1903
+    # a bare 24-hour clock after "at" (gold/train extras)
+    ("At approximately 2300, the Presidents each addressed the crowd and called for Georgians to unite.", "2300",
+     "time of day"),  # 08TBILISI1372
+    ("On August 12, Parliament convened a special session, and President Saakashvili led a rally at 1500 in front "
+     "of Parliament on Rustaveli.", "1500", "time of day"),  # 08TBILISI1372
+    # "UN 1267": a resolution's number, not a count
+    ("The Information Secretary pleaded ignorance that UN 1267 sanctions applied to broadcast and print media.",
+     "1267", "label number"),  # 06ISLAMABAD22174
     ("The Netherlands remains one of the world's largest producers of synthetic drugs.",
      "one", "pronoun one"),  # 04THEHAGUE4
     ("This message is a global one.", "one", "pronoun one"),  # 06LONDON5958
@@ -83,3 +91,13 @@ def test_a_weak_claim_carries_the_exclusion_reason_as_its_rule() -> None:
     doc = Document(doc_id="04THEHAGUE4", source_file="04THEHAGUE4.txt", doc_date="2004-01-02", paragraphs=[paragraph])
     assert [(c.text, c.rule) for c in extract_claims(doc, weak=True)] == [("one", "q:pronoun one")]
     assert extract_claims(doc) == []
+
+
+@pytest.mark.parametrize("text, written", [
+    # a clock-like number that counts something stays a quantity
+    ("They met at 1500 offices nationwide.", "1500"),
+    ("The army deployed 2300 soldiers.", "2300"),
+    ("Police arrested 1500 protesters at 1400 local time.", "1500"),
+])
+def test_clock_like_counts_stay(text, written):
+    assert _excluded(text, written) == ""
