@@ -682,6 +682,14 @@ UNIT_REGRESSIONS = [
     ("There is a processing fee of KD 3.000, or USD 15.00 for each visa issued.", "KD 3.000", 3, "KWD"),
     ("Among other things, the rules dictate that Icelandic banks cannot sell more than 500,000 ISK in foreign "
      "currency to any individual party per calendar month.", "500,000 ISK", 5e5, "ISK"),
+    # frequencies, bit rates, voltages and data sizes keep the short codes the annotators write
+    # (quantulum3 read "megahertz", "gigabit per second", "kilovolt"; "TB" was a count)
+    ("Cofetel will reconfigure the allotment plan of the 800 MHz band.", "800 MHz", 800, "MHz"),
+    ("The ministry increased its original server capacity of 30 Mbps to 1 Gbps.", "30 Mbps", 30, "Mbps"),
+    ("The ministry increased its original server capacity of 30 Mbps to 1 Gbps.", "1 Gbps", 1, "Gbps"),
+    ("The project includes the construction of 132 kV lines.", "132 kV", 132, "kV"),
+    ("the entire content of the online U.S. Library of Congress uses less than 10 TB", "10 TB", 10, "tb"),
+    ("One TB is equal to one million Mega bits.", "one million Mega bits", 1e6, "mb"),
 ]
 
 
