@@ -115,7 +115,7 @@ def _sets() -> dict[str, frozenset[str]]:
     return {name: frozenset(c[name]) for name in (
         "label_words", "rank_words", "score_words", "weekdays", "year_context",
         "time_placement_before", "time_placement_after", "pronoun_one_next",
-        "pronoun_one_prev", "vague_words", "determiners", "period_blockers",
+        "pronoun_one_prev", "vague_words", "determiners", "period_blockers", "change_verbs",
     )}
 
 
@@ -845,9 +845,18 @@ def _year_then_next_figure(r: _Reading, sep: Token, k: int) -> bool:
         and k < r.n and not (_is_digit(tokens[k]) and _year_like(tokens[k]))
 
 
+def _change_from_to(r: _Reading, sep: Token, k: int) -> bool:
+    # "reduces the Council from 20 to 13 members": a figure before and one after, not a range
+    tokens, start = r.tokens, r.start_idx
+    if sep.low != "to" or start == 0 or tokens[start - 1].low != "from":
+        return False
+    verbs = _sets()["change_verbs"]
+    return any(t.low in verbs for t in tokens[max(0, start - 6):start - 1])
+
+
 #: what makes a range word not join two numbers (the separator, the second number's index)
 _NOT_A_RANGE: tuple[Callable[[_Reading, Token, int], bool], ...] = (
-    _and_without_between, _dash_before_a_word, _year_then_next_figure)
+    _and_without_between, _dash_before_a_word, _year_then_next_figure, _change_from_to)
 
 
 def _second_number_index(tokens: Sequence[Token], k: int) -> int:

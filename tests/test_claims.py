@@ -693,6 +693,20 @@ UNIT_REGRESSIONS = [
 ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "<change verb> from X to Y" states two figures (gold/train: both required), not a range
+    ("The law reduces the Council from 20 to 13 members.", [(20, None, None), (13, None, None)]),
+    ("He noted the party going from 8 seats to 3 in the Congress of Deputies.", [(8, None, None), (3, None, None)]),
+    # "ranging from X to Y" and a bare "from X to Y" stay ranges
+    ("Losses ranged from 500 to 1,000 billion euros per year.", [(None, 5e11, 1e12)]),
+    ("Each workshop has anywhere from 15 to 20 employees at any given time.", [(None, 15, 20)]),
+])
+def test_change_from_to_is_two_figures(text, expected):
+    got = [(c.value, c.value_low, c.value_high) if c.value is None else (c.value, None, None)
+           for c in claims_from_text(text)]
+    assert got == expected
+
+
 @pytest.mark.parametrize("text,written,value,unit", UNIT_REGRESSIONS, ids=[r[1] for r in UNIT_REGRESSIONS])
 def test_unit_regressions(text, written, value, unit):
     claims = [c for c in claims_from_text(text) if c.text == written]
