@@ -9,6 +9,7 @@ DOCUMENTS: several sentences that must merge, inherit a date or stay apart.
 from __future__ import annotations
 
 import json
+from typing import Any, Callable
 
 import pytest
 
@@ -772,3 +773,34 @@ def test_the_meeting_named_again_in_the_next_sentence_is_one_event() -> None:
                                    "The meeting focused on border security."]], "2008-07-24"))
     meetings = [e for e in events if e.type == "meeting"]
     assert len(meetings) == 1 and meetings[0].date_start == "2008-07-17"
+
+
+@pytest.fixture
+def lexicon_file(tmp_path, monkeypatch):
+    """Point the lexicon at a copy of ``events.json`` the test may extend (the cached
+    lexicon is rebuilt before and after)."""
+    from extractor import events_lexicon
+
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    path = tmp_path / "events.json"
+
+    def write(extend: Callable[[dict[str, Any]], None]) -> None:
+        extend(data)
+        path.write_text(json.dumps(data), encoding="utf-8")
+        lexicon.cache_clear()
+
+    monkeypatch.setattr(events_lexicon, "DATA_FILE", path)
+    yield write
+    monkeypatch.undo()
+    lexicon.cache_clear()
+
+
+def test_an_event_type_added_to_the_lexicon_file_is_found(lexicon_file) -> None:
+    """Every type under "triggers" in events.json is read, not only a fixed list of them."""
+    def add_protest(data: dict[str, Any]) -> None:
+        data["triggers"]["protest"] = {"verbs": ["protested"], "nouns": ["protests?"]}
+
+    lexicon_file(add_protest)
+    events = extract_events(_doc([["Farmers protested in Quito on July 17."]], "2008-07-24"))
+    assert ("protest", "occurred", "2008-07-17", "2008-07-17") in \
+        [(e.type, e.status, e.date_start, e.date_end) for e in events]
