@@ -44,7 +44,7 @@ def find_time_expressions(text: str, dct: str) -> list[TimeExpression]:
         if rule is None or context.is_blocked(match.start(), match.end()):
             continue
         groups = {short: match.group(full) for short, full in g.groups[rule].items()}
-        expression = _RULES[rule](context, match, groups)
+        expression = RULES[rule](context, match, groups)
         if expression is None:
             continue
         found.append(expression)
@@ -395,6 +395,19 @@ def _apply_signal(ctx: _Context, match: re.Match[str], res: Resolved | None) -> 
 # -- rules -------------------------------------------------------------------------
 
 Rule = Callable[[_Context, re.Match[str], dict[str, str | None]], TimeExpression | None]
+#: grammar rule name (``timex_patterns._rules``) → the function that normalizes its matches,
+#: filled by ``@rule`` in definition order
+RULES: dict[str, Rule] = {}
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    """Register the decorated function as the normalizer of the grammar rule ``name``."""
+    def register(handler: Rule) -> Rule:
+        if name in RULES:
+            raise ValueError(f"two normalizers for the time rule {name!r}")
+        RULES[name] = handler
+        return handler
+    return register
 
 
 def _year_of(ctx: _Context, g: dict[str, str | None], name: str, month: int, day: int | None,
@@ -436,6 +449,7 @@ def _day_result(ctx: _Context, match: re.Match[str], year: int | None, month: in
     return Resolved("DATE", first.isoformat(), first, last, "day")
 
 
+@rule("range_md_md")
 def _r_range_md_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     m1, m2, d1, d2 = _month(g["m1"]), _month(g["m2"]), _day(g["d1"]), _day(g["d2"])
     if not (_month_ok(g["m1"] or "", True) and _month_ok(g["m2"] or "", True)):
@@ -452,10 +466,13 @@ def _r_range_md_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]
     return _emit(ctx, match, _apply_signal(ctx, match, res))
 
 
+@rule("range_dm_dm")
 def _r_range_dm_dm(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     return _r_range_md_md(ctx, match, g)
 
 
+@rule("range_m_dd")
+@rule("range_dd_m")  # "17-18 July": the same fields as "July 17-18"
 def _r_range_m_dd(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     month, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
     if not _month_ok(g["m"] or "", True) or not (1 <= d1 <= 31 and 1 <= d2 <= 31) or d2 <= d1:
@@ -465,9 +482,6 @@ def _r_range_m_dd(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
     year = _year_of(ctx, g, "y", month, d1, match.start(), match.end())
     res = _day_result(ctx, match, year, month, d1, (year, month, d2) if year else None)
     return _emit(ctx, match, _apply_signal(ctx, match, res))
-
-
-_r_range_dd_m = _r_range_m_dd
 
 
 def _weekday_year(year: int | None, month: int, day: int, g: dict[str, str | None],
@@ -490,6 +504,7 @@ def _weekday_year(year: int | None, month: int, day: int, g: dict[str, str | Non
     return year
 
 
+@rule("md")
 def _r_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     month, day = _month(g["m"]), _day(g["d"])
     word = g["m"] or ""
@@ -508,6 +523,7 @@ def _r_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Time
     return _emit(ctx, match, _apply_signal(ctx, match, res))
 
 
+@rule("dm")
 def _r_dm(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""
     if not _capitalised(word):
@@ -520,6 +536,7 @@ def _r_dm(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Time
     return _emit(ctx, match, _apply_signal(ctx, match, res))
 
 
+@rule("iso")
 def _r_iso(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     res = _day_result(ctx, match, _year(g["y"]), int(g["m"] or 0), int(g["d"] or 0))
     return _emit(ctx, match, _apply_signal(ctx, match, res))
@@ -531,6 +548,7 @@ def _r_iso(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Tim
 _NUMERIC_ORDERS = {"slash": "MDY", "dot": "DMY", "year_first": "YMD", "dashed": ""}
 
 
+@rule("numeric")
 def _r_numeric(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     shape = ("slash" if g.get("a") else "dot" if g.get("a2") else "year_first" if g.get("y3") else "dashed")
     if shape == "dashed" and not _month_ok(g.get("m4") or "", True):
@@ -573,6 +591,7 @@ def parse_absolute_day(span: str, dct: str, direction: str = "", date_order: str
     return parsed.date()
 
 
+@rule("week_of")
 def _r_week_of(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m1"] or g["m2"] or ""
     if not _month_ok(word, True):
@@ -594,6 +613,7 @@ def _r_week_of(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", week_value(when), start, end, "week")))
 
 
+@rule("nth_week")
 def _r_nth_week(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""
     if not _month_ok(word, True):
@@ -629,6 +649,7 @@ def _part_mod(g: dict[str, str | None]) -> str:
     return _PART_MODS.get(p1, "")
 
 
+@rule("part_month")
 def _r_part_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""
     if not _month_ok(word, True):
@@ -642,6 +663,7 @@ def _r_part_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{month:02d}", start, end, "month", mod)))
 
 
+@rule("months_alt")
 def _r_months_alt(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     w1, w2 = g["m1"] or "", g["m2"] or ""
     if not (_month_ok(w1, True) and _month_ok(w2, True)):
@@ -656,6 +678,7 @@ def _r_months_alt(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year1:04d}-{m1:02d}", start, end, "month", mod)))
 
 
+@rule("rel_month")
 def _r_rel_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""
     if not _month_ok(word, True):
@@ -674,6 +697,7 @@ def _r_rel_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) 
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{month:02d}", start, end, "month")))
 
 
+@rule("month_year")
 def _r_month_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or g["m2"] or ""
     if not _month_ok(word, True):
@@ -696,6 +720,7 @@ _MONTH_INTRODUCERS = re.compile(
     r"in\s+late)|'s|’s|,s|-)\s*$", re.IGNORECASE)
 
 
+@rule("month")
 def _r_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""
     if not _capitalised(word):
@@ -726,6 +751,7 @@ def _named_year(ctx: _Context, g: dict[str, str | None]) -> int | None:
     return ctx.dct.year
 
 
+@rule("quarter")
 def _r_quarter(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     if g.get("qn"):
         quarter, year = int(g["qn"] or 1), _year(g["y2"])
@@ -758,6 +784,7 @@ def _r_quarter(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-Q{quarter}", start, end, "quarter")))
 
 
+@rule("half")
 def _r_half(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     half = _HALVES.get(_norm(g["h"]), 0)
     if not half or not (g.get("y") or g.get("ry") or g.get("yr")):
@@ -770,6 +797,7 @@ def _r_half(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Ti
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-H{half}", start, end, "quarter")))
 
 
+@rule("part_year")
 def _r_part_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     mod = _part_mod(g)
     part = _norm(g.get("p3")) or _norm(g.get("p2")) or _norm(g.get("p1"))
@@ -800,6 +828,7 @@ def _r_part_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) 
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}", start, end, "quarter", mod)))
 
 
+@rule("fiscal")
 def _r_fiscal(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     pivot = ctx.dct.year if ctx.dct else None
     year = _year(g["y"], pivot)
@@ -813,6 +842,7 @@ def _r_fiscal(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> 
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"FY{year:04d}", start, end, "year")))
 
 
+@rule("decade")
 def _r_decade(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     if g.get("c"):
         first = int(g["c"] or 0) * 100 + int(g["d"] or 0) * 10
@@ -831,6 +861,7 @@ def _r_decade(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> 
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{first // 10:03d}", start, end, "decade", mod)))
 
 
+@rule("century")
 def _r_century(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     number = _CENTURIES.get(_norm(g["c"]), 0)
     if not number:
@@ -843,6 +874,7 @@ def _r_century(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
+@rule("season")
 def _r_season(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     rel = _norm(g.get("rel"))
     season_word = _norm(g["s"])
@@ -873,6 +905,7 @@ def _r_season(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> 
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{code}", start, end, "quarter", mod)))
 
 
+@rule("first_n")
 def _r_first_n(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     amount = _quantity(g["q"])
     code, unit = _unit(g["u"])
@@ -898,6 +931,7 @@ def _span_granularity(unit: str, amount: float | None) -> str:
     return {"century": "decade", "hour": "day", "minute": "day", "second": "day"}.get(unit, unit)
 
 
+@rule("past_n")
 def _r_past_n(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     direction = _norm(g["dir"])
     amount = _quantity(g["q"])
@@ -917,6 +951,7 @@ def _r_past_n(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> 
     return _emit(ctx, match, Resolved("DURATION", value, start, end, _span_granularity(unit, amount)))
 
 
+@rule("ago")
 def _r_ago(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     amount = _quantity(g["q"])
     high = _quantity_high(g["q"])
@@ -949,6 +984,7 @@ def _r_ago(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Tim
     return _emit(ctx, match, Resolved("DATE", value, start, end, gran, mod))
 
 
+@rule("named")
 def _r_named(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     name = _norm(g["n"])
     offset = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0, "tonight": 0,
@@ -964,6 +1000,7 @@ def _r_named(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> T
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("TIME" if pod else "DATE", value, day, day, "day")))
 
 
+@rule("this_pod")
 def _r_this_pod(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     pod = _PARTS_OF_DAY.get(_norm(g["pod"]), "")
     if _norm(g["rel"]) == "that":
@@ -975,6 +1012,7 @@ def _r_this_pod(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
     return _emit(ctx, match, Resolved("TIME", f"{base.isoformat()}T{pod}", base, base, "day"))
 
 
+@rule("vague_this")
 def _r_vague_this(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     unit = _norm(g.get("u") or g.get("u2") or g.get("u3") or "year")
     how = _norm(g.get("v") or g.get("v2")) or ("so far" if g.get("sf") or g.get("ytd") else "")
@@ -1009,6 +1047,7 @@ _REL_OFFSETS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this":
                 "same": 0, "next": 1, "coming": 1, "following": 1}
 
 
+@rule("rel_unit")
 def _r_rel_unit(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     direction = _norm(g["dir"])
     unit = _norm(g["u"])
@@ -1050,6 +1089,7 @@ def _r_rel_unit(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
     return _emit(ctx, match, res)
 
 
+@rule("rel_day")
 def _r_rel_day(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     """"the next day", "the previous day": one day from the last day mentioned (else the DCT)."""
     base = ctx.anchor
@@ -1059,6 +1099,7 @@ def _r_rel_day(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     return _emit(ctx, match, Resolved("DATE", day.isoformat(), day, day, "day"))
 
 
+@rule("overnight")
 def _r_overnight(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     """"prices fell overnight": the night before the DCT (the coming one in a future clause);
     "an overnight stay" is an adjective, not a time."""
@@ -1077,6 +1118,7 @@ _OVERNIGHT_FOLLOWERS = {"in", "on", "at", "to", "and", "as", "after", "before", 
                         "but", "or", "amid", "following", "into", "across", "for", "by", "near", "outside", "inside"}
 
 
+@rule("holiday")
 def _r_holiday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["h"] or ""
     if not _capitalised(word):
@@ -1118,6 +1160,7 @@ def _movable_feast(name: str, year: int) -> Date:
     return Date(year, month, (h + el - 7 * m + 114) % 31 + 1)
 
 
+@rule("weekday")
 def _r_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["wd"] or ""
     if not _capitalised(word):
@@ -1141,6 +1184,7 @@ def _r_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("TIME" if pod else "DATE", value, day, day, "day", mod)))
 
 
+@rule("weekend")
 def _r_weekend(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     rel = _norm(g["rel"])
     if ctx.dct is None:
@@ -1162,6 +1206,7 @@ def _r_weekend(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
         ctx, match, Resolved("DATE", week_value(week_day) + "-WE", add_days(monday, 5), sunday, "week")))
 
 
+@rule("set")
 def _r_set(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     if g.get("adv"):
         return _emit(ctx, match, Resolved("SET", _SET_ADVERBS[_norm(g["adv"])]))
@@ -1187,6 +1232,7 @@ def _r_set(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Tim
     return _emit(ctx, match, Resolved("SET", _duration_value(step, code)))
 
 
+@rule("time")
 def _r_time(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     if g.get("nm"):
         name = _norm(g["nm"])
@@ -1234,6 +1280,7 @@ def _year_allowed(ctx: _Context, start: int, end: int) -> bool:
     return True
 
 
+@rule("year_range")
 def _r_year_range(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     first_name = "y1" if g.get("y1") else "y1b"
     first = _year(g[first_name])
@@ -1247,6 +1294,7 @@ def _r_year_range(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
     return _emit(ctx, match, Resolved("DATE", f"{first:04d}", start, end, "year"))
 
 
+@rule("year")
 def _r_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     year = _year(g["y"])
     if not (1800 <= year <= 2100):
@@ -1260,6 +1308,7 @@ def _r_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Ti
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}", start, end, "year")))
 
 
+@rule("generic")
 def _r_generic(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     phrase = _norm(g["g"])
     if phrase in _GENERIC_NEED_SIGNAL:
@@ -1272,6 +1321,7 @@ def _r_generic(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     return _emit(ctx, match, Resolved("DATE", value))
 
 
+@rule("for_bare")
 def _r_for_bare(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     if g.get("u2"):
         # "after years of war", "Decades of conflict": only at a clause start or after a preposition,
@@ -1284,6 +1334,7 @@ def _r_for_bare(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
     return _emit(ctx, match, Resolved("DURATION", _duration_value(None, code)))
 
 
+@rule("duration")
 def _r_duration(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     q = _norm(g["q"])
     code, unit = _unit(g["u"])
@@ -1312,7 +1363,3 @@ def _r_duration(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
         return _emit(ctx, match, Resolved("DATE", date_value, start, end, gran, mod))
     return _emit(ctx, match, Resolved("DURATION", value, mod=mod))
 
-
-_RULES: dict[str, Rule] = {
-    name[3:]: fn for name, fn in globals().items() if name.startswith("_r_") and callable(fn)
-}
