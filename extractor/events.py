@@ -461,105 +461,155 @@ def _premodifies_noun(text: str, t: TimeExpression) -> bool:
 def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
                     times: list[TimeExpression], other_triggers: list[tuple[int, int]],
                     all_triggers: list[tuple[int, int]] | None = None, is_verb: bool = False) -> TimeExpression | None:
-    """The time expression that dates the trigger at ``start:end``."""
+    """The time expression that dates the trigger at ``start:end``: the first of the one the form
+    asks for, an attached date, a date opening the sentence or clause, the nearest of the clause."""
     dated = _dated(times)
     if not dated:
         return None
-    if text[start:end].lower() == "told":
-        # the form itself asks for a date ("told the Ambassador June 30"): that one
-        following = [t for t in dated if t.start >= end]
-        if following:
-            return following[0]
-    all_triggers = [s for s in (all_triggers or other_triggers) if s != (start, end)]
-
-    def distance(t: TimeExpression, a: int, b: int) -> int:
-        return t.start - b if t.start >= b else (a - t.end if t.end <= a else 0)
-
-    def nearer_other(t: TimeExpression) -> bool:
-        # a date between two triggers follows the first ("visited Gode November 25, meeting ...")
-        # unless it pre-modifies the second ("your February 24 visit"); else the nearer one has it
-        premodifier = bool(_PREMODIFIER.search(text[max(0, t.start - 12):t.start]))
-        mine = distance(t, start, end)
-        for o_start, o_end in other_triggers:
-            if _DURING.search(text[max(0, o_start - 30):o_start]):
-                continue  # "met ... during an official visit to Mexico July 17-18": same time
-            if end <= t.start and t.end <= o_start:
-                if premodifier and _words_between(text, t.end, o_start) <= 3:
-                    return True
-                continue
-            if o_end <= t.start and t.end <= start:
-                if not (premodifier and _words_between(text, t.end, start) <= 3):
-                    return True
-                continue
-            if distance(t, o_start, o_end) < mine:
-                return True
-        return False
-
-    # 1. attached: "the February 24 visit", "visit to Mexico July 17-18", "met on March 5"
+    dating = _Dating(text, start, end, lo, hi, other_triggers,
+                     [s for s in (all_triggers or other_triggers) if s != (start, end)], is_verb)
+    told = dating.asked_by_form(dated)
+    if told is not None:
+        return told
     # "the June 3 announcement", "Spencer's February 17 announcement": a date naming another noun,
     # and "announced from Brussels on November 27": the date of a report, not of what it reports
-    def reported(t: TimeExpression) -> bool:
-        if t.end <= start and _REPORTING_AFTER.match(text, t.end, start):
-            return True  # "Basbug on June 14 confirmed the meeting": the date of the report
-        m = _REPORTING_BEFORE.search(text, max(0, t.start - 60), t.start)
-        return m is not None and m.start() != start  # "told Senator Kerry on February 16": the trigger itself
-
-    def names_other_noun(t: TimeExpression) -> bool:
-        return _premodifies_noun(text, t) and not any(
-            o_start >= t.end and _words_between(text, t.end, o_start) <= 2 for o_start, _o_end in all_triggers + [(start, end)])
-
-    elsewhere = {id(t) for t in dated if names_other_noun(t) or reported(t)}
-    attached = []
-    for t in dated:
-        if t.end <= start and _words_between(text, t.end, start) <= 3 and not _CLAUSE_BREAK.search(text, t.end, start) \
-                and not _COORDINATION.search(text, t.end, start) and not _REPORTING_AFTER.match(text, t.end, start):
-            attached.append((start - t.end, t))
-        elif t.start >= end and _words_between(text, end, t.start) <= 8 and t.start < hi and not nearer_other(t) \
-                and not (t.start > end and _PREMODIFIER.search(text[end:t.start])
-                         and not (is_verb and not text[start:end].lower().endswith("ing")
-                                  and _words_between(text, end, t.start) <= 1)) \
-                and (id(t) not in elsewhere or _words_between(text, end, t.start) <= 1):  # "attended the January course"
-            attached.append((t.start - end, t))
-    if attached:
-        best = min(attached, key=lambda a: a[0])[1]
-        # "today November 9, 2008": the explicit date of an apposition wins
-        explicit = [t for _d, t in attached if t is not best and abs(t.start - best.end) <= 3 and any(c.isdigit() for c in t.text)]
-        return explicit[0] if explicit and not any(c.isdigit() for c in best.text) else best
+    elsewhere = {id(t) for t in dated if dating.names_other_noun(t) or dating.reported(t)}
+    attached = dating.attached(dated, elsewhere)
+    if attached is not None:
+        return attached
     dated = [t for t in dated if id(t) not in elsewhere]
-    # 2. sentence or clause opening: "On October 30, ...", "In December, the Court ruled"
-    def premodifies_other(t: TimeExpression) -> bool:
-        # "Incidents, such as the August beheadings of 12, the killing of 24 in September": August is the beheadings'
-        return bool(_PREMODIFIER.search(text[max(0, t.start - 12):t.start])) and any(
-            t.end <= o_start and _words_between(text, t.end, o_start) <= 3 for o_start, _o_end in other_triggers)
+    return dating.opening(dated) or dating.nearest_in_clause(dated)
 
-    for t in dated:
-        if premodifies_other(t):
-            continue
-        if t.end <= start and _words_between(text, 0, t.start) <= _SENTENCE_START_DATE_WORDS:
-            return t
-        if t.end <= start and t.start >= lo and _words_between(text, lo, t.start) <= 2:
-            return t
-    # 3. the nearest date of the clause
-    sub_lo, sub_hi = lo, hi
-    for m in _SUBORDINATE.finditer(text, lo, start):
-        sub_lo = m.start()
-    next_clause = _SUBORDINATE.search(text, end, hi)
-    if next_clause:
-        sub_hi = next_clause.start()
-    def across_coordination(t: TimeExpression) -> bool:
-        # "attended the meeting on July 18 and met separately": the date stays with the first conjunct
-        a, b = (t.end, start) if t.end <= start else (end, t.start)
-        c = _COORDINATION.search(text, a, b)
+
+def _distance(t: TimeExpression, a: int, b: int) -> int:
+    """Characters between ``t`` and the span ``a:b`` (0 when they overlap)."""
+    return t.start - b if t.start >= b else (a - t.end if t.end <= a else 0)
+
+
+@dataclass
+class _Dating:
+    """A trigger of a sentence, with what ``_governing_time``'s checks on its dates need."""
+
+    text: str
+    start: int
+    end: int
+    #: the trigger's clause
+    lo: int
+    hi: int
+    #: the other triggers that may hold a date of their own
+    other_triggers: list[tuple[int, int]]
+    #: every other trigger of the sentence
+    all_triggers: list[tuple[int, int]]
+    is_verb: bool
+
+    def words_to(self, a: int, b: int) -> int:
+        return _words_between(self.text, a, b)
+
+    def asked_by_form(self, dated: list[TimeExpression]) -> TimeExpression | None:
+        """The form itself asks for a date ("told the Ambassador June 30"): the first after it."""
+        if self.text[self.start:self.end].lower() != "told":
+            return None
+        return next((t for t in dated if t.start >= self.end), None)
+
+    def nearer_other(self, t: TimeExpression) -> bool:
+        """Whether another trigger has the date: a date between two triggers follows the first
+        ("visited Gode November 25, meeting ...") unless it pre-modifies the second ("your
+        February 24 visit"); else the nearer one has it."""
+        premodifier = bool(_PREMODIFIER.search(self.text[max(0, t.start - 12):t.start]))
+        mine = _distance(t, self.start, self.end)
+        return any(self._other_has(t, premodifier, mine, o_start, o_end) for o_start, o_end in self.other_triggers)
+
+    def _other_has(self, t: TimeExpression, premodifier: bool, mine: int, o_start: int, o_end: int) -> bool:
+        if _DURING.search(self.text[max(0, o_start - 30):o_start]):
+            return False  # "met ... during an official visit to Mexico July 17-18": same time
+        if self.end <= t.start and t.end <= o_start:
+            return premodifier and self.words_to(t.end, o_start) <= 3
+        if o_end <= t.start and t.end <= self.start:
+            return not (premodifier and self.words_to(t.end, self.start) <= 3)
+        return _distance(t, o_start, o_end) < mine
+
+    def reported(self, t: TimeExpression) -> bool:
+        if t.end <= self.start and _REPORTING_AFTER.match(self.text, t.end, self.start):
+            return True  # "Basbug on June 14 confirmed the meeting": the date of the report
+        m = _REPORTING_BEFORE.search(self.text, max(0, t.start - 60), t.start)
+        return m is not None and m.start() != self.start  # "told Senator Kerry on February 16": the trigger itself
+
+    def names_other_noun(self, t: TimeExpression) -> bool:
+        return _premodifies_noun(self.text, t) and not any(
+            o_start >= t.end and self.words_to(t.end, o_start) <= 2
+            for o_start, _o_end in self.all_triggers + [(self.start, self.end)])
+
+    def attached(self, dated: list[TimeExpression], elsewhere: set[int]) -> TimeExpression | None:
+        """An attached date: "the February 24 visit", "visit to Mexico July 17-18", "met on March 5"."""
+        found = [(gap, t) for t in dated for gap in [self._attached_gap(t, elsewhere)] if gap is not None]
+        if not found:
+            return None
+        best = min(found, key=lambda a: a[0])[1]
+        # "today November 9, 2008": the explicit date of an apposition wins
+        explicit = [t for _d, t in found if t is not best and abs(t.start - best.end) <= 3 and _has_digit(t.text)]
+        return explicit[0] if explicit and not _has_digit(best.text) else best
+
+    def _attached_gap(self, t: TimeExpression, elsewhere: set[int]) -> int | None:
+        """Characters between the trigger and ``t`` when ``t`` is attached to it, else None."""
+        if self._attached_before(t):
+            return self.start - t.end
+        if self._attached_after(t, elsewhere):
+            return t.start - self.end
+        return None
+
+    def _attached_before(self, t: TimeExpression) -> bool:
+        text, start = self.text, self.start
+        return t.end <= start and self.words_to(t.end, start) <= 3 and not _CLAUSE_BREAK.search(text, t.end, start) \
+            and not _COORDINATION.search(text, t.end, start) and not _REPORTING_AFTER.match(text, t.end, start)
+
+    def _attached_after(self, t: TimeExpression, elsewhere: set[int]) -> bool:
+        gap = self.words_to(self.end, t.start)
+        return t.start >= self.end and gap <= 8 and t.start < self.hi and not self.nearer_other(t) \
+            and not self._premodifier_between(t) \
+            and (id(t) not in elsewhere or gap <= 1)  # "attended the January course"
+
+    def _premodifier_between(self, t: TimeExpression) -> bool:
+        """A determiner between the trigger and a later date: the date names the noun after it,
+        unless the trigger is a finite verb right before it."""
+        verb_right_before = self.is_verb and not self.text[self.start:self.end].lower().endswith("ing") \
+            and self.words_to(self.end, t.start) <= 1
+        return t.start > self.end and bool(_PREMODIFIER.search(self.text[self.end:t.start])) and not verb_right_before
+
+    def premodifies_other(self, t: TimeExpression) -> bool:
+        # "Incidents, such as the August beheadings of 12, the killing of 24 in September": August is the beheadings'
+        return bool(_PREMODIFIER.search(self.text[max(0, t.start - 12):t.start])) and any(
+            t.end <= o_start and self.words_to(t.end, o_start) <= 3 for o_start, _o_end in self.other_triggers)
+
+    def opening(self, dated: list[TimeExpression]) -> TimeExpression | None:
+        """A date opening the sentence or the clause: "On October 30, ...", "In December, the Court ruled"."""
+        return next((t for t in dated if not self.premodifies_other(t) and t.end <= self.start and (
+            self.words_to(0, t.start) <= _SENTENCE_START_DATE_WORDS
+            or t.start >= self.lo and self.words_to(self.lo, t.start) <= 2)), None)
+
+    def nearest_in_clause(self, dated: list[TimeExpression]) -> TimeExpression | None:
+        """The nearest date of the trigger's own clause (subordinate clauses cut it)."""
+        sub_lo = max((m.start() for m in _SUBORDINATE.finditer(self.text, self.lo, self.start)), default=self.lo)
+        next_clause = _SUBORDINATE.search(self.text, self.end, self.hi)
+        sub_hi = next_clause.start() if next_clause else self.hi
+        in_clause = [t for t in dated if t.start >= sub_lo and t.end <= sub_hi and not self.nearer_other(t)
+                     and not self.across_coordination(t)]
+        if not in_clause:
+            return None
+        return min(in_clause, key=lambda t: min(abs(t.start - self.end), abs(self.start - t.end)))
+
+    def across_coordination(self, t: TimeExpression) -> bool:
+        """ "attended the meeting on July 18 and met separately": the date stays with the first conjunct."""
+        before = t.end <= self.start
+        a, b = (t.end, self.start) if before else (self.end, t.start)
+        c = _COORDINATION.search(self.text, a, b)
         if c is None:
             return False
-        side = (0, c.start()) if t.end <= start else (c.end(), len(text))
-        return any(side[0] <= o_start and o_end <= side[1] for o_start, o_end in all_triggers)
+        side = (0, c.start()) if before else (c.end(), len(self.text))
+        return any(side[0] <= o_start and o_end <= side[1] for o_start, o_end in self.all_triggers)
 
-    in_clause = [t for t in dated if t.start >= sub_lo and t.end <= sub_hi and not nearer_other(t)
-                 and not across_coordination(t)]
-    if in_clause:
-        return min(in_clause, key=lambda t: min(abs(t.start - end), abs(start - t.end)))
-    return None
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 # --------------------------------------------------------------------------- mentions
