@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping
 from datetime import date, timedelta
 
@@ -387,40 +387,95 @@ def _is_past_form(word: str) -> bool:
 
 
 def _status(text: str, start: int, end: int, lo: int, is_verb: bool, word: str) -> tuple[str, bool]:
-    """occurred / planned / expected / ongoing from the cues nearest before the trigger."""
-    lex = lexicon()
-    before = text[lo:start]
-    words = list(_WORD.finditer(before))[-lex.status_window:]
-    window = before[words[0].start():] if words else ""
-    if is_verb and word.lower().endswith("ing") and _PROGRESSIVE.search(window):
-        return "ongoing", True  # "is deploying"
-    if is_verb and lex.past_infinitive.search(window):
-        return "occurred", True  # "police were able to apprehend suspects"
-    best: tuple[int, str] | None = None
-    for pattern, status in ((lex.past_before, "occurred"), (lex.planned_before, "planned"),
-                            (lex.expected_before, "expected")):
-        for m in pattern.finditer(window):
-            if status == "planned" and _PHRASE_CUES.match(m.group()) and lex.cue_in_phrase.search(window[:m.start()]):
-                continue  # "upon request by Rwandan authorities", "at Gamal's invitation"
-            if best is None or m.end() >= best[0]:
-                best = (m.end(), status)
-    if best is not None and best[1] == "planned" and is_verb and _is_past_form(word) \
-            and not _MODAL_BEFORE.search(window):
-        return "occurred", True  # "At Gamal's invitation, the PDAS later attended": the verb's tense wins
-    if is_verb and (window.endswith(" to ") or window == "to "):
-        to_at = len(window) - 3
-        if best is None or best[0] <= to_at:
-            best = (len(window), "planned")  # "urged Santos and Araujo to visit Washington"
-    if best is not None:
-        if best[1] == "planned" and _FORECAST.search(window):
-            return "expected", True  # "would not likely act", "is expected to be"
-        return best[1], True
-    after = lex.planned_after.match(text[end:end + 80])
-    if after:
-        return ("expected" if _FORECAST.search(after.group()) else "planned"), True  # "likely would be held"
-    if lex.ongoing_anywhere.search(window) or _NOW.search(window):
-        return "ongoing", True
+    """occurred / planned / expected / ongoing from the cues nearest before the trigger (the first
+    of ``STATUS_CUES`` that finds one), and whether a cue said so (else "occurred", uncued)."""
+    cues = _StatusCues(text, end, is_verb, word, _status_window(text[lo:start]))
+    for _name, cue in STATUS_CUES:
+        status = cue(cues)
+        if status:
+            return status, True
     return "occurred", False
+
+
+def _status_window(before: str) -> str:
+    """The last ``status_window`` words before the trigger."""
+    words = list(_WORD.finditer(before))[-lexicon().status_window:]
+    return before[words[0].start():] if words else ""
+
+
+@dataclass
+class _StatusCues:
+    """A trigger and the words before it, as the status cues read them."""
+
+    text: str
+    end: int
+    is_verb: bool
+    word: str
+    window: str
+
+    @cached_property
+    def last_cue(self) -> tuple[int, str] | None:
+        """(end in the window, status) of the last past, planned or expected cue before the trigger."""
+        lex = lexicon()
+        best: tuple[int, str] | None = None
+        for pattern, status in ((lex.past_before, "occurred"), (lex.planned_before, "planned"),
+                                (lex.expected_before, "expected")):
+            for m in pattern.finditer(self.window):
+                if status == "planned" and _PHRASE_CUES.match(m.group()) \
+                        and lex.cue_in_phrase.search(self.window[:m.start()]):
+                    continue  # "upon request by Rwandan authorities", "at Gamal's invitation"
+                if best is None or m.end() >= best[0]:
+                    best = (m.end(), status)
+        return best
+
+
+def _progressive(c: _StatusCues) -> str:
+    # "is deploying"
+    return "ongoing" if c.is_verb and c.word.lower().endswith("ing") and _PROGRESSIVE.search(c.window) else ""
+
+
+def _past_infinitive(c: _StatusCues) -> str:
+    # "police were able to apprehend suspects"
+    return "occurred" if c.is_verb and lexicon().past_infinitive.search(c.window) else ""
+
+
+def _past_verb_after_a_plan(c: _StatusCues) -> str:
+    # "At Gamal's invitation, the PDAS later attended": the verb's tense wins
+    cue = c.last_cue
+    return "occurred" if cue is not None and cue[1] == "planned" and c.is_verb and _is_past_form(c.word) \
+        and not _MODAL_BEFORE.search(c.window) else ""
+
+
+def _cue_before(c: _StatusCues) -> str:
+    cue = c.last_cue
+    if c.is_verb and (c.window.endswith(" to ") or c.window == "to ") and (cue is None or cue[0] <= len(c.window) - 3):
+        cue = (len(c.window), "planned")  # "urged Santos and Araujo to visit Washington"
+    if cue is None:
+        return ""
+    return "expected" if cue[1] == "planned" and _FORECAST.search(c.window) else cue[1]  # "is expected to be"
+
+
+def _cue_after(c: _StatusCues) -> str:
+    # "likely would be held"
+    after = lexicon().planned_after.match(c.text[c.end:c.end + 80])
+    if after is None:
+        return ""
+    return "expected" if _FORECAST.search(after.group()) else "planned"
+
+
+def _ongoing_word(c: _StatusCues) -> str:
+    return "ongoing" if lexicon().ongoing_anywhere.search(c.window) or _NOW.search(c.window) else ""
+
+
+#: the cues that give a mention its status, in the order they are tried (first match wins)
+STATUS_CUES: tuple[tuple[str, Callable[[_StatusCues], str]], ...] = (
+    ("progressive", _progressive),
+    ("past_infinitive", _past_infinitive),
+    ("past_verb_after_a_plan", _past_verb_after_a_plan),
+    ("cue_before", _cue_before),
+    ("cue_after", _cue_after),
+    ("ongoing_word", _ongoing_word),
+)
 
 
 # --------------------------------------------------------------------------- dates
