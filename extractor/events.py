@@ -731,7 +731,6 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
     """The mentions of one sentence. Without ``decide`` the rules' verdicts are final;
     with it every trigger form becomes a mention carrying the first rule that rejects it
     (``Mention.rule``), and ``decide`` keeps or drops each one before they are merged."""
-    lex = lexicon()
     text = sentence.text
     candidates = trigger_candidates(text, weak=decide is not None)
     if decide is None:
@@ -741,84 +740,171 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
     sentence_reason = _sentence_reason(text, times, is_subject)
     if sentence_reason and decide is None:
         return []
-    statistical = bool(lex.statistics.search(text))
-    mentions: list[Mention] = []
-    triggers = [(s, e, k, v) for s, e, k, v, r in candidates if not r]
-    # a noun that refers back ("near the site of the Colombian operation on March 6") does not take
-    # the date from the happening the sentence reports
-    referring = {(s, e) for s, e, _k, v in triggers if not v and _refers_back(text, s, e)}
-    spans = [(s, e) for s, e, _k, _v in triggers if (s, e) not in referring]
-    for start, end, kind, is_verb, sense in candidates:
-        word = text[start:end]
-        lo, hi = _clause_bounds(text, start, end)
-        reason = sense or sentence_reason
-        if not reason:
-            reason = _mention_reason(text, start, end, lo, hi, kind, is_verb, word)
-        if reason and decide is None:
-            continue
-        before = text[max(lo, start - 40):start]
-        det = lex.anaphora.search(before)
-        anaphoric = (start, end) in referring
-        others = [s for s in spans if s != (start, end)]
-        when = _governing_time(text, start, end, lo, hi, times, others, [(s, e) for s, e, _k, _v in triggers], is_verb)
-        if anaphoric and when is not None \
-                and not (start - when.end <= _ADJACENT_CHARS and "," not in text[when.end:start] if when.end <= start
-                         else _words_between(text, end, when.start) <= 8) \
-                and not (when.end <= start and _words_between(text, 0, when.start) <= _SENTENCE_START_DATE_WORDS
-                         and not _premodifies_noun(text, when)):
-            when = None  # "The agreement builds on the Bariloche Decision ... on August 28": the antecedent's date
-        plural = not is_verb and word.lower().endswith("s") and word.lower() not in SINGULAR_PLURALS
-        # "operations in Iraq" needs a determiner ("the operations in Iraq") or a partner ("meetings with")
-        anchored = _PLURAL_ANCHOR_AFTER.match(text[end:end + 10]) is not None and (
-            _PLURAL_STRONG_ANCHOR.match(text[end:end + 10]) is not None
-            or _DETERMINED.search(text[max(0, start - 70):start]) is not None)
-        if not reason and plural and (statistical or _NUMBER_BEFORE.search(text[max(0, start - 30):start])
-                                      or not (_attached(text, start, end, when) or anaphoric or anchored)):
-            reason = "category_plural"  # "significant seizures", "280 killings": a category or a count
-        if not reason and not is_verb and not plural and when is None \
-                and not _DETERMINED.search(text[max(0, start - 70):start]) \
-                and not _COMPLEMENT_AFTER.match(text[end:end + 12]) and not word[:1].isupper():
-            reason = "bare_concept"  # "making interdiction difficult", "extradition, and crop substitution"
-        if reason and decide is None:
-            continue
-        status, cued = _status(text, start, end, lo, is_verb, word)
-        if status == "occurred" and when is not None and doc_date and \
-                (when.date_start > doc_date or (not cued and when.date_end > doc_date
-                                                and when.granularity in ("day", "week"))):
-            status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
-        if status in ("planned", "expected") and cued and when is not None and doc_date:
-            if when.granularity == "day" and when.date_end < doc_date and when.end <= start \
-                    and _COMMUNICATION.search(text, when.end, start):
-                when = None  # "On June 10, Poloff urged ... at the upcoming IAEA meeting": the day of the urging
-            else:
-                when = _planned_time(text, start, when, doc_date)
-        amount = _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(lo, start - 40), start)
-        near_before = text[max(lo, start - 40):start]
-        back_reference = is_verb and when is None and word.lower().endswith("ed") and kind in INCIDENT_TYPES \
-            and not _OBJECT_WORD_AFTER.match(text[end:end + 30]) \
-            and bool(_BACK_REFERENCE_BEFORE.search(near_before) or _SINCE_PASSIVE.search(near_before))
-        if back_reference:
-            status, cued = "occurred", False  # "how to destroy the cocaine seized": the seizure is past
-        mentions.append(Mention(p_index, s_index, paragraph, sentence, kind, word, start, end, is_verb,
-                                anaphoric=anaphoric, status=status, when=when, status_cued=cued,
-                                demonstrative=anaphoric and det is not None and bool(_DEMONSTRATIVE.search(det.group())),
-                                amount=amount.group(1) if amount else "",
-                                record=bool(_RECORD_BEFORE.search(near_before)), back_reference=back_reference,
-                                rule=reason, plural=plural, statistical=statistical, lo=lo, hi=hi,
-                                times=times, governing=when))
+    scan = _SentenceScan.of(p_index, s_index, paragraph, sentence, times, doc_date, candidates)
+    mentions = [m for candidate in candidates
+                for m in [scan.mention(candidate, sentence_reason, final=decide is None)] if m is not None]
     if decide is not None and mentions:
         mentions = decide(mentions, parsed)
+    _drop_antecedent_dates(text, mentions)
+    _share_dates_of_one_subject(text, mentions)
+    return _merge_in_sentence(mentions)
+
+
+@dataclass
+class _SentenceScan:
+    """A sentence and what each of its trigger candidates is judged against."""
+
+    p_index: int
+    s_index: int
+    paragraph: Paragraph
+    sentence: Sentence
+    times: list[TimeExpression]
+    doc_date: str
+    #: the sentence reads as statistics ("the number of ...")
+    statistical: bool
+    #: (start, end, type, is_verb) of the triggers no check rules out
+    triggers: list[tuple[int, int, str, bool]]
+    #: the spans of the nouns that refer back to a known happening
+    referring: set[tuple[int, int]]
+
+    @classmethod
+    def of(cls, p_index: int, s_index: int, paragraph: Paragraph, sentence: Sentence, times: list[TimeExpression],
+           doc_date: str, candidates: list[tuple[int, int, str, bool, str]]) -> _SentenceScan:
+        text = sentence.text
+        triggers = [(s, e, k, v) for s, e, k, v, r in candidates if not r]
+        # a noun that refers back ("near the site of the Colombian operation on March 6") does not take
+        # the date from the happening the sentence reports
+        referring = {(s, e) for s, e, _k, v in triggers if not v and _refers_back(text, s, e)}
+        return cls(p_index, s_index, paragraph, sentence, times, doc_date,
+                   bool(lexicon().statistics.search(text)), triggers, referring)
+
+    def mention(self, candidate: tuple[int, int, str, bool, str], sentence_reason: str,
+                final: bool) -> Mention | None:
+        """The mention of one candidate; None when a rule rules it out and the rules are ``final``."""
+        text = self.sentence.text
+        start, end, kind, is_verb, sense = candidate
+        word = text[start:end]
+        lo, hi = _clause_bounds(text, start, end)
+        reason = sense or sentence_reason or _mention_reason(text, start, end, lo, hi, kind, is_verb, word)
+        if reason and final:
+            return None
+        anaphoric = (start, end) in self.referring
+        m = Mention(self.p_index, self.s_index, self.paragraph, self.sentence, kind, word, start, end, is_verb,
+                    anaphoric=anaphoric, when=self.time_of(start, end, lo, hi, is_verb, anaphoric),
+                    plural=not is_verb and word.lower().endswith("s") and word.lower() not in SINGULAR_PLURALS,
+                    statistical=self.statistical, lo=lo, hi=hi, times=self.times)
+        m.rule = reason or _shape_reason(m)
+        if m.rule and final:
+            return None
+        _set_status(m, self.doc_date)
+        _set_reference_marks(m)
+        m.governing = m.when
+        return m
+
+    def time_of(self, start: int, end: int, lo: int, hi: int, is_verb: bool, anaphoric: bool) -> TimeExpression | None:
+        text = self.sentence.text
+        spans = [(s, e) for s, e, _k, _v in self.triggers if (s, e) not in self.referring]
+        others = [span for span in spans if span != (start, end)]
+        when = _governing_time(text, start, end, lo, hi, self.times, others,
+                               [(s, e) for s, e, _k, _v in self.triggers], is_verb)
+        if anaphoric and when is not None and not _own_date_of_anaphor(text, start, end, when):
+            return None  # "The agreement builds on the Bariloche Decision ... on August 28": the antecedent's date
+        return when
+
+
+def _own_date_of_anaphor(text: str, start: int, end: int, when: TimeExpression) -> bool:
+    """Whether a referring noun keeps its date: right by it, or opening the sentence."""
+    if when.end <= start:
+        near = start - when.end <= _ADJACENT_CHARS and "," not in text[when.end:start]
+    else:
+        near = _words_between(text, end, when.start) <= 8
+    opening = when.end <= start and _words_between(text, 0, when.start) <= _SENTENCE_START_DATE_WORDS \
+        and not _premodifies_noun(text, when)
+    return near or opening
+
+
+def _category_plural(m: Mention) -> bool:
+    # "significant seizures", "280 killings": a category or a count
+    if not m.plural:
+        return False
+    text, start, end = m.sentence.text, m.start, m.end
+    # "operations in Iraq" needs a determiner ("the operations in Iraq") or a partner ("meetings with")
+    anchored = _PLURAL_ANCHOR_AFTER.match(text[end:end + 10]) is not None and (
+        _PLURAL_STRONG_ANCHOR.match(text[end:end + 10]) is not None
+        or _DETERMINED.search(text[max(0, start - 70):start]) is not None)
+    return m.statistical or bool(_NUMBER_BEFORE.search(text[max(0, start - 30):start])) \
+        or not (_attached(text, start, end, m.when) or m.anaphoric or anchored)
+
+
+def _bare_concept(m: Mention) -> bool:
+    # "making interdiction difficult", "extradition, and crop substitution"
+    text, start, end = m.sentence.text, m.start, m.end
+    return not m.is_verb and not m.plural and m.when is None \
+        and not _DETERMINED.search(text[max(0, start - 70):start]) \
+        and not _COMPLEMENT_AFTER.match(text[end:end + 12]) and not m.trigger[:1].isupper()
+
+
+#: the checks of a mention's form and surroundings, once its date is known (first match wins;
+#: the names are ``Mention.rule`` values, read by the learned decider)
+SHAPE_CHECKS: tuple[tuple[str, Callable[[Mention], bool]], ...] = (
+    ("category_plural", _category_plural),
+    ("bare_concept", _bare_concept),
+)
+
+
+def _shape_reason(m: Mention) -> str:
+    return next((name for name, check in SHAPE_CHECKS if check(m)), "")
+
+
+def _set_status(m: Mention, doc_date: str) -> None:
+    """The mention's status from its cues, then as its date says: a date after the document
+    date plans the happening, and a planned happening takes its planned time."""
+    text, start, when = m.sentence.text, m.start, m.when
+    status, cued = _status(text, start, m.end, m.lo, m.is_verb, m.trigger)
+    if status == "occurred" and when is not None and doc_date and \
+            (when.date_start > doc_date or (not cued and when.date_end > doc_date
+                                            and when.granularity in ("day", "week"))):
+        status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
+    if status in ("planned", "expected") and cued and when is not None and doc_date:
+        if when.granularity == "day" and when.date_end < doc_date and when.end <= start \
+                and _COMMUNICATION.search(text, when.end, start):
+            when = None  # "On June 10, Poloff urged ... at the upcoming IAEA meeting": the day of the urging
+        else:
+            when = _planned_time(text, start, when, doc_date)
+    m.status, m.status_cued, m.when = status, cued, when
+
+
+def _set_reference_marks(m: Mention) -> None:
+    """The figure, the record and the back reference a mention names, and its demonstrative."""
+    text, start, end = m.sentence.text, m.start, m.end
+    near_before = text[max(m.lo, start - 40):start]
+    amount = _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(m.lo, start - 40), start)
+    m.amount = amount.group(1) if amount else ""
+    m.record = bool(_RECORD_BEFORE.search(near_before))
+    m.back_reference = m.is_verb and m.when is None and m.trigger.lower().endswith("ed") and m.kind in INCIDENT_TYPES \
+        and not _OBJECT_WORD_AFTER.match(text[end:end + 30]) \
+        and bool(_BACK_REFERENCE_BEFORE.search(near_before) or _SINCE_PASSIVE.search(near_before))
+    if m.back_reference:
+        m.status, m.status_cued = "occurred", False  # "how to destroy the cocaine seized": the seizure is past
+    det = lexicon().anaphora.search(near_before)
+    m.demonstrative = m.anaphoric and det is not None and bool(_DEMONSTRATIVE.search(det.group()))
+
+
+def _drop_antecedent_dates(text: str, mentions: list[Mention]) -> None:
+    """ "captured near the site of the operation on March 6": the date is the capture's."""
     for m in mentions:
         own = m.when is not None and m.when.end <= m.start and _words_between(text, m.when.end, m.start) <= 3
         if m.anaphoric and m.when is not None and not own and any(o.when is m.when and not o.anaphoric for o in mentions):
-            m.when = None  # "captured near the site of the operation on March 6": the date is the capture's
-    for i, m in enumerate(mentions):
-        if m.when is None and m.is_verb and i > 0:
-            prev = mentions[i - 1]
-            if prev.is_verb and prev.when is not None and _status_class(prev.status) == _status_class(m.status) \
-                    and _SHARED_SUBJECT.fullmatch(text, max(prev.end, prev.when.end), m.start):
-                m.when, m.date_inherited = prev.when, True  # "visited Ashgabat on December 29 and signed ..."
-    return _merge_in_sentence(mentions)
+            m.when = None
+
+
+def _share_dates_of_one_subject(text: str, mentions: list[Mention]) -> None:
+    """ "visited Ashgabat on December 29 and signed ...": the second verb takes the first's date."""
+    for prev, m in zip(mentions, mentions[1:]):
+        if m.when is None and m.is_verb and prev.is_verb and prev.when is not None \
+                and _status_class(prev.status) == _status_class(m.status) \
+                and _SHARED_SUBJECT.fullmatch(text, max(prev.end, prev.when.end), m.start):
+            m.when, m.date_inherited = prev.when, True
 
 
 #: "... on December 29 and signed": a second verb of the same subject, nothing else between
