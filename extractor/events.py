@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, NamedTuple
 from datetime import date, timedelta
 
 from .events_attrs import find_actors, find_location, make_summary, mostly_upper, visit_object
@@ -1024,11 +1024,46 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
     parses = parses or {}
     if times is None:
         times = [[_compute_times(s.text, doc.doc_date) for s in p.sentences] for p in doc.paragraphs]
-    units: list[tuple[int, int, Paragraph, Sentence, list[TimeExpression], bool]] = []
+    narrative = _Narrative(doc.doc_date)
+    for unit in _units(doc, times):
+        narrative.open_paragraph(unit)
+        setting = narrative.setting(unit)
+        mentions = _sentence_mentions(unit.p_index, unit.s_index, unit.paragraph, unit.sentence, unit.times,
+                                      doc.doc_date, unit.is_subject, decide=decide,
+                                      parsed=None if unit.is_subject else parses.get((unit.p_index, unit.s_index)))
+        # "visited Abu Dhabi on March 22 and met with ...": the sentence's own trip or meeting dates the rest
+        setting.own = next((m for m in mentions if m.when is not None and m.kind in TRAVEL_TYPES), None)
+        context = narrative.context(unit.p_index, setting)
+        for m in mentions:
+            m.from_subject = unit.is_subject
+            m.context = dict(context)
+            _set_place_and_actors(m)
+            narrative.date(m, setting)
+            narrative.add(m)
+        narrative.close_sentence(unit)
+    final = [m for m in narrative.events if not _suspect_travel(m, narrative.events)]
+    if finalize is not None:
+        finalize(final, parses)
+    return [_to_event(doc, m) for m in final]
+
+
+class _Unit(NamedTuple):
+    """A sentence of the document to read for events (the subject line is one too)."""
+
+    p_index: int
+    s_index: int
+    paragraph: Paragraph
+    sentence: Sentence
+    times: list[TimeExpression]
+    is_subject: bool
+
+
+def _units(doc: Document, times: list[list[list[TimeExpression]]]) -> Iterator[_Unit]:
+    """The subject line (when the body does not repeat it), then each sentence once."""
     subject = _subject_sentence(doc)
     if subject is not None:
-        units.append((-1, 0, Paragraph("", "", "", subject.text, [subject]), subject,
-                      _compute_times(subject.text, doc.doc_date), True))
+        yield _Unit(-1, 0, Paragraph("", "", "", subject.text, [subject]), subject,
+                    _compute_times(subject.text, doc.doc_date), True)
     seen: set[str] = set()
     for p_index, paragraph in enumerate(doc.paragraphs):
         for s_index, sentence in enumerate(paragraph.sentences):
@@ -1037,80 +1072,139 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
                 continue  # a repeated body or header adds nothing
             seen.add(key)
             sentence_times = times[p_index][s_index] if p_index < len(times) and s_index < len(times[p_index]) else []
-            units.append((p_index, s_index, paragraph, sentence, sentence_times, False))
+            yield _Unit(p_index, s_index, paragraph, sentence, sentence_times, False)
 
-    events: list[Mention] = []
+
+@dataclass
+class _Setting:
+    """A sentence being read, with the dates its narrative offers its mentions."""
+
+    text: str
+    is_subject: bool
+    #: "earlier in the day", "the following day": read against the narrative's day
+    relative_day: TimeExpression | None
+    #: the sentence's own dated trip or meeting
+    own: Mention | None = None
+
+
+@dataclass
+class _Narrative:
+    """What the document has told so far, as the dating of the next mentions reads it."""
+
+    doc_date: str
+    #: the mentions kept so far, one per happening
+    events: list[Mention] = field(default_factory=list)
+    #: the date of the narrative under way, and whether it tells of the past or of plans
     frame: TimeExpression | None = None
-    frame_status = "occurred"
+    frame_status: str = "occurred"
     last_day: TimeExpression | None = None  # the latest single day the text has stated
     day_frame: TimeExpression | None = None  # the latest frame that was a single day
-    last_p = None
+    last_p: int | None = None
     last_times_p: int | None = None
-    prev_times: list[TimeExpression] = []
-    paragraph_times: list[TimeExpression] = []
-    doc_times: list[TimeExpression] = []
-    for p_index, s_index, paragraph, sentence, sentence_times, is_subject in units:
-        if p_index != last_p and s_index == 0 and not is_subject:
-            opening = _frame_from_opening(sentence.text, sentence_times)
-            if opening is not None:
-                frame, frame_status = opening, ("planned" if doc.doc_date and opening.date_start > doc.doc_date else "occurred")
-                day_frame = _single_day(frame) or day_frame
-            last_p = p_index
-        relative_day = _narrative_relative_day(sentence.text, day_frame or last_day)
-        mentions = _sentence_mentions(p_index, s_index, paragraph, sentence, sentence_times, doc.doc_date, is_subject,
-                                      decide=decide, parsed=parses.get((p_index, s_index)) if not is_subject else None)
-        # "visited Abu Dhabi on March 22 and met with ...": the sentence's own trip or meeting dates the rest
-        own = next((m for m in mentions if m.when is not None and m.kind in TRAVEL_TYPES), None)
-        context = _context_times(frame, last_day, relative_day, own, events, prev_times if p_index == last_times_p else [],
-                                 paragraph_times if p_index == last_times_p else [], doc_times)
-        for m in mentions:
-            m.from_subject = is_subject
-            m.context = dict(context)
-            m.location = find_location(sentence.text, m.end)
-            if not m.location and m.kind == "visit" and m.is_verb:
-                m.location = visit_object(sentence.text, m.end)  # "visited Bangladesh"
-            m.actors = [a for a in find_actors(sentence.text) if a != m.location]
-            if m.when is not None and lexicon().narrative_days.search(m.when.text) \
-                    and (relative_day is None or m.when.start <= relative_day.start < m.when.end):
-                m.when = None  # "earlier in the day" read as the cable's day: the narrative's day instead
-            if m.when is None and relative_day is not None and _governs(sentence.text, relative_day, m):
-                m.when, m.date_inherited = relative_day, True  # "earlier in the day", "the following day"
-            if m.when is None and own is not None and m.kind in NARRATIVE_TYPES and own.status == m.status:
-                m.when, m.date_inherited = own.when, True
-            if m.when is None and m.kind in NARRATIVE_TYPES and frame is not None and not is_subject \
-                    and not _OWN_TIME_BEFORE.search(sentence.text, max(0, m.start - 30), m.start) \
-                    and (m.status == frame_status or (frame_status == "planned" and m.status != "occurred")):
-                m.when, m.date_inherited = frame, True
-            # a trip frames the meetings held during it; a meeting frames only a narrative with no trip;
-            # "since the September 7 visit" is a reference point, not the narrative
-            if m.when is not None and not m.date_inherited and m.kind in NARRATIVE_TYPES and not is_subject \
-                    and (m.kind != "meeting" or frame is None) and _narrow(m.when) \
-                    and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.start - 60), m.start) \
-                    and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.when.start - 60), m.when.start):
-                frame, frame_status = m.when, ("planned" if m.status in ("planned", "expected") else "occurred")
-                day_frame = _single_day(frame) or day_frame
-            found = find_same(events, m)
-            target = found[0] if found is not None else None
-            if target is None and m.demonstrative:
-                continue  # "this operation" after arrests: refers to something already reported
-            if target is None:
-                events.append(m)
-            else:
-                _absorb(target, m)
-        days = [t for t in sentence_times if t.granularity == "day" and t.date_start == t.date_end]
-        if days and not is_subject:
-            last_day = days[-1]
-        if not is_subject:
-            if p_index != last_times_p:
-                paragraph_times = []
-            last_times_p = p_index
-            prev_times = _dated(sentence_times)
-            paragraph_times = paragraph_times + prev_times
-            doc_times = doc_times + prev_times
-    final = [m for m in events if not _suspect_travel(m, events)]
-    if finalize is not None:
-        finalize(final, parses)
-    return [_to_event(doc, m) for m in final]
+    prev_times: list[TimeExpression] = field(default_factory=list)
+    paragraph_times: list[TimeExpression] = field(default_factory=list)
+    doc_times: list[TimeExpression] = field(default_factory=list)
+
+    def set_frame(self, t: TimeExpression, status: str) -> None:
+        self.frame, self.frame_status = t, status
+        self.day_frame = _single_day(t) or self.day_frame
+
+    def open_paragraph(self, unit: _Unit) -> None:
+        """A paragraph opening with a date starts a narrative of that date."""
+        if unit.p_index == self.last_p or unit.s_index != 0 or unit.is_subject:
+            return
+        opening = _frame_from_opening(unit.sentence.text, unit.times)
+        if opening is not None:
+            self.set_frame(opening, "planned" if self.doc_date and opening.date_start > self.doc_date else "occurred")
+        self.last_p = unit.p_index
+
+    def setting(self, unit: _Unit) -> _Setting:
+        text = unit.sentence.text
+        return _Setting(text, unit.is_subject, _narrative_relative_day(text, self.day_frame or self.last_day))
+
+    def context(self, p_index: int, setting: _Setting) -> dict[str, TimeExpression]:
+        same_paragraph = p_index == self.last_times_p
+        return _context_times(self.frame, self.last_day, setting.relative_day, setting.own, self.events,
+                              self.prev_times if same_paragraph else [],
+                              self.paragraph_times if same_paragraph else [], self.doc_times)
+
+    def date(self, m: Mention, setting: _Setting) -> None:
+        """The mention's date from the narrative when it has none of its own (the first of
+        ``INHERITED_DATES`` that applies), and the narrative's frame from the mention."""
+        if m.when is not None and lexicon().narrative_days.search(m.when.text) \
+                and (setting.relative_day is None or m.when.start <= setting.relative_day.start < m.when.end):
+            m.when = None  # "earlier in the day" read as the cable's day: the narrative's day instead
+        if m.when is None:
+            for _name, applies, inherited in INHERITED_DATES:
+                if applies(self, m, setting):
+                    m.when, m.date_inherited = inherited(self, setting), True
+                    break
+        if m.when is not None and _frames_narrative(self, m, m.when, setting):
+            self.set_frame(m.when, "planned" if m.status in ("planned", "expected") else "occurred")
+
+    def add(self, m: Mention) -> None:
+        """Keep the mention as a new happening, or fold it into the one it reports again."""
+        found = find_same(self.events, m)
+        if found is not None:
+            _absorb(found[0], m)
+        elif not m.demonstrative:  # "this operation" after arrests: refers to something already reported
+            self.events.append(m)
+
+    def close_sentence(self, unit: _Unit) -> None:
+        """Remember the sentence's dates (the subject line's are not the narrative's)."""
+        if unit.is_subject:
+            return
+        days = [t for t in unit.times if t.granularity == "day" and t.date_start == t.date_end]
+        if days:
+            self.last_day = days[-1]
+        if unit.p_index != self.last_times_p:
+            self.paragraph_times = []
+        self.last_times_p = unit.p_index
+        self.prev_times = _dated(unit.times)
+        self.paragraph_times = self.paragraph_times + self.prev_times
+        self.doc_times = self.doc_times + self.prev_times
+
+
+def _from_relative_day(n: _Narrative, m: Mention, s: _Setting) -> bool:
+    # "earlier in the day", "the following day"
+    return s.relative_day is not None and _governs(s.text, s.relative_day, m)
+
+
+def _from_own_trip(n: _Narrative, m: Mention, s: _Setting) -> bool:
+    return s.own is not None and m.kind in NARRATIVE_TYPES and s.own.status == m.status
+
+
+def _from_frame(n: _Narrative, m: Mention, s: _Setting) -> bool:
+    return m.kind in NARRATIVE_TYPES and n.frame is not None and not s.is_subject \
+        and not _OWN_TIME_BEFORE.search(s.text, max(0, m.start - 30), m.start) \
+        and (m.status == n.frame_status or (n.frame_status == "planned" and m.status != "occurred"))
+
+
+#: where an undated mention takes its date from, in order: (name, applies, the date)
+INHERITED_DATES: tuple[tuple[str, Callable[[_Narrative, Mention, _Setting], bool],
+                             Callable[[_Narrative, _Setting], TimeExpression | None]], ...] = (
+    ("relative_day", _from_relative_day, lambda n, s: s.relative_day),
+    ("own_trip", _from_own_trip, lambda n, s: s.own.when if s.own is not None else None),
+    ("frame", _from_frame, lambda n, s: n.frame),
+)
+
+
+def _frames_narrative(n: _Narrative, m: Mention, when: TimeExpression, s: _Setting) -> bool:
+    """Whether a mention dated ``when`` sets the narrative's frame: a trip frames the meetings held
+    during it; a meeting frames only a narrative with no trip; "since the September 7 visit" is a
+    reference point, not the narrative."""
+    return not m.date_inherited and m.kind in NARRATIVE_TYPES and not s.is_subject \
+        and (m.kind != "meeting" or n.frame is None) and _narrow(when) \
+        and not _TEMPORAL_REFERENCE.search(s.text, max(0, m.start - 60), m.start) \
+        and not _TEMPORAL_REFERENCE.search(s.text, max(0, when.start - 60), when.start)
+
+
+def _set_place_and_actors(m: Mention) -> None:
+    text = m.sentence.text
+    m.location = find_location(text, m.end)
+    if not m.location and m.kind == "visit" and m.is_verb:
+        m.location = visit_object(text, m.end)  # "visited Bangladesh"
+    m.actors = [a for a in find_actors(text) if a != m.location]
 
 
 def _context_times(frame: TimeExpression | None, last_day: TimeExpression | None, relative_day: TimeExpression | None,
