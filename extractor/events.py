@@ -914,51 +914,94 @@ _SHARED_SUBJECT = re.compile(r"[^,;:()]*?(?:,\s*)?\s+and\s+(?:then\s+|also\s+|la
 def _merge_in_sentence(mentions: list[Mention]) -> list[Mention]:
     """Chains such as "agreed to sign a ... Agreement", "attended the ... meeting",
     one date governing two triggers of a type, and a delegation travelling to a
-    visit or meeting are one happening."""
+    visit or meeting are one happening: each mention is tried against the ones kept
+    before it, latest first, with the joins of ``IN_SENTENCE_JOINS``."""
     out: list[Mention] = []
     for m in mentions:
-        merged = False
-        for prev in reversed(out):
-            close = m.start - prev.end <= _ADJACENT_CHARS and prev.is_verb \
-                and not _COORDINATION.search(m.sentence.text, prev.end, m.start)
-            same_time = (m.when is not None and m.when is prev.when) or \
-                (m.when is None and prev.when is None and m.status == prev.status
-                 and not _SEQUENCE.search(m.sentence.text, prev.end, m.start))
-            distinct_amounts = bool(prev.amount and m.amount and prev.amount != m.amount)
-            if prev.kind == m.kind and not distinct_amounts \
-                    and (close or same_time or (m.anaphoric and m.when is None) or (prev.anaphoric and prev.when is None)):
-                # the later word of a chain carries the status ("agreed to sign" → planned)
-                if close and m.status in ("planned", "expected") and prev.status == "occurred":
-                    prev.status = m.status
-                if prev.when is None:
-                    prev.when = m.when
-                prev.amount = prev.amount or m.amount
-                prev.record = prev.record or m.record
-                prev.back_reference = prev.back_reference and m.back_reference
-                merged = True
-                break
-            if prev.kind == "delegation" and m.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60:
-                if prev.when is None:
-                    prev.when = m.when
-                merged = True
-                break
-            if m.kind == "delegation" and prev.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60 \
-                    and _BY_AGENT.search(m.sentence.text, prev.end, m.start):
-                # "an early February visit to Cairo by a delegation of ...": the delegation's trip
-                if m.when is None:
-                    m.when, m.status = prev.when, prev.status
-                out.remove(prev)
-                break
-            if prev.kind == m.kind and not prev.is_verb and not m.is_verb and not distinct_amounts \
-                    and _NOUN_LINK.fullmatch(m.sentence.text, prev.end, m.start):
-                # "the first hearing in the prosecution of ...": one happening named twice
-                if prev.when is None:
-                    prev.when = m.when
-                merged = True
-                break
-        if not merged:
+        if not _folded(m, out):
             out.append(m)
     return out
+
+
+def _folded(m: Mention, out: list[Mention]) -> bool:
+    """Whether ``m`` was folded into a mention of ``out``: the first join that applies to it and
+    one of them, latest first, decides (a join that keeps ``m`` ends the search too)."""
+    for prev in reversed(out):
+        for _name, applies, join in IN_SENTENCE_JOINS:
+            if applies(prev, m):
+                return join(prev, m, out)  # (may remove prev from out: the search ends here)
+    return False
+
+
+def _close(prev: Mention, m: Mention) -> bool:
+    """A verb with the trigger close after it, nothing coordinated between ("agreed to sign")."""
+    return m.start - prev.end <= _ADJACENT_CHARS and prev.is_verb \
+        and not _COORDINATION.search(m.sentence.text, prev.end, m.start)
+
+
+def _distinct_amounts(prev: Mention, m: Mention) -> bool:
+    return bool(prev.amount and m.amount and prev.amount != m.amount)
+
+
+def _one_happening(prev: Mention, m: Mention) -> bool:
+    """Same type, and close, or one date for both, or one of them an undated reference back."""
+    same_time = (m.when is not None and m.when is prev.when) or \
+        (m.when is None and prev.when is None and m.status == prev.status
+         and not _SEQUENCE.search(m.sentence.text, prev.end, m.start))
+    return prev.kind == m.kind and not _distinct_amounts(prev, m) \
+        and (_close(prev, m) or same_time or (m.anaphoric and m.when is None) or (prev.anaphoric and prev.when is None))
+
+
+def _join_one_happening(prev: Mention, m: Mention, out: list[Mention]) -> bool:
+    # the later word of a chain carries the status ("agreed to sign" → planned)
+    if _close(prev, m) and m.status in ("planned", "expected") and prev.status == "occurred":
+        prev.status = m.status
+    if prev.when is None:
+        prev.when = m.when
+    prev.amount = prev.amount or m.amount
+    prev.record = prev.record or m.record
+    prev.back_reference = prev.back_reference and m.back_reference
+    return True
+
+
+def _delegation_travels_to(prev: Mention, m: Mention) -> bool:
+    return prev.kind == "delegation" and m.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60
+
+
+def _delegation_is_agent(prev: Mention, m: Mention) -> bool:
+    # "an early February visit to Cairo by a delegation of ...": the delegation's trip
+    return m.kind == "delegation" and prev.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60 \
+        and _BY_AGENT.search(m.sentence.text, prev.end, m.start) is not None
+
+
+def _join_as_delegation(prev: Mention, m: Mention, out: list[Mention]) -> bool:
+    if m.when is None:
+        m.when, m.status = prev.when, prev.status
+    out.remove(prev)
+    return False
+
+
+def _named_twice(prev: Mention, m: Mention) -> bool:
+    # "the first hearing in the prosecution of ...": one happening named twice
+    return prev.kind == m.kind and not prev.is_verb and not m.is_verb and not _distinct_amounts(prev, m) \
+        and _NOUN_LINK.fullmatch(m.sentence.text, prev.end, m.start) is not None
+
+
+def _join_taking_date(prev: Mention, m: Mention, out: list[Mention]) -> bool:
+    if prev.when is None:
+        prev.when = m.when
+    return True
+
+
+#: the joins of two mentions of one sentence, in the order they are tried: (name, whether it
+#: applies to an earlier and a later mention, the join: True when the later one is folded in)
+IN_SENTENCE_JOINS: tuple[tuple[str, Callable[[Mention, Mention], bool],
+                               Callable[[Mention, Mention, list[Mention]], bool]], ...] = (
+    ("one_happening", _one_happening, _join_one_happening),
+    ("delegation_travels_to", _delegation_travels_to, _join_taking_date),
+    ("delegation_is_agent", _delegation_is_agent, _join_as_delegation),
+    ("named_twice", _named_twice, _join_taking_date),
+)
 
 
 #: "visit to Cairo by a delegation": the delegation is the visit's agent
