@@ -8,7 +8,9 @@ listed country/capital is the location.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from .events_lexicon import lexicon
 
@@ -280,66 +282,136 @@ def make_summary(kind: str, trigger: str, sentence: str, trigger_end: int,
     "Seizure of 5.8 tons of cocaine", "Murder of Aleksandr Litvinenko"."""
     if trigger_start < 0:
         trigger_start = max(0, trigger_end - len(trigger))
-    people = [a for a in actors if a != location]
-    after = sentence[trigger_end:trigger_end + 120]
+    m = _Summarized(kind, trigger, sentence, trigger_start, trigger_end, [a for a in actors if a != location],
+                    location, is_verb)
     if kind in ("visit", "delegation"):
-        by = _BY_AFTER.match(after)
-        by_name = next(iter(find_actors(by.group(1))), "") if by else ""
-        visiting = trigger.lower() == "visiting" and _first_after(sentence, trigger_end, people)
-        before = _nearest_before(sentence, trigger_start, people)
-        if before and not is_verb and is_verb is not None:
-            # "briefed Buckovski on the upcoming visit", "met with GOM officials during a visit": objects, not the traveller
-            subjects = [a for a in people if 0 <= sentence.find(a) < trigger_start and not re.search(
-                r"\b(?:[a-z]+ed|told|with|to)\s+(?:[A-Z][\w./-]*\s+)*$", sentence[:sentence.find(a)])]
-            before = _nearest_before(sentence, trigger_start, subjects)
-        who = by_name or visiting or before \
-            or _title_subject(sentence, trigger_start) \
-            or next((a for a in people if sentence.find(a) < 0), "")  # a name merged in from another mention
-        if kind == "delegation":
-            line = f"Delegation: {who}" if who else "Delegation"
-            return f"{line} to {location}" if location else line
-        if who and location:
-            return f"{who} visits {location}"
-        return f"Visit by {who}" if who else (f"Visit to {location}" if location else "Visit")
+        return _travel_summary(m)
     if kind == "meeting":
-        host = _nearest_before(sentence, trigger_start, people) or _title_subject(sentence, trigger_start) \
-            or (people[0] if people else "")
-        guest = _first_after(sentence, trigger_end, people, skip=host)
-        others = [a for a in people if a not in (host, guest)]
-        if host and guest:
-            return f"Meeting: {host} with {guest}"
-        if host and others:
-            return f"Meeting: {host} with {others[0]}"
-        return f"Meeting: {host}" if host else "Meeting"
+        return _meeting_summary(m)
     if kind == "election" and not is_verb:
-        kinds: list[str] = []
-        for word in reversed(sentence[:trigger_start].split()[-2:]):
-            if not _ELECTION_WORD.fullmatch(word) or word in lexicon().actor_stopwords or word in lexicon().months:
-                break
-            kinds.insert(0, word)
-        line = " ".join(kinds + [trigger.lower()])
-        line = line[:1].upper() + line[1:]
-        return f"{line} in {location}" if location and location not in line else line
-    is_noun = not is_verb if is_verb is not None else not trigger.lower().endswith(("ed", "ing"))
-    label = _label(kind, trigger, is_noun)
-    noun_phrase = _NOUN_PHRASE_AFTER.match(after) if is_noun else None
-    obj = None if is_noun else _OBJECT_PHRASE.match(after)
-    if noun_phrase:
-        line = f"{label} of {noun_phrase.group(1)}"
-    elif obj and kind not in ("election",):
-        line = f"{label} of {obj.group(1)}"
-    elif not is_noun and _PASSIVE_BEFORE.search(sentence[max(0, trigger_start - 30):trigger_start]) \
-            and _nearest_before(sentence, trigger_start, people):
-        line = f"{label} of {_nearest_before(sentence, trigger_start, people)}"  # "Rose Kabuye ... was arrested"
-    elif kind == "agreement" and any(re.search(r"\b(?:Agreement|Accord|Treaty|Convention|Law|Act|Protocol|MOU|"
-                                                r"Memorandum|Initiative|Plan)\b", a) for a in people):
-        line = next(a for a in people if re.search(r"\b(?:Agreement|Accord|Treaty|Convention|Law|Act|Protocol|MOU|"
-                                                   r"Memorandum|Initiative|Plan)\b", a))
-    elif people:
-        who = _nearest_before(sentence, trigger_start, people) or people[0]
-        line = f"{label}: {who}"
-    else:
-        line = label
-    if location and location not in line:
-        line += f" in {location}"
-    return line
+        return _election_summary(m)
+    line = next(line for _name, make in SUMMARY_LINES for line in [make(m)] if line)
+    return f"{line} in {location}" if location and location not in line else line
+
+
+@dataclass
+class _Summarized:
+    """A mention as its summary line reads it."""
+
+    kind: str
+    trigger: str
+    sentence: str
+    trigger_start: int
+    trigger_end: int
+    #: the actors other than the location
+    people: list[str]
+    location: str
+    is_verb: bool | None  # None: unknown (then guessed from the form)
+
+    @property
+    def after(self) -> str:
+        return self.sentence[self.trigger_end:self.trigger_end + 120]
+
+    @property
+    def is_noun(self) -> bool:
+        return not self.is_verb if self.is_verb is not None else not self.trigger.lower().endswith(("ed", "ing"))
+
+    @property
+    def label(self) -> str:
+        return _label(self.kind, self.trigger, self.is_noun)
+
+    def nearest_before(self, people: list[str] | None = None) -> str:
+        return _nearest_before(self.sentence, self.trigger_start, self.people if people is None else people)
+
+
+def _traveller(m: _Summarized) -> str:
+    """Who travels: "visit by X", "visiting X", the subject before the trigger, a bare title."""
+    by = _BY_AFTER.match(m.after)
+    by_name = next(iter(find_actors(by.group(1))), "") if by else ""
+    visiting = _first_after(m.sentence, m.trigger_end, m.people) if m.trigger.lower() == "visiting" else ""
+    return by_name or visiting or _travelling_subject(m) or _title_subject(m.sentence, m.trigger_start) \
+        or next((a for a in m.people if m.sentence.find(a) < 0), "")  # a name merged in from another mention
+
+
+def _travelling_subject(m: _Summarized) -> str:
+    before = m.nearest_before()
+    if before and m.is_verb is False:
+        # "briefed Buckovski on the upcoming visit", "met with GOM officials during a visit": objects, not the traveller
+        subjects = [a for a in m.people if 0 <= m.sentence.find(a) < m.trigger_start and not re.search(
+            r"\b(?:[a-z]+ed|told|with|to)\s+(?:[A-Z][\w./-]*\s+)*$", m.sentence[:m.sentence.find(a)])]
+        return m.nearest_before(subjects)
+    return before
+
+
+def _travel_summary(m: _Summarized) -> str:
+    who = _traveller(m)
+    if m.kind == "delegation":
+        line = f"Delegation: {who}" if who else "Delegation"
+        return f"{line} to {m.location}" if m.location else line
+    if who and m.location:
+        return f"{who} visits {m.location}"
+    return f"Visit by {who}" if who else (f"Visit to {m.location}" if m.location else "Visit")
+
+
+def _meeting_summary(m: _Summarized) -> str:
+    host = m.nearest_before() or _title_subject(m.sentence, m.trigger_start) or (m.people[0] if m.people else "")
+    # the first name after the trigger, else any other name of the sentence
+    guest = _first_after(m.sentence, m.trigger_end, m.people, skip=host) \
+        or next((a for a in m.people if a not in (host, "")), "")
+    if host and guest:
+        return f"Meeting: {host} with {guest}"
+    return f"Meeting: {host}" if host else "Meeting"
+
+
+def _election_summary(m: _Summarized) -> str:
+    """ "Presidential elections in Ukraine": the words naming the election come along."""
+    kinds: list[str] = []
+    for word in reversed(m.sentence[:m.trigger_start].split()[-2:]):
+        if not _ELECTION_WORD.fullmatch(word) or word in lexicon().actor_stopwords or word in lexicon().months:
+            break
+        kinds.insert(0, word)
+    line = " ".join(kinds + [m.trigger.lower()])
+    line = line[:1].upper() + line[1:]
+    return f"{line} in {m.location}" if m.location and m.location not in line else line
+
+
+def _of_noun_phrase(m: _Summarized) -> str:
+    # "Seizure of 5.8 tons of cocaine"
+    phrase = _NOUN_PHRASE_AFTER.match(m.after) if m.is_noun else None
+    return f"{m.label} of {phrase.group(1)}" if phrase else ""
+
+
+def _of_object(m: _Summarized) -> str:
+    obj = None if m.is_noun else _OBJECT_PHRASE.match(m.after)
+    return f"{m.label} of {obj.group(1)}" if obj and m.kind != "election" else ""
+
+
+def _of_passive_subject(m: _Summarized) -> str:
+    # "Rose Kabuye ... was arrested"
+    if m.is_noun or not _PASSIVE_BEFORE.search(m.sentence[max(0, m.trigger_start - 30):m.trigger_start]):
+        return ""
+    subject = m.nearest_before()
+    return f"{m.label} of {subject}" if subject else ""
+
+
+_INSTRUMENT = re.compile(r"\b(?:Agreement|Accord|Treaty|Convention|Law|Act|Protocol|MOU|Memorandum|Initiative|Plan)\b")
+
+
+def _instrument_name(m: _Summarized) -> str:
+    # "the Merida Initiative": an agreement is named by its instrument
+    return next((a for a in m.people if _INSTRUMENT.search(a)), "") if m.kind == "agreement" else ""
+
+
+def _label_with_actor(m: _Summarized) -> str:
+    return f"{m.label}: {m.nearest_before() or m.people[0]}" if m.people else ""
+
+
+#: how the line of an event of another type is made, in order (the first that gives one wins)
+SUMMARY_LINES: tuple[tuple[str, Callable[[_Summarized], str]], ...] = (
+    ("of_noun_phrase", _of_noun_phrase),
+    ("of_object", _of_object),
+    ("of_passive_subject", _of_passive_subject),
+    ("instrument_name", _instrument_name),
+    ("label_with_actor", _label_with_actor),
+    ("label", lambda m: m.label),
+)
