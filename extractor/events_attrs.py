@@ -50,23 +50,35 @@ _OPENING = re.compile(r"^[\W_]*(?:(?:[A-Z][\w/]*\s+){0,3}[A-Za-z]+\s*:\s*[\W_]*)
 
 @lru_cache(maxsize=4096)  # the same names recur through a cable
 def _clean_name(name: str, initial: bool = False) -> str:
-    name = _POSSESSIVE.sub("", name.strip(" ,.;:-"))
-    lex = lexicon()
-    # strip leading titles repeatedly ("Deputy Secretary Negroponte")
-    changed = True
-    while changed and name:
-        changed = False
-        m = lex.titles.match(name)
-        if m and m.end() < len(name) and name[m.end()] in " \t":
-            rest = name[m.end():].strip()
-            if rest.startswith("of "):
-                office = lex.offices.match(rest)
-                if not office:
-                    return ""  # "Secretary of Public Security" alone is an office
-                rest = rest[office.end():]
-            name, changed = rest, True
+    """The name without its titles, possessive and edge words; "" when what is left names nobody."""
+    stripped = _without_titles(_POSSESSIVE.sub("", name.strip(" ,.;:-")))
+    if stripped is None:
+        return ""
     # "U/S for Political Affairs R. Nicholas Burns": the office before the person
-    name = re.sub(r"^(?:[A-Z][\w-]*\s+){1,3}?(?:Affairs|Relations)\s+(?=[A-Z][\w.]*\s+[A-Z])", "", name)
+    stripped = re.sub(r"^(?:[A-Z][\w-]*\s+){1,3}?(?:Affairs|Relations)\s+(?=[A-Z][\w.]*\s+[A-Z])", "", stripped)
+    stripped = _without_edge_words(stripped, initial)
+    return "" if any(check(stripped) for _name, check in NOT_A_NAME) else stripped
+
+
+def _without_titles(name: str) -> str | None:
+    """Leading titles stripped repeatedly ("Deputy Secretary Negroponte"); None when an office
+    is all there is ("Secretary of Public Security")."""
+    lex = lexicon()
+    while name:
+        m = lex.titles.match(name)
+        if not (m and m.end() < len(name) and name[m.end()] in " \t"):
+            return name
+        name = name[m.end():].strip()
+        if name.startswith("of "):
+            office = lex.offices.match(name)
+            if not office:
+                return None
+            name = name[office.end():]
+    return name
+
+
+def _without_edge_words(name: str, initial: bool) -> str:
+    lex = lexicon()
     words = name.split()
     while words and (words[0] in lex.actor_stopwords or words[0] in lex.months
                      or (initial and words[0].endswith("ing"))) and len(words) > 1 and words[1][:1].isupper():
@@ -74,14 +86,30 @@ def _clean_name(name: str, initial: bool = False) -> str:
         initial = False
     while words and (words[-1] in lex.months or words[-1] in _TRAILING_LINKS):
         words.pop()  # "Following the" once "October" is gone
-    name = " ".join(words)
-    if not name or name in lex.actor_stopwords or name in lex.months or lex.titles.fullmatch(name):
-        return ""
-    if len(name) < 2 or not any(c.isalpha() for c in name) or _REDACTED.search(name):
-        return ""
-    if name in lex.demonyms or name.rstrip("s") in lex.demonyms or _ADJECTIVE_COMPOUND.fullmatch(name):
-        return ""  # "Arab", "Colombians", "Lebanese-organized", "Gaza-related"
-    return name
+    return " ".join(words)
+
+
+def _a_common_word(name: str) -> bool:
+    lex = lexicon()
+    return not name or name in lex.actor_stopwords or name in lex.months or bool(lex.titles.fullmatch(name))
+
+
+def _no_word(name: str) -> bool:
+    return len(name) < 2 or not any(c.isalpha() for c in name) or bool(_REDACTED.search(name))
+
+
+def _a_demonym(name: str) -> bool:
+    # "Arab", "Colombians", "Lebanese-organized", "Gaza-related"
+    demonyms = lexicon().demonyms
+    return name in demonyms or name.rstrip("s") in demonyms or bool(_ADJECTIVE_COMPOUND.fullmatch(name))
+
+
+#: what a cleaned name may turn out to be instead of a name (any of them: no name)
+NOT_A_NAME: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("common_word", _a_common_word),
+    ("no_word", _no_word),
+    ("demonym", _a_demonym),
+)
 
 
 #: "in Istanbul", "at Phnom Penh": the capitalised words after name a place
@@ -107,40 +135,63 @@ def find_actors(sentence: str) -> list[str]:
 
 @lru_cache(maxsize=256)  # every mention of a sentence asks for the same actors
 def _actors_of(sentence: str) -> tuple[str, ...]:
-    lex = lexicon()
-    found: list[str] = []
-    label = lex.label.match(sentence)
+    label = lexicon().label.match(sentence)
     if label is not None:
         sentence = " " * label.end() + sentence[label.end():]  # "Summary and Introduction: ..." names nobody
-    candidates: list[tuple[str, int]]
-    if mostly_upper(sentence):
-        # capitals say nothing here: an acronym is short with few vowels ("GOM", "FARC", "DHS"), a name follows a title
-        candidates = [(m.group(), m.start()) for m in _ACRONYM.finditer(sentence)]
-        candidates = [(t, at) for t, at in candidates if t not in lex.caps_stopwords and t not in lex.actor_stopwords
-                      and (len(t) <= 5 and len(_VOWELS.findall(t)) <= 1 or "/" in t or "-" in t
-                           or _CAPS_TITLE_BEFORE.search(sentence, max(0, at - 30), at))]
-    else:
-        candidates = [(piece, m.start() + offset) for m in _NAME.finditer(sentence)
-                      for piece, offset in _split_at_titles(m.group())]
-    for raw, at in candidates:
-        if not raw.strip()[:1].isupper():
-            continue
-        single = " " not in raw.strip()
-        initial = bool(_OPENING.match(sentence[:at]))
-        if single and (raw.upper() in lex.caps_stopwords or (initial and not raw.isupper())):
-            continue  # "Nevertheless, ...", "(Comment: Reflecting ...", "WILL": a capital that names nobody
-        if not raw.isupper() and _PLACE_BEFORE.search(sentence, max(0, at - 12), at) \
-                and not any(w in lex.name_heads for w in raw.split()):
-            continue  # "arrested in Istanbul": a place, not a participant
-        name = _clean_name(raw, initial)
-        if not name or lex.places.fullmatch(name) and not name.isupper():
-            continue
-        if " " not in name and _is_trigger_word(name):
-            continue  # "Operation 8Tamara8", "-- Extradition": the happening, not a participant
-        if name not in found:
+    found: list[str] = []
+    for raw, at in _name_candidates(sentence):
+        name = _actor_name(sentence, raw, at)
+        if name and name not in found:
             found.append(name)
     # drop a bare surname already given in full ("Garcia Luna" after "Genaro Garcia Luna")
     return tuple([a for a in found if not any(a != b and b.endswith(" " + a) for b in found)][:8])
+
+
+def _name_candidates(sentence: str) -> list[tuple[str, int]]:
+    """(text, offset) of the capitalised runs that may name someone."""
+    if not mostly_upper(sentence):
+        return [(piece, m.start() + offset) for m in _NAME.finditer(sentence)
+                for piece, offset in _split_at_titles(m.group())]
+    # capitals say nothing here: an acronym is short with few vowels ("GOM", "FARC", "DHS"), a name follows a title
+    lex = lexicon()
+    return [(m.group(), m.start()) for m in _ACRONYM.finditer(sentence)
+            if m.group() not in lex.caps_stopwords and m.group() not in lex.actor_stopwords
+            and _acronym_or_after_title(sentence, m.group(), m.start())]
+
+
+def _acronym_or_after_title(sentence: str, token: str, at: int) -> bool:
+    return len(token) <= 5 and len(_VOWELS.findall(token)) <= 1 or "/" in token or "-" in token \
+        or bool(_CAPS_TITLE_BEFORE.search(sentence, max(0, at - 30), at))
+
+
+def _actor_name(sentence: str, raw: str, at: int) -> str:
+    """The name a candidate gives, or "" when it names no participant."""
+    if not raw.strip()[:1].isupper():
+        return ""
+    initial = bool(_OPENING.match(sentence[:at]))
+    if _capital_naming_nobody(raw, initial) or _place_after_preposition(sentence, raw, at):
+        return ""
+    name = _clean_name(raw, initial)
+    if not name or _place_or_happening(name):
+        return ""
+    return name
+
+
+def _capital_naming_nobody(raw: str, initial: bool) -> bool:
+    # "Nevertheless, ...", "(Comment: Reflecting ...", "WILL"
+    return " " not in raw.strip() and (raw.upper() in lexicon().caps_stopwords or (initial and not raw.isupper()))
+
+
+def _place_after_preposition(sentence: str, raw: str, at: int) -> bool:
+    # "arrested in Istanbul": a place, not a participant
+    return not raw.isupper() and bool(_PLACE_BEFORE.search(sentence, max(0, at - 12), at)) \
+        and not any(w in lexicon().name_heads for w in raw.split())
+
+
+def _place_or_happening(name: str) -> bool:
+    # "Operation 8Tamara8", "-- Extradition": the happening, not a participant
+    return (bool(lexicon().places.fullmatch(name)) and not name.isupper()) \
+        or (" " not in name and _is_trigger_word(name))
 
 
 def _is_trigger_word(word: str) -> bool:
