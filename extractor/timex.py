@@ -373,23 +373,45 @@ def _apply_signal(ctx: _Context, match: re.Match[str], res: Resolved | None) -> 
     if res is None:
         return None
     signal, _ = ctx.signal(match.start())
-    trailer = ctx.trailer(match.end())
     dct = ctx.dct
-    if signal == "since" and res.start and dct and res.start <= dct:
-        res = Resolved(res.type, res.value, res.start, dct, res.granularity, res.mod)
-    elif signal == "by":
-        res.mod = "ON_OR_BEFORE"
-    elif signal == "before":
-        res.mod = "BEFORE"
-        if res.end and dct and res.start and res.start > dct:
-            res = Resolved(res.type, res.value, dct, res.end, res.granularity, "BEFORE")
-    elif signal == "after":
-        res.mod = "AFTER"
-    elif signal == "approx" and not res.mod:
-        res.mod = "APPROX"
-    if (trailer in ("so far", "to date") or signal == "so far") and dct and res.start and res.end and res.start <= dct <= res.end:
+    shape = _SIGNAL_SHAPES.get(signal)
+    if shape is not None:
+        res = shape(res, dct)
+    if (ctx.trailer(match.end()) in ("so far", "to date") or signal == "so far") \
+            and dct and res.start and res.end and res.start <= dct <= res.end:
         res = Resolved(res.type, res.value, res.start, dct, res.granularity, res.mod)
     return res
+
+
+def _since(res: Resolved, dct: Date | None) -> Resolved:
+    if res.start and dct and res.start <= dct:
+        return Resolved(res.type, res.value, res.start, dct, res.granularity, res.mod)
+    return res
+
+
+def _before(res: Resolved, dct: Date | None) -> Resolved:
+    res.mod = "BEFORE"
+    if res.end and dct and res.start and res.start > dct:
+        return Resolved(res.type, res.value, dct, res.end, res.granularity, "BEFORE")
+    return res
+
+
+def _with_mod(mod: str, only_if_none: bool = False) -> Callable[[Resolved, Date | None], Resolved]:
+    def shape(res: Resolved, dct: Date | None) -> Resolved:
+        if not (only_if_none and res.mod):
+            res.mod = mod
+        return res
+    return shape
+
+
+#: signal (``timex.json`` "signals" value) → how it shapes the resolved interval
+_SIGNAL_SHAPES: dict[str, Callable[[Resolved, Date | None], Resolved]] = {
+    "since": _since,
+    "by": _with_mod("ON_OR_BEFORE"),
+    "before": _before,
+    "after": _with_mod("AFTER"),
+    "approx": _with_mod("APPROX", only_if_none=True),
+}
 
 
 # -- rules -------------------------------------------------------------------------
@@ -877,32 +899,46 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 @rule("season")
 def _r_season(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     rel = _norm(g.get("rel"))
-    season_word = _norm(g["s"])
-    if not rel and not g.get("y") and not g.get("ry"):
-        return None  # a bare "spring" or "fall" is as often a noun or a verb
-    if rel == "the" and not g.get("y") and not g.get("ry") and ctx.signal(match.start())[0] not in ("in", "by", "since", "until", "before", "after"):
+    if _season_is_a_word(ctx, match, g, rel):
         return None
-    code = _SEASONS[season_word]
+    code = _SEASONS[_norm(g["s"])]
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(rel, "")
-    first_month, last_month = _SEASON_MONTHS[code]
-    if g.get("y") or g.get("ry"):
-        year = _named_year(ctx, g)
-    elif ctx.dct is None:
-        year = None
-    elif rel in ("last", "next", "this"):
-        current = ctx.dct.year if not (code == "WI" and ctx.dct.month <= 2) else ctx.dct.year - 1
-        year = current + {"last": -1, "next": 1}.get(rel, 0)
-        if rel == "next" and (ctx.dct.month < first_month and code != "WI"):
-            year -= 1
-        if rel == "last" and (ctx.dct.month > last_month and code != "WI"):
-            year += 1
-    else:
-        year = pick_year(first_month, None, ctx.dct, ctx.direction(match.start(), match.end()))
+    year = _season_year(ctx, match, g, rel, code)
     if year is None:
         return _emit(ctx, match, Resolved("DATE", f"XXXX-{code}", mod=mod))
+    first_month, last_month = _SEASON_MONTHS[code]
     start = Date(year, first_month, 1)
     end = month_end(year + 1, last_month) if code == "WI" else month_end(year, last_month)
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{code}", start, end, "quarter", mod)))
+
+
+def _season_is_a_word(ctx: _Context, match: re.Match[str], g: dict[str, str | None], rel: str) -> bool:
+    """A bare "spring" or "fall" is as often a noun or a verb; "the spring" needs a signal before it."""
+    if g.get("y") or g.get("ry"):
+        return False
+    return not rel or rel == "the" and ctx.signal(match.start())[0] not in ("in", "by", "since", "until", "before", "after")
+
+
+def _season_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None], rel: str, code: str) -> int | None:
+    """The year the season starts in: named, relative ("last winter"), or picked by tense."""
+    if g.get("y") or g.get("ry"):
+        return _named_year(ctx, g)
+    if ctx.dct is None:
+        return None
+    if rel in ("last", "next", "this"):
+        return _relative_season_year(ctx.dct, rel, code)
+    return pick_year(_SEASON_MONTHS[code][0], None, ctx.dct, ctx.direction(match.start(), match.end()))
+
+
+def _relative_season_year(dct: Date, rel: str, code: str) -> int:
+    first_month, last_month = _SEASON_MONTHS[code]
+    current = dct.year - 1 if code == "WI" and dct.month <= 2 else dct.year  # January's winter began last year
+    year = current + {"last": -1, "next": 1}.get(rel, 0)
+    if rel == "next" and dct.month < first_month and code != "WI":
+        year -= 1
+    if rel == "last" and dct.month > last_month and code != "WI":
+        year += 1
+    return year
 
 
 @rule("first_n")
@@ -1014,33 +1050,40 @@ def _r_this_pod(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
 
 @rule("vague_this")
 def _r_vague_this(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    unit = _norm(g.get("u") or g.get("u2") or g.get("u3") or "year")
+    unit = "year" if g.get("ytd") else _norm(g.get("u") or g.get("u2") or g.get("u3") or "year")
     how = _norm(g.get("v") or g.get("v2")) or ("so far" if g.get("sf") or g.get("ytd") else "")
-    if g.get("ytd"):
-        unit = "year"
-    # "earlier in the week": the DCT's, unless the text has moved to a day of another one
-    base = ctx.dct
     if unit == "day" and not ctx.anchored:
         return None  # "earlier in the day" of a day named before this text: the caller's context knows it
-    if g.get("u3") and ctx.anchor is not None and base is not None \
-            and unit_interval(ctx.anchor, unit)[3] != unit_interval(base, unit)[3]:
-        base = ctx.anchor
+    base = _vague_base(ctx, g, unit)
     if base is None:
         return _emit(ctx, match, Resolved("DATE", "PRESENT_REF"))
+    return _emit(ctx, match, _vague_interval(ctx, base, unit, how))
+
+
+def _vague_base(ctx: _Context, g: dict[str, str | None], unit: str) -> Date | None:
+    """ "earlier in the week": the DCT's, unless the text has moved to a day of another one."""
+    base = ctx.dct
+    if g.get("u3") and ctx.anchor is not None and base is not None \
+            and unit_interval(ctx.anchor, unit)[3] != unit_interval(base, unit)[3]:
+        return ctx.anchor
+    return base
+
+
+#: how a vague word narrows the unit around its base: (start at the base, end at the base, mod)
+_VAGUE_CUTS: dict[str, tuple[bool, bool, str]] = {
+    "earlier": (False, True, ""), "so far": (False, True, ""), "later": (True, False, ""),
+    "early": (False, False, "START"), "late": (False, False, "END"),
+}
+
+
+def _vague_interval(ctx: _Context, base: Date, unit: str, how: str) -> Resolved:
     start, end, gran, value = unit_interval(base, unit)
-    mod = ""
-    if how in ("earlier", "so far", "so far this"):
-        end = base
-    elif how == "later":
-        start = base
-    elif how == "early":
-        mod = "START"
-    elif how == "late":
-        mod = "END"
+    from_base, to_base, mod = _VAGUE_CUTS.get(how, (False, False, ""))
+    start, end = (base if from_base else start), (base if to_base else end)
     if how in ("early", "late") and unit == "year" and ctx.dct is not None:
         start, end = quarter_interval(ctx.dct.year, 1 if how == "early" else 4)
         gran = "quarter"
-    return _emit(ctx, match, Resolved("DATE", value, start, end, gran, mod))
+    return Resolved("DATE", value, start, end, gran, mod)
 
 
 _REL_OFFSETS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0, "present": 0,
