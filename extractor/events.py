@@ -1465,22 +1465,9 @@ def find_same(events: list[Mention], m: Mention) -> tuple[Mention, str] | None:
 
 
 def _absorb(target: Mention, m: Mention) -> None:
+    """Fold a later report ``m`` of a happening into the mention kept for it."""
     if target.from_subject and not m.from_subject:
-        # the body states the event in full: it becomes the representative
-        when = target.when if target.when is not None else m.when
-        inherited = target.date_inherited if target.when is not None else m.date_inherited
-        status = m.status if m.status != "occurred" else target.status
-        target.p_index, target.s_index = m.p_index, m.s_index
-        target.paragraph, target.sentence, target.trigger = m.paragraph, m.sentence, m.trigger
-        target.start, target.end, target.is_verb = m.start, m.end, m.is_verb
-        target.times, target.governing, target.context, target.lo, target.hi = m.times, m.governing, m.context, m.lo, m.hi
-        target.location = m.location or target.location
-        # the subject line's names again, in capitals ("LIZ CHENEY'S MEETING"), add nothing
-        body_words = set(re.findall(r"[\w'’-]+", m.sentence.text.lower()))
-        target.actors = m.actors + [a for a in target.actors if a not in m.actors
-                                    and not all(w in body_words for w in a.lower().split())]
-        target.when, target.date_inherited, target.status = when, inherited, status
-        target.from_subject = False
+        _body_replaces_subject(target, m)
         return
     if (target.when is None or target.date_inherited) and m.when is not None and not m.date_inherited:
         target.when, target.date_inherited = m.when, True
@@ -1491,6 +1478,24 @@ def _absorb(target: Mention, m: Mention) -> None:
         target.location = m.location
     target.amount = target.amount or m.amount
     target.record = target.record or m.record
+
+
+def _body_replaces_subject(target: Mention, m: Mention) -> None:
+    """The body states the event the subject line named in full: it becomes the representative."""
+    dated = target if target.when is not None else m
+    when, inherited = dated.when, dated.date_inherited
+    status = m.status if m.status != "occurred" else target.status
+    target.p_index, target.s_index = m.p_index, m.s_index
+    target.paragraph, target.sentence, target.trigger = m.paragraph, m.sentence, m.trigger
+    target.start, target.end, target.is_verb = m.start, m.end, m.is_verb
+    target.times, target.governing, target.context, target.lo, target.hi = m.times, m.governing, m.context, m.lo, m.hi
+    target.location = m.location or target.location
+    # the subject line's names again, in capitals ("LIZ CHENEY'S MEETING"), add nothing
+    body_words = set(re.findall(r"[\w'’-]+", m.sentence.text.lower()))
+    target.actors = m.actors + [a for a in target.actors if a not in m.actors
+                                and not all(w in body_words for w in a.lower().split())]
+    target.when, target.date_inherited, target.status = when, inherited, status
+    target.from_subject = False
 
 
 def _to_event(doc: Document, m: Mention) -> Event:
