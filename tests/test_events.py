@@ -9,6 +9,7 @@ DOCUMENTS: several sentences that must merge, inherit a date or stay apart.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Callable
 
 import pytest
@@ -669,10 +670,14 @@ from extractor.events_attrs import _is_trigger_word  # noqa: E402
 from extractor.events_lexicon import DATA_FILE, _trie, lexicon  # noqa: E402
 
 
+#: a word start: not inside a word or after a hyphen (as trigger forms begin)
+_PLAIN_WORD_START = re.compile(r"(?<![\w-])\w")
+
+
 def _plain_trigger_spans(text: str) -> set[tuple[int, int, str, bool]]:
     """Every type's whole verb and noun pattern tried at every word start."""
     found = set()
-    for start in events_module._WORD_START.finditer(text):
+    for start in _PLAIN_WORD_START.finditer(text):
         for kind, (verbs, nouns) in lexicon().triggers.items():
             for is_verb, pattern in ((True, verbs), (False, nouns)):
                 m = pattern.match(text, start.start()) if pattern is not None else None
@@ -683,8 +688,6 @@ def _plain_trigger_spans(text: str) -> set[tuple[int, int, str, bool]]:
 
 def _trigger_text_words() -> list[str]:
     """The literal words of the trigger forms ("visit(?:s|ed)?" → "visit", "s", "ed")."""
-    import re
-
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     words: set[str] = set()
     for entry in data["triggers"].values():
@@ -748,8 +751,6 @@ _WORD_LISTS = st.lists(st.text(alphabet="abAB .-", min_size=1, max_size=5), min_
 @settings(max_examples=500, deadline=None)
 @given(_WORD_LISTS, st.text(alphabet="abAB .-x", max_size=40))
 def test_a_trie_matches_like_longest_first_alternatives(words: list[str], text: str) -> None:
-    import re
-
     flat = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")(?![ab])")
     trie = re.compile("(?:" + _trie(words) + ")(?![ab])")
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
