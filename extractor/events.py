@@ -204,60 +204,100 @@ def trigger_candidates(text: str, weak: bool = False) -> list[tuple[int, int, st
     ``reason`` naming the sense check that rules it out ("" when none does). With
     ``weak`` the lexicon's candidate forms that no trigger overlaps come too, with the
     reason "candidate" (one per type and span: the decider picks the type)."""
-    lex = lexicon()
-    spans = trigger_spans(text)
-    # a form that is both ("visit", "meeting") is a noun after a determiner
-    # "Three high level visits": a counted form too
-    nouny = {(s, e) for s, e, _k, v in spans if not v and (_DETERMINED.search(text[max(0, s - 40):s])
-                                                             or _NUMBER_BEFORE.search(text[max(0, s - 30):s]))}
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[3] == ((s[0], s[1]) in nouny)))
-    chosen: list[tuple[int, int, str, bool]] = []
-    last_end = -1
-    for span in spans:
-        if span[0] < last_end:
-            continue
-        chosen.append(span)
-        last_end = span[1]
+    chosen = _non_overlapping(text, trigger_spans(text))
     out = []
     if chosen:
-        upper_text = mostly_upper(text)
-        label = lex.label.match(text)
-        for start, end, kind, is_verb in chosen:
-            out.append((start, end, kind, is_verb, _sense_reason(text, start, end, kind, upper_text, label)))
+        sense = _Sense(text, mostly_upper(text), lexicon().label.match(text))
+        out = [(start, end, kind, is_verb, sense.reason(start, end, kind)) for start, end, kind, is_verb in chosen]
     if weak:
-        taken = [(s, e) for s, e, _k, _v in chosen]
-        extra = []
-        lowered = text.lower()
-        # lower-cased text keeps its offsets unless a letter's lower case is longer ("İ")
-        forms, scanned = ((lex.candidate_triggers_lower, lowered) if len(lowered) == len(text)
-                          else (lex.candidate_triggers, text))
-        for kind, is_verb, pattern in forms:
-            for m in pattern.finditer(scanned):
-                if not any(m.start() < e and s < m.end() for s, e in taken):
-                    extra.append((m.start(), m.end(), kind, is_verb, "candidate"))
+        extra = _weak_candidates(text, [(s, e) for s, e, _k, _v in chosen])
         if extra:
             out = sorted(out + extra, key=lambda c: (c[0], c[1], c[2]))
     return out
 
 
-def _sense_reason(text: str, start: int, end: int, kind: str, upper_text: bool, label: re.Match[str] | None) -> str:
+def _non_overlapping(text: str, spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """The longest span at each place, leftmost first; a form that is both a verb and a noun
+    ("visit", "meeting") is a noun after a determiner or a count ("Three high level visits")."""
+    nouny = {(s, e) for s, e, _k, v in spans if not v and (_DETERMINED.search(text[max(0, s - 40):s])
+                                                             or _NUMBER_BEFORE.search(text[max(0, s - 30):s]))}
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[3] == ((s[0], s[1]) in nouny)))
+    chosen: list[tuple[int, int, str, bool]] = []
+    for span in spans:
+        if not chosen or span[0] >= chosen[-1][1]:
+            chosen.append(span)
+    return chosen
+
+
+def _weak_candidates(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, bool, str]]:
+    """The lexicon's candidate forms that overlap no trigger."""
     lex = lexicon()
-    word = text[start:end].lower()
-    if label is not None and start < label.end():
-        return "label"  # "-- Extradition: Uribe has extradited ...": the label names the topic
-    if not upper_text and len(word) > 1 and text[start:end].isupper() and text[start:end] not in lex.acronym_forms:
-        return "acronym"  # "the Mobile Enforcement Team (MET)": an acronym, not the verb
-    if not upper_text and _in_name(text, start, end):
-        return "in_name"  # "Presidential Election Commission", "European Convention on Extradition"
-    if _covered(lex.exclusions[kind], lex.any_exclusion[kind], text, start, end):
-        return "excluded_sense"
-    if kind == "agreement" and word.startswith("act") and not _LEGISLATURE.search(text):
-        return "act_not_legislature"
-    needs = lex.object_required.get(kind)
-    if needs and needs[0].match(word) and not needs[1].match(text[end:end + 80]) \
-            and not needs[2].search(text[max(0, start - 80):start]):
-        return "object_missing"  # "signed a petition", "passed the funds"
-    return ""
+    lowered = text.lower()
+    # lower-cased text keeps its offsets unless a letter's lower case is longer ("İ")
+    forms, scanned = ((lex.candidate_triggers_lower, lowered) if len(lowered) == len(text)
+                      else (lex.candidate_triggers, text))
+    return [(m.start(), m.end(), kind, is_verb, "candidate") for kind, is_verb, pattern in forms
+            for m in pattern.finditer(scanned) if not any(m.start() < e and s < m.end() for s, e in taken)]
+
+
+@dataclass
+class _Sense:
+    """A sentence whose trigger forms are checked for the sense the lexicon means."""
+
+    text: str
+    upper_text: bool
+    #: "-- Extradition:": a label opening the sentence
+    label: re.Match[str] | None
+
+    def reason(self, start: int, end: int, kind: str) -> str:
+        """The first check of ``SENSE_CHECKS`` that rules the form out ("" when none does)."""
+        return next((name for name, check in SENSE_CHECKS if check(self, start, end, kind)), "")
+
+
+def _in_label(c: _Sense, start: int, end: int, kind: str) -> bool:
+    # "-- Extradition: Uribe has extradited ...": the label names the topic
+    return c.label is not None and start < c.label.end()
+
+
+def _an_acronym(c: _Sense, start: int, end: int, kind: str) -> bool:
+    # "the Mobile Enforcement Team (MET)": an acronym, not the verb
+    form = c.text[start:end]
+    return not c.upper_text and len(form) > 1 and form.isupper() and form not in lexicon().acronym_forms
+
+
+def _in_a_name(c: _Sense, start: int, end: int, kind: str) -> bool:
+    # "Presidential Election Commission", "European Convention on Extradition"
+    return not c.upper_text and _in_name(c.text, start, end)
+
+
+def _excluded_sense(c: _Sense, start: int, end: int, kind: str) -> bool:
+    lex = lexicon()
+    return _covered(lex.exclusions[kind], lex.any_exclusion[kind], c.text, start, end)
+
+
+def _act_not_legislature(c: _Sense, start: int, end: int, kind: str) -> bool:
+    return kind == "agreement" and c.text[start:end].lower().startswith("act") and not _LEGISLATURE.search(c.text)
+
+
+def _object_missing(c: _Sense, start: int, end: int, kind: str) -> bool:
+    # "signed a petition", "passed the funds"
+    needs = lexicon().object_required.get(kind)
+    if needs is None:
+        return False
+    forms, obj, actor = needs
+    return forms.match(c.text[start:end].lower()) is not None \
+        and not obj.match(c.text[end:end + 80]) and not actor.search(c.text[max(0, start - 80):start])
+
+
+#: the checks that a trigger form has another sense, in order (names are the ``reason`` values)
+SENSE_CHECKS: tuple[tuple[str, Callable[[_Sense, int, int, str], bool]], ...] = (
+    ("label", _in_label),
+    ("acronym", _an_acronym),
+    ("in_name", _in_a_name),
+    ("excluded_sense", _excluded_sense),
+    ("act_not_legislature", _act_not_legislature),
+    ("object_missing", _object_missing),
+)
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
