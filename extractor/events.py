@@ -309,24 +309,28 @@ def _in_name(text: str, start: int, end: int) -> bool:
     instrument ("International Mission for Iraq Elections") is part of the name."""
     if not text[start:start + 1].isupper() or not text[:start].strip(" \t\"'“(-"):
         return False
-    heads = lexicon().name_heads
-    words = [(m.start(), m.group()) for m in re.finditer(r"[\w'’.-]+|[^\w\s]", text)]
+    words = [(m.start(), m.group()) for m in _NAME_TOKEN.finditer(text)]
     at = next((i for i, (pos, _w) in enumerate(words) if pos == start), None)
     if at is None:
         return False
-
-    def in_run(w: str) -> bool:
-        return bool(_NAME_WORD.fullmatch(w)) or w in _NAME_LINK
-
-    lo = at
-    while lo > 0 and in_run(words[lo - 1][1]) and at - lo < 8:
-        lo -= 1
-    hi = at
-    while hi + 1 < len(words) and in_run(words[hi + 1][1]) and hi - at < 8:
-        hi += 1
-    run = [w for _p, w in words[lo:hi + 1] if _NAME_WORD.fullmatch(w)]
-    trigger = text[start:end]
+    run = [w for _p, w in words[_run_edge(words, at, -1):_run_edge(words, at, 1) + 1] if _NAME_WORD.fullmatch(w)]
+    heads, trigger = lexicon().name_heads, text[start:end]
     return len(run) > 1 and any(w in heads and w != trigger for w in run)
+
+
+_NAME_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
+
+
+def _run_edge(words: list[tuple[int, str]], at: int, step: int) -> int:
+    """The index of the last word of the name run from ``at`` in direction ``step`` (8 words at most)."""
+    edge = at
+    while 0 <= edge + step < len(words) and _in_name_run(words[edge + step][1]) and abs(edge - at) < 8:
+        edge += step
+    return edge
+
+
+def _in_name_run(word: str) -> bool:
+    return bool(_NAME_WORD.fullmatch(word)) or word in _NAME_LINK
 
 
 def _is_hypothetical(text: str, start: int, end: int, lo: int) -> bool:
@@ -899,19 +903,27 @@ def _shape_reason(m: Mention) -> str:
 def _set_status(m: Mention, doc_date: str) -> None:
     """The mention's status from its cues, then as its date says: a date after the document
     date plans the happening, and a planned happening takes its planned time."""
-    text, start, when = m.sentence.text, m.start, m.when
-    status, cued = _status(text, start, m.end, m.lo, m.is_verb, m.trigger)
-    if status == "occurred" and when is not None and doc_date and \
-            (when.date_start > doc_date or (not cued and when.date_end > doc_date
-                                            and when.granularity in ("day", "week"))):
-        status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
-    if status in ("planned", "expected") and cued and when is not None and doc_date:
-        if when.granularity == "day" and when.date_end < doc_date and when.end <= start \
-                and _COMMUNICATION.search(text, when.end, start):
-            when = None  # "On June 10, Poloff urged ... at the upcoming IAEA meeting": the day of the urging
-        else:
-            when = _planned_time(text, start, when, doc_date)
+    status, cued = _status(m.sentence.text, m.start, m.end, m.lo, m.is_verb, m.trigger)
+    when = m.when
+    if when is not None and doc_date:
+        if status == "occurred" and _dated_later(when, cued, doc_date):
+            status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
+        if status in ("planned", "expected") and cued:
+            when = _time_of_plan(m, when, doc_date)
     m.status, m.status_cued, m.when = status, cued, when
+
+
+def _dated_later(when: TimeExpression, cued: bool, doc_date: str) -> bool:
+    """A date after the document's; without a cue, a day or week that ends after it too."""
+    return when.date_start > doc_date or (not cued and when.date_end > doc_date and when.granularity in ("day", "week"))
+
+
+def _time_of_plan(m: Mention, when: TimeExpression, doc_date: str) -> TimeExpression | None:
+    text, start = m.sentence.text, m.start
+    if when.granularity == "day" and when.date_end < doc_date and when.end <= start \
+            and _COMMUNICATION.search(text, when.end, start):
+        return None  # "On June 10, Poloff urged ... at the upcoming IAEA meeting": the day of the urging
+    return _planned_time(text, start, when, doc_date)
 
 
 def _set_reference_marks(m: Mention) -> None:
