@@ -775,35 +775,40 @@ def _named_year(ctx: _Context, g: dict[str, str | None]) -> int | None:
 
 @rule("quarter")
 def _r_quarter(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    if g.get("qn"):
-        quarter, year = int(g["qn"] or 1), _year(g["y2"])
-        fiscal = False
+    if g.get("qn"):  # "Q3 2008"
+        quarter, year, fiscal = int(g["qn"] or 1), _year(g["y2"]), False
     else:
-        quarter = _QUARTERS.get(_norm(g["q"]), 0)
-        fiscal = bool(g.get("fy"))
-        if not (g.get("y") or g.get("ry")):
-            # "the first quarter" alone: the DCT's year, unless it reads as a fraction
-            if ctx.dct is None or not _norm(match.group(0)).startswith("the"):
-                return None
-        year = _named_year(ctx, g) or 0
-        if year and not (g.get("y") or g.get("ry")) and ctx.dct is not None and quarter:
-            # "profits rose in the fourth quarter" in a February story: last year's
-            first, last = quarter_interval(year, quarter)
-            direction = ctx.direction(match.start(), match.end())
-            if direction == "past" and first > ctx.dct:
-                year -= 1
-            elif direction == "future" and last < ctx.dct:
-                year += 1
+        named = bool(g.get("y") or g.get("ry"))
+        # "the first quarter" alone: the DCT's year, unless it reads as a fraction
+        if not named and (ctx.dct is None or not _norm(match.group(0)).startswith("the")):
+            return None
+        quarter, year, fiscal = _QUARTERS.get(_norm(g["q"]), 0), _named_year(ctx, g) or 0, bool(g.get("fy"))
+        if year and not named and ctx.dct is not None and quarter:
+            year = _quarter_year_by_tense(ctx, match, year, quarter, ctx.dct)
     if not quarter:
         return None
     if not year:
         return _emit(ctx, match, Resolved("DATE", f"XXXX-Q{quarter}"))
+    return _emit(ctx, match, _apply_signal(ctx, match, _quarter_resolved(year, quarter, fiscal)))
+
+
+def _quarter_year_by_tense(ctx: _Context, match: re.Match[str], year: int, quarter: int, dct: Date) -> int:
+    """ "profits rose in the fourth quarter" in a February story: last year's."""
+    first, last = quarter_interval(year, quarter)
+    direction = ctx.direction(match.start(), match.end())
+    if direction == "past" and first > dct:
+        return year - 1
+    if direction == "future" and last < dct:
+        return year + 1
+    return year
+
+
+def _quarter_resolved(year: int, quarter: int, fiscal: bool) -> Resolved:
     if fiscal:  # US federal fiscal year: Q1 is October-December of the year before
         start = add_months(Date(year - 1, 10, 1), 3 * (quarter - 1))
-        end = add_days(add_months(start, 3), -1)
-        return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"FY{year:04d}-Q{quarter}", start, end, "quarter")))
+        return Resolved("DATE", f"FY{year:04d}-Q{quarter}", start, add_days(add_months(start, 3), -1), "quarter")
     start, end = quarter_interval(year, quarter)
-    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-Q{quarter}", start, end, "quarter")))
+    return Resolved("DATE", f"{year:04d}-Q{quarter}", start, end, "quarter")
 
 
 @rule("half")
@@ -1277,30 +1282,57 @@ def _r_set(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Tim
 
 @rule("time")
 def _r_time(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    if g.get("nm"):
-        name = _norm(g["nm"])
-        hour, minute = (0, 0) if name == "midnight" else (12, 0)
-    elif g.get("h"):
-        hour, minute = int(g["h"] or 0), int(g["mi"] or 0)
-        ap = _norm(g["ap"]).replace(".", "")
-        if hour > 12 or hour == 0:
-            return None
-        if ap == "pm" and hour != 12:
-            hour += 12
-        if ap == "am" and hour == 12:
-            hour = 0
-    elif g.get("h2"):
-        hour, minute = int(g["h2"] or 0), int(g["mi2"] or 0)
-        before = ctx.text[max(0, match.start() - 2):match.start()]
-        if re.search(r"[\d:.]\s?$", before) or re.match(r"[:.]\d", ctx.text[match.end():match.end() + 2]):
-            return None  # a ratio, a score or a verse number
-    else:
-        hour, minute = int(g["h3"] or 0), int(g["mi3"] or 0)
-    clock = f"T{hour:02d}:{minute:02d}"
+    reader = next(read for group, read in _CLOCK_READERS if g.get(group))
+    clock_time = reader(ctx, match, g)
+    if clock_time is None:
+        return None
+    clock = f"T{clock_time[0]:02d}:{clock_time[1]:02d}"
     day = ctx.anchor
     if day is None:
         return _emit(ctx, match, Resolved("TIME", f"XXXX-XX-XX{clock}"))
     return _emit(ctx, match, Resolved("TIME", day.isoformat() + clock, day, day, "day"))
+
+
+_ClockReader = Callable[[_Context, re.Match[str], dict[str, str | None]], "tuple[int, int] | None"]
+
+
+def _named_clock(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> tuple[int, int] | None:
+    return (0, 0) if _norm(g["nm"]) == "midnight" else (12, 0)  # "noon", "midday"
+
+
+def _twelve_hour_clock(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> tuple[int, int] | None:
+    # "10:30 a.m.", "9 pm"
+    hour, minute = int(g["h"] or 0), int(g["mi"] or 0)
+    ap = _norm(g["ap"]).replace(".", "")
+    if hour > 12 or hour == 0:
+        return None
+    if ap == "pm" and hour != 12:
+        hour += 12
+    if ap == "am" and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+def _colon_clock(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> tuple[int, int] | None:
+    # "10:30", "14:00 hrs"
+    before = ctx.text[max(0, match.start() - 2):match.start()]
+    if re.search(r"[\d:.]\s?$", before) or re.match(r"[:.]\d", ctx.text[match.end():match.end() + 2]):
+        return None  # a ratio, a score or a verse number
+    return int(g["h2"] or 0), int(g["mi2"] or 0)
+
+
+def _military_clock(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> tuple[int, int] | None:
+    # "0900 hours"
+    return int(g["h3"] or 0), int(g["mi3"] or 0)
+
+
+#: the time rule's alternatives: (the group that tells which matched, how it reads the clock)
+_CLOCK_READERS: tuple[tuple[str, _ClockReader], ...] = (
+    ("nm", _named_clock),
+    ("h", _twelve_hour_clock),
+    ("h2", _colon_clock),
+    ("h3", _military_clock),
+)
 
 
 def _year_allowed(ctx: _Context, start: int, end: int) -> bool:
