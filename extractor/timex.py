@@ -1097,44 +1097,39 @@ _REL_OFFSETS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this":
 
 @rule("rel_unit")
 def _r_rel_unit(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    direction = _norm(g["dir"])
-    unit = _norm(g["u"])
-    has_the = bool(g.get("the"))
+    direction, unit, has_the = _norm(g["dir"]), _norm(g["u"]), bool(g.get("the"))
     fiscal = unit == "fiscal year"
-    if fiscal:
-        unit = "year"
-    weekend = unit == "weekend"
-    base_unit = "week" if weekend else unit
+    base_unit = "week" if unit == "weekend" else ("year" if fiscal else unit)
     # "the past year", "the next month": a span back (or on) from the DCT
-    if has_the and direction in ("past", "last", "next", "coming") and not weekend:
-        code, _ = _unit(base_unit)
-        value = _duration_value(1, code)
-        if ctx.dct is None:
-            return _emit(ctx, match, Resolved("DURATION", value))
-        if direction in ("past", "last"):
-            start, end = shift(ctx.dct, -1, base_unit), ctx.dct
-        else:
-            start, end = ctx.dct, shift(ctx.dct, 1, base_unit)
-        return _emit(ctx, match, Resolved("DURATION", value, start, end, _span_granularity(base_unit, 1)))
-    if direction == "past" and not has_the:
+    if has_the and direction in ("past", "last", "next", "coming") and unit != "weekend":
+        return _emit(ctx, match, _span_from_dct(ctx.dct, direction, base_unit))
+    if direction in ("past", "present") and not has_the:
         return None
-    offset = _REL_OFFSETS.get(direction, 0)
     base = ctx.anchor if direction in ("previous", "preceding", "following", "same") and has_the else ctx.dct
-    if direction == "present" and not has_the:
-        return None
+    offset = _REL_OFFSETS.get(direction, 0)
     if base is None:
-        value = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[offset]
-        return _emit(ctx, match, Resolved("DATE", value))
+        return _emit(ctx, match, Resolved("DATE", {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[offset]))
     when = shift(base, offset, base_unit)
     start, end, gran, value = unit_interval(when, base_unit)
-    if weekend:
-        start, end = add_days(start, 5), end
-        value += "-WE"
+    if unit == "weekend":
+        start, value = add_days(start, 5), value + "-WE"
     if fiscal:
         year = when.year + (1 if when.month >= 10 else 0)
         start, end, value = Date(year - 1, 10, 1), Date(year, 9, 30), f"FY{year:04d}"
-    res = _apply_signal(ctx, match, Resolved("DATE", value, start, end, gran, _part_mod(g)))
-    return _emit(ctx, match, res)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", value, start, end, gran, _part_mod(g))))
+
+
+def _span_from_dct(dct: Date | None, direction: str, unit: str) -> Resolved:
+    """ "the past year": the year up to the DCT; "the next month": the month from it."""
+    code, _ = _unit(unit)
+    value = _duration_value(1, code)
+    if dct is None:
+        return Resolved("DURATION", value)
+    if direction in ("past", "last"):
+        start, end = shift(dct, -1, unit), dct
+    else:
+        start, end = dct, shift(dct, 1, unit)
+    return Resolved("DURATION", value, start, end, _span_granularity(unit, 1))
 
 
 @rule("rel_day")
@@ -1413,13 +1408,9 @@ def _r_for_bare(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
 def _r_duration(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     q = _norm(g["q"])
     code, unit = _unit(g["u"])
-    if not code:
+    if not code or _not_a_duration(ctx, match, q, unit):
         return None
-    if unit == "second" and (q in ("a", "an") or not (re.match(r"\d", q) or q in _NUMBER_WORDS)):
-        return None  # "a second term": the ordinal
     amount = _quantity(q)
-    if re.match(r"\d", q) and ctx.text[max(0, match.start() - 1):match.start()] in ("$", "€", "£"):
-        return None
     value = _duration_value(amount, code)
     signal, _ = ctx.signal(match.start())
     mod = "APPROX" if signal == "approx" or _quantity_high(q) is not None else ""
@@ -1427,14 +1418,20 @@ def _r_duration(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
     if signal in ("in", "within") and ctx.dct is not None and amount is not None \
             and ctx.direction(match.start(), match.end()) in ("future", "near") \
             and unit in ("day", "week", "month", "year", "decade"):
-        high = _quantity_high(q) or amount
-        if signal == "within":
-            start, end = ctx.dct, shift(ctx.dct, high, unit)
-            return _emit(ctx, match, Resolved("DURATION", value, start, end, _span_granularity(unit, high), mod))
-        first = shift(ctx.dct, amount, unit)
-        last = shift(ctx.dct, high, unit)
-        start, _, gran, date_value = unit_interval(first, unit)
-        _, end, _, _ = unit_interval(last, unit)
-        return _emit(ctx, match, Resolved("DATE", date_value, start, end, gran, mod))
+        return _emit(ctx, match, _ahead_of_dct(ctx.dct, signal, value, amount, _quantity_high(q) or amount, unit, mod))
     return _emit(ctx, match, Resolved("DURATION", value, mod=mod))
 
+
+def _not_a_duration(ctx: _Context, match: re.Match[str], q: str, unit: str) -> bool:
+    if unit == "second" and (q in ("a", "an") or not (re.match(r"\d", q) or q in _NUMBER_WORDS)):
+        return True  # "a second term": the ordinal
+    return bool(re.match(r"\d", q)) and ctx.text[max(0, match.start() - 1):match.start()] in ("$", "€", "£")
+
+
+def _ahead_of_dct(dct: Date, signal: str, value: str, amount: float, high: float, unit: str, mod: str) -> Resolved:
+    """ "within two weeks": the span from the DCT; "in 2-3 months": the units that far ahead."""
+    if signal == "within":
+        return Resolved("DURATION", value, dct, shift(dct, high, unit), _span_granularity(unit, high), mod)
+    start, _, gran, date_value = unit_interval(shift(dct, amount, unit), unit)
+    _, end, _, _ = unit_interval(shift(dct, high, unit), unit)
+    return Resolved("DATE", date_value, start, end, gran, mod)
