@@ -169,41 +169,28 @@ class _Context:
 
     def direction(self, start: int, end: int) -> str:
         """``past``, ``future``, ``near`` (a purpose clause) or ``""`` for the
-        clause around text[start:end]: the tense cue nearest the expression wins."""
+        clause around text[start:end]: the tense cue nearest the expression wins
+        (at equal distance a future cue before a past one)."""
         left, right = self.clause(start, end)
-        best: tuple[int, int, str] | None = None  # (distance, priority, direction)
+        keys = [(distance, priority, direction)
+                for cue_start, cue_end, direction, priority in self._tense_cues(left, right, start)
+                for distance in [_gap(cue_start, cue_end, start, end)] if distance is not None]
+        return min(keys)[2] if keys else ""
 
-        def consider(cue_start: int, cue_end: int, direction: str, priority: int) -> None:
-            nonlocal best
-            if cue_end <= start:
-                distance = start - cue_end
-            elif cue_start >= end:
-                distance = cue_start - end
-            else:
-                return
-            key = (distance, priority, direction)
-            if best is None or key < best:
-                best = key
-
+    def _tense_cues(self, left: int, right: int, start: int) -> Iterator[tuple[int, int, str, int]]:
+        """(start, end, direction, priority) of the tense cues of the clause ``left:right``."""
         clause_text = self.text[left:right]
         for m in self.g.future_cue.finditer(clause_text):
-            consider(left + m.start(), left + m.end(), "near" if m.group("to") else "future", 0)
+            yield left + m.start(), left + m.end(), "near" if m.group("to") else "future", 0
         for m in self.g.past_cue.finditer(clause_text):
-            consider(left + m.start(), left + m.end(), "past", 1)
-        not_past = _ED_NOT_PAST
+            yield left + m.start(), left + m.end(), "past", 1
         for m in self.g.ed_word.finditer(clause_text):
-            if m.group("aux") or m.group("w").lower() in not_past or m.group("w").lower() in _REPORTING:
-                continue
-            consider(left + m.start("w"), left + m.end("w"), "past", 1)
-        # a verb of saying dates the saying ("In June, he said", "said on Monday"), not what
-        # it reports: one well before the time ("said talks in June would ...") is ignored
+            word = m.group("w").lower()
+            if not (m.group("aux") or word in _ED_NOT_PAST or word in _REPORTING):
+                yield left + m.start("w"), left + m.end("w"), "past", 1
         for m in self.g.reporting_cue.finditer(clause_text):
-            if left + m.end() <= start:
-                gap = clause_text[m.end():start - left].lower().split()
-                if len(gap) > _REPORTING_REACH or _DETERMINERS.intersection(gap):
-                    continue
-            consider(left + m.start(), left + m.end(), "past", 1)
-        return best[2] if best else ""
+            if not _reports_something_else(clause_text, m, start - left):
+                yield left + m.start(), left + m.end(), "past", 1
 
     def signal(self, start: int) -> tuple[str, int]:
         """The preposition right before ``start`` ("since", "by" ...) and where it starts."""
@@ -216,6 +203,24 @@ class _Context:
     def trailer(self, end: int) -> str:
         m = self.g.trailer.match(self.text, end, min(len(self.text), end + 16))
         return re.sub(r"\s+", " ", m.group("t").lower()) if m else ""
+
+
+def _gap(cue_start: int, cue_end: int, start: int, end: int) -> int | None:
+    """Characters between a cue and the expression ``start:end``; None when they overlap."""
+    if cue_end <= start:
+        return start - cue_end
+    if cue_start >= end:
+        return cue_start - end
+    return None
+
+
+def _reports_something_else(clause_text: str, verb: re.Match[str], start: int) -> bool:
+    """A verb of saying dates the saying ("In June, he said", "said on Monday"), not what
+    it reports: one well before the time ("said talks in June would ...") is ignored."""
+    if verb.end() > start:
+        return False
+    gap = clause_text[verb.end():start].lower().split()
+    return len(gap) > _REPORTING_REACH or bool(_DETERMINERS.intersection(gap))
 
 
 #: how far (characters) to look for the ends of an expression's clause
@@ -841,18 +846,19 @@ def _r_part_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) 
         start = Date(year, 1 if half == 1 else 7, 1)
         end = Date(year, 6, 30) if half == 1 else Date(year, 12, 31)
         return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-H{half}", start, end, "quarter")))
-    # early / mid / late YEAR: the quarter(s) it names
-    if mod == "START":
-        start, end = quarter_interval(year, 1)
-    elif mod == "MID":
-        start, end = Date(year, 4, 1), Date(year, 9, 30)
-    else:
-        start, end = quarter_interval(year, 4)
-    if _norm(g.get("p1")) == "early" and _norm(g.get("p2")) in ("mid", "late"):
-        end = Date(year, 9, 30) if _norm(g.get("p2")) == "mid" else Date(year, 12, 31)
-    elif _norm(g.get("p1")) == "mid" and _norm(g.get("p2")) == "late":
-        start = Date(year, 4, 1)
+    start, end = _part_of_year(year, mod, _norm(g.get("p1")), _norm(g.get("p2")))
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}", start, end, "quarter", mod)))
+
+
+def _part_of_year(year: int, mod: str, first: str, second: str) -> tuple[Date, Date]:
+    """Early / mid / late YEAR: the quarter(s) it names ("early to mid 2008": both)."""
+    start, end = {"START": quarter_interval(year, 1), "MID": (Date(year, 4, 1), Date(year, 9, 30))}.get(
+        mod, quarter_interval(year, 4))
+    if first == "early" and second in ("mid", "late"):
+        end = Date(year, 9, 30) if second == "mid" else Date(year, 12, 31)
+    elif first == "mid" and second == "late":
+        start = Date(year, 4, 1)
+    return start, end
 
 
 @rule("fiscal")
@@ -994,14 +1000,13 @@ def _r_past_n(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> 
 
 @rule("ago")
 def _r_ago(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    q = _norm(g["q"])
     amount = _quantity(g["q"])
-    high = _quantity_high(g["q"])
     code, unit = _unit(g["u"])
     rel = _norm(g["rel"])
-    if not code or (unit == "second" and not re.match(r"\d", _norm(g["q"]))):
+    if not code or (unit == "second" and not re.match(r"\d", q)):
         return None
-    after = ctx.text[match.end():match.end() + 12]
-    if rel in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[A-Za-z\d]", after):
+    if rel in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[A-Za-z\d]", ctx.text[match.end():match.end() + 12]):
         # "two years after the war": a duration measured from an event we cannot date
         core = ctx.text[match.start():match.start("ago__rel")].rstrip()
         res = Resolved("DURATION", _duration_value(amount, code))
@@ -1009,20 +1014,21 @@ def _r_ago(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Tim
     backwards = rel in ("ago", "earlier", "before", "prior", "back", "previously")
     base = ctx.dct if rel in ("ago", "from now", "hence", "back") else ctx.anchor
     if base is None or amount is None:
-        value = "PAST_REF" if backwards else "FUTURE_REF"
-        return _emit(ctx, match, Resolved("DATE", value))
-    sign = -1 if backwards else 1
+        return _emit(ctx, match, Resolved("DATE", "PAST_REF" if backwards else "FUTURE_REF"))
     if unit in ("hour", "minute", "second"):
         return _emit(ctx, match, Resolved("TIME", f"{base.isoformat()}", base, base, "day"))
-    when = shift(base, sign * amount, unit)
-    start, end, gran, value = unit_interval(when, unit)
+    return _emit(ctx, match, _shifted_unit(base, -1 if backwards else 1, amount, _quantity_high(g["q"]), unit, q))
+
+
+def _shifted_unit(base: Date, sign: int, amount: float, high: float | None, unit: str, q: str) -> Resolved:
+    """The unit ``amount`` units from ``base`` ("three weeks ago"); a range of amounts ("2-3
+    years ago") covers the units of both ends."""
+    start, end, gran, value = unit_interval(shift(base, sign * amount, unit), unit)
     if high is not None and high != amount:
-        other = shift(base, sign * high, unit)
-        o_start, o_end, _, _ = unit_interval(other, unit)
-        start, end = min(start, o_start), max(end, o_end)
-        return _emit(ctx, match, Resolved("DATE", value, start, end, gran, "APPROX"))
-    mod = "APPROX" if _norm(g["q"]) in ("a couple of", "a couple", "couple of") else ""
-    return _emit(ctx, match, Resolved("DATE", value, start, end, gran, mod))
+        o_start, o_end, _, _ = unit_interval(shift(base, sign * high, unit), unit)
+        return Resolved("DATE", value, min(start, o_start), max(end, o_end), gran, "APPROX")
+    mod = "APPROX" if q in ("a couple of", "a couple", "couple of") else ""
+    return Resolved("DATE", value, start, end, gran, mod)
 
 
 @rule("named")
