@@ -65,58 +65,62 @@ def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpr
     joined: list[TimeExpression] = []
     index = 0
     while index < len(found):
-        current = found[index]
         following = found[index + 1] if index + 1 < len(found) else None
-        clock = _CLOCK.search(current.value) if current.type == "TIME" else None
-        if clock and following is not None and following.type == "DATE" and following.granularity == "day" \
-                and re.fullmatch(r"\d{4}-\d\d-\d\d", following.value):
-            gap = _CLOCK_DAY_GAP.fullmatch(text, current.end, following.start)
-            if gap:
-                value = following.value + clock.group()
-                if gap.group("on"):
-                    joined.append(replace(current, value=value, date_start=following.date_start,
-                                          date_end=following.date_end, granularity="day"))
-                    index += 1
-                    continue
-                joined.append(replace(current, text=text[current.start:following.end], end=following.end,
-                                      value=value, mod=following.mod, date_start=following.date_start,
-                                      date_end=following.date_end, granularity="day"))
-                index += 2
-                continue
-        joined.append(current)
-        index += 1
+        expression, used = _clock_on_day(text, found[index], following)
+        joined.append(expression)
+        index += used
     return joined
+
+
+def _clock_on_day(text: str, current: TimeExpression, following: TimeExpression | None
+                  ) -> tuple[TimeExpression, int]:
+    """``current`` joined with the day after it when it is a clock time of that day, and how
+    many of the two it used up."""
+    clock = _CLOCK.search(current.value) if current.type == "TIME" else None
+    if clock is None or following is None or following.type != "DATE" or following.granularity != "day" \
+            or not re.fullmatch(r"\d{4}-\d\d-\d\d", following.value):
+        return current, 1
+    gap = _CLOCK_DAY_GAP.fullmatch(text, current.end, following.start)
+    if gap is None:
+        return current, 1
+    dated = replace(current, value=following.value + clock.group(), date_start=following.date_start,
+                    date_end=following.date_end, granularity="day")
+    if gap.group("on"):
+        return dated, 1
+    return replace(dated, text=text[current.start:following.end], end=following.end, mod=following.mod), 2
 
 
 def _matches(text: str, g: Grammar) -> Iterator[re.Match[str]]:
     """The grammar's matches, tried only where an anchor word stands (after
     backing up over articles and prepositions): the same matches as one
     alternation of all the rules would find with ``finditer``, many times faster."""
-    anchors, back, rules_at = g.anchors, g.prefix_run, g.rules_at
     last_end = 0
     for token in g.token.finditer(text):
         start = token.start()
-        if start < last_end:
+        if start < last_end or not _is_anchor(token.group(), g.anchors):
             continue
-        word = token.group()
-        if not (word[0].isdigit() or word == "'" or word.lower() in anchors):
-            continue
-        starts = [start]
-        run = back.search(text, max(last_end, start - 24), start)
-        if run:
-            starts[:0] = [run.start() + m.start() for m in _WORD.finditer(run.group())]
-        for candidate in starts:
-            # the first rule (in order) that matches here, as in the alternation of all of them
-            for rule in rules_at(text, candidate):
-                match = rule.match(text, candidate)
-                if match:
-                    break
-            else:
-                continue
-            if match.end() > start:
-                last_end = match.end()
-                yield match
-                break
+        match = next((m for candidate in _starts_before(text, g, start, last_end)
+                      for m in [_first_rule_match(text, g, candidate)] if m is not None and m.end() > start), None)
+        if match is not None:
+            last_end = match.end()
+            yield match
+
+
+def _is_anchor(word: str, anchors: frozenset[str]) -> bool:
+    return word[0].isdigit() or word == "'" or word.lower() in anchors
+
+
+def _starts_before(text: str, g: Grammar, start: int, last_end: int) -> list[int]:
+    """Where an expression ending in the anchor at ``start`` may begin: at the starts of a run
+    of prefix words before it ("the", "early", "in the"), then at the anchor itself."""
+    run = g.prefix_run.search(text, max(last_end, start - 24), start)
+    before = [run.start() + m.start() for m in _WORD.finditer(run.group())] if run else []
+    return before + [start]
+
+
+def _first_rule_match(text: str, g: Grammar, at: int) -> re.Match[str] | None:
+    """The first rule (in order) that matches at ``at``, as in the alternation of all of them."""
+    return next((m for rule in g.rules_at(text, at) for m in [rule.match(text, at)] if m), None)
 
 
 _WORD = re.compile(r"\S+")
@@ -353,22 +357,25 @@ def _month_ok(word: str, strong: bool) -> bool:
 
 def _emit(ctx: _Context, match: re.Match[str], res: Resolved | None, start: int | None = None,
           end: int | None = None) -> TimeExpression | None:
+    """The expression of a resolved match (or of ``start:end`` of it), trailing commas and
+    blanks left out; an interval with one end only gets none."""
     if res is None:
         return None
     s = match.start() if start is None else start
     e = match.end() if end is None else end
-    text = ctx.text[s:e]
-    stripped = text.rstrip(" ,")
-    e -= len(text) - len(stripped)
-    date_start = res.start.isoformat() if res.start else ""
-    date_end = res.end.isoformat() if res.end else ""
-    if date_start and date_end and date_start > date_end:
-        date_start, date_end = date_end, date_start
-    if bool(date_start) != bool(date_end):
-        date_start = date_end = ""
+    e -= len(ctx.text[s:e]) - len(ctx.text[s:e].rstrip(" ,"))
+    date_start, date_end = _interval_text(res)
     return TimeExpression(text=ctx.text[s:e], start=s, end=e, type=res.type, value=res.value, mod=res.mod,
                           date_start=date_start, date_end=date_end,
                           granularity=res.granularity if date_start else "")
+
+
+def _interval_text(res: Resolved) -> tuple[str, str]:
+    """ISO start and end, in order; both "" when either is missing."""
+    if not (res.start and res.end):
+        return "", ""
+    first, last = sorted((res.start.isoformat(), res.end.isoformat()))
+    return first, last
 
 
 def _apply_signal(ctx: _Context, match: re.Match[str], res: Resolved | None) -> Resolved | None:
