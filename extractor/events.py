@@ -1306,17 +1306,18 @@ def _context_times(frame: TimeExpression | None, last_day: TimeExpression | None
                    own: "Mention | None", events: list[Mention], prev_times: list[TimeExpression],
                    paragraph_times: list[TimeExpression], doc_times: list[TimeExpression]) -> dict[str, TimeExpression]:
     """The dates a mention could inherit, by where they come from."""
-    out: dict[str, TimeExpression] = {}
-    for name, t in (("frame", frame), ("last_day", last_day), ("relative_day", relative_day),
-                    ("own_trip", own.when if own is not None else None),
-                    ("prev_event", next((e.when for e in reversed(events) if e.when is not None), None)),
-                    ("prev_sentence", prev_times[-1] if prev_times else None),
-                    ("paragraph_first", paragraph_times[0] if paragraph_times else None),
-                    ("paragraph_last", paragraph_times[-1] if paragraph_times else None),
-                    ("doc_last", doc_times[-1] if doc_times else None)):
-        if t is not None and t.date_start:
-            out[name] = t
-    return out
+    offered = (("frame", frame), ("last_day", last_day), ("relative_day", relative_day),
+               ("own_trip", own.when if own is not None else None),
+               ("prev_event", next((e.when for e in reversed(events) if e.when is not None), None)),
+               ("prev_sentence", _last(prev_times)),
+               ("paragraph_first", paragraph_times[0] if paragraph_times else None),
+               ("paragraph_last", _last(paragraph_times)),
+               ("doc_last", _last(doc_times)))
+    return {name: t for name, t in offered if t is not None and t.date_start}
+
+
+def _last(times: list[TimeExpression]) -> TimeExpression | None:
+    return times[-1] if times else None
 
 
 _TRAVEL_WORD = re.compile(r"^(?:travel|arriv|go|went|fl[eyi]|came|com)", re.I)
@@ -1474,17 +1475,12 @@ def _same_incident(prev: Mention, m: Mention) -> bool:
     the same record ("the largest cocaine seizure ever"), or a participle naming the thing
     seized before ("the cocaine seized in Kenya"); never across different figures, explicit
     dates or places."""
-    if m.kind not in INCIDENT_TYPES or _status_class(prev.status) != _status_class(m.status):
+    if m.kind not in INCIDENT_TYPES or _status_class(prev.status) != _status_class(m.status) \
+            or _distinct_amounts(prev, m) or _different_places(prev.location, m.location) \
+            or not _date_overlap(prev.when, m.when):
         return False
-    if (prev.amount and m.amount and prev.amount != m.amount) or _different_places(prev.location, m.location):
-        return False
-    if not _date_overlap(prev.when, m.when):
-        return False
-    if prev.amount and prev.amount == m.amount:
-        return True
-    if prev.record and m.record:
-        return True
-    return m.back_reference and not m.amount
+    return bool(prev.amount and prev.amount == m.amount) or (prev.record and m.record) \
+        or (m.back_reference and not m.amount)
 
 
 def _status_class(status: str) -> str:
