@@ -55,26 +55,44 @@ def _first_letters(form: str) -> set[str] | None:
     {"fr", "pr"}); None when the form does not tell (it is then tried at every word)."""
     alternatives = _top_level_alternatives(form)
     if len(alternatives) > 1:
-        found: set[str] = set()
-        for alternative in alternatives:
-            letters = _first_letters(alternative)
-            if letters is None:
-                return None
-            found |= letters
-        return found
+        return _union_of_first_letters(alternatives)
     while form.startswith(("(?:(?<=", "(?:(?<!", "(?<=", "(?<!")):  # says what precedes the form
         form = form[_group_end(form, 0) + 1:]
     if form.startswith("(?:"):
-        end = _group_end(form, 0)
-        rest = form[end + 1:]
-        if rest[:1] in ("?", "*", "{"):
+        return _first_letters_of_group(form)
+    return _first_letters_of_literal(form)
+
+
+def _union_of_first_letters(alternatives: list[str]) -> set[str] | None:
+    found: set[str] = set()
+    for alternative in alternatives:
+        letters = _first_letters(alternative)
+        if letters is None:
             return None
-        return _first_letters("|".join(a + rest for a in _top_level_alternatives(form[3:end])))
+        found |= letters
+    return found
+
+
+def _first_letters_of_group(form: str) -> set[str] | None:
+    """A form opening with a group: each of its alternatives followed by the rest (None when
+    the group is optional or repeated)."""
+    end = _group_end(form, 0)
+    rest = form[end + 1:]
+    if rest[:1] in _OPTIONAL:
+        return None
+    return _first_letters("|".join(a + rest for a in _top_level_alternatives(form[3:end])))
+
+
+def _first_letters_of_literal(form: str) -> set[str] | None:
     literal = _LITERAL.match(form)
     text = literal.group() if literal else ""
-    if text and form[len(text):len(text) + 1] in ("?", "*", "{"):
+    if text and form[len(text):len(text) + 1] in _OPTIONAL:
         text = text[:-1]  # "talks?": the last letter is optional
     return {text[:PREFIX_LETTERS].lower()} if len(text) >= 2 else None
+
+
+#: what after a letter or group makes it optional or repeated
+_OPTIONAL = ("?", "*", "{")
 
 
 def _lower_pattern(pattern: str) -> str:
