@@ -1264,28 +1264,38 @@ def _r_weekend(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
 
 @rule("set")
 def _r_set(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    if g.get("adv"):
-        return _emit(ctx, match, Resolved("SET", _SET_ADVERBS[_norm(g["adv"])]))
-    if g.get("per"):
-        # "a year" is a rate only after an amount: "$5 million a year", "twice a month"
-        before = ctx.text[max(0, match.start() - 30):match.start()]
-        per = _norm(g["per"])
-        if per == "a" and not re.search(r"(?:\d|\b(?:million|billion|thousand|hundred|once|twice|times|dollars|pesos|percent|tons|hours|days))[\s%]*$", before, re.IGNORECASE):
-            return None
-        code, _ = _unit(g["pu"])
-        return _emit(ctx, match, Resolved("SET", _duration_value(1, code)))
-    step = 2 if _norm(g.get("other")) == "other" else 1
+    value = _set_by_adverb(g) if g.get("adv") else _set_by_rate(ctx, match, g) if g.get("per") else _set_by_every(g)
+    return _emit(ctx, match, Resolved("SET", value)) if value else None
+
+
+def _set_by_adverb(g: dict[str, str | None]) -> str:
+    # "daily", "annually"
+    return _SET_ADVERBS[_norm(g["adv"])]
+
+
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|once|twice|times|dollars|pesos|percent|tons"
+                          r"|hours|days))[\s%]*$", re.IGNORECASE)
+
+
+def _set_by_rate(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> str:
+    # "a year" is a rate only after an amount: "$5 million a year", "twice a month"
+    if _norm(g["per"]) == "a" and not _RATE_BEFORE.search(ctx.text[max(0, match.start() - 30):match.start()]):
+        return ""
+    code, _ = _unit(g["pu"])
+    return _duration_value(1, code)
+
+
+def _set_by_every(g: dict[str, str | None]) -> str:
+    # "every Monday", "every other week", "each morning"
     if g.get("wd"):
-        if not _capitalised(g["wd"] or ""):
-            return None
-        return _emit(ctx, match, Resolved("SET", f"XXXX-WXX-{_WEEKDAYS.get((g['wd'] or '').lower(), 1)}"))
+        return f"XXXX-WXX-{_WEEKDAYS.get((g['wd'] or '').lower(), 1)}" if _capitalised(g["wd"] or "") else ""
+    step = 2 if _norm(g.get("other")) == "other" else 1
     unit = _norm(g["u"])
     if unit in _PARTS_OF_DAY:
-        return _emit(ctx, match, Resolved("SET", f"T{_PARTS_OF_DAY[unit]}"))
-    code, _ = _unit(unit)
+        return f"T{_PARTS_OF_DAY[unit]}"
     if unit == "quarter":
-        return _emit(ctx, match, Resolved("SET", f"P{3 * step}M"))
-    return _emit(ctx, match, Resolved("SET", _duration_value(step, code)))
+        return f"P{3 * step}M"
+    return _duration_value(step, _unit(unit)[0])
 
 
 @rule("time")
