@@ -1227,17 +1227,22 @@ def _r_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     base = ctx.anchor if rel in ("the following", "the previous", "that") else ctx.dct
     if base is None:
         return _emit(ctx, match, Resolved("DATE", f"XXXX-WXX-{weekday}"))
-    if rel in ("next", "coming", "the following"):
-        day = add_days(base, ((weekday - base.isoweekday()) % 7) or 7)
-    elif rel in ("last", "the previous"):
-        day = add_days(base, -(((base.isoweekday() - weekday) % 7) or 7))
-    elif rel == "this":
-        day = iso_week_interval(base)[0] + dt.timedelta(days=weekday - 1)
-    else:
-        day = pick_weekday(weekday, base, ctx.direction(match.start(), match.end()))
+    day = _relative_weekday(rel, weekday, base) or pick_weekday(weekday, base, ctx.direction(match.start(), match.end()))
     value = day.isoformat() + (f"T{pod}" if pod else "")
     mod = {"early": "START", "late": "END"}.get(_norm(g.get("part")), "")
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("TIME" if pod else "DATE", value, day, day, "day", mod)))
+
+
+def _relative_weekday(rel: str, weekday: int, base: Date) -> Date | None:
+    """The day a relative word names ("next Monday", "last Friday", "this Tuesday"); None
+    when there is none (the clause's tense picks the day)."""
+    if rel in ("next", "coming", "the following"):
+        return add_days(base, ((weekday - base.isoweekday()) % 7) or 7)
+    if rel in ("last", "the previous"):
+        return add_days(base, -(((base.isoweekday() - weekday) % 7) or 7))
+    if rel == "this":
+        return iso_week_interval(base)[0] + dt.timedelta(days=weekday - 1)
+    return None
 
 
 @rule("weekend")
