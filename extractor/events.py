@@ -13,8 +13,8 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, NamedTuple
 from datetime import date, timedelta
 
 from .events_attrs import find_actors, find_location, make_summary, mostly_upper, visit_object
@@ -205,60 +205,100 @@ def trigger_candidates(text: str, weak: bool = False) -> list[tuple[int, int, st
     ``reason`` naming the sense check that rules it out ("" when none does). With
     ``weak`` the lexicon's candidate forms that no trigger overlaps come too, with the
     reason "candidate" (one per type and span: the decider picks the type)."""
-    lex = lexicon()
-    spans = trigger_spans(text)
-    # a form that is both ("visit", "meeting") is a noun after a determiner
-    # "Three high level visits": a counted form too
-    nouny = {(s, e) for s, e, _k, v in spans if not v and (_DETERMINED.search(text[max(0, s - 40):s])
-                                                             or _NUMBER_BEFORE.search(text[max(0, s - 30):s]))}
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[3] == ((s[0], s[1]) in nouny)))
-    chosen: list[tuple[int, int, str, bool]] = []
-    last_end = -1
-    for span in spans:
-        if span[0] < last_end:
-            continue
-        chosen.append(span)
-        last_end = span[1]
+    chosen = _non_overlapping(text, trigger_spans(text))
     out = []
     if chosen:
-        upper_text = mostly_upper(text)
-        label = lex.label.match(text)
-        for start, end, kind, is_verb in chosen:
-            out.append((start, end, kind, is_verb, _sense_reason(text, start, end, kind, upper_text, label)))
+        sense = _Sense(text, mostly_upper(text), lexicon().label.match(text))
+        out = [(start, end, kind, is_verb, sense.reason(start, end, kind)) for start, end, kind, is_verb in chosen]
     if weak:
-        taken = [(s, e) for s, e, _k, _v in chosen]
-        extra = []
-        lowered = text.lower()
-        # lower-cased text keeps its offsets unless a letter's lower case is longer ("İ")
-        forms, scanned = ((lex.candidate_triggers_lower, lowered) if len(lowered) == len(text)
-                          else (lex.candidate_triggers, text))
-        for kind, is_verb, pattern in forms:
-            for m in pattern.finditer(scanned):
-                if not any(m.start() < e and s < m.end() for s, e in taken):
-                    extra.append((m.start(), m.end(), kind, is_verb, "candidate"))
+        extra = _weak_candidates(text, [(s, e) for s, e, _k, _v in chosen])
         if extra:
             out = sorted(out + extra, key=lambda c: (c[0], c[1], c[2]))
     return out
 
 
-def _sense_reason(text: str, start: int, end: int, kind: str, upper_text: bool, label: re.Match[str] | None) -> str:
+def _non_overlapping(text: str, spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """The longest span at each place, leftmost first; a form that is both a verb and a noun
+    ("visit", "meeting") is a noun after a determiner or a count ("Three high level visits")."""
+    nouny = {(s, e) for s, e, _k, v in spans if not v and (_DETERMINED.search(text[max(0, s - 40):s])
+                                                             or _NUMBER_BEFORE.search(text[max(0, s - 30):s]))}
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[3] == ((s[0], s[1]) in nouny)))
+    chosen: list[tuple[int, int, str, bool]] = []
+    for span in spans:
+        if not chosen or span[0] >= chosen[-1][1]:
+            chosen.append(span)
+    return chosen
+
+
+def _weak_candidates(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, bool, str]]:
+    """The lexicon's candidate forms that overlap no trigger."""
     lex = lexicon()
-    word = text[start:end].lower()
-    if label is not None and start < label.end():
-        return "label"  # "-- Extradition: Uribe has extradited ...": the label names the topic
-    if not upper_text and len(word) > 1 and text[start:end].isupper() and text[start:end] not in lex.acronym_forms:
-        return "acronym"  # "the Mobile Enforcement Team (MET)": an acronym, not the verb
-    if not upper_text and _in_name(text, start, end):
-        return "in_name"  # "Presidential Election Commission", "European Convention on Extradition"
-    if _covered(lex.exclusions[kind], lex.any_exclusion[kind], text, start, end):
-        return "excluded_sense"
-    if kind == "agreement" and word.startswith("act") and not _LEGISLATURE.search(text):
-        return "act_not_legislature"
-    needs = lex.object_required.get(kind)
-    if needs and needs[0].match(word) and not needs[1].match(text[end:end + 80]) \
-            and not needs[2].search(text[max(0, start - 80):start]):
-        return "object_missing"  # "signed a petition", "passed the funds"
-    return ""
+    lowered = text.lower()
+    # lower-cased text keeps its offsets unless a letter's lower case is longer ("İ")
+    forms, scanned = ((lex.candidate_triggers_lower, lowered) if len(lowered) == len(text)
+                      else (lex.candidate_triggers, text))
+    return [(m.start(), m.end(), kind, is_verb, "candidate") for kind, is_verb, pattern in forms
+            for m in pattern.finditer(scanned) if not any(m.start() < e and s < m.end() for s, e in taken)]
+
+
+@dataclass
+class _Sense:
+    """A sentence whose trigger forms are checked for the sense the lexicon means."""
+
+    text: str
+    upper_text: bool
+    #: "-- Extradition:": a label opening the sentence
+    label: re.Match[str] | None
+
+    def reason(self, start: int, end: int, kind: str) -> str:
+        """The first check of ``SENSE_CHECKS`` that rules the form out ("" when none does)."""
+        return next((name for name, check in SENSE_CHECKS if check(self, start, end, kind)), "")
+
+
+def _in_label(c: _Sense, start: int, end: int, kind: str) -> bool:
+    # "-- Extradition: Uribe has extradited ...": the label names the topic
+    return c.label is not None and start < c.label.end()
+
+
+def _an_acronym(c: _Sense, start: int, end: int, kind: str) -> bool:
+    # "the Mobile Enforcement Team (MET)": an acronym, not the verb
+    form = c.text[start:end]
+    return not c.upper_text and len(form) > 1 and form.isupper() and form not in lexicon().acronym_forms
+
+
+def _in_a_name(c: _Sense, start: int, end: int, kind: str) -> bool:
+    # "Presidential Election Commission", "European Convention on Extradition"
+    return not c.upper_text and _in_name(c.text, start, end)
+
+
+def _excluded_sense(c: _Sense, start: int, end: int, kind: str) -> bool:
+    lex = lexicon()
+    return _covered(lex.exclusions[kind], lex.any_exclusion[kind], c.text, start, end)
+
+
+def _act_not_legislature(c: _Sense, start: int, end: int, kind: str) -> bool:
+    return kind == "agreement" and c.text[start:end].lower().startswith("act") and not _LEGISLATURE.search(c.text)
+
+
+def _object_missing(c: _Sense, start: int, end: int, kind: str) -> bool:
+    # "signed a petition", "passed the funds"
+    needs = lexicon().object_required.get(kind)
+    if needs is None:
+        return False
+    forms, obj, actor = needs
+    return forms.match(c.text[start:end].lower()) is not None \
+        and not obj.match(c.text[end:end + 80]) and not actor.search(c.text[max(0, start - 80):start])
+
+
+#: the checks that a trigger form has another sense, in order (names are the ``reason`` values)
+SENSE_CHECKS: tuple[tuple[str, Callable[[_Sense, int, int, str], bool]], ...] = (
+    ("label", _in_label),
+    ("acronym", _an_acronym),
+    ("in_name", _in_a_name),
+    ("excluded_sense", _excluded_sense),
+    ("act_not_legislature", _act_not_legislature),
+    ("object_missing", _object_missing),
+)
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -270,24 +310,28 @@ def _in_name(text: str, start: int, end: int) -> bool:
     instrument ("International Mission for Iraq Elections") is part of the name."""
     if not text[start:start + 1].isupper() or not text[:start].strip(" \t\"'“(-"):
         return False
-    heads = lexicon().name_heads
-    words = [(m.start(), m.group()) for m in re.finditer(r"[\w'’.-]+|[^\w\s]", text)]
+    words = [(m.start(), m.group()) for m in _NAME_TOKEN.finditer(text)]
     at = next((i for i, (pos, _w) in enumerate(words) if pos == start), None)
     if at is None:
         return False
-
-    def in_run(w: str) -> bool:
-        return bool(_NAME_WORD.fullmatch(w)) or w in _NAME_LINK
-
-    lo = at
-    while lo > 0 and in_run(words[lo - 1][1]) and at - lo < 8:
-        lo -= 1
-    hi = at
-    while hi + 1 < len(words) and in_run(words[hi + 1][1]) and hi - at < 8:
-        hi += 1
-    run = [w for _p, w in words[lo:hi + 1] if _NAME_WORD.fullmatch(w)]
-    trigger = text[start:end]
+    run = [w for _p, w in words[_run_edge(words, at, -1):_run_edge(words, at, 1) + 1] if _NAME_WORD.fullmatch(w)]
+    heads, trigger = lexicon().name_heads, text[start:end]
     return len(run) > 1 and any(w in heads and w != trigger for w in run)
+
+
+_NAME_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
+
+
+def _run_edge(words: list[tuple[int, str]], at: int, step: int) -> int:
+    """The index of the last word of the name run from ``at`` in direction ``step`` (8 words at most)."""
+    edge = at
+    while 0 <= edge + step < len(words) and _in_name_run(words[edge + step][1]) and abs(edge - at) < 8:
+        edge += step
+    return edge
+
+
+def _in_name_run(word: str) -> bool:
+    return bool(_NAME_WORD.fullmatch(word)) or word in _NAME_LINK
 
 
 def _is_hypothetical(text: str, start: int, end: int, lo: int) -> bool:
@@ -388,40 +432,95 @@ def _is_past_form(word: str) -> bool:
 
 
 def _status(text: str, start: int, end: int, lo: int, is_verb: bool, word: str) -> tuple[str, bool]:
-    """occurred / planned / expected / ongoing from the cues nearest before the trigger."""
-    lex = lexicon()
-    before = text[lo:start]
-    words = list(_WORD.finditer(before))[-lex.status_window:]
-    window = before[words[0].start():] if words else ""
-    if is_verb and word.lower().endswith("ing") and _PROGRESSIVE.search(window):
-        return "ongoing", True  # "is deploying"
-    if is_verb and lex.past_infinitive.search(window):
-        return "occurred", True  # "police were able to apprehend suspects"
-    best: tuple[int, str] | None = None
-    for pattern, status in ((lex.past_before, "occurred"), (lex.planned_before, "planned"),
-                            (lex.expected_before, "expected")):
-        for m in pattern.finditer(window):
-            if status == "planned" and _PHRASE_CUES.match(m.group()) and lex.cue_in_phrase.search(window[:m.start()]):
-                continue  # "upon request by Rwandan authorities", "at Gamal's invitation"
-            if best is None or m.end() >= best[0]:
-                best = (m.end(), status)
-    if best is not None and best[1] == "planned" and is_verb and _is_past_form(word) \
-            and not _MODAL_BEFORE.search(window):
-        return "occurred", True  # "At Gamal's invitation, the PDAS later attended": the verb's tense wins
-    if is_verb and (window.endswith(" to ") or window == "to "):
-        to_at = len(window) - 3
-        if best is None or best[0] <= to_at:
-            best = (len(window), "planned")  # "urged Santos and Araujo to visit Washington"
-    if best is not None:
-        if best[1] == "planned" and _FORECAST.search(window):
-            return "expected", True  # "would not likely act", "is expected to be"
-        return best[1], True
-    after = lex.planned_after.match(text[end:end + 80])
-    if after:
-        return ("expected" if _FORECAST.search(after.group()) else "planned"), True  # "likely would be held"
-    if lex.ongoing_anywhere.search(window) or _NOW.search(window):
-        return "ongoing", True
+    """occurred / planned / expected / ongoing from the cues nearest before the trigger (the first
+    of ``STATUS_CUES`` that finds one), and whether a cue said so (else "occurred", uncued)."""
+    cues = _StatusCues(text, end, is_verb, word, _status_window(text[lo:start]))
+    for _name, cue in STATUS_CUES:
+        status = cue(cues)
+        if status:
+            return status, True
     return "occurred", False
+
+
+def _status_window(before: str) -> str:
+    """The last ``status_window`` words before the trigger."""
+    words = list(_WORD.finditer(before))[-lexicon().status_window:]
+    return before[words[0].start():] if words else ""
+
+
+@dataclass
+class _StatusCues:
+    """A trigger and the words before it, as the status cues read them."""
+
+    text: str
+    end: int
+    is_verb: bool
+    word: str
+    window: str
+
+    @cached_property
+    def last_cue(self) -> tuple[int, str] | None:
+        """(end in the window, status) of the last past, planned or expected cue before the trigger."""
+        lex = lexicon()
+        best: tuple[int, str] | None = None
+        for pattern, status in ((lex.past_before, "occurred"), (lex.planned_before, "planned"),
+                                (lex.expected_before, "expected")):
+            for m in pattern.finditer(self.window):
+                if status == "planned" and _PHRASE_CUES.match(m.group()) \
+                        and lex.cue_in_phrase.search(self.window[:m.start()]):
+                    continue  # "upon request by Rwandan authorities", "at Gamal's invitation"
+                if best is None or m.end() >= best[0]:
+                    best = (m.end(), status)
+        return best
+
+
+def _progressive(c: _StatusCues) -> str:
+    # "is deploying"
+    return "ongoing" if c.is_verb and c.word.lower().endswith("ing") and _PROGRESSIVE.search(c.window) else ""
+
+
+def _past_infinitive(c: _StatusCues) -> str:
+    # "police were able to apprehend suspects"
+    return "occurred" if c.is_verb and lexicon().past_infinitive.search(c.window) else ""
+
+
+def _past_verb_after_a_plan(c: _StatusCues) -> str:
+    # "At Gamal's invitation, the PDAS later attended": the verb's tense wins
+    cue = c.last_cue
+    return "occurred" if cue is not None and cue[1] == "planned" and c.is_verb and _is_past_form(c.word) \
+        and not _MODAL_BEFORE.search(c.window) else ""
+
+
+def _cue_before(c: _StatusCues) -> str:
+    cue = c.last_cue
+    if c.is_verb and (c.window.endswith(" to ") or c.window == "to ") and (cue is None or cue[0] <= len(c.window) - 3):
+        cue = (len(c.window), "planned")  # "urged Santos and Araujo to visit Washington"
+    if cue is None:
+        return ""
+    return "expected" if cue[1] == "planned" and _FORECAST.search(c.window) else cue[1]  # "is expected to be"
+
+
+def _cue_after(c: _StatusCues) -> str:
+    # "likely would be held"
+    after = lexicon().planned_after.match(c.text[c.end:c.end + 80])
+    if after is None:
+        return ""
+    return "expected" if _FORECAST.search(after.group()) else "planned"
+
+
+def _ongoing_word(c: _StatusCues) -> str:
+    return "ongoing" if lexicon().ongoing_anywhere.search(c.window) or _NOW.search(c.window) else ""
+
+
+#: the cues that give a mention its status, in the order they are tried (first match wins)
+STATUS_CUES: tuple[tuple[str, Callable[[_StatusCues], str]], ...] = (
+    ("progressive", _progressive),
+    ("past_infinitive", _past_infinitive),
+    ("past_verb_after_a_plan", _past_verb_after_a_plan),
+    ("cue_before", _cue_before),
+    ("cue_after", _cue_after),
+    ("ongoing_word", _ongoing_word),
+)
 
 
 # --------------------------------------------------------------------------- dates
@@ -462,105 +561,155 @@ def _premodifies_noun(text: str, t: TimeExpression) -> bool:
 def _governing_time(text: str, start: int, end: int, lo: int, hi: int,
                     times: list[TimeExpression], other_triggers: list[tuple[int, int]],
                     all_triggers: list[tuple[int, int]] | None = None, is_verb: bool = False) -> TimeExpression | None:
-    """The time expression that dates the trigger at ``start:end``."""
+    """The time expression that dates the trigger at ``start:end``: the first of the one the form
+    asks for, an attached date, a date opening the sentence or clause, the nearest of the clause."""
     dated = _dated(times)
     if not dated:
         return None
-    if text[start:end].lower() == "told":
-        # the form itself asks for a date ("told the Ambassador June 30"): that one
-        following = [t for t in dated if t.start >= end]
-        if following:
-            return following[0]
-    all_triggers = [s for s in (all_triggers or other_triggers) if s != (start, end)]
-
-    def distance(t: TimeExpression, a: int, b: int) -> int:
-        return t.start - b if t.start >= b else (a - t.end if t.end <= a else 0)
-
-    def nearer_other(t: TimeExpression) -> bool:
-        # a date between two triggers follows the first ("visited Gode November 25, meeting ...")
-        # unless it pre-modifies the second ("your February 24 visit"); else the nearer one has it
-        premodifier = bool(_PREMODIFIER.search(text[max(0, t.start - 12):t.start]))
-        mine = distance(t, start, end)
-        for o_start, o_end in other_triggers:
-            if _DURING.search(text[max(0, o_start - 30):o_start]):
-                continue  # "met ... during an official visit to Mexico July 17-18": same time
-            if end <= t.start and t.end <= o_start:
-                if premodifier and _words_between(text, t.end, o_start) <= 3:
-                    return True
-                continue
-            if o_end <= t.start and t.end <= start:
-                if not (premodifier and _words_between(text, t.end, start) <= 3):
-                    return True
-                continue
-            if distance(t, o_start, o_end) < mine:
-                return True
-        return False
-
-    # 1. attached: "the February 24 visit", "visit to Mexico July 17-18", "met on March 5"
+    dating = _Dating(text, start, end, lo, hi, other_triggers,
+                     [s for s in (all_triggers or other_triggers) if s != (start, end)], is_verb)
+    told = dating.asked_by_form(dated)
+    if told is not None:
+        return told
     # "the June 3 announcement", "Spencer's February 17 announcement": a date naming another noun,
     # and "announced from Brussels on November 27": the date of a report, not of what it reports
-    def reported(t: TimeExpression) -> bool:
-        if t.end <= start and _REPORTING_AFTER.match(text, t.end, start):
-            return True  # "Basbug on June 14 confirmed the meeting": the date of the report
-        m = _REPORTING_BEFORE.search(text, max(0, t.start - 60), t.start)
-        return m is not None and m.start() != start  # "told Senator Kerry on February 16": the trigger itself
-
-    def names_other_noun(t: TimeExpression) -> bool:
-        return _premodifies_noun(text, t) and not any(
-            o_start >= t.end and _words_between(text, t.end, o_start) <= 2 for o_start, _o_end in all_triggers + [(start, end)])
-
-    elsewhere = {id(t) for t in dated if names_other_noun(t) or reported(t)}
-    attached = []
-    for t in dated:
-        if t.end <= start and _words_between(text, t.end, start) <= 3 and not _CLAUSE_BREAK.search(text, t.end, start) \
-                and not _COORDINATION.search(text, t.end, start) and not _REPORTING_AFTER.match(text, t.end, start):
-            attached.append((start - t.end, t))
-        elif t.start >= end and _words_between(text, end, t.start) <= 8 and t.start < hi and not nearer_other(t) \
-                and not (t.start > end and _PREMODIFIER.search(text[end:t.start])
-                         and not (is_verb and not text[start:end].lower().endswith("ing")
-                                  and _words_between(text, end, t.start) <= 1)) \
-                and (id(t) not in elsewhere or _words_between(text, end, t.start) <= 1):  # "attended the January course"
-            attached.append((t.start - end, t))
-    if attached:
-        best = min(attached, key=lambda a: a[0])[1]
-        # "today November 9, 2008": the explicit date of an apposition wins
-        explicit = [t for _d, t in attached if t is not best and abs(t.start - best.end) <= 3 and any(c.isdigit() for c in t.text)]
-        return explicit[0] if explicit and not any(c.isdigit() for c in best.text) else best
+    elsewhere = {id(t) for t in dated if dating.names_other_noun(t) or dating.reported(t)}
+    attached = dating.attached(dated, elsewhere)
+    if attached is not None:
+        return attached
     dated = [t for t in dated if id(t) not in elsewhere]
-    # 2. sentence or clause opening: "On October 30, ...", "In December, the Court ruled"
-    def premodifies_other(t: TimeExpression) -> bool:
-        # "Incidents, such as the August beheadings of 12, the killing of 24 in September": August is the beheadings'
-        return bool(_PREMODIFIER.search(text[max(0, t.start - 12):t.start])) and any(
-            t.end <= o_start and _words_between(text, t.end, o_start) <= 3 for o_start, _o_end in other_triggers)
+    return dating.opening(dated) or dating.nearest_in_clause(dated)
 
-    for t in dated:
-        if premodifies_other(t):
-            continue
-        if t.end <= start and _words_between(text, 0, t.start) <= _SENTENCE_START_DATE_WORDS:
-            return t
-        if t.end <= start and t.start >= lo and _words_between(text, lo, t.start) <= 2:
-            return t
-    # 3. the nearest date of the clause
-    sub_lo, sub_hi = lo, hi
-    for m in _SUBORDINATE.finditer(text, lo, start):
-        sub_lo = m.start()
-    next_clause = _SUBORDINATE.search(text, end, hi)
-    if next_clause:
-        sub_hi = next_clause.start()
-    def across_coordination(t: TimeExpression) -> bool:
-        # "attended the meeting on July 18 and met separately": the date stays with the first conjunct
-        a, b = (t.end, start) if t.end <= start else (end, t.start)
-        c = _COORDINATION.search(text, a, b)
+
+def _distance(t: TimeExpression, a: int, b: int) -> int:
+    """Characters between ``t`` and the span ``a:b`` (0 when they overlap)."""
+    return t.start - b if t.start >= b else (a - t.end if t.end <= a else 0)
+
+
+@dataclass
+class _Dating:
+    """A trigger of a sentence, with what ``_governing_time``'s checks on its dates need."""
+
+    text: str
+    start: int
+    end: int
+    #: the trigger's clause
+    lo: int
+    hi: int
+    #: the other triggers that may hold a date of their own
+    other_triggers: list[tuple[int, int]]
+    #: every other trigger of the sentence
+    all_triggers: list[tuple[int, int]]
+    is_verb: bool
+
+    def words_to(self, a: int, b: int) -> int:
+        return _words_between(self.text, a, b)
+
+    def asked_by_form(self, dated: list[TimeExpression]) -> TimeExpression | None:
+        """The form itself asks for a date ("told the Ambassador June 30"): the first after it."""
+        if self.text[self.start:self.end].lower() != "told":
+            return None
+        return next((t for t in dated if t.start >= self.end), None)
+
+    def nearer_other(self, t: TimeExpression) -> bool:
+        """Whether another trigger has the date: a date between two triggers follows the first
+        ("visited Gode November 25, meeting ...") unless it pre-modifies the second ("your
+        February 24 visit"); else the nearer one has it."""
+        premodifier = bool(_PREMODIFIER.search(self.text[max(0, t.start - 12):t.start]))
+        mine = _distance(t, self.start, self.end)
+        return any(self._other_has(t, premodifier, mine, o_start, o_end) for o_start, o_end in self.other_triggers)
+
+    def _other_has(self, t: TimeExpression, premodifier: bool, mine: int, o_start: int, o_end: int) -> bool:
+        if _DURING.search(self.text[max(0, o_start - 30):o_start]):
+            return False  # "met ... during an official visit to Mexico July 17-18": same time
+        if self.end <= t.start and t.end <= o_start:
+            return premodifier and self.words_to(t.end, o_start) <= 3
+        if o_end <= t.start and t.end <= self.start:
+            return not (premodifier and self.words_to(t.end, self.start) <= 3)
+        return _distance(t, o_start, o_end) < mine
+
+    def reported(self, t: TimeExpression) -> bool:
+        if t.end <= self.start and _REPORTING_AFTER.match(self.text, t.end, self.start):
+            return True  # "Basbug on June 14 confirmed the meeting": the date of the report
+        m = _REPORTING_BEFORE.search(self.text, max(0, t.start - 60), t.start)
+        return m is not None and m.start() != self.start  # "told Senator Kerry on February 16": the trigger itself
+
+    def names_other_noun(self, t: TimeExpression) -> bool:
+        return _premodifies_noun(self.text, t) and not any(
+            o_start >= t.end and self.words_to(t.end, o_start) <= 2
+            for o_start, _o_end in self.all_triggers + [(self.start, self.end)])
+
+    def attached(self, dated: list[TimeExpression], elsewhere: set[int]) -> TimeExpression | None:
+        """An attached date: "the February 24 visit", "visit to Mexico July 17-18", "met on March 5"."""
+        found = [(gap, t) for t in dated for gap in [self._attached_gap(t, elsewhere)] if gap is not None]
+        if not found:
+            return None
+        best = min(found, key=lambda a: a[0])[1]
+        # "today November 9, 2008": the explicit date of an apposition wins
+        explicit = [t for _d, t in found if t is not best and abs(t.start - best.end) <= 3 and _has_digit(t.text)]
+        return explicit[0] if explicit and not _has_digit(best.text) else best
+
+    def _attached_gap(self, t: TimeExpression, elsewhere: set[int]) -> int | None:
+        """Characters between the trigger and ``t`` when ``t`` is attached to it, else None."""
+        if self._attached_before(t):
+            return self.start - t.end
+        if self._attached_after(t, elsewhere):
+            return t.start - self.end
+        return None
+
+    def _attached_before(self, t: TimeExpression) -> bool:
+        text, start = self.text, self.start
+        return t.end <= start and self.words_to(t.end, start) <= 3 and not _CLAUSE_BREAK.search(text, t.end, start) \
+            and not _COORDINATION.search(text, t.end, start) and not _REPORTING_AFTER.match(text, t.end, start)
+
+    def _attached_after(self, t: TimeExpression, elsewhere: set[int]) -> bool:
+        gap = self.words_to(self.end, t.start)
+        return t.start >= self.end and gap <= 8 and t.start < self.hi and not self.nearer_other(t) \
+            and not self._premodifier_between(t) \
+            and (id(t) not in elsewhere or gap <= 1)  # "attended the January course"
+
+    def _premodifier_between(self, t: TimeExpression) -> bool:
+        """A determiner between the trigger and a later date: the date names the noun after it,
+        unless the trigger is a finite verb right before it."""
+        verb_right_before = self.is_verb and not self.text[self.start:self.end].lower().endswith("ing") \
+            and self.words_to(self.end, t.start) <= 1
+        return t.start > self.end and bool(_PREMODIFIER.search(self.text[self.end:t.start])) and not verb_right_before
+
+    def premodifies_other(self, t: TimeExpression) -> bool:
+        # "Incidents, such as the August beheadings of 12, the killing of 24 in September": August is the beheadings'
+        return bool(_PREMODIFIER.search(self.text[max(0, t.start - 12):t.start])) and any(
+            t.end <= o_start and self.words_to(t.end, o_start) <= 3 for o_start, _o_end in self.other_triggers)
+
+    def opening(self, dated: list[TimeExpression]) -> TimeExpression | None:
+        """A date opening the sentence or the clause: "On October 30, ...", "In December, the Court ruled"."""
+        return next((t for t in dated if not self.premodifies_other(t) and t.end <= self.start and (
+            self.words_to(0, t.start) <= _SENTENCE_START_DATE_WORDS
+            or t.start >= self.lo and self.words_to(self.lo, t.start) <= 2)), None)
+
+    def nearest_in_clause(self, dated: list[TimeExpression]) -> TimeExpression | None:
+        """The nearest date of the trigger's own clause (subordinate clauses cut it)."""
+        sub_lo = max((m.start() for m in _SUBORDINATE.finditer(self.text, self.lo, self.start)), default=self.lo)
+        next_clause = _SUBORDINATE.search(self.text, self.end, self.hi)
+        sub_hi = next_clause.start() if next_clause else self.hi
+        in_clause = [t for t in dated if t.start >= sub_lo and t.end <= sub_hi and not self.nearer_other(t)
+                     and not self.across_coordination(t)]
+        if not in_clause:
+            return None
+        return min(in_clause, key=lambda t: min(abs(t.start - self.end), abs(self.start - t.end)))
+
+    def across_coordination(self, t: TimeExpression) -> bool:
+        """ "attended the meeting on July 18 and met separately": the date stays with the first conjunct."""
+        before = t.end <= self.start
+        a, b = (t.end, self.start) if before else (self.end, t.start)
+        c = _COORDINATION.search(self.text, a, b)
         if c is None:
             return False
-        side = (0, c.start()) if t.end <= start else (c.end(), len(text))
-        return any(side[0] <= o_start and o_end <= side[1] for o_start, o_end in all_triggers)
+        side = (0, c.start()) if before else (c.end(), len(self.text))
+        return any(side[0] <= o_start and o_end <= side[1] for o_start, o_end in self.all_triggers)
 
-    in_clause = [t for t in dated if t.start >= sub_lo and t.end <= sub_hi and not nearer_other(t)
-                 and not across_coordination(t)]
-    if in_clause:
-        return min(in_clause, key=lambda t: min(abs(t.start - end), abs(start - t.end)))
-    return None
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 # --------------------------------------------------------------------------- mentions
@@ -627,7 +776,6 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
     """The mentions of one sentence. Without ``decide`` the rules' verdicts are final;
     with it every trigger form becomes a mention carrying the first rule that rejects it
     (``Mention.rule``), and ``decide`` keeps or drops each one before they are merged."""
-    lex = lexicon()
     text = sentence.text
     candidates = trigger_candidates(text, weak=decide is not None)
     if decide is None:
@@ -637,84 +785,179 @@ def _sentence_mentions(p_index: int, s_index: int, paragraph: Paragraph, sentenc
     sentence_reason = _sentence_reason(text, times, is_subject)
     if sentence_reason and decide is None:
         return []
-    statistical = bool(lex.statistics.search(text))
-    mentions: list[Mention] = []
-    triggers = [(s, e, k, v) for s, e, k, v, r in candidates if not r]
-    # a noun that refers back ("near the site of the Colombian operation on March 6") does not take
-    # the date from the happening the sentence reports
-    referring = {(s, e) for s, e, _k, v in triggers if not v and _refers_back(text, s, e)}
-    spans = [(s, e) for s, e, _k, _v in triggers if (s, e) not in referring]
-    for start, end, kind, is_verb, sense in candidates:
-        word = text[start:end]
-        lo, hi = _clause_bounds(text, start, end)
-        reason = sense or sentence_reason
-        if not reason:
-            reason = _mention_reason(text, start, end, lo, hi, kind, is_verb, word)
-        if reason and decide is None:
-            continue
-        before = text[max(lo, start - 40):start]
-        det = lex.anaphora.search(before)
-        anaphoric = (start, end) in referring
-        others = [s for s in spans if s != (start, end)]
-        when = _governing_time(text, start, end, lo, hi, times, others, [(s, e) for s, e, _k, _v in triggers], is_verb)
-        if anaphoric and when is not None \
-                and not (start - when.end <= _ADJACENT_CHARS and "," not in text[when.end:start] if when.end <= start
-                         else _words_between(text, end, when.start) <= 8) \
-                and not (when.end <= start and _words_between(text, 0, when.start) <= _SENTENCE_START_DATE_WORDS
-                         and not _premodifies_noun(text, when)):
-            when = None  # "The agreement builds on the Bariloche Decision ... on August 28": the antecedent's date
-        plural = not is_verb and word.lower().endswith("s") and word.lower() not in SINGULAR_PLURALS
-        # "operations in Iraq" needs a determiner ("the operations in Iraq") or a partner ("meetings with")
-        anchored = _PLURAL_ANCHOR_AFTER.match(text[end:end + 10]) is not None and (
-            _PLURAL_STRONG_ANCHOR.match(text[end:end + 10]) is not None
-            or _DETERMINED.search(text[max(0, start - 70):start]) is not None)
-        if not reason and plural and (statistical or _NUMBER_BEFORE.search(text[max(0, start - 30):start])
-                                      or not (_attached(text, start, end, when) or anaphoric or anchored)):
-            reason = "category_plural"  # "significant seizures", "280 killings": a category or a count
-        if not reason and not is_verb and not plural and when is None \
-                and not _DETERMINED.search(text[max(0, start - 70):start]) \
-                and not _COMPLEMENT_AFTER.match(text[end:end + 12]) and not word[:1].isupper():
-            reason = "bare_concept"  # "making interdiction difficult", "extradition, and crop substitution"
-        if reason and decide is None:
-            continue
-        status, cued = _status(text, start, end, lo, is_verb, word)
-        if status == "occurred" and when is not None and doc_date and \
-                (when.date_start > doc_date or (not cued and when.date_end > doc_date
-                                                and when.granularity in ("day", "week"))):
-            status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
-        if status in ("planned", "expected") and cued and when is not None and doc_date:
-            if when.granularity == "day" and when.date_end < doc_date and when.end <= start \
-                    and _COMMUNICATION.search(text, when.end, start):
-                when = None  # "On June 10, Poloff urged ... at the upcoming IAEA meeting": the day of the urging
-            else:
-                when = _planned_time(text, start, when, doc_date)
-        amount = _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(lo, start - 40), start)
-        near_before = text[max(lo, start - 40):start]
-        back_reference = is_verb and when is None and word.lower().endswith("ed") and kind in INCIDENT_TYPES \
-            and not _OBJECT_WORD_AFTER.match(text[end:end + 30]) \
-            and bool(_BACK_REFERENCE_BEFORE.search(near_before) or _SINCE_PASSIVE.search(near_before))
-        if back_reference:
-            status, cued = "occurred", False  # "how to destroy the cocaine seized": the seizure is past
-        mentions.append(Mention(p_index, s_index, paragraph, sentence, kind, word, start, end, is_verb,
-                                anaphoric=anaphoric, status=status, when=when, status_cued=cued,
-                                demonstrative=anaphoric and det is not None and bool(_DEMONSTRATIVE.search(det.group())),
-                                amount=amount.group(1) if amount else "",
-                                record=bool(_RECORD_BEFORE.search(near_before)), back_reference=back_reference,
-                                rule=reason, plural=plural, statistical=statistical, lo=lo, hi=hi,
-                                times=times, governing=when))
+    scan = _SentenceScan.of(p_index, s_index, paragraph, sentence, times, doc_date, candidates)
+    mentions = [m for candidate in candidates
+                for m in [scan.mention(candidate, sentence_reason, final=decide is None)] if m is not None]
     if decide is not None and mentions:
         mentions = decide(mentions, parsed)
+    _drop_antecedent_dates(text, mentions)
+    _share_dates_of_one_subject(text, mentions)
+    return _merge_in_sentence(mentions)
+
+
+@dataclass
+class _SentenceScan:
+    """A sentence and what each of its trigger candidates is judged against."""
+
+    p_index: int
+    s_index: int
+    paragraph: Paragraph
+    sentence: Sentence
+    times: list[TimeExpression]
+    doc_date: str
+    #: the sentence reads as statistics ("the number of ...")
+    statistical: bool
+    #: (start, end, type, is_verb) of the triggers no check rules out
+    triggers: list[tuple[int, int, str, bool]]
+    #: the spans of the nouns that refer back to a known happening
+    referring: set[tuple[int, int]]
+
+    @classmethod
+    def of(cls, p_index: int, s_index: int, paragraph: Paragraph, sentence: Sentence, times: list[TimeExpression],
+           doc_date: str, candidates: list[tuple[int, int, str, bool, str]]) -> _SentenceScan:
+        text = sentence.text
+        triggers = [(s, e, k, v) for s, e, k, v, r in candidates if not r]
+        # a noun that refers back ("near the site of the Colombian operation on March 6") does not take
+        # the date from the happening the sentence reports
+        referring = {(s, e) for s, e, _k, v in triggers if not v and _refers_back(text, s, e)}
+        return cls(p_index, s_index, paragraph, sentence, times, doc_date,
+                   bool(lexicon().statistics.search(text)), triggers, referring)
+
+    def mention(self, candidate: tuple[int, int, str, bool, str], sentence_reason: str,
+                final: bool) -> Mention | None:
+        """The mention of one candidate; None when a rule rules it out and the rules are ``final``."""
+        text = self.sentence.text
+        start, end, kind, is_verb, sense = candidate
+        word = text[start:end]
+        lo, hi = _clause_bounds(text, start, end)
+        reason = sense or sentence_reason or _mention_reason(text, start, end, lo, hi, kind, is_verb, word)
+        if reason and final:
+            return None
+        anaphoric = (start, end) in self.referring
+        m = Mention(self.p_index, self.s_index, self.paragraph, self.sentence, kind, word, start, end, is_verb,
+                    anaphoric=anaphoric, when=self.time_of(start, end, lo, hi, is_verb, anaphoric),
+                    plural=not is_verb and word.lower().endswith("s") and word.lower() not in SINGULAR_PLURALS,
+                    statistical=self.statistical, lo=lo, hi=hi, times=self.times)
+        m.rule = reason or _shape_reason(m)
+        if m.rule and final:
+            return None
+        _set_status(m, self.doc_date)
+        _set_reference_marks(m)
+        m.governing = m.when
+        return m
+
+    def time_of(self, start: int, end: int, lo: int, hi: int, is_verb: bool, anaphoric: bool) -> TimeExpression | None:
+        text = self.sentence.text
+        spans = [(s, e) for s, e, _k, _v in self.triggers if (s, e) not in self.referring]
+        others = [span for span in spans if span != (start, end)]
+        when = _governing_time(text, start, end, lo, hi, self.times, others,
+                               [(s, e) for s, e, _k, _v in self.triggers], is_verb)
+        if anaphoric and when is not None and not _own_date_of_anaphor(text, start, end, when):
+            return None  # "The agreement builds on the Bariloche Decision ... on August 28": the antecedent's date
+        return when
+
+
+def _own_date_of_anaphor(text: str, start: int, end: int, when: TimeExpression) -> bool:
+    """Whether a referring noun keeps its date: right by it, or opening the sentence."""
+    if when.end <= start:
+        near = start - when.end <= _ADJACENT_CHARS and "," not in text[when.end:start]
+    else:
+        near = _words_between(text, end, when.start) <= 8
+    opening = when.end <= start and _words_between(text, 0, when.start) <= _SENTENCE_START_DATE_WORDS \
+        and not _premodifies_noun(text, when)
+    return near or opening
+
+
+def _category_plural(m: Mention) -> bool:
+    # "significant seizures", "280 killings": a category or a count
+    if not m.plural:
+        return False
+    text, start, end = m.sentence.text, m.start, m.end
+    # "operations in Iraq" needs a determiner ("the operations in Iraq") or a partner ("meetings with")
+    anchored = _PLURAL_ANCHOR_AFTER.match(text[end:end + 10]) is not None and (
+        _PLURAL_STRONG_ANCHOR.match(text[end:end + 10]) is not None
+        or _DETERMINED.search(text[max(0, start - 70):start]) is not None)
+    return m.statistical or bool(_NUMBER_BEFORE.search(text[max(0, start - 30):start])) \
+        or not (_attached(text, start, end, m.when) or m.anaphoric or anchored)
+
+
+def _bare_concept(m: Mention) -> bool:
+    # "making interdiction difficult", "extradition, and crop substitution"
+    text, start, end = m.sentence.text, m.start, m.end
+    return not m.is_verb and not m.plural and m.when is None \
+        and not _DETERMINED.search(text[max(0, start - 70):start]) \
+        and not _COMPLEMENT_AFTER.match(text[end:end + 12]) and not m.trigger[:1].isupper()
+
+
+#: the checks of a mention's form and surroundings, once its date is known (first match wins;
+#: the names are ``Mention.rule`` values, read by the learned decider)
+SHAPE_CHECKS: tuple[tuple[str, Callable[[Mention], bool]], ...] = (
+    ("category_plural", _category_plural),
+    ("bare_concept", _bare_concept),
+)
+
+
+def _shape_reason(m: Mention) -> str:
+    return next((name for name, check in SHAPE_CHECKS if check(m)), "")
+
+
+def _set_status(m: Mention, doc_date: str) -> None:
+    """The mention's status from its cues, then as its date says: a date after the document
+    date plans the happening, and a planned happening takes its planned time."""
+    status, cued = _status(m.sentence.text, m.start, m.end, m.lo, m.is_verb, m.trigger)
+    when = m.when
+    if when is not None and doc_date:
+        if status == "occurred" and _dated_later(when, cued, doc_date):
+            status, cued = "planned", True  # "is leading a group to Washington the week of July 21"
+        if status in ("planned", "expected") and cued:
+            when = _time_of_plan(m, when, doc_date)
+    m.status, m.status_cued, m.when = status, cued, when
+
+
+def _dated_later(when: TimeExpression, cued: bool, doc_date: str) -> bool:
+    """A date after the document's; without a cue, a day or week that ends after it too."""
+    return when.date_start > doc_date or (not cued and when.date_end > doc_date and when.granularity in ("day", "week"))
+
+
+def _time_of_plan(m: Mention, when: TimeExpression, doc_date: str) -> TimeExpression | None:
+    text, start = m.sentence.text, m.start
+    if when.granularity == "day" and when.date_end < doc_date and when.end <= start \
+            and _COMMUNICATION.search(text, when.end, start):
+        return None  # "On June 10, Poloff urged ... at the upcoming IAEA meeting": the day of the urging
+    return _planned_time(text, start, when, doc_date)
+
+
+def _set_reference_marks(m: Mention) -> None:
+    """The figure, the record and the back reference a mention names, and its demonstrative."""
+    text, start, end = m.sentence.text, m.start, m.end
+    near_before = text[max(m.lo, start - 40):start]
+    amount = _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(m.lo, start - 40), start)
+    m.amount = amount.group(1) if amount else ""
+    m.record = bool(_RECORD_BEFORE.search(near_before))
+    m.back_reference = m.is_verb and m.when is None and m.trigger.lower().endswith("ed") and m.kind in INCIDENT_TYPES \
+        and not _OBJECT_WORD_AFTER.match(text[end:end + 30]) \
+        and bool(_BACK_REFERENCE_BEFORE.search(near_before) or _SINCE_PASSIVE.search(near_before))
+    if m.back_reference:
+        m.status, m.status_cued = "occurred", False  # "how to destroy the cocaine seized": the seizure is past
+    det = lexicon().anaphora.search(near_before)
+    m.demonstrative = m.anaphoric and det is not None and bool(_DEMONSTRATIVE.search(det.group()))
+
+
+def _drop_antecedent_dates(text: str, mentions: list[Mention]) -> None:
+    """ "captured near the site of the operation on March 6": the date is the capture's."""
     for m in mentions:
         own = m.when is not None and m.when.end <= m.start and _words_between(text, m.when.end, m.start) <= 3
         if m.anaphoric and m.when is not None and not own and any(o.when is m.when and not o.anaphoric for o in mentions):
-            m.when = None  # "captured near the site of the operation on March 6": the date is the capture's
-    for i, m in enumerate(mentions):
-        if m.when is None and m.is_verb and i > 0:
-            prev = mentions[i - 1]
-            if prev.is_verb and prev.when is not None and _status_class(prev.status) == _status_class(m.status) \
-                    and _SHARED_SUBJECT.fullmatch(text, max(prev.end, prev.when.end), m.start):
-                m.when, m.date_inherited = prev.when, True  # "visited Ashgabat on December 29 and signed ..."
-    return _merge_in_sentence(mentions)
+            m.when = None
+
+
+def _share_dates_of_one_subject(text: str, mentions: list[Mention]) -> None:
+    """ "visited Ashgabat on December 29 and signed ...": the second verb takes the first's date."""
+    for prev, m in zip(mentions, mentions[1:]):
+        if m.when is None and m.is_verb and prev.is_verb and prev.when is not None \
+                and _status_class(prev.status) == _status_class(m.status) \
+                and _SHARED_SUBJECT.fullmatch(text, max(prev.end, prev.when.end), m.start):
+            m.when, m.date_inherited = prev.when, True
 
 
 #: "... on December 29 and signed": a second verb of the same subject, nothing else between
@@ -724,51 +967,94 @@ _SHARED_SUBJECT = re.compile(r"[^,;:()]*?(?:,\s*)?\s+and\s+(?:then\s+|also\s+|la
 def _merge_in_sentence(mentions: list[Mention]) -> list[Mention]:
     """Chains such as "agreed to sign a ... Agreement", "attended the ... meeting",
     one date governing two triggers of a type, and a delegation travelling to a
-    visit or meeting are one happening."""
+    visit or meeting are one happening: each mention is tried against the ones kept
+    before it, latest first, with the joins of ``IN_SENTENCE_JOINS``."""
     out: list[Mention] = []
     for m in mentions:
-        merged = False
-        for prev in reversed(out):
-            close = m.start - prev.end <= _ADJACENT_CHARS and prev.is_verb \
-                and not _COORDINATION.search(m.sentence.text, prev.end, m.start)
-            same_time = (m.when is not None and m.when is prev.when) or \
-                (m.when is None and prev.when is None and m.status == prev.status
-                 and not _SEQUENCE.search(m.sentence.text, prev.end, m.start))
-            distinct_amounts = bool(prev.amount and m.amount and prev.amount != m.amount)
-            if prev.kind == m.kind and not distinct_amounts \
-                    and (close or same_time or (m.anaphoric and m.when is None) or (prev.anaphoric and prev.when is None)):
-                # the later word of a chain carries the status ("agreed to sign" → planned)
-                if close and m.status in ("planned", "expected") and prev.status == "occurred":
-                    prev.status = m.status
-                if prev.when is None:
-                    prev.when = m.when
-                prev.amount = prev.amount or m.amount
-                prev.record = prev.record or m.record
-                prev.back_reference = prev.back_reference and m.back_reference
-                merged = True
-                break
-            if prev.kind == "delegation" and m.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60:
-                if prev.when is None:
-                    prev.when = m.when
-                merged = True
-                break
-            if m.kind == "delegation" and prev.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60 \
-                    and _BY_AGENT.search(m.sentence.text, prev.end, m.start):
-                # "an early February visit to Cairo by a delegation of ...": the delegation's trip
-                if m.when is None:
-                    m.when, m.status = prev.when, prev.status
-                out.remove(prev)
-                break
-            if prev.kind == m.kind and not prev.is_verb and not m.is_verb and not distinct_amounts \
-                    and _NOUN_LINK.fullmatch(m.sentence.text, prev.end, m.start):
-                # "the first hearing in the prosecution of ...": one happening named twice
-                if prev.when is None:
-                    prev.when = m.when
-                merged = True
-                break
-        if not merged:
+        if not _folded(m, out):
             out.append(m)
     return out
+
+
+def _folded(m: Mention, out: list[Mention]) -> bool:
+    """Whether ``m`` was folded into a mention of ``out``: the first join that applies to it and
+    one of them, latest first, decides (a join that keeps ``m`` ends the search too)."""
+    for prev in reversed(out):
+        for _name, applies, join in IN_SENTENCE_JOINS:
+            if applies(prev, m):
+                return join(prev, m, out)  # (may remove prev from out: the search ends here)
+    return False
+
+
+def _close(prev: Mention, m: Mention) -> bool:
+    """A verb with the trigger close after it, nothing coordinated between ("agreed to sign")."""
+    return m.start - prev.end <= _ADJACENT_CHARS and prev.is_verb \
+        and not _COORDINATION.search(m.sentence.text, prev.end, m.start)
+
+
+def _distinct_amounts(prev: Mention, m: Mention) -> bool:
+    return bool(prev.amount and m.amount and prev.amount != m.amount)
+
+
+def _one_happening(prev: Mention, m: Mention) -> bool:
+    """Same type, and close, or one date for both, or one of them an undated reference back."""
+    same_time = (m.when is not None and m.when is prev.when) or \
+        (m.when is None and prev.when is None and m.status == prev.status
+         and not _SEQUENCE.search(m.sentence.text, prev.end, m.start))
+    return prev.kind == m.kind and not _distinct_amounts(prev, m) \
+        and (_close(prev, m) or same_time or (m.anaphoric and m.when is None) or (prev.anaphoric and prev.when is None))
+
+
+def _join_one_happening(prev: Mention, m: Mention, out: list[Mention]) -> bool:
+    # the later word of a chain carries the status ("agreed to sign" → planned)
+    if _close(prev, m) and m.status in ("planned", "expected") and prev.status == "occurred":
+        prev.status = m.status
+    if prev.when is None:
+        prev.when = m.when
+    prev.amount = prev.amount or m.amount
+    prev.record = prev.record or m.record
+    prev.back_reference = prev.back_reference and m.back_reference
+    return True
+
+
+def _delegation_travels_to(prev: Mention, m: Mention) -> bool:
+    return prev.kind == "delegation" and m.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60
+
+
+def _delegation_is_agent(prev: Mention, m: Mention) -> bool:
+    # "an early February visit to Cairo by a delegation of ...": the delegation's trip
+    return m.kind == "delegation" and prev.kind in ABSORBED_BY_DELEGATION and m.start - prev.end <= 60 \
+        and _BY_AGENT.search(m.sentence.text, prev.end, m.start) is not None
+
+
+def _join_as_delegation(prev: Mention, m: Mention, out: list[Mention]) -> bool:
+    if m.when is None:
+        m.when, m.status = prev.when, prev.status
+    out.remove(prev)
+    return False
+
+
+def _named_twice(prev: Mention, m: Mention) -> bool:
+    # "the first hearing in the prosecution of ...": one happening named twice
+    return prev.kind == m.kind and not prev.is_verb and not m.is_verb and not _distinct_amounts(prev, m) \
+        and _NOUN_LINK.fullmatch(m.sentence.text, prev.end, m.start) is not None
+
+
+def _join_taking_date(prev: Mention, m: Mention, out: list[Mention]) -> bool:
+    if prev.when is None:
+        prev.when = m.when
+    return True
+
+
+#: the joins of two mentions of one sentence, in the order they are tried: (name, whether it
+#: applies to an earlier and a later mention, the join: True when the later one is folded in)
+IN_SENTENCE_JOINS: tuple[tuple[str, Callable[[Mention, Mention], bool],
+                               Callable[[Mention, Mention, list[Mention]], bool]], ...] = (
+    ("one_happening", _one_happening, _join_one_happening),
+    ("delegation_travels_to", _delegation_travels_to, _join_taking_date),
+    ("delegation_is_agent", _delegation_is_agent, _join_as_delegation),
+    ("named_twice", _named_twice, _join_taking_date),
+)
 
 
 #: "visit to Cairo by a delegation": the delegation is the visit's agent
@@ -834,11 +1120,46 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
     parses = parses or {}
     if times is None:
         times = [[_compute_times(s.text, doc.doc_date) for s in p.sentences] for p in doc.paragraphs]
-    units: list[tuple[int, int, Paragraph, Sentence, list[TimeExpression], bool]] = []
+    narrative = _Narrative(doc.doc_date)
+    for unit in _units(doc, times):
+        narrative.open_paragraph(unit)
+        setting = narrative.setting(unit)
+        mentions = _sentence_mentions(unit.p_index, unit.s_index, unit.paragraph, unit.sentence, unit.times,
+                                      doc.doc_date, unit.is_subject, decide=decide,
+                                      parsed=None if unit.is_subject else parses.get((unit.p_index, unit.s_index)))
+        # "visited Abu Dhabi on March 22 and met with ...": the sentence's own trip or meeting dates the rest
+        setting.own = next((m for m in mentions if m.when is not None and m.kind in TRAVEL_TYPES), None)
+        context = narrative.context(unit.p_index, setting)
+        for m in mentions:
+            m.from_subject = unit.is_subject
+            m.context = dict(context)
+            _set_place_and_actors(m)
+            narrative.date(m, setting)
+            narrative.add(m)
+        narrative.close_sentence(unit)
+    final = [m for m in narrative.events if not _suspect_travel(m, narrative.events)]
+    if finalize is not None:
+        finalize(final, parses)
+    return [_to_event(doc, m) for m in final]
+
+
+class _Unit(NamedTuple):
+    """A sentence of the document to read for events (the subject line is one too)."""
+
+    p_index: int
+    s_index: int
+    paragraph: Paragraph
+    sentence: Sentence
+    times: list[TimeExpression]
+    is_subject: bool
+
+
+def _units(doc: Document, times: list[list[list[TimeExpression]]]) -> Iterator[_Unit]:
+    """The subject line (when the body does not repeat it), then each sentence once."""
     subject = _subject_sentence(doc)
     if subject is not None:
-        units.append((-1, 0, Paragraph("", "", "", subject.text, [subject]), subject,
-                      _compute_times(subject.text, doc.doc_date), True))
+        yield _Unit(-1, 0, Paragraph("", "", "", subject.text, [subject]), subject,
+                    _compute_times(subject.text, doc.doc_date), True)
     seen: set[str] = set()
     for p_index, paragraph in enumerate(doc.paragraphs):
         for s_index, sentence in enumerate(paragraph.sentences):
@@ -847,97 +1168,157 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
                 continue  # a repeated body or header adds nothing
             seen.add(key)
             sentence_times = times[p_index][s_index] if p_index < len(times) and s_index < len(times[p_index]) else []
-            units.append((p_index, s_index, paragraph, sentence, sentence_times, False))
+            yield _Unit(p_index, s_index, paragraph, sentence, sentence_times, False)
 
-    events: list[Mention] = []
+
+@dataclass
+class _Setting:
+    """A sentence being read, with the dates its narrative offers its mentions."""
+
+    text: str
+    is_subject: bool
+    #: "earlier in the day", "the following day": read against the narrative's day
+    relative_day: TimeExpression | None
+    #: the sentence's own dated trip or meeting
+    own: Mention | None = None
+
+
+@dataclass
+class _Narrative:
+    """What the document has told so far, as the dating of the next mentions reads it."""
+
+    doc_date: str
+    #: the mentions kept so far, one per happening
+    events: list[Mention] = field(default_factory=list)
+    #: the date of the narrative under way, and whether it tells of the past or of plans
     frame: TimeExpression | None = None
-    frame_status = "occurred"
+    frame_status: str = "occurred"
     last_day: TimeExpression | None = None  # the latest single day the text has stated
     day_frame: TimeExpression | None = None  # the latest frame that was a single day
-    last_p = None
+    last_p: int | None = None
     last_times_p: int | None = None
-    prev_times: list[TimeExpression] = []
-    paragraph_times: list[TimeExpression] = []
-    doc_times: list[TimeExpression] = []
-    for p_index, s_index, paragraph, sentence, sentence_times, is_subject in units:
-        if p_index != last_p and s_index == 0 and not is_subject:
-            opening = _frame_from_opening(sentence.text, sentence_times)
-            if opening is not None:
-                frame, frame_status = opening, ("planned" if doc.doc_date and opening.date_start > doc.doc_date else "occurred")
-                day_frame = _single_day(frame) or day_frame
-            last_p = p_index
-        relative_day = _narrative_relative_day(sentence.text, day_frame or last_day)
-        mentions = _sentence_mentions(p_index, s_index, paragraph, sentence, sentence_times, doc.doc_date, is_subject,
-                                      decide=decide, parsed=parses.get((p_index, s_index)) if not is_subject else None)
-        # "visited Abu Dhabi on March 22 and met with ...": the sentence's own trip or meeting dates the rest
-        own = next((m for m in mentions if m.when is not None and m.kind in TRAVEL_TYPES), None)
-        context = _context_times(frame, last_day, relative_day, own, events, prev_times if p_index == last_times_p else [],
-                                 paragraph_times if p_index == last_times_p else [], doc_times)
-        for m in mentions:
-            m.from_subject = is_subject
-            m.context = dict(context)
-            m.location = find_location(sentence.text, m.end)
-            if not m.location and m.kind == "visit" and m.is_verb:
-                m.location = visit_object(sentence.text, m.end)  # "visited Bangladesh"
-            m.actors = [a for a in find_actors(sentence.text) if a != m.location]
-            if m.when is not None and lexicon().narrative_days.search(m.when.text) \
-                    and (relative_day is None or m.when.start <= relative_day.start < m.when.end):
-                m.when = None  # "earlier in the day" read as the cable's day: the narrative's day instead
-            if m.when is None and relative_day is not None and _governs(sentence.text, relative_day, m):
-                m.when, m.date_inherited = relative_day, True  # "earlier in the day", "the following day"
-            if m.when is None and own is not None and m.kind in NARRATIVE_TYPES and own.status == m.status:
-                m.when, m.date_inherited = own.when, True
-            if m.when is None and m.kind in NARRATIVE_TYPES and frame is not None and not is_subject \
-                    and not _OWN_TIME_BEFORE.search(sentence.text, max(0, m.start - 30), m.start) \
-                    and (m.status == frame_status or (frame_status == "planned" and m.status != "occurred")):
-                m.when, m.date_inherited = frame, True
-            # a trip frames the meetings held during it; a meeting frames only a narrative with no trip;
-            # "since the September 7 visit" is a reference point, not the narrative
-            if m.when is not None and not m.date_inherited and m.kind in NARRATIVE_TYPES and not is_subject \
-                    and (m.kind != "meeting" or frame is None) and _narrow(m.when) \
-                    and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.start - 60), m.start) \
-                    and not _TEMPORAL_REFERENCE.search(sentence.text, max(0, m.when.start - 60), m.when.start):
-                frame, frame_status = m.when, ("planned" if m.status in ("planned", "expected") else "occurred")
-                day_frame = _single_day(frame) or day_frame
-            found = find_same(events, m)
-            target = found[0] if found is not None else None
-            if target is None and m.demonstrative:
-                continue  # "this operation" after arrests: refers to something already reported
-            if target is None:
-                events.append(m)
-            else:
-                _absorb(target, m)
-        days = [t for t in sentence_times if t.granularity == "day" and t.date_start == t.date_end]
-        if days and not is_subject:
-            last_day = days[-1]
-        if not is_subject:
-            if p_index != last_times_p:
-                paragraph_times = []
-            last_times_p = p_index
-            prev_times = _dated(sentence_times)
-            paragraph_times = paragraph_times + prev_times
-            doc_times = doc_times + prev_times
-    final = [m for m in events if not _suspect_travel(m, events)]
-    if finalize is not None:
-        finalize(final, parses)
-    return [_to_event(doc, m) for m in final]
+    prev_times: list[TimeExpression] = field(default_factory=list)
+    paragraph_times: list[TimeExpression] = field(default_factory=list)
+    doc_times: list[TimeExpression] = field(default_factory=list)
+
+    def set_frame(self, t: TimeExpression, status: str) -> None:
+        self.frame, self.frame_status = t, status
+        self.day_frame = _single_day(t) or self.day_frame
+
+    def open_paragraph(self, unit: _Unit) -> None:
+        """A paragraph opening with a date starts a narrative of that date."""
+        if unit.p_index == self.last_p or unit.s_index != 0 or unit.is_subject:
+            return
+        opening = _frame_from_opening(unit.sentence.text, unit.times)
+        if opening is not None:
+            self.set_frame(opening, "planned" if self.doc_date and opening.date_start > self.doc_date else "occurred")
+        self.last_p = unit.p_index
+
+    def setting(self, unit: _Unit) -> _Setting:
+        text = unit.sentence.text
+        return _Setting(text, unit.is_subject, _narrative_relative_day(text, self.day_frame or self.last_day))
+
+    def context(self, p_index: int, setting: _Setting) -> dict[str, TimeExpression]:
+        same_paragraph = p_index == self.last_times_p
+        return _context_times(self.frame, self.last_day, setting.relative_day, setting.own, self.events,
+                              self.prev_times if same_paragraph else [],
+                              self.paragraph_times if same_paragraph else [], self.doc_times)
+
+    def date(self, m: Mention, setting: _Setting) -> None:
+        """The mention's date from the narrative when it has none of its own (the first of
+        ``INHERITED_DATES`` that applies), and the narrative's frame from the mention."""
+        if m.when is not None and lexicon().narrative_days.search(m.when.text) \
+                and (setting.relative_day is None or m.when.start <= setting.relative_day.start < m.when.end):
+            m.when = None  # "earlier in the day" read as the cable's day: the narrative's day instead
+        if m.when is None:
+            for _name, applies, inherited in INHERITED_DATES:
+                if applies(self, m, setting):
+                    m.when, m.date_inherited = inherited(self, setting), True
+                    break
+        if m.when is not None and _frames_narrative(self, m, m.when, setting):
+            self.set_frame(m.when, "planned" if m.status in ("planned", "expected") else "occurred")
+
+    def add(self, m: Mention) -> None:
+        """Keep the mention as a new happening, or fold it into the one it reports again."""
+        found = find_same(self.events, m)
+        if found is not None:
+            _absorb(found[0], m)
+        elif not m.demonstrative:  # "this operation" after arrests: refers to something already reported
+            self.events.append(m)
+
+    def close_sentence(self, unit: _Unit) -> None:
+        """Remember the sentence's dates (the subject line's are not the narrative's)."""
+        if unit.is_subject:
+            return
+        days = [t for t in unit.times if t.granularity == "day" and t.date_start == t.date_end]
+        if days:
+            self.last_day = days[-1]
+        if unit.p_index != self.last_times_p:
+            self.paragraph_times = []
+        self.last_times_p = unit.p_index
+        self.prev_times = _dated(unit.times)
+        self.paragraph_times = self.paragraph_times + self.prev_times
+        self.doc_times = self.doc_times + self.prev_times
+
+
+def _from_relative_day(n: _Narrative, m: Mention, s: _Setting) -> bool:
+    # "earlier in the day", "the following day"
+    return s.relative_day is not None and _governs(s.text, s.relative_day, m)
+
+
+def _from_own_trip(n: _Narrative, m: Mention, s: _Setting) -> bool:
+    return s.own is not None and m.kind in NARRATIVE_TYPES and s.own.status == m.status
+
+
+def _from_frame(n: _Narrative, m: Mention, s: _Setting) -> bool:
+    return m.kind in NARRATIVE_TYPES and n.frame is not None and not s.is_subject \
+        and not _OWN_TIME_BEFORE.search(s.text, max(0, m.start - 30), m.start) \
+        and (m.status == n.frame_status or (n.frame_status == "planned" and m.status != "occurred"))
+
+
+#: where an undated mention takes its date from, in order: (name, applies, the date)
+INHERITED_DATES: tuple[tuple[str, Callable[[_Narrative, Mention, _Setting], bool],
+                             Callable[[_Narrative, _Setting], TimeExpression | None]], ...] = (
+    ("relative_day", _from_relative_day, lambda n, s: s.relative_day),
+    ("own_trip", _from_own_trip, lambda n, s: s.own.when if s.own is not None else None),
+    ("frame", _from_frame, lambda n, s: n.frame),
+)
+
+
+def _frames_narrative(n: _Narrative, m: Mention, when: TimeExpression, s: _Setting) -> bool:
+    """Whether a mention dated ``when`` sets the narrative's frame: a trip frames the meetings held
+    during it; a meeting frames only a narrative with no trip; "since the September 7 visit" is a
+    reference point, not the narrative."""
+    return not m.date_inherited and m.kind in NARRATIVE_TYPES and not s.is_subject \
+        and (m.kind != "meeting" or n.frame is None) and _narrow(when) \
+        and not _TEMPORAL_REFERENCE.search(s.text, max(0, m.start - 60), m.start) \
+        and not _TEMPORAL_REFERENCE.search(s.text, max(0, when.start - 60), when.start)
+
+
+def _set_place_and_actors(m: Mention) -> None:
+    text = m.sentence.text
+    m.location = find_location(text, m.end)
+    if not m.location and m.kind == "visit" and m.is_verb:
+        m.location = visit_object(text, m.end)  # "visited Bangladesh"
+    m.actors = [a for a in find_actors(text) if a != m.location]
 
 
 def _context_times(frame: TimeExpression | None, last_day: TimeExpression | None, relative_day: TimeExpression | None,
                    own: "Mention | None", events: list[Mention], prev_times: list[TimeExpression],
                    paragraph_times: list[TimeExpression], doc_times: list[TimeExpression]) -> dict[str, TimeExpression]:
     """The dates a mention could inherit, by where they come from."""
-    out: dict[str, TimeExpression] = {}
-    for name, t in (("frame", frame), ("last_day", last_day), ("relative_day", relative_day),
-                    ("own_trip", own.when if own is not None else None),
-                    ("prev_event", next((e.when for e in reversed(events) if e.when is not None), None)),
-                    ("prev_sentence", prev_times[-1] if prev_times else None),
-                    ("paragraph_first", paragraph_times[0] if paragraph_times else None),
-                    ("paragraph_last", paragraph_times[-1] if paragraph_times else None),
-                    ("doc_last", doc_times[-1] if doc_times else None)):
-        if t is not None and t.date_start:
-            out[name] = t
-    return out
+    offered = (("frame", frame), ("last_day", last_day), ("relative_day", relative_day),
+               ("own_trip", own.when if own is not None else None),
+               ("prev_event", next((e.when for e in reversed(events) if e.when is not None), None)),
+               ("prev_sentence", _last(prev_times)),
+               ("paragraph_first", paragraph_times[0] if paragraph_times else None),
+               ("paragraph_last", _last(paragraph_times)),
+               ("doc_last", _last(doc_times)))
+    return {name: t for name, t in offered if t is not None and t.date_start}
+
+
+def _last(times: list[TimeExpression]) -> TimeExpression | None:
+    return times[-1] if times else None
 
 
 _TRAVEL_WORD = re.compile(r"^(?:travel|arriv|go|went|fl[eyi]|came|com)", re.I)
@@ -1095,17 +1476,12 @@ def _same_incident(prev: Mention, m: Mention) -> bool:
     the same record ("the largest cocaine seizure ever"), or a participle naming the thing
     seized before ("the cocaine seized in Kenya"); never across different figures, explicit
     dates or places."""
-    if m.kind not in INCIDENT_TYPES or _status_class(prev.status) != _status_class(m.status):
+    if m.kind not in INCIDENT_TYPES or _status_class(prev.status) != _status_class(m.status) \
+            or _distinct_amounts(prev, m) or _different_places(prev.location, m.location) \
+            or not _date_overlap(prev.when, m.when):
         return False
-    if (prev.amount and m.amount and prev.amount != m.amount) or _different_places(prev.location, m.location):
-        return False
-    if not _date_overlap(prev.when, m.when):
-        return False
-    if prev.amount and prev.amount == m.amount:
-        return True
-    if prev.record and m.record:
-        return True
-    return m.back_reference and not m.amount
+    return bool(prev.amount and prev.amount == m.amount) or (prev.record and m.record) \
+        or (m.back_reference and not m.amount)
 
 
 def _status_class(status: str) -> str:
@@ -1138,22 +1514,9 @@ def find_same(events: list[Mention], m: Mention) -> tuple[Mention, str] | None:
 
 
 def _absorb(target: Mention, m: Mention) -> None:
+    """Fold a later report ``m`` of a happening into the mention kept for it."""
     if target.from_subject and not m.from_subject:
-        # the body states the event in full: it becomes the representative
-        when = target.when if target.when is not None else m.when
-        inherited = target.date_inherited if target.when is not None else m.date_inherited
-        status = m.status if m.status != "occurred" else target.status
-        target.p_index, target.s_index = m.p_index, m.s_index
-        target.paragraph, target.sentence, target.trigger = m.paragraph, m.sentence, m.trigger
-        target.start, target.end, target.is_verb = m.start, m.end, m.is_verb
-        target.times, target.governing, target.context, target.lo, target.hi = m.times, m.governing, m.context, m.lo, m.hi
-        target.location = m.location or target.location
-        # the subject line's names again, in capitals ("LIZ CHENEY'S MEETING"), add nothing
-        body_words = set(re.findall(r"[\w'’-]+", m.sentence.text.lower()))
-        target.actors = m.actors + [a for a in target.actors if a not in m.actors
-                                    and not all(w in body_words for w in a.lower().split())]
-        target.when, target.date_inherited, target.status = when, inherited, status
-        target.from_subject = False
+        _body_replaces_subject(target, m)
         return
     if (target.when is None or target.date_inherited) and m.when is not None and not m.date_inherited:
         target.when, target.date_inherited = m.when, True
@@ -1164,6 +1527,24 @@ def _absorb(target: Mention, m: Mention) -> None:
         target.location = m.location
     target.amount = target.amount or m.amount
     target.record = target.record or m.record
+
+
+def _body_replaces_subject(target: Mention, m: Mention) -> None:
+    """The body states the event the subject line named in full: it becomes the representative."""
+    dated = target if target.when is not None else m
+    when, inherited = dated.when, dated.date_inherited
+    status = m.status if m.status != "occurred" else target.status
+    target.p_index, target.s_index = m.p_index, m.s_index
+    target.paragraph, target.sentence, target.trigger = m.paragraph, m.sentence, m.trigger
+    target.start, target.end, target.is_verb = m.start, m.end, m.is_verb
+    target.times, target.governing, target.context, target.lo, target.hi = m.times, m.governing, m.context, m.lo, m.hi
+    target.location = m.location or target.location
+    # the subject line's names again, in capitals ("LIZ CHENEY'S MEETING"), add nothing
+    body_words = set(re.findall(r"[\w'’-]+", m.sentence.text.lower()))
+    target.actors = m.actors + [a for a in target.actors if a not in m.actors
+                                and not all(w in body_words for w in a.lower().split())]
+    target.when, target.date_inherited, target.status = when, inherited, status
+    target.from_subject = False
 
 
 def _to_event(doc: Document, m: Mention) -> Event:

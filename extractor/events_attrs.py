@@ -8,7 +8,9 @@ listed country/capital is the location.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from .events_lexicon import lexicon
 from .language import singular
@@ -49,23 +51,35 @@ _OPENING = re.compile(r"^[\W_]*(?:(?:[A-Z][\w/]*\s+){0,3}[A-Za-z]+\s*:\s*[\W_]*)
 
 @lru_cache(maxsize=4096)  # the same names recur through a cable
 def _clean_name(name: str, initial: bool = False) -> str:
-    name = _POSSESSIVE.sub("", name.strip(" ,.;:-"))
-    lex = lexicon()
-    # strip leading titles repeatedly ("Deputy Secretary Negroponte")
-    changed = True
-    while changed and name:
-        changed = False
-        m = lex.titles.match(name)
-        if m and m.end() < len(name) and name[m.end()] in " \t":
-            rest = name[m.end():].strip()
-            if rest.startswith("of "):
-                office = lex.offices.match(rest)
-                if not office:
-                    return ""  # "Secretary of Public Security" alone is an office
-                rest = rest[office.end():]
-            name, changed = rest, True
+    """The name without its titles, possessive and edge words; "" when what is left names nobody."""
+    stripped = _without_titles(_POSSESSIVE.sub("", name.strip(" ,.;:-")))
+    if stripped is None:
+        return ""
     # "U/S for Political Affairs R. Nicholas Burns": the office before the person
-    name = re.sub(r"^(?:[A-Z][\w-]*\s+){1,3}?(?:Affairs|Relations)\s+(?=[A-Z][\w.]*\s+[A-Z])", "", name)
+    stripped = re.sub(r"^(?:[A-Z][\w-]*\s+){1,3}?(?:Affairs|Relations)\s+(?=[A-Z][\w.]*\s+[A-Z])", "", stripped)
+    stripped = _without_edge_words(stripped, initial)
+    return "" if any(check(stripped) for _name, check in NOT_A_NAME) else stripped
+
+
+def _without_titles(name: str) -> str | None:
+    """Leading titles stripped repeatedly ("Deputy Secretary Negroponte"); None when an office
+    is all there is ("Secretary of Public Security")."""
+    lex = lexicon()
+    while name:
+        m = lex.titles.match(name)
+        if not (m and m.end() < len(name) and name[m.end()] in " \t"):
+            return name
+        name = name[m.end():].strip()
+        if name.startswith("of "):
+            office = lex.offices.match(name)
+            if not office:
+                return None
+            name = name[office.end():]
+    return name
+
+
+def _without_edge_words(name: str, initial: bool) -> str:
+    lex = lexicon()
     words = name.split()
     while words and (words[0] in lex.actor_stopwords or words[0] in lex.months
                      or (initial and words[0].endswith("ing"))) and len(words) > 1 and words[1][:1].isupper():
@@ -73,14 +87,30 @@ def _clean_name(name: str, initial: bool = False) -> str:
         initial = False
     while words and (words[-1] in lex.months or words[-1] in _TRAILING_LINKS):
         words.pop()  # "Following the" once "October" is gone
-    name = " ".join(words)
-    if not name or name in lex.actor_stopwords or name in lex.months or lex.titles.fullmatch(name):
-        return ""
-    if len(name) < 2 or not any(c.isalpha() for c in name) or _REDACTED.search(name):
-        return ""
-    if name in lex.demonyms or singular(name) in lex.demonyms or _ADJECTIVE_COMPOUND.fullmatch(name):
-        return ""  # "Arab", "Colombians", "Lebanese-organized", "Gaza-related"
-    return name
+    return " ".join(words)
+
+
+def _a_common_word(name: str) -> bool:
+    lex = lexicon()
+    return not name or name in lex.actor_stopwords or name in lex.months or bool(lex.titles.fullmatch(name))
+
+
+def _no_word(name: str) -> bool:
+    return len(name) < 2 or not any(c.isalpha() for c in name) or bool(_REDACTED.search(name))
+
+
+def _a_demonym(name: str) -> bool:
+    # "Arab", "Colombians", "Lebanese-organized", "Gaza-related"
+    demonyms = lexicon().demonyms
+    return name in demonyms or singular(name) in demonyms or bool(_ADJECTIVE_COMPOUND.fullmatch(name))
+
+
+#: what a cleaned name may turn out to be instead of a name (any of them: no name)
+NOT_A_NAME: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("common_word", _a_common_word),
+    ("no_word", _no_word),
+    ("demonym", _a_demonym),
+)
 
 
 #: "in Istanbul", "at Phnom Penh": the capitalised words after name a place
@@ -106,40 +136,63 @@ def find_actors(sentence: str) -> list[str]:
 
 @lru_cache(maxsize=256)  # every mention of a sentence asks for the same actors
 def _actors_of(sentence: str) -> tuple[str, ...]:
-    lex = lexicon()
-    found: list[str] = []
-    label = lex.label.match(sentence)
+    label = lexicon().label.match(sentence)
     if label is not None:
         sentence = " " * label.end() + sentence[label.end():]  # "Summary and Introduction: ..." names nobody
-    candidates: list[tuple[str, int]]
-    if mostly_upper(sentence):
-        # capitals say nothing here: an acronym is short with few vowels ("GOM", "FARC", "DHS"), a name follows a title
-        candidates = [(m.group(), m.start()) for m in _ACRONYM.finditer(sentence)]
-        candidates = [(t, at) for t, at in candidates if t not in lex.caps_stopwords and t not in lex.actor_stopwords
-                      and (len(t) <= 5 and len(_VOWELS.findall(t)) <= 1 or "/" in t or "-" in t
-                           or _CAPS_TITLE_BEFORE.search(sentence, max(0, at - 30), at))]
-    else:
-        candidates = [(piece, m.start() + offset) for m in _NAME.finditer(sentence)
-                      for piece, offset in _split_at_titles(m.group())]
-    for raw, at in candidates:
-        if not raw.strip()[:1].isupper():
-            continue
-        single = " " not in raw.strip()
-        initial = bool(_OPENING.match(sentence[:at]))
-        if single and (raw.upper() in lex.caps_stopwords or (initial and not raw.isupper())):
-            continue  # "Nevertheless, ...", "(Comment: Reflecting ...", "WILL": a capital that names nobody
-        if not raw.isupper() and _PLACE_BEFORE.search(sentence, max(0, at - 12), at) \
-                and not any(w in lex.name_heads for w in raw.split()):
-            continue  # "arrested in Istanbul": a place, not a participant
-        name = _clean_name(raw, initial)
-        if not name or lex.places.fullmatch(name) and not name.isupper():
-            continue
-        if " " not in name and _is_trigger_word(name):
-            continue  # "Operation 8Tamara8", "-- Extradition": the happening, not a participant
-        if name not in found:
+    found: list[str] = []
+    for raw, at in _name_candidates(sentence):
+        name = _actor_name(sentence, raw, at)
+        if name and name not in found:
             found.append(name)
     # drop a bare surname already given in full ("Garcia Luna" after "Genaro Garcia Luna")
     return tuple([a for a in found if not any(a != b and b.endswith(" " + a) for b in found)][:8])
+
+
+def _name_candidates(sentence: str) -> list[tuple[str, int]]:
+    """(text, offset) of the capitalised runs that may name someone."""
+    if not mostly_upper(sentence):
+        return [(piece, m.start() + offset) for m in _NAME.finditer(sentence)
+                for piece, offset in _split_at_titles(m.group())]
+    # capitals say nothing here: an acronym is short with few vowels ("GOM", "FARC", "DHS"), a name follows a title
+    lex = lexicon()
+    return [(m.group(), m.start()) for m in _ACRONYM.finditer(sentence)
+            if m.group() not in lex.caps_stopwords and m.group() not in lex.actor_stopwords
+            and _acronym_or_after_title(sentence, m.group(), m.start())]
+
+
+def _acronym_or_after_title(sentence: str, token: str, at: int) -> bool:
+    return len(token) <= 5 and len(_VOWELS.findall(token)) <= 1 or "/" in token or "-" in token \
+        or bool(_CAPS_TITLE_BEFORE.search(sentence, max(0, at - 30), at))
+
+
+def _actor_name(sentence: str, raw: str, at: int) -> str:
+    """The name a candidate gives, or "" when it names no participant."""
+    if not raw.strip()[:1].isupper():
+        return ""
+    initial = bool(_OPENING.match(sentence[:at]))
+    if _capital_naming_nobody(raw, initial) or _place_after_preposition(sentence, raw, at):
+        return ""
+    name = _clean_name(raw, initial)
+    if not name or _place_or_happening(name):
+        return ""
+    return name
+
+
+def _capital_naming_nobody(raw: str, initial: bool) -> bool:
+    # "Nevertheless, ...", "(Comment: Reflecting ...", "WILL"
+    return " " not in raw.strip() and (raw.upper() in lexicon().caps_stopwords or (initial and not raw.isupper()))
+
+
+def _place_after_preposition(sentence: str, raw: str, at: int) -> bool:
+    # "arrested in Istanbul": a place, not a participant
+    return not raw.isupper() and bool(_PLACE_BEFORE.search(sentence, max(0, at - 12), at)) \
+        and not any(w in lexicon().name_heads for w in raw.split())
+
+
+def _place_or_happening(name: str) -> bool:
+    # "Operation 8Tamara8", "-- Extradition": the happening, not a participant
+    return (bool(lexicon().places.fullmatch(name)) and not name.isupper()) \
+        or (" " not in name and _is_trigger_word(name))
 
 
 def _is_trigger_word(word: str) -> bool:
@@ -281,66 +334,136 @@ def make_summary(kind: str, trigger: str, sentence: str, trigger_end: int,
     "Seizure of 5.8 tons of cocaine", "Murder of Aleksandr Litvinenko"."""
     if trigger_start < 0:
         trigger_start = max(0, trigger_end - len(trigger))
-    people = [a for a in actors if a != location]
-    after = sentence[trigger_end:trigger_end + 120]
+    m = _Summarized(kind, trigger, sentence, trigger_start, trigger_end, [a for a in actors if a != location],
+                    location, is_verb)
     if kind in ("visit", "delegation"):
-        by = _BY_AFTER.match(after)
-        by_name = next(iter(find_actors(by.group(1))), "") if by else ""
-        visiting = trigger.lower() == "visiting" and _first_after(sentence, trigger_end, people)
-        before = _nearest_before(sentence, trigger_start, people)
-        if before and not is_verb and is_verb is not None:
-            # "briefed Buckovski on the upcoming visit", "met with GOM officials during a visit": objects, not the traveller
-            subjects = [a for a in people if 0 <= sentence.find(a) < trigger_start and not re.search(
-                r"\b(?:[a-z]+ed|told|with|to)\s+(?:[A-Z][\w./-]*\s+)*$", sentence[:sentence.find(a)])]
-            before = _nearest_before(sentence, trigger_start, subjects)
-        who = by_name or visiting or before \
-            or _title_subject(sentence, trigger_start) \
-            or next((a for a in people if sentence.find(a) < 0), "")  # a name merged in from another mention
-        if kind == "delegation":
-            line = f"Delegation: {who}" if who else "Delegation"
-            return f"{line} to {location}" if location else line
-        if who and location:
-            return f"{who} visits {location}"
-        return f"Visit by {who}" if who else (f"Visit to {location}" if location else "Visit")
+        return _travel_summary(m)
     if kind == "meeting":
-        host = _nearest_before(sentence, trigger_start, people) or _title_subject(sentence, trigger_start) \
-            or (people[0] if people else "")
-        guest = _first_after(sentence, trigger_end, people, skip=host)
-        others = [a for a in people if a not in (host, guest)]
-        if host and guest:
-            return f"Meeting: {host} with {guest}"
-        if host and others:
-            return f"Meeting: {host} with {others[0]}"
-        return f"Meeting: {host}" if host else "Meeting"
+        return _meeting_summary(m)
     if kind == "election" and not is_verb:
-        kinds: list[str] = []
-        for word in reversed(sentence[:trigger_start].split()[-2:]):
-            if not _ELECTION_WORD.fullmatch(word) or word in lexicon().actor_stopwords or word in lexicon().months:
-                break
-            kinds.insert(0, word)
-        line = " ".join(kinds + [trigger.lower()])
-        line = line[:1].upper() + line[1:]
-        return f"{line} in {location}" if location and location not in line else line
-    is_noun = not is_verb if is_verb is not None else not trigger.lower().endswith(("ed", "ing"))
-    label = _label(kind, trigger, is_noun)
-    noun_phrase = _NOUN_PHRASE_AFTER.match(after) if is_noun else None
-    obj = None if is_noun else _OBJECT_PHRASE.match(after)
-    if noun_phrase:
-        line = f"{label} of {noun_phrase.group(1)}"
-    elif obj and kind not in ("election",):
-        line = f"{label} of {obj.group(1)}"
-    elif not is_noun and _PASSIVE_BEFORE.search(sentence[max(0, trigger_start - 30):trigger_start]) \
-            and _nearest_before(sentence, trigger_start, people):
-        line = f"{label} of {_nearest_before(sentence, trigger_start, people)}"  # "Rose Kabuye ... was arrested"
-    elif kind == "agreement" and any(re.search(r"\b(?:Agreement|Accord|Treaty|Convention|Law|Act|Protocol|MOU|"
-                                                r"Memorandum|Initiative|Plan)\b", a) for a in people):
-        line = next(a for a in people if re.search(r"\b(?:Agreement|Accord|Treaty|Convention|Law|Act|Protocol|MOU|"
-                                                   r"Memorandum|Initiative|Plan)\b", a))
-    elif people:
-        who = _nearest_before(sentence, trigger_start, people) or people[0]
-        line = f"{label}: {who}"
-    else:
-        line = label
-    if location and location not in line:
-        line += f" in {location}"
-    return line
+        return _election_summary(m)
+    line = next(line for _name, make in SUMMARY_LINES for line in [make(m)] if line)
+    return f"{line} in {location}" if location and location not in line else line
+
+
+@dataclass
+class _Summarized:
+    """A mention as its summary line reads it."""
+
+    kind: str
+    trigger: str
+    sentence: str
+    trigger_start: int
+    trigger_end: int
+    #: the actors other than the location
+    people: list[str]
+    location: str
+    is_verb: bool | None  # None: unknown (then guessed from the form)
+
+    @property
+    def after(self) -> str:
+        return self.sentence[self.trigger_end:self.trigger_end + 120]
+
+    @property
+    def is_noun(self) -> bool:
+        return not self.is_verb if self.is_verb is not None else not self.trigger.lower().endswith(("ed", "ing"))
+
+    @property
+    def label(self) -> str:
+        return _label(self.kind, self.trigger, self.is_noun)
+
+    def nearest_before(self, people: list[str] | None = None) -> str:
+        return _nearest_before(self.sentence, self.trigger_start, self.people if people is None else people)
+
+
+def _traveller(m: _Summarized) -> str:
+    """Who travels: "visit by X", "visiting X", the subject before the trigger, a bare title."""
+    by = _BY_AFTER.match(m.after)
+    by_name = next(iter(find_actors(by.group(1))), "") if by else ""
+    visiting = _first_after(m.sentence, m.trigger_end, m.people) if m.trigger.lower() == "visiting" else ""
+    return by_name or visiting or _travelling_subject(m) or _title_subject(m.sentence, m.trigger_start) \
+        or next((a for a in m.people if m.sentence.find(a) < 0), "")  # a name merged in from another mention
+
+
+def _travelling_subject(m: _Summarized) -> str:
+    before = m.nearest_before()
+    if before and m.is_verb is False:
+        # "briefed Buckovski on the upcoming visit", "met with GOM officials during a visit": objects, not the traveller
+        subjects = [a for a in m.people if 0 <= m.sentence.find(a) < m.trigger_start and not re.search(
+            r"\b(?:[a-z]+ed|told|with|to)\s+(?:[A-Z][\w./-]*\s+)*$", m.sentence[:m.sentence.find(a)])]
+        return m.nearest_before(subjects)
+    return before
+
+
+def _travel_summary(m: _Summarized) -> str:
+    who = _traveller(m)
+    if m.kind == "delegation":
+        line = f"Delegation: {who}" if who else "Delegation"
+        return f"{line} to {m.location}" if m.location else line
+    if who and m.location:
+        return f"{who} visits {m.location}"
+    return f"Visit by {who}" if who else (f"Visit to {m.location}" if m.location else "Visit")
+
+
+def _meeting_summary(m: _Summarized) -> str:
+    host = m.nearest_before() or _title_subject(m.sentence, m.trigger_start) or (m.people[0] if m.people else "")
+    # the first name after the trigger, else any other name of the sentence
+    guest = _first_after(m.sentence, m.trigger_end, m.people, skip=host) \
+        or next((a for a in m.people if a not in (host, "")), "")
+    if host and guest:
+        return f"Meeting: {host} with {guest}"
+    return f"Meeting: {host}" if host else "Meeting"
+
+
+def _election_summary(m: _Summarized) -> str:
+    """ "Presidential elections in Ukraine": the words naming the election come along."""
+    kinds: list[str] = []
+    for word in reversed(m.sentence[:m.trigger_start].split()[-2:]):
+        if not _ELECTION_WORD.fullmatch(word) or word in lexicon().actor_stopwords or word in lexicon().months:
+            break
+        kinds.insert(0, word)
+    line = " ".join(kinds + [m.trigger.lower()])
+    line = line[:1].upper() + line[1:]
+    return f"{line} in {m.location}" if m.location and m.location not in line else line
+
+
+def _of_noun_phrase(m: _Summarized) -> str:
+    # "Seizure of 5.8 tons of cocaine"
+    phrase = _NOUN_PHRASE_AFTER.match(m.after) if m.is_noun else None
+    return f"{m.label} of {phrase.group(1)}" if phrase else ""
+
+
+def _of_object(m: _Summarized) -> str:
+    obj = None if m.is_noun else _OBJECT_PHRASE.match(m.after)
+    return f"{m.label} of {obj.group(1)}" if obj and m.kind != "election" else ""
+
+
+def _of_passive_subject(m: _Summarized) -> str:
+    # "Rose Kabuye ... was arrested"
+    if m.is_noun or not _PASSIVE_BEFORE.search(m.sentence[max(0, m.trigger_start - 30):m.trigger_start]):
+        return ""
+    subject = m.nearest_before()
+    return f"{m.label} of {subject}" if subject else ""
+
+
+_INSTRUMENT = re.compile(r"\b(?:Agreement|Accord|Treaty|Convention|Law|Act|Protocol|MOU|Memorandum|Initiative|Plan)\b")
+
+
+def _instrument_name(m: _Summarized) -> str:
+    # "the Merida Initiative": an agreement is named by its instrument
+    return next((a for a in m.people if _INSTRUMENT.search(a)), "") if m.kind == "agreement" else ""
+
+
+def _label_with_actor(m: _Summarized) -> str:
+    return f"{m.label}: {m.nearest_before() or m.people[0]}" if m.people else ""
+
+
+#: how the line of an event of another type is made, in order (the first that gives one wins)
+SUMMARY_LINES: tuple[tuple[str, Callable[[_Summarized], str]], ...] = (
+    ("of_noun_phrase", _of_noun_phrase),
+    ("of_object", _of_object),
+    ("of_passive_subject", _of_passive_subject),
+    ("instrument_name", _instrument_name),
+    ("label_with_actor", _label_with_actor),
+    ("label", lambda m: m.label),
+)

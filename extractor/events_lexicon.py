@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
-from .language import EVENT_TYPES, TITLES, active_lexicon, calendar_names, event_types
+from .language import TITLES, active_lexicon, calendar_names
 
 DATA_FILE = Path(__file__).with_name("data") / "events.json"
 
@@ -55,26 +55,44 @@ def _first_letters(form: str) -> set[str] | None:
     {"fr", "pr"}); None when the form does not tell (it is then tried at every word)."""
     alternatives = _top_level_alternatives(form)
     if len(alternatives) > 1:
-        found: set[str] = set()
-        for alternative in alternatives:
-            letters = _first_letters(alternative)
-            if letters is None:
-                return None
-            found |= letters
-        return found
+        return _union_of_first_letters(alternatives)
     while form.startswith(("(?:(?<=", "(?:(?<!", "(?<=", "(?<!")):  # says what precedes the form
         form = form[_group_end(form, 0) + 1:]
     if form.startswith("(?:"):
-        end = _group_end(form, 0)
-        rest = form[end + 1:]
-        if rest[:1] in ("?", "*", "{"):
+        return _first_letters_of_group(form)
+    return _first_letters_of_literal(form)
+
+
+def _union_of_first_letters(alternatives: list[str]) -> set[str] | None:
+    found: set[str] = set()
+    for alternative in alternatives:
+        letters = _first_letters(alternative)
+        if letters is None:
             return None
-        return _first_letters("|".join(a + rest for a in _top_level_alternatives(form[3:end])))
+        found |= letters
+    return found
+
+
+def _first_letters_of_group(form: str) -> set[str] | None:
+    """A form opening with a group: each of its alternatives followed by the rest (None when
+    the group is optional or repeated)."""
+    end = _group_end(form, 0)
+    rest = form[end + 1:]
+    if rest[:1] in _OPTIONAL:
+        return None
+    return _first_letters("|".join(a + rest for a in _top_level_alternatives(form[3:end])))
+
+
+def _first_letters_of_literal(form: str) -> set[str] | None:
     literal = _LITERAL.match(form)
     text = literal.group() if literal else ""
-    if text and form[len(text):len(text) + 1] in ("?", "*", "{"):
+    if text and form[len(text):len(text) + 1] in _OPTIONAL:
         text = text[:-1]  # "talks?": the last letter is optional
     return {text[:PREFIX_LETTERS].lower()} if len(text) >= 2 else None
+
+
+#: what after a letter or group makes it optional or repeated
+_OPTIONAL = ("?", "*", "{")
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -246,22 +264,89 @@ def _trigger_index(by_letters: dict[str, list[tuple[str, bool, int, str]]], flag
     return index
 
 
-def _candidate_triggers(data: dict[str, object], flags: int,
+def _event_types(data: dict[str, Any]) -> list[str]:
+    """The event types of a section of ``events.json``, in file order ("_comment" keys skipped)."""
+    return [kind for kind, entry in data.items() if not kind.startswith("_") and isinstance(entry, dict)]
+
+
+def _form_pattern(forms: list[str], flags: int) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + _alternation(forms) + r")(?![\w-])", flags)
+
+
+def _candidate_triggers(data: dict[str, Any], flags: int,
                         lower: bool = False) -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
-    out = []
     if lower:
         flags &= ~re.IGNORECASE
-    for kind in EVENT_TYPES:
-        entry = data.get(kind)
-        if not isinstance(entry, dict):
-            continue
-        for pos in ("verbs", "nouns"):
-            forms = entry.get(pos) or []
-            if forms:
-                out.append((kind, pos == "verbs", re.compile(
-                    r"(?<![\w-])(?:" + _alternation([_flexible_spaces(_lower_pattern(f) if lower else f) for f in forms])
-                    + r")(?![\w-])", flags)))
-    return tuple(out)
+    prepare = (lambda form: _flexible_spaces(_lower_pattern(form))) if lower else _flexible_spaces
+    return tuple((kind, pos == "verbs", _form_pattern([prepare(f) for f in forms], flags))
+                 for kind in _event_types(data)
+                 for pos in ("verbs", "nouns")
+                 for forms in [data[kind].get(pos) or []] if forms)
+
+
+@dataclass
+class _Triggers:
+    """The trigger forms of every type compiled: whole patterns and the first-letter index's entries."""
+
+    #: type → (regex over verbs, regex over nouns)
+    patterns: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]
+    #: every form, in lexicon order
+    forms: list[str]
+    #: first letters → (type, is_verb, order among its forms, form); "" for forms that do not tell
+    by_letters: dict[str, list[tuple[str, bool, int, str]]]
+
+
+def _compile_triggers(data: dict[str, Any], flags: int) -> _Triggers:
+    found = _Triggers({}, [], {})
+    for kind in _event_types(data):
+        verbs, nouns = (_add_forms(found, kind, is_verb, data[kind].get(pos) or [], flags)
+                        for is_verb, pos in ((True, "verbs"), (False, "nouns")))
+        found.patterns[kind] = (verbs, nouns)
+    return found
+
+
+def _add_forms(found: _Triggers, kind: str, is_verb: bool, forms: list[str], flags: int) -> re.Pattern[str] | None:
+    """Record the forms of one type and part of speech; their whole pattern (None when there are none)."""
+    found.forms.extend(forms)
+    if not forms:
+        return None
+    for order, form in enumerate(forms):
+        letters = _first_letters(form)
+        for key in [""] if letters is None else letters:
+            found.by_letters.setdefault(key, []).append((kind, is_verb, order, _flexible_spaces(form)))
+    return _form_pattern([_flexible_spaces(f) for f in forms], flags)
+
+
+def _triggers_anywhere(found: _Triggers) -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
+    """The whole patterns of the (type, part of speech) pairs with a form of unknown first letters."""
+    return tuple(dict.fromkeys((kind, is_verb, pattern) for kind, is_verb, _order, _form in found.by_letters.get("", [])
+                               for pattern in [found.patterns[kind][0 if is_verb else 1]] if pattern))
+
+
+def _trigger_starts(found: _Triggers, flags: int) -> re.Pattern[str] | None:
+    if found.by_letters.get(""):
+        return None  # some form can start anywhere: every word start is worth a look
+    return re.compile(r"(?<![\w-])(?=\w)" + _trie(sorted(k for k in found.by_letters if k)), flags)
+
+
+def _exclusions(data: dict[str, Any], types: list[str], flags: int) -> dict[str, list[re.Pattern[str]]]:
+    return {kind: [re.compile(_flexible_spaces(p), flags) for p in data.get(kind, [])]
+            for kind in types}
+
+
+def _any_of(patterns: list[re.Pattern[str]], flags: int) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags) if patterns else None
+
+
+def _offices(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"^of\s+(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                      + r")\s+(?=[A-Z])")
+
+
+def _object_required(data: dict[str, dict[str, str]], flags: int
+                     ) -> dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]:
+    return {kind: (re.compile(spec["forms"], flags), re.compile(spec["object"], flags), re.compile(spec["actor"], flags))
+            for kind, spec in data.items() if not kind.startswith("_")}
 
 
 @lru_cache(maxsize=1)
@@ -269,39 +354,16 @@ def lexicon() -> Lexicon:
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     data["triggers"] = active_lexicon().add_triggers(data["triggers"])
     flags = re.IGNORECASE
-    triggers: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
-    every: list[str] = []
-    by_letters: dict[str, list[tuple[str, bool, int, str]]] = {}
-    for kind in event_types():
-        entry = data["triggers"][kind]
-        compiled = []
-        for pos in ("verbs", "nouns"):
-            forms = entry.get(pos) or []
-            every.extend(forms)
-            pattern = re.compile(r"(?<![\w-])(?:" + _alternation([_flexible_spaces(f) for f in forms]) + r")(?![\w-])",
-                                 flags) if forms else None
-            compiled.append(pattern)
-            if pattern is None:
-                continue
-            for order, form in enumerate(forms):
-                letters = _first_letters(form)
-                for key in letters if letters is not None else [""]:
-                    by_letters.setdefault(key, []).append((kind, pos == "verbs", order, _flexible_spaces(form)))
-        triggers[kind] = (compiled[0], compiled[1])
-    exclusions = {kind: [re.compile(_flexible_spaces(p), flags) for p in data["sense_exclusions"].get(kind, [])]
-                  for kind in event_types()}
+    found = _compile_triggers(data["triggers"], flags)
+    exclusions = _exclusions(data["sense_exclusions"], list(found.patterns), flags)
     status = data["status"]
     return Lexicon(
-        triggers=triggers,
-        trigger_index=_trigger_index(by_letters, flags),
-        triggers_anywhere=tuple(dict.fromkeys((kind, is_verb, pattern)
-                                              for kind, is_verb, _o, _f in by_letters.get("", [])
-                                              for pattern in [triggers[kind][0 if is_verb else 1]] if pattern)),
-        trigger_starts=None if by_letters.get("") else re.compile(
-            r"(?<![\w-])(?=\w)" + _trie(sorted(k for k in by_letters if k)), flags),
+        triggers=found.patterns,
+        trigger_index=_trigger_index(found.by_letters, flags),
+        triggers_anywhere=_triggers_anywhere(found),
+        trigger_starts=_trigger_starts(found, flags),
         exclusions=exclusions,
-        any_exclusion={kind: re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags) if patterns else None
-                       for kind, patterns in exclusions.items()},
+        any_exclusion={kind: _any_of(patterns, flags) for kind, patterns in exclusions.items()},
         generic=re.compile("|".join(data["generic_contexts"]["patterns"]), flags),
         generic_window=int(data["generic_contexts"]["before_window_chars"]),
         hypothetical=re.compile(data["hypothetical"]["before"], flags),
@@ -333,18 +395,16 @@ def lexicon() -> Lexicon:
         causative=re.compile(data["participle"]["causative"], flags),
         opinion=re.compile(data["hypothetical"]["opinion"], flags),
         advisory_sentence=re.compile(data["hypothetical"]["advisory_sentence"], flags),
-        offices=re.compile(r"^of\s+(?:" + "|".join(re.escape(w) for w in sorted(data["offices"]["words"], key=len, reverse=True)) + r")\s+(?=[A-Z])"),
+        offices=_offices(data["offices"]["words"]),
         caps_stopwords=frozenset(data["caps_stopwords"]["words"]),
         trend_after=re.compile(data["trend_after"]["pattern"], flags),
         name_heads=frozenset(data["name_heads"]["words"]),
         past_infinitive=re.compile(status["past_infinitive"], flags),
         cue_in_phrase=re.compile(status["cue_in_phrase"], flags),
         label=re.compile(data["label"]["pattern"], flags),
-        acronym_forms=frozenset(f for f in every if f.isupper()),
+        acronym_forms=frozenset(f for f in found.forms if f.isupper()),
         candidate_triggers=_candidate_triggers(data.get("candidate_triggers") or {}, flags),
         candidate_triggers_lower=_candidate_triggers(data.get("candidate_triggers") or {}, flags, lower=True),
         demonyms=frozenset(data["demonyms"]["words"]),
-        object_required={kind: (re.compile(spec["forms"], flags), re.compile(spec["object"], flags),
-                                re.compile(spec["actor"], flags))
-                         for kind, spec in data["object_required"].items() if not kind.startswith("_")},
+        object_required=_object_required(data["object_required"], flags),
     )

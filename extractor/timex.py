@@ -45,7 +45,7 @@ def find_time_expressions(text: str, dct: str) -> list[TimeExpression]:
         if rule is None or context.is_blocked(match.start(), match.end()):
             continue
         groups = {short: match.group(full) for short, full in g.groups[rule].items()}
-        expression = _RULES[rule](context, match, groups)
+        expression = RULES[rule](context, match, groups)
         if expression is None:
             continue
         found.append(expression)
@@ -66,58 +66,62 @@ def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpr
     joined: list[TimeExpression] = []
     index = 0
     while index < len(found):
-        current = found[index]
         following = found[index + 1] if index + 1 < len(found) else None
-        clock = _CLOCK.search(current.value) if current.type == "TIME" else None
-        if clock and following is not None and following.type == "DATE" and following.granularity == "day" \
-                and re.fullmatch(r"\d{4}-\d\d-\d\d", following.value):
-            gap = _CLOCK_DAY_GAP.fullmatch(text, current.end, following.start)
-            if gap:
-                value = following.value + clock.group()
-                if gap.group("on"):
-                    joined.append(replace(current, value=value, date_start=following.date_start,
-                                          date_end=following.date_end, granularity="day"))
-                    index += 1
-                    continue
-                joined.append(replace(current, text=text[current.start:following.end], end=following.end,
-                                      value=value, mod=following.mod, date_start=following.date_start,
-                                      date_end=following.date_end, granularity="day"))
-                index += 2
-                continue
-        joined.append(current)
-        index += 1
+        expression, used = _clock_on_day(text, found[index], following)
+        joined.append(expression)
+        index += used
     return joined
+
+
+def _clock_on_day(text: str, current: TimeExpression, following: TimeExpression | None
+                  ) -> tuple[TimeExpression, int]:
+    """``current`` joined with the day after it when it is a clock time of that day, and how
+    many of the two it used up."""
+    clock = _CLOCK.search(current.value) if current.type == "TIME" else None
+    if clock is None or following is None or following.type != "DATE" or following.granularity != "day" \
+            or not re.fullmatch(r"\d{4}-\d\d-\d\d", following.value):
+        return current, 1
+    gap = _CLOCK_DAY_GAP.fullmatch(text, current.end, following.start)
+    if gap is None:
+        return current, 1
+    dated = replace(current, value=following.value + clock.group(), date_start=following.date_start,
+                    date_end=following.date_end, granularity="day")
+    if gap.group("on"):
+        return dated, 1
+    return replace(dated, text=text[current.start:following.end], end=following.end, mod=following.mod), 2
 
 
 def _matches(text: str, g: Grammar) -> Iterator[re.Match[str]]:
     """The grammar's matches, tried only where an anchor word stands (after
     backing up over articles and prepositions): the same matches as one
     alternation of all the rules would find with ``finditer``, many times faster."""
-    anchors, back, rules_at = g.anchors, g.prefix_run, g.rules_at
     last_end = 0
     for token in g.token.finditer(text):
         start = token.start()
-        if start < last_end:
+        if start < last_end or not _is_anchor(token.group(), g.anchors):
             continue
-        word = token.group()
-        if not (word[0].isdigit() or word == "'" or word.lower() in anchors):
-            continue
-        starts = [start]
-        run = back.search(text, max(last_end, start - 24), start)
-        if run:
-            starts[:0] = [run.start() + m.start() for m in _WORD.finditer(run.group())]
-        for candidate in starts:
-            # the first rule (in order) that matches here, as in the alternation of all of them
-            for rule in rules_at(text, candidate):
-                match = rule.match(text, candidate)
-                if match:
-                    break
-            else:
-                continue
-            if match.end() > start:
-                last_end = match.end()
-                yield match
-                break
+        match = next((m for candidate in _starts_before(text, g, start, last_end)
+                      for m in [_first_rule_match(text, g, candidate)] if m is not None and m.end() > start), None)
+        if match is not None:
+            last_end = match.end()
+            yield match
+
+
+def _is_anchor(word: str, anchors: frozenset[str]) -> bool:
+    return word[0].isdigit() or word == "'" or word.lower() in anchors
+
+
+def _starts_before(text: str, g: Grammar, start: int, last_end: int) -> list[int]:
+    """Where an expression ending in the anchor at ``start`` may begin: at the starts of a run
+    of prefix words before it ("the", "early", "in the"), then at the anchor itself."""
+    run = g.prefix_run.search(text, max(last_end, start - 24), start)
+    before = [run.start() + m.start() for m in _WORD.finditer(run.group())] if run else []
+    return before + [start]
+
+
+def _first_rule_match(text: str, g: Grammar, at: int) -> re.Match[str] | None:
+    """The first rule (in order) that matches at ``at``, as in the alternation of all of them."""
+    return next((m for rule in g.rules_at(text, at) for m in [rule.match(text, at)] if m), None)
 
 
 _WORD = re.compile(r"\S+")
@@ -170,41 +174,28 @@ class _Context:
 
     def direction(self, start: int, end: int) -> str:
         """``past``, ``future``, ``near`` (a purpose clause) or ``""`` for the
-        clause around text[start:end]: the tense cue nearest the expression wins."""
+        clause around text[start:end]: the tense cue nearest the expression wins
+        (at equal distance a future cue before a past one)."""
         left, right = self.clause(start, end)
-        best: tuple[int, int, str] | None = None  # (distance, priority, direction)
+        keys = [(distance, priority, direction)
+                for cue_start, cue_end, direction, priority in self._tense_cues(left, right, start)
+                for distance in [_gap(cue_start, cue_end, start, end)] if distance is not None]
+        return min(keys)[2] if keys else ""
 
-        def consider(cue_start: int, cue_end: int, direction: str, priority: int) -> None:
-            nonlocal best
-            if cue_end <= start:
-                distance = start - cue_end
-            elif cue_start >= end:
-                distance = cue_start - end
-            else:
-                return
-            key = (distance, priority, direction)
-            if best is None or key < best:
-                best = key
-
+    def _tense_cues(self, left: int, right: int, start: int) -> Iterator[tuple[int, int, str, int]]:
+        """(start, end, direction, priority) of the tense cues of the clause ``left:right``."""
         clause_text = self.text[left:right]
         for m in self.g.future_cue.finditer(clause_text):
-            consider(left + m.start(), left + m.end(), "near" if m.group("to") else "future", 0)
+            yield left + m.start(), left + m.end(), "near" if m.group("to") else "future", 0
         for m in self.g.past_cue.finditer(clause_text):
-            consider(left + m.start(), left + m.end(), "past", 1)
-        not_past = _ED_NOT_PAST
+            yield left + m.start(), left + m.end(), "past", 1
         for m in self.g.ed_word.finditer(clause_text):
-            if m.group("aux") or m.group("w").lower() in not_past or m.group("w").lower() in _REPORTING:
-                continue
-            consider(left + m.start("w"), left + m.end("w"), "past", 1)
-        # a verb of saying dates the saying ("In June, he said", "said on Monday"), not what
-        # it reports: one well before the time ("said talks in June would ...") is ignored
+            word = m.group("w").lower()
+            if not (m.group("aux") or word in _ED_NOT_PAST or word in _REPORTING):
+                yield left + m.start("w"), left + m.end("w"), "past", 1
         for m in self.g.reporting_cue.finditer(clause_text):
-            if left + m.end() <= start:
-                gap = clause_text[m.end():start - left].lower().split()
-                if len(gap) > _REPORTING_REACH or _DETERMINERS.intersection(gap):
-                    continue
-            consider(left + m.start(), left + m.end(), "past", 1)
-        return best[2] if best else ""
+            if not _reports_something_else(clause_text, m, start - left):
+                yield left + m.start(), left + m.end(), "past", 1
 
     def signal(self, start: int) -> tuple[str, int]:
         """The preposition right before ``start`` ("since", "by" ...) and where it starts."""
@@ -217,6 +208,24 @@ class _Context:
     def trailer(self, end: int) -> str:
         m = self.g.trailer.match(self.text, end, min(len(self.text), end + 16))
         return re.sub(r"\s+", " ", m.group("t").lower()) if m else ""
+
+
+def _gap(cue_start: int, cue_end: int, start: int, end: int) -> int | None:
+    """Characters between a cue and the expression ``start:end``; None when they overlap."""
+    if cue_end <= start:
+        return start - cue_end
+    if cue_start >= end:
+        return cue_start - end
+    return None
+
+
+def _reports_something_else(clause_text: str, verb: re.Match[str], start: int) -> bool:
+    """A verb of saying dates the saying ("In June, he said", "said on Monday"), not what
+    it reports: one well before the time ("said talks in June would ...") is ignored."""
+    if verb.end() > start:
+        return False
+    gap = clause_text[verb.end():start].lower().split()
+    return len(gap) > _REPORTING_REACH or bool(_DETERMINERS.intersection(gap))
 
 
 #: how far (characters) to look for the ends of an expression's clause
@@ -349,22 +358,25 @@ def _month_ok(word: str, strong: bool) -> bool:
 
 def _emit(ctx: _Context, match: re.Match[str], res: Resolved | None, start: int | None = None,
           end: int | None = None) -> TimeExpression | None:
+    """The expression of a resolved match (or of ``start:end`` of it), trailing commas and
+    blanks left out; an interval with one end only gets none."""
     if res is None:
         return None
     s = match.start() if start is None else start
     e = match.end() if end is None else end
-    text = ctx.text[s:e]
-    stripped = text.rstrip(" ,")
-    e -= len(text) - len(stripped)
-    date_start = res.start.isoformat() if res.start else ""
-    date_end = res.end.isoformat() if res.end else ""
-    if date_start and date_end and date_start > date_end:
-        date_start, date_end = date_end, date_start
-    if bool(date_start) != bool(date_end):
-        date_start = date_end = ""
+    e -= len(ctx.text[s:e]) - len(ctx.text[s:e].rstrip(" ,"))
+    date_start, date_end = _interval_text(res)
     return TimeExpression(text=ctx.text[s:e], start=s, end=e, type=res.type, value=res.value, mod=res.mod,
                           date_start=date_start, date_end=date_end,
                           granularity=res.granularity if date_start else "")
+
+
+def _interval_text(res: Resolved) -> tuple[str, str]:
+    """ISO start and end, in order; both "" when either is missing."""
+    if not (res.start and res.end):
+        return "", ""
+    first, last = sorted((res.start.isoformat(), res.end.isoformat()))
+    return first, last
 
 
 def _apply_signal(ctx: _Context, match: re.Match[str], res: Resolved | None) -> Resolved | None:
@@ -374,28 +386,63 @@ def _apply_signal(ctx: _Context, match: re.Match[str], res: Resolved | None) -> 
     if res is None:
         return None
     signal, _ = ctx.signal(match.start())
-    trailer = ctx.trailer(match.end())
     dct = ctx.dct
-    if signal == "since" and res.start and dct and res.start <= dct:
-        res = Resolved(res.type, res.value, res.start, dct, res.granularity, res.mod)
-    elif signal == "by":
-        res.mod = "ON_OR_BEFORE"
-    elif signal == "before":
-        res.mod = "BEFORE"
-        if res.end and dct and res.start and res.start > dct:
-            res = Resolved(res.type, res.value, dct, res.end, res.granularity, "BEFORE")
-    elif signal == "after":
-        res.mod = "AFTER"
-    elif signal == "approx" and not res.mod:
-        res.mod = "APPROX"
-    if (trailer in ("so far", "to date") or signal == "so far") and dct and res.start and res.end and res.start <= dct <= res.end:
+    shape = _SIGNAL_SHAPES.get(signal)
+    if shape is not None:
+        res = shape(res, dct)
+    if (ctx.trailer(match.end()) in ("so far", "to date") or signal == "so far") \
+            and dct and res.start and res.end and res.start <= dct <= res.end:
         res = Resolved(res.type, res.value, res.start, dct, res.granularity, res.mod)
     return res
+
+
+def _since(res: Resolved, dct: Date | None) -> Resolved:
+    if res.start and dct and res.start <= dct:
+        return Resolved(res.type, res.value, res.start, dct, res.granularity, res.mod)
+    return res
+
+
+def _before(res: Resolved, dct: Date | None) -> Resolved:
+    res.mod = "BEFORE"
+    if res.end and dct and res.start and res.start > dct:
+        return Resolved(res.type, res.value, dct, res.end, res.granularity, "BEFORE")
+    return res
+
+
+def _with_mod(mod: str, only_if_none: bool = False) -> Callable[[Resolved, Date | None], Resolved]:
+    def shape(res: Resolved, dct: Date | None) -> Resolved:
+        if not (only_if_none and res.mod):
+            res.mod = mod
+        return res
+    return shape
+
+
+#: signal (``timex.json`` "signals" value) → how it shapes the resolved interval
+_SIGNAL_SHAPES: dict[str, Callable[[Resolved, Date | None], Resolved]] = {
+    "since": _since,
+    "by": _with_mod("ON_OR_BEFORE"),
+    "before": _before,
+    "after": _with_mod("AFTER"),
+    "approx": _with_mod("APPROX", only_if_none=True),
+}
 
 
 # -- rules -------------------------------------------------------------------------
 
 Rule = Callable[[_Context, re.Match[str], dict[str, str | None]], TimeExpression | None]
+#: grammar rule name (``timex_patterns._rules``) → the function that normalizes its matches,
+#: filled by ``@rule`` in definition order
+RULES: dict[str, Rule] = {}
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    """Register the decorated function as the normalizer of the grammar rule ``name``."""
+    def register(handler: Rule) -> Rule:
+        if name in RULES:
+            raise ValueError(f"two normalizers for the time rule {name!r}")
+        RULES[name] = handler
+        return handler
+    return register
 
 
 def _year_of(ctx: _Context, g: dict[str, str | None], name: str, month: int, day: int | None,
@@ -437,6 +484,7 @@ def _day_result(ctx: _Context, match: re.Match[str], year: int | None, month: in
     return Resolved("DATE", first.isoformat(), first, last, "day")
 
 
+@rule("range_md_md")
 def _r_range_md_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     m1, m2, d1, d2 = _month(g["m1"]), _month(g["m2"]), _day(g["d1"]), _day(g["d2"])
     if not (_month_ok(g["m1"] or "", True) and _month_ok(g["m2"] or "", True)):
@@ -453,10 +501,13 @@ def _r_range_md_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]
     return _emit(ctx, match, _apply_signal(ctx, match, res))
 
 
+@rule("range_dm_dm")
 def _r_range_dm_dm(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     return _r_range_md_md(ctx, match, g)
 
 
+@rule("range_m_dd")
+@rule("range_dd_m")  # "17-18 July": the same fields as "July 17-18"
 def _r_range_m_dd(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     month, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
     if not _month_ok(g["m"] or "", True) or not (1 <= d1 <= 31 and 1 <= d2 <= 31) or d2 <= d1:
@@ -466,9 +517,6 @@ def _r_range_m_dd(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
     year = _year_of(ctx, g, "y", month, d1, match.start(), match.end())
     res = _day_result(ctx, match, year, month, d1, (year, month, d2) if year else None)
     return _emit(ctx, match, _apply_signal(ctx, match, res))
-
-
-_r_range_dd_m = _r_range_m_dd
 
 
 def _weekday_year(year: int | None, month: int, day: int, g: dict[str, str | None],
@@ -491,6 +539,7 @@ def _weekday_year(year: int | None, month: int, day: int, g: dict[str, str | Non
     return year
 
 
+@rule("md")
 def _r_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     month, day = _month(g["m"]), _day(g["d"])
     word = g["m"] or ""
@@ -509,6 +558,7 @@ def _r_md(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Time
     return _emit(ctx, match, _apply_signal(ctx, match, res))
 
 
+@rule("dm")
 def _r_dm(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""
     if not _capitalised(word):
@@ -521,6 +571,7 @@ def _r_dm(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Time
     return _emit(ctx, match, _apply_signal(ctx, match, res))
 
 
+@rule("iso")
 def _r_iso(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     res = _day_result(ctx, match, _year(g["y"]), int(g["m"] or 0), int(g["d"] or 0))
     return _emit(ctx, match, _apply_signal(ctx, match, res))
@@ -532,6 +583,7 @@ def _r_iso(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Tim
 _NUMERIC_ORDERS = {"slash": "MDY", "dot": "DMY", "year_first": "YMD", "dashed": ""}
 
 
+@rule("numeric")
 def _r_numeric(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     shape = ("slash" if g.get("a") else "dot" if g.get("a2") else "year_first" if g.get("y3") else "dashed")
     if shape == "dashed" and not _month_ok(g.get("m4") or "", True):
@@ -574,6 +626,7 @@ def parse_absolute_day(span: str, dct: str, direction: str = "", date_order: str
     return parsed.date()
 
 
+@rule("week_of")
 def _r_week_of(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m1"] or g["m2"] or ""
     if not _month_ok(word, True):
@@ -595,6 +648,7 @@ def _r_week_of(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", week_value(when), start, end, "week")))
 
 
+@rule("nth_week")
 def _r_nth_week(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""
     if not _month_ok(word, True):
@@ -630,6 +684,7 @@ def _part_mod(g: dict[str, str | None]) -> str:
     return _PART_MODS.get(p1, "")
 
 
+@rule("part_month")
 def _r_part_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""
     if not _month_ok(word, True):
@@ -643,6 +698,7 @@ def _r_part_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{month:02d}", start, end, "month", mod)))
 
 
+@rule("months_alt")
 def _r_months_alt(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     w1, w2 = g["m1"] or "", g["m2"] or ""
     if not (_month_ok(w1, True) and _month_ok(w2, True)):
@@ -657,6 +713,7 @@ def _r_months_alt(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year1:04d}-{m1:02d}", start, end, "month", mod)))
 
 
+@rule("rel_month")
 def _r_rel_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""
     if not _month_ok(word, True):
@@ -675,6 +732,7 @@ def _r_rel_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) 
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{month:02d}", start, end, "month")))
 
 
+@rule("month_year")
 def _r_month_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or g["m2"] or ""
     if not _month_ok(word, True):
@@ -697,6 +755,7 @@ _MONTH_INTRODUCERS = re.compile(
     r"in\s+late)|'s|’s|,s|-)\s*$", re.IGNORECASE)
 
 
+@rule("month")
 def _r_month(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""
     if not _capitalised(word):
@@ -727,38 +786,45 @@ def _named_year(ctx: _Context, g: dict[str, str | None]) -> int | None:
     return ctx.dct.year
 
 
+@rule("quarter")
 def _r_quarter(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    if g.get("qn"):
-        quarter, year = int(g["qn"] or 1), _year(g["y2"])
-        fiscal = False
+    if g.get("qn"):  # "Q3 2008"
+        quarter, year, fiscal = int(g["qn"] or 1), _year(g["y2"]), False
     else:
-        quarter = _QUARTERS.get(_norm(g["q"]), 0)
-        fiscal = bool(g.get("fy"))
-        if not (g.get("y") or g.get("ry")):
-            # "the first quarter" alone: the DCT's year, unless it reads as a fraction
-            if ctx.dct is None or not _norm(match.group(0)).startswith("the"):
-                return None
-        year = _named_year(ctx, g) or 0
-        if year and not (g.get("y") or g.get("ry")) and ctx.dct is not None and quarter:
-            # "profits rose in the fourth quarter" in a February story: last year's
-            first, last = quarter_interval(year, quarter)
-            direction = ctx.direction(match.start(), match.end())
-            if direction == "past" and first > ctx.dct:
-                year -= 1
-            elif direction == "future" and last < ctx.dct:
-                year += 1
+        named = bool(g.get("y") or g.get("ry"))
+        # "the first quarter" alone: the DCT's year, unless it reads as a fraction
+        if not named and (ctx.dct is None or not _norm(match.group(0)).startswith("the")):
+            return None
+        quarter, year, fiscal = _QUARTERS.get(_norm(g["q"]), 0), _named_year(ctx, g) or 0, bool(g.get("fy"))
+        if year and not named and ctx.dct is not None and quarter:
+            year = _quarter_year_by_tense(ctx, match, year, quarter, ctx.dct)
     if not quarter:
         return None
     if not year:
         return _emit(ctx, match, Resolved("DATE", f"XXXX-Q{quarter}"))
+    return _emit(ctx, match, _apply_signal(ctx, match, _quarter_resolved(year, quarter, fiscal)))
+
+
+def _quarter_year_by_tense(ctx: _Context, match: re.Match[str], year: int, quarter: int, dct: Date) -> int:
+    """ "profits rose in the fourth quarter" in a February story: last year's."""
+    first, last = quarter_interval(year, quarter)
+    direction = ctx.direction(match.start(), match.end())
+    if direction == "past" and first > dct:
+        return year - 1
+    if direction == "future" and last < dct:
+        return year + 1
+    return year
+
+
+def _quarter_resolved(year: int, quarter: int, fiscal: bool) -> Resolved:
     if fiscal:  # US federal fiscal year: Q1 is October-December of the year before
         start = add_months(Date(year - 1, 10, 1), 3 * (quarter - 1))
-        end = add_days(add_months(start, 3), -1)
-        return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"FY{year:04d}-Q{quarter}", start, end, "quarter")))
+        return Resolved("DATE", f"FY{year:04d}-Q{quarter}", start, add_days(add_months(start, 3), -1), "quarter")
     start, end = quarter_interval(year, quarter)
-    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-Q{quarter}", start, end, "quarter")))
+    return Resolved("DATE", f"{year:04d}-Q{quarter}", start, end, "quarter")
 
 
+@rule("half")
 def _r_half(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     half = _HALVES.get(_norm(g["h"]), 0)
     if not half or not (g.get("y") or g.get("ry") or g.get("yr")):
@@ -771,6 +837,7 @@ def _r_half(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Ti
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-H{half}", start, end, "quarter")))
 
 
+@rule("part_year")
 def _r_part_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     mod = _part_mod(g)
     part = _norm(g.get("p3")) or _norm(g.get("p2")) or _norm(g.get("p1"))
@@ -787,20 +854,22 @@ def _r_part_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) 
         start = Date(year, 1 if half == 1 else 7, 1)
         end = Date(year, 6, 30) if half == 1 else Date(year, 12, 31)
         return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-H{half}", start, end, "quarter")))
-    # early / mid / late YEAR: the quarter(s) it names
-    if mod == "START":
-        start, end = quarter_interval(year, 1)
-    elif mod == "MID":
-        start, end = Date(year, 4, 1), Date(year, 9, 30)
-    else:
-        start, end = quarter_interval(year, 4)
-    if _norm(g.get("p1")) == "early" and _norm(g.get("p2")) in ("mid", "late"):
-        end = Date(year, 9, 30) if _norm(g.get("p2")) == "mid" else Date(year, 12, 31)
-    elif _norm(g.get("p1")) == "mid" and _norm(g.get("p2")) == "late":
-        start = Date(year, 4, 1)
+    start, end = _part_of_year(year, mod, _norm(g.get("p1")), _norm(g.get("p2")))
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}", start, end, "quarter", mod)))
 
 
+def _part_of_year(year: int, mod: str, first: str, second: str) -> tuple[Date, Date]:
+    """Early / mid / late YEAR: the quarter(s) it names ("early to mid 2008": both)."""
+    start, end = {"START": quarter_interval(year, 1), "MID": (Date(year, 4, 1), Date(year, 9, 30))}.get(
+        mod, quarter_interval(year, 4))
+    if first == "early" and second in ("mid", "late"):
+        end = Date(year, 9, 30) if second == "mid" else Date(year, 12, 31)
+    elif first == "mid" and second == "late":
+        start = Date(year, 4, 1)
+    return start, end
+
+
+@rule("fiscal")
 def _r_fiscal(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     pivot = ctx.dct.year if ctx.dct else None
     year = _year(g["y"], pivot)
@@ -814,6 +883,7 @@ def _r_fiscal(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> 
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"FY{year:04d}", start, end, "year")))
 
 
+@rule("decade")
 def _r_decade(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     if g.get("c"):
         first = int(g["c"] or 0) * 100 + int(g["d"] or 0) * 10
@@ -832,6 +902,7 @@ def _r_decade(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> 
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{first // 10:03d}", start, end, "decade", mod)))
 
 
+@rule("century")
 def _r_century(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     number = _CENTURIES.get(_norm(g["c"]), 0)
     if not number:
@@ -844,36 +915,52 @@ def _r_century(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
+@rule("season")
 def _r_season(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     rel = _norm(g.get("rel"))
-    season_word = _norm(g["s"])
-    if not rel and not g.get("y") and not g.get("ry"):
-        return None  # a bare "spring" or "fall" is as often a noun or a verb
-    if rel == "the" and not g.get("y") and not g.get("ry") and ctx.signal(match.start())[0] not in ("in", "by", "since", "until", "before", "after"):
+    if _season_is_a_word(ctx, match, g, rel):
         return None
-    code = _SEASONS[season_word]
+    code = _SEASONS[_norm(g["s"])]
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(rel, "")
-    first_month, last_month = _SEASON_MONTHS[code]
-    if g.get("y") or g.get("ry"):
-        year = _named_year(ctx, g)
-    elif ctx.dct is None:
-        year = None
-    elif rel in ("last", "next", "this"):
-        current = ctx.dct.year if not (code == "WI" and ctx.dct.month <= 2) else ctx.dct.year - 1
-        year = current + {"last": -1, "next": 1}.get(rel, 0)
-        if rel == "next" and (ctx.dct.month < first_month and code != "WI"):
-            year -= 1
-        if rel == "last" and (ctx.dct.month > last_month and code != "WI"):
-            year += 1
-    else:
-        year = pick_year(first_month, None, ctx.dct, ctx.direction(match.start(), match.end()))
+    year = _season_year(ctx, match, g, rel, code)
     if year is None:
         return _emit(ctx, match, Resolved("DATE", f"XXXX-{code}", mod=mod))
+    first_month, last_month = _SEASON_MONTHS[code]
     start = Date(year, first_month, 1)
     end = month_end(year + 1, last_month) if code == "WI" else month_end(year, last_month)
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-{code}", start, end, "quarter", mod)))
 
 
+def _season_is_a_word(ctx: _Context, match: re.Match[str], g: dict[str, str | None], rel: str) -> bool:
+    """A bare "spring" or "fall" is as often a noun or a verb; "the spring" needs a signal before it."""
+    if g.get("y") or g.get("ry"):
+        return False
+    return not rel or rel == "the" and ctx.signal(match.start())[0] not in ("in", "by", "since", "until", "before", "after")
+
+
+def _season_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None], rel: str, code: str) -> int | None:
+    """The year the season starts in: named, relative ("last winter"), or picked by tense."""
+    if g.get("y") or g.get("ry"):
+        return _named_year(ctx, g)
+    if ctx.dct is None:
+        return None
+    if rel in ("last", "next", "this"):
+        return _relative_season_year(ctx.dct, rel, code)
+    return pick_year(_SEASON_MONTHS[code][0], None, ctx.dct, ctx.direction(match.start(), match.end()))
+
+
+def _relative_season_year(dct: Date, rel: str, code: str) -> int:
+    first_month, last_month = _SEASON_MONTHS[code]
+    current = dct.year - 1 if code == "WI" and dct.month <= 2 else dct.year  # January's winter began last year
+    year = current + {"last": -1, "next": 1}.get(rel, 0)
+    if rel == "next" and dct.month < first_month and code != "WI":
+        year -= 1
+    if rel == "last" and dct.month > last_month and code != "WI":
+        year += 1
+    return year
+
+
+@rule("first_n")
 def _r_first_n(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     amount = _quantity(g["q"])
     code, unit = _unit(g["u"])
@@ -899,6 +986,7 @@ def _span_granularity(unit: str, amount: float | None) -> str:
     return {"century": "decade", "hour": "day", "minute": "day", "second": "day"}.get(unit, unit)
 
 
+@rule("past_n")
 def _r_past_n(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     direction = _norm(g["dir"])
     amount = _quantity(g["q"])
@@ -918,15 +1006,15 @@ def _r_past_n(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> 
     return _emit(ctx, match, Resolved("DURATION", value, start, end, _span_granularity(unit, amount)))
 
 
+@rule("ago")
 def _r_ago(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    q = _norm(g["q"])
     amount = _quantity(g["q"])
-    high = _quantity_high(g["q"])
     code, unit = _unit(g["u"])
     rel = _norm(g["rel"])
-    if not code or (unit == "second" and not re.match(r"\d", _norm(g["q"]))):
+    if not code or (unit == "second" and not re.match(r"\d", q)):
         return None
-    after = ctx.text[match.end():match.end() + 12]
-    if rel in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[A-Za-z\d]", after):
+    if rel in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[A-Za-z\d]", ctx.text[match.end():match.end() + 12]):
         # "two years after the war": a duration measured from an event we cannot date
         core = ctx.text[match.start():match.start("ago__rel")].rstrip()
         res = Resolved("DURATION", _duration_value(amount, code))
@@ -934,22 +1022,24 @@ def _r_ago(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Tim
     backwards = rel in ("ago", "earlier", "before", "prior", "back", "previously")
     base = ctx.dct if rel in ("ago", "from now", "hence", "back") else ctx.anchor
     if base is None or amount is None:
-        value = "PAST_REF" if backwards else "FUTURE_REF"
-        return _emit(ctx, match, Resolved("DATE", value))
-    sign = -1 if backwards else 1
+        return _emit(ctx, match, Resolved("DATE", "PAST_REF" if backwards else "FUTURE_REF"))
     if unit in ("hour", "minute", "second"):
         return _emit(ctx, match, Resolved("TIME", f"{base.isoformat()}", base, base, "day"))
-    when = shift(base, sign * amount, unit)
-    start, end, gran, value = unit_interval(when, unit)
+    return _emit(ctx, match, _shifted_unit(base, -1 if backwards else 1, amount, _quantity_high(g["q"]), unit, q))
+
+
+def _shifted_unit(base: Date, sign: int, amount: float, high: float | None, unit: str, q: str) -> Resolved:
+    """The unit ``amount`` units from ``base`` ("three weeks ago"); a range of amounts ("2-3
+    years ago") covers the units of both ends."""
+    start, end, gran, value = unit_interval(shift(base, sign * amount, unit), unit)
     if high is not None and high != amount:
-        other = shift(base, sign * high, unit)
-        o_start, o_end, _, _ = unit_interval(other, unit)
-        start, end = min(start, o_start), max(end, o_end)
-        return _emit(ctx, match, Resolved("DATE", value, start, end, gran, "APPROX"))
-    mod = "APPROX" if _norm(g["q"]) in ("a couple of", "a couple", "couple of") else ""
-    return _emit(ctx, match, Resolved("DATE", value, start, end, gran, mod))
+        o_start, o_end, _, _ = unit_interval(shift(base, sign * high, unit), unit)
+        return Resolved("DATE", value, min(start, o_start), max(end, o_end), gran, "APPROX")
+    mod = "APPROX" if q in ("a couple of", "a couple", "couple of") else ""
+    return Resolved("DATE", value, start, end, gran, mod)
 
 
+@rule("named")
 def _r_named(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     name = _norm(g["n"])
     offset = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0, "tonight": 0,
@@ -965,6 +1055,7 @@ def _r_named(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> T
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("TIME" if pod else "DATE", value, day, day, "day")))
 
 
+@rule("this_pod")
 def _r_this_pod(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     pod = _PARTS_OF_DAY.get(_norm(g["pod"]), "")
     if _norm(g["rel"]) == "that":
@@ -976,81 +1067,86 @@ def _r_this_pod(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
     return _emit(ctx, match, Resolved("TIME", f"{base.isoformat()}T{pod}", base, base, "day"))
 
 
+@rule("vague_this")
 def _r_vague_this(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    unit = _norm(g.get("u") or g.get("u2") or g.get("u3") or "year")
+    unit = "year" if g.get("ytd") else _norm(g.get("u") or g.get("u2") or g.get("u3") or "year")
     how = _norm(g.get("v") or g.get("v2")) or ("so far" if g.get("sf") or g.get("ytd") else "")
-    if g.get("ytd"):
-        unit = "year"
-    # "earlier in the week": the DCT's, unless the text has moved to a day of another one
-    base = ctx.dct
     if unit == "day" and not ctx.anchored:
         return None  # "earlier in the day" of a day named before this text: the caller's context knows it
-    if g.get("u3") and ctx.anchor is not None and base is not None \
-            and unit_interval(ctx.anchor, unit)[3] != unit_interval(base, unit)[3]:
-        base = ctx.anchor
+    base = _vague_base(ctx, g, unit)
     if base is None:
         return _emit(ctx, match, Resolved("DATE", "PRESENT_REF"))
+    return _emit(ctx, match, _vague_interval(ctx, base, unit, how))
+
+
+def _vague_base(ctx: _Context, g: dict[str, str | None], unit: str) -> Date | None:
+    """ "earlier in the week": the DCT's, unless the text has moved to a day of another one."""
+    base = ctx.dct
+    if g.get("u3") and ctx.anchor is not None and base is not None \
+            and unit_interval(ctx.anchor, unit)[3] != unit_interval(base, unit)[3]:
+        return ctx.anchor
+    return base
+
+
+#: how a vague word narrows the unit around its base: (start at the base, end at the base, mod)
+_VAGUE_CUTS: dict[str, tuple[bool, bool, str]] = {
+    "earlier": (False, True, ""), "so far": (False, True, ""), "later": (True, False, ""),
+    "early": (False, False, "START"), "late": (False, False, "END"),
+}
+
+
+def _vague_interval(ctx: _Context, base: Date, unit: str, how: str) -> Resolved:
     start, end, gran, value = unit_interval(base, unit)
-    mod = ""
-    if how in ("earlier", "so far", "so far this"):
-        end = base
-    elif how == "later":
-        start = base
-    elif how == "early":
-        mod = "START"
-    elif how == "late":
-        mod = "END"
+    from_base, to_base, mod = _VAGUE_CUTS.get(how, (False, False, ""))
+    start, end = (base if from_base else start), (base if to_base else end)
     if how in ("early", "late") and unit == "year" and ctx.dct is not None:
         start, end = quarter_interval(ctx.dct.year, 1 if how == "early" else 4)
         gran = "quarter"
-    return _emit(ctx, match, Resolved("DATE", value, start, end, gran, mod))
+    return Resolved("DATE", value, start, end, gran, mod)
 
 
 _REL_OFFSETS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0, "present": 0,
                 "same": 0, "next": 1, "coming": 1, "following": 1}
 
 
+@rule("rel_unit")
 def _r_rel_unit(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    direction = _norm(g["dir"])
-    unit = _norm(g["u"])
-    has_the = bool(g.get("the"))
+    direction, unit, has_the = _norm(g["dir"]), _norm(g["u"]), bool(g.get("the"))
     fiscal = unit == "fiscal year"
-    if fiscal:
-        unit = "year"
-    weekend = unit == "weekend"
-    base_unit = "week" if weekend else unit
+    base_unit = "week" if unit == "weekend" else ("year" if fiscal else unit)
     # "the past year", "the next month": a span back (or on) from the DCT
-    if has_the and direction in ("past", "last", "next", "coming") and not weekend:
-        code, _ = _unit(base_unit)
-        value = _duration_value(1, code)
-        if ctx.dct is None:
-            return _emit(ctx, match, Resolved("DURATION", value))
-        if direction in ("past", "last"):
-            start, end = shift(ctx.dct, -1, base_unit), ctx.dct
-        else:
-            start, end = ctx.dct, shift(ctx.dct, 1, base_unit)
-        return _emit(ctx, match, Resolved("DURATION", value, start, end, _span_granularity(base_unit, 1)))
-    if direction == "past" and not has_the:
+    if has_the and direction in ("past", "last", "next", "coming") and unit != "weekend":
+        return _emit(ctx, match, _span_from_dct(ctx.dct, direction, base_unit))
+    if direction in ("past", "present") and not has_the:
         return None
-    offset = _REL_OFFSETS.get(direction, 0)
     base = ctx.anchor if direction in ("previous", "preceding", "following", "same") and has_the else ctx.dct
-    if direction == "present" and not has_the:
-        return None
+    offset = _REL_OFFSETS.get(direction, 0)
     if base is None:
-        value = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[offset]
-        return _emit(ctx, match, Resolved("DATE", value))
+        return _emit(ctx, match, Resolved("DATE", {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[offset]))
     when = shift(base, offset, base_unit)
     start, end, gran, value = unit_interval(when, base_unit)
-    if weekend:
-        start, end = add_days(start, 5), end
-        value += "-WE"
+    if unit == "weekend":
+        start, value = add_days(start, 5), value + "-WE"
     if fiscal:
         year = when.year + (1 if when.month >= 10 else 0)
         start, end, value = Date(year - 1, 10, 1), Date(year, 9, 30), f"FY{year:04d}"
-    res = _apply_signal(ctx, match, Resolved("DATE", value, start, end, gran, _part_mod(g)))
-    return _emit(ctx, match, res)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", value, start, end, gran, _part_mod(g))))
 
 
+def _span_from_dct(dct: Date | None, direction: str, unit: str) -> Resolved:
+    """ "the past year": the year up to the DCT; "the next month": the month from it."""
+    code, _ = _unit(unit)
+    value = _duration_value(1, code)
+    if dct is None:
+        return Resolved("DURATION", value)
+    if direction in ("past", "last"):
+        start, end = shift(dct, -1, unit), dct
+    else:
+        start, end = dct, shift(dct, 1, unit)
+    return Resolved("DURATION", value, start, end, _span_granularity(unit, 1))
+
+
+@rule("rel_day")
 def _r_rel_day(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     """"the next day", "the previous day": one day from the last day mentioned (else the DCT)."""
     base = ctx.anchor
@@ -1060,6 +1156,7 @@ def _r_rel_day(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     return _emit(ctx, match, Resolved("DATE", day.isoformat(), day, day, "day"))
 
 
+@rule("overnight")
 def _r_overnight(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     """"prices fell overnight": the night before the DCT (the coming one in a future clause);
     "an overnight stay" is an adjective, not a time."""
@@ -1078,6 +1175,7 @@ _OVERNIGHT_FOLLOWERS = {"in", "on", "at", "to", "and", "as", "after", "before", 
                         "but", "or", "amid", "following", "into", "across", "for", "by", "near", "outside", "inside"}
 
 
+@rule("holiday")
 def _r_holiday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["h"] or ""
     if not _capitalised(word):
@@ -1119,6 +1217,7 @@ def _movable_feast(name: str, year: int) -> Date:
     return Date(year, month, (h + el - 7 * m + 114) % 31 + 1)
 
 
+@rule("weekday")
 def _r_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["wd"] or ""
     if not _capitalised(word):
@@ -1129,19 +1228,25 @@ def _r_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     base = ctx.anchor if rel in ("the following", "the previous", "that") else ctx.dct
     if base is None:
         return _emit(ctx, match, Resolved("DATE", f"XXXX-WXX-{weekday}"))
-    if rel in ("next", "coming", "the following"):
-        day = add_days(base, ((weekday - base.isoweekday()) % 7) or 7)
-    elif rel in ("last", "the previous"):
-        day = add_days(base, -(((base.isoweekday() - weekday) % 7) or 7))
-    elif rel == "this":
-        day = iso_week_interval(base)[0] + dt.timedelta(days=weekday - 1)
-    else:
-        day = pick_weekday(weekday, base, ctx.direction(match.start(), match.end()))
+    day = _relative_weekday(rel, weekday, base) or pick_weekday(weekday, base, ctx.direction(match.start(), match.end()))
     value = day.isoformat() + (f"T{pod}" if pod else "")
     mod = {"early": "START", "late": "END"}.get(_norm(g.get("part")), "")
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("TIME" if pod else "DATE", value, day, day, "day", mod)))
 
 
+def _relative_weekday(rel: str, weekday: int, base: Date) -> Date | None:
+    """The day a relative word names ("next Monday", "last Friday", "this Tuesday"); None
+    when there is none (the clause's tense picks the day)."""
+    if rel in ("next", "coming", "the following"):
+        return add_days(base, ((weekday - base.isoweekday()) % 7) or 7)
+    if rel in ("last", "the previous"):
+        return add_days(base, -(((base.isoweekday() - weekday) % 7) or 7))
+    if rel == "this":
+        return iso_week_interval(base)[0] + dt.timedelta(days=weekday - 1)
+    return None
+
+
+@rule("weekend")
 def _r_weekend(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     rel = _norm(g["rel"])
     if ctx.dct is None:
@@ -1163,56 +1268,95 @@ def _r_weekend(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
         ctx, match, Resolved("DATE", week_value(week_day) + "-WE", add_days(monday, 5), sunday, "week")))
 
 
+@rule("set")
 def _r_set(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    if g.get("adv"):
-        return _emit(ctx, match, Resolved("SET", _SET_ADVERBS[_norm(g["adv"])]))
-    if g.get("per"):
-        # "a year" is a rate only after an amount: "$5 million a year", "twice a month"
-        before = ctx.text[max(0, match.start() - 30):match.start()]
-        per = _norm(g["per"])
-        if per == "a" and not re.search(r"(?:\d|\b(?:million|billion|thousand|hundred|once|twice|times|dollars|pesos|percent|tons|hours|days))[\s%]*$", before, re.IGNORECASE):
-            return None
-        code, _ = _unit(g["pu"])
-        return _emit(ctx, match, Resolved("SET", _duration_value(1, code)))
-    step = 2 if _norm(g.get("other")) == "other" else 1
+    value = _set_by_adverb(g) if g.get("adv") else _set_by_rate(ctx, match, g) if g.get("per") else _set_by_every(g)
+    return _emit(ctx, match, Resolved("SET", value)) if value else None
+
+
+def _set_by_adverb(g: dict[str, str | None]) -> str:
+    # "daily", "annually"
+    return _SET_ADVERBS[_norm(g["adv"])]
+
+
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|once|twice|times|dollars|pesos|percent|tons"
+                          r"|hours|days))[\s%]*$", re.IGNORECASE)
+
+
+def _set_by_rate(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> str:
+    # "a year" is a rate only after an amount: "$5 million a year", "twice a month"
+    if _norm(g["per"]) == "a" and not _RATE_BEFORE.search(ctx.text[max(0, match.start() - 30):match.start()]):
+        return ""
+    code, _ = _unit(g["pu"])
+    return _duration_value(1, code)
+
+
+def _set_by_every(g: dict[str, str | None]) -> str:
+    # "every Monday", "every other week", "each morning"
     if g.get("wd"):
-        if not _capitalised(g["wd"] or ""):
-            return None
-        return _emit(ctx, match, Resolved("SET", f"XXXX-WXX-{_WEEKDAYS.get((g['wd'] or '').lower(), 1)}"))
+        return f"XXXX-WXX-{_WEEKDAYS.get((g['wd'] or '').lower(), 1)}" if _capitalised(g["wd"] or "") else ""
+    step = 2 if _norm(g.get("other")) == "other" else 1
     unit = _norm(g["u"])
     if unit in _PARTS_OF_DAY:
-        return _emit(ctx, match, Resolved("SET", f"T{_PARTS_OF_DAY[unit]}"))
-    code, _ = _unit(unit)
+        return f"T{_PARTS_OF_DAY[unit]}"
     if unit == "quarter":
-        return _emit(ctx, match, Resolved("SET", f"P{3 * step}M"))
-    return _emit(ctx, match, Resolved("SET", _duration_value(step, code)))
+        return f"P{3 * step}M"
+    return _duration_value(step, _unit(unit)[0])
 
 
+@rule("time")
 def _r_time(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    if g.get("nm"):
-        name = _norm(g["nm"])
-        hour, minute = (0, 0) if name == "midnight" else (12, 0)
-    elif g.get("h"):
-        hour, minute = int(g["h"] or 0), int(g["mi"] or 0)
-        ap = _norm(g["ap"]).replace(".", "")
-        if hour > 12 or hour == 0:
-            return None
-        if ap == "pm" and hour != 12:
-            hour += 12
-        if ap == "am" and hour == 12:
-            hour = 0
-    elif g.get("h2"):
-        hour, minute = int(g["h2"] or 0), int(g["mi2"] or 0)
-        before = ctx.text[max(0, match.start() - 2):match.start()]
-        if re.search(r"[\d:.]\s?$", before) or re.match(r"[:.]\d", ctx.text[match.end():match.end() + 2]):
-            return None  # a ratio, a score or a verse number
-    else:
-        hour, minute = int(g["h3"] or 0), int(g["mi3"] or 0)
-    clock = f"T{hour:02d}:{minute:02d}"
+    reader = next(read for group, read in _CLOCK_READERS if g.get(group))
+    clock_time = reader(ctx, match, g)
+    if clock_time is None:
+        return None
+    clock = f"T{clock_time[0]:02d}:{clock_time[1]:02d}"
     day = ctx.anchor
     if day is None:
         return _emit(ctx, match, Resolved("TIME", f"XXXX-XX-XX{clock}"))
     return _emit(ctx, match, Resolved("TIME", day.isoformat() + clock, day, day, "day"))
+
+
+_ClockReader = Callable[[_Context, re.Match[str], dict[str, str | None]], "tuple[int, int] | None"]
+
+
+def _named_clock(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> tuple[int, int] | None:
+    return (0, 0) if _norm(g["nm"]) == "midnight" else (12, 0)  # "noon", "midday"
+
+
+def _twelve_hour_clock(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> tuple[int, int] | None:
+    # "10:30 a.m.", "9 pm"
+    hour, minute = int(g["h"] or 0), int(g["mi"] or 0)
+    ap = _norm(g["ap"]).replace(".", "")
+    if hour > 12 or hour == 0:
+        return None
+    if ap == "pm" and hour != 12:
+        hour += 12
+    if ap == "am" and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+def _colon_clock(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> tuple[int, int] | None:
+    # "10:30", "14:00 hrs"
+    before = ctx.text[max(0, match.start() - 2):match.start()]
+    if re.search(r"[\d:.]\s?$", before) or re.match(r"[:.]\d", ctx.text[match.end():match.end() + 2]):
+        return None  # a ratio, a score or a verse number
+    return int(g["h2"] or 0), int(g["mi2"] or 0)
+
+
+def _military_clock(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> tuple[int, int] | None:
+    # "0900 hours"
+    return int(g["h3"] or 0), int(g["mi3"] or 0)
+
+
+#: the time rule's alternatives: (the group that tells which matched, how it reads the clock)
+_CLOCK_READERS: tuple[tuple[str, _ClockReader], ...] = (
+    ("nm", _named_clock),
+    ("h", _twelve_hour_clock),
+    ("h2", _colon_clock),
+    ("h3", _military_clock),
+)
 
 
 def _year_allowed(ctx: _Context, start: int, end: int) -> bool:
@@ -1235,6 +1379,7 @@ def _year_allowed(ctx: _Context, start: int, end: int) -> bool:
     return True
 
 
+@rule("year_range")
 def _r_year_range(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     first_name = "y1" if g.get("y1") else "y1b"
     first = _year(g[first_name])
@@ -1248,6 +1393,7 @@ def _r_year_range(ctx: _Context, match: re.Match[str], g: dict[str, str | None])
     return _emit(ctx, match, Resolved("DATE", f"{first:04d}", start, end, "year"))
 
 
+@rule("year")
 def _r_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     year = _year(g["y"])
     if year not in YEARS["bare"]:
@@ -1261,6 +1407,7 @@ def _r_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> Ti
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}", start, end, "year")))
 
 
+@rule("generic")
 def _r_generic(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     phrase = _norm(g["g"])
     if phrase in _GENERIC_NEED_SIGNAL:
@@ -1273,6 +1420,7 @@ def _r_generic(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     return _emit(ctx, match, Resolved("DATE", value))
 
 
+@rule("for_bare")
 def _r_for_bare(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     if g.get("u2"):
         # "after years of war", "Decades of conflict": only at a clause start or after a preposition,
@@ -1285,16 +1433,13 @@ def _r_for_bare(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
     return _emit(ctx, match, Resolved("DURATION", _duration_value(None, code)))
 
 
+@rule("duration")
 def _r_duration(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     q = _norm(g["q"])
     code, unit = _unit(g["u"])
-    if not code:
+    if not code or _not_a_duration(ctx, match, q, unit):
         return None
-    if unit == "second" and (q in ("a", "an") or not (re.match(r"\d", q) or q in _NUMBER_WORDS)):
-        return None  # "a second term": the ordinal
     amount = _quantity(q)
-    if re.match(r"\d", q) and ctx.text[max(0, match.start() - 1):match.start()] in ("$", "€", "£"):
-        return None
     value = _duration_value(amount, code)
     signal, _ = ctx.signal(match.start())
     mod = "APPROX" if signal == "approx" or _quantity_high(q) is not None else ""
@@ -1302,18 +1447,20 @@ def _r_duration(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -
     if signal in ("in", "within") and ctx.dct is not None and amount is not None \
             and ctx.direction(match.start(), match.end()) in ("future", "near") \
             and unit in ("day", "week", "month", "year", "decade"):
-        high = _quantity_high(q) or amount
-        if signal == "within":
-            start, end = ctx.dct, shift(ctx.dct, high, unit)
-            return _emit(ctx, match, Resolved("DURATION", value, start, end, _span_granularity(unit, high), mod))
-        first = shift(ctx.dct, amount, unit)
-        last = shift(ctx.dct, high, unit)
-        start, _, gran, date_value = unit_interval(first, unit)
-        _, end, _, _ = unit_interval(last, unit)
-        return _emit(ctx, match, Resolved("DATE", date_value, start, end, gran, mod))
+        return _emit(ctx, match, _ahead_of_dct(ctx.dct, signal, value, amount, _quantity_high(q) or amount, unit, mod))
     return _emit(ctx, match, Resolved("DURATION", value, mod=mod))
 
 
-_RULES: dict[str, Rule] = {
-    name[3:]: fn for name, fn in globals().items() if name.startswith("_r_") and callable(fn)
-}
+def _not_a_duration(ctx: _Context, match: re.Match[str], q: str, unit: str) -> bool:
+    if unit == "second" and (q in ("a", "an") or not (re.match(r"\d", q) or q in _NUMBER_WORDS)):
+        return True  # "a second term": the ordinal
+    return bool(re.match(r"\d", q)) and ctx.text[max(0, match.start() - 1):match.start()] in ("$", "€", "£")
+
+
+def _ahead_of_dct(dct: Date, signal: str, value: str, amount: float, high: float, unit: str, mod: str) -> Resolved:
+    """ "within two weeks": the span from the DCT; "in 2-3 months": the units that far ahead."""
+    if signal == "within":
+        return Resolved("DURATION", value, dct, shift(dct, high, unit), _span_granularity(unit, high), mod)
+    start, _, gran, date_value = unit_interval(shift(dct, amount, unit), unit)
+    _, end, _, _ = unit_interval(shift(dct, high, unit), unit)
+    return Resolved("DATE", date_value, start, end, gran, mod)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable
 
 Date = dt.date
 
@@ -114,22 +115,46 @@ def pick_year(month: int, day: int | None, dct: Date, direction: str) -> int:
     future = min((y for y in (dct.year, dct.year + 1) if when(y) >= now - slack), default=dct.year + 1)
     if past == future:
         return past
-    to_past, to_future = now - when(past), when(future) - now
-    if direction == "past":
-        # "welcomed the Trade Mission (February 20-23)" in a cable of February 11:
-        # a past reporting verb around a day a few weeks ahead, not one a year back
-        if day is not None and to_future <= UPCOMING_DAYS and to_past >= 300:
-            return future
-        return past
-    if direction == "future":
-        # "Following Sebelius' visit on July 2, your ... will help" in a cable of July 31:
-        # a bare day a few weeks back is not the same day next year (that would be "next July 2")
-        if day is not None and to_past <= RECENT_DAYS and to_future >= 300:
-            return past
-        return future
-    if direction == "near":
-        return future if to_future <= to_past else past
-    return future if 2 * to_future < to_past else past
+    choice = _YearChoice(past, future, now - when(past), when(future) - now, day is not None)
+    return _YEAR_BY_DIRECTION.get(direction, _no_cue_year)(choice)
+
+
+@dataclass(frozen=True)
+class _YearChoice:
+    """The candidate years of a yearless date and how far each is from the DCT (days, or
+    months when the date has no day)."""
+
+    past: int
+    future: int
+    to_past: int
+    to_future: int
+    has_day: bool
+
+
+def _past_year(c: _YearChoice) -> int:
+    # "welcomed the Trade Mission (February 20-23)" in a cable of February 11:
+    # a past reporting verb around a day a few weeks ahead, not one a year back
+    return c.future if c.has_day and c.to_future <= UPCOMING_DAYS and c.to_past >= 300 else c.past
+
+
+def _future_year(c: _YearChoice) -> int:
+    # "Following Sebelius' visit on July 2, your ... will help" in a cable of July 31:
+    # a bare day a few weeks back is not the same day next year (that would be "next July 2")
+    return c.past if c.has_day and c.to_past <= RECENT_DAYS and c.to_future >= 300 else c.future
+
+
+def _near_year(c: _YearChoice) -> int:
+    return c.future if c.to_future <= c.to_past else c.past
+
+
+def _no_cue_year(c: _YearChoice) -> int:
+    return c.future if 2 * c.to_future < c.to_past else c.past
+
+
+#: the clause's tense → how it picks between the candidate years (no cue: ``_no_cue_year``)
+_YEAR_BY_DIRECTION: dict[str, Callable[[_YearChoice], int]] = {
+    "past": _past_year, "future": _future_year, "near": _near_year,
+}
 
 
 def pick_weekday(weekday: int, dct: Date, direction: str) -> Date:

@@ -10,13 +10,12 @@ gives the same match as the whole alternation, many times faster.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .language import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
@@ -77,11 +76,11 @@ _ASCII = [chr(code) for code in range(128)]
 
 class _Heads:
     """Which rules can begin with which characters: for each rule, the first HEAD_CHARS
-    characters its matches can start with, read off the parsed pattern. Used only to skip
-    rules that cannot match at a position, so it may over-approximate (look-arounds are
-    ignored, unknown constructs let anything follow); if the analysis fails, every rule is tried."""
+    characters its matches can start with, read off the rule's pattern (``_heads``). Used
+    only to skip rules that cannot match at a position, so it may over-approximate
+    (look-arounds are ignored, unknown constructs let anything follow)."""
 
-    def __init__(self, masks: list[dict[str, int]] | None, rule_bits: list[int]) -> None:
+    def __init__(self, masks: list[dict[str, int]], rule_bits: list[int]) -> None:
         #: per position: ASCII character → bitmask of the heads that admit it there
         self.masks = masks
         #: per rule: bitmask of its heads
@@ -89,16 +88,12 @@ class _Heads:
 
     @classmethod
     def of(cls, parts: list[str], flags: int) -> _Heads:
-        try:
-            per_rule = [_heads(part, flags, HEAD_CHARS) for part in parts]
-        except Exception:  # noqa: BLE001  (re's private parser changed: try every rule, same result)
-            return cls(None, [])
         masks: list[dict[str, int]] = [{} for _ in range(HEAD_CHARS)]
         wild = [0] * HEAD_CHARS  # heads shorter than HEAD_CHARS: anything may follow
         rule_bits, bit = [], 1
-        for heads in per_rule:
+        for part in parts:
             bits = 0
-            for head in heads:
+            for head in _heads(part, flags, HEAD_CHARS):
                 for index, chars in enumerate(head):
                     for char in chars:
                         masks[index][char] = masks[index].get(char, 0) | bit
@@ -115,75 +110,225 @@ class _Heads:
     def rules_for(self, key: str, rules: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
         """The rules whose heads admit ``key`` (the text at a position); a character outside
         ASCII (or past the end of the text) admits every head."""
-        if self.masks is None:
-            return rules
         admitted = -1
         for mask, char in zip(self.masks, key):
             admitted &= mask.get(char, -1)
         return tuple(rule for rule, bits in zip(rules, self.rule_bits) if admitted & bits)
 
 
+# -- reading a rule's pattern for its heads ------------------------------------------
+# Our own reader of the regex syntax the rules use (our patterns, not any regex): each
+# character-matching piece is kept as its source and asked of ``re`` itself which ASCII
+# characters it accepts, so classes, escapes and case-folding are re's, not ours.
+
+#: (characters so far, one set per position; whether anything may follow now)
+_Head = tuple[tuple[frozenset[str], ...], bool]
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """One character: a literal, an escape like ``\\d``, a class, or ``.``."""
+
+    source: str
+    flags: int
+
+    def extend(self, growing: set[_Head], size: int) -> set[_Head]:
+        chars = _accepted(self.source, self.flags)
+        return {(head + (chars,), False) for head, _ in growing}
+
+
+@dataclass(frozen=True)
+class _Branch:
+    """Alternatives, each a sequence of nodes (a group is a branch of one)."""
+
+    alternatives: tuple[tuple[_Node, ...], ...]
+
+    def extend(self, growing: set[_Head], size: int) -> set[_Head]:
+        return set().union(*(_walk(alternative, growing, size) for alternative in self.alternatives))
+
+
+@dataclass(frozen=True)
+class _Repeat:
+    low: int
+    high: int | None  # None: no upper bound
+    item: _Node
+
+    def extend(self, growing: set[_Head], size: int) -> set[_Head]:
+        """Unrolled until the heads stop changing (at most size + low rounds)."""
+        result: set[_Head] = set()
+        current, count = growing, 0
+        while True:
+            if count >= self.low:
+                result |= current
+            if count == self.high:
+                return result
+            following = _walk((self.item,), current, size)
+            if following == current and count >= self.low:
+                return result
+            current, count = following, count + 1
+
+
+class _ZeroWidth:
+    """A look-around, anchor or ``\\b``: matches no character (ignoring it only admits more)."""
+
+    def extend(self, growing: set[_Head], size: int) -> set[_Head]:
+        return growing
+
+
+_Node = _Atom | _Branch | _Repeat | _ZeroWidth
+_ZERO_WIDTH = _ZeroWidth()
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{(?P<low>\d*)(?P<comma>,)?(?P<high>\d*)\})[?+]?")  # "?" lazy, "+" possessive: same characters
+_INLINE_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "a": re.ASCII, "u": re.UNICODE}
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
+#: look-around openings: what they hold matches no character of the match
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+class _PatternReader:
+    """Reads a pattern into ``_Node``s (recursive descent over groups and alternatives); a
+    construct it does not know raises ValueError rather than giving heads that could be wrong."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.at = 0
+
+    def alternatives(self, flags: int) -> _Branch:
+        """Sequences separated by ``|`` up to the ``)`` closing the group (or the end)."""
+        found = [self.sequence(flags)]
+        while self.pattern.startswith("|", self.at):
+            self.at += 1
+            found.append(self.sequence(flags))
+        return _Branch(tuple(found))
+
+    def sequence(self, flags: int) -> tuple[_Node, ...]:
+        items: list[_Node] = []
+        while self.at < len(self.pattern) and self.pattern[self.at] not in "|)":
+            items.append(self.quantified(self.item(flags)))
+        return tuple(items)
+
+    def quantified(self, item: _Node) -> _Node:
+        match = _QUANTIFIER.match(self.pattern, self.at)
+        if match is None or match.group() in ("{}", "{,}"):  # a brace that is no quantifier is a literal
+            return item
+        self.at = match.end()
+        low, high = _bounds(match)
+        return _Repeat(low, high, item)
+
+    def item(self, flags: int) -> _Node:
+        char = self.pattern[self.at]
+        reader = _ITEM_READERS.get(char, _PatternReader.literal)
+        return reader(self, flags)
+
+    def literal(self, flags: int) -> _Node:
+        char = self.pattern[self.at]
+        self.at += 1
+        return _Atom(re.escape(char), flags)
+
+    def anchor(self, flags: int) -> _Node:
+        self.at += 1
+        return _ZERO_WIDTH
+
+    def any_char(self, flags: int) -> _Node:
+        self.at += 1
+        return _Atom(".", flags)
+
+    def escape(self, flags: int) -> _Node:
+        source = self.pattern[self.at:self.at + 2]
+        self.at += 2
+        if source[1:] in _ZERO_WIDTH_ESCAPES:
+            return _ZERO_WIDTH
+        if source[1:].isdigit():
+            raise ValueError(f"back-reference at {self.at - 2} of {self.pattern!r}: the heads cannot be read")
+        return _Atom(source, flags)
+
+    def char_class(self, flags: int) -> _Node:
+        start = self.at
+        self.at += 1
+        if self.pattern.startswith("^", self.at):
+            self.at += 1
+        if self.pattern.startswith("]", self.at):
+            self.at += 1  # a "]" first is a member
+        while self.pattern[self.at] != "]":
+            self.at += 2 if self.pattern[self.at] == "\\" else 1
+        self.at += 1
+        return _Atom(self.pattern[start:self.at], flags)
+
+    def group(self, flags: int) -> _Node:
+        opening = self.pattern[self.at:self.at + 4]
+        if opening.startswith(_LOOKAROUNDS):
+            self.at += 3 + opening.startswith(("(?<=", "(?<!"))
+            self.alternatives(flags)  # read past it: it matches no character
+            self.at += 1
+            return _ZERO_WIDTH
+        self.at, flags = _group_content(self.pattern, self.at, flags)
+        branch = self.alternatives(flags)
+        self.at += 1
+        return branch
+
+
+def _bounds(quantifier: re.Match[str]) -> tuple[int, int | None]:
+    """(least, most) repetitions a quantifier allows (most None: no bound)."""
+    text = quantifier.group()
+    if text[0] in "?*+":
+        return {"?": (0, 1), "*": (0, None), "+": (1, None)}[text[0]]
+    low = int(quantifier["low"] or 0)
+    if quantifier["comma"] is None:
+        return low, low
+    return low, int(quantifier["high"]) if quantifier["high"] else None
+
+
+_GROUP_OPENING = re.compile(r"\((?:\?(?::|P<\w+>|>|(?P<on>[imsau]*)(?:-(?P<off>[imsau]+))?:))?")
+
+
+def _group_content(pattern: str, at: int, flags: int) -> tuple[int, int]:
+    """Where the content of the group opening at ``at`` starts, and the flags inside it
+    (comments, conditionals and back-references are not read: they raise)."""
+    opening = _GROUP_OPENING.match(pattern, at)
+    if opening is None or pattern.startswith("(?", at) and opening.end() == at + 1:
+        raise ValueError(f"unsupported group at {at} of {pattern!r}: the heads cannot be read")
+    for letter in opening["on"] or "":
+        flags |= _INLINE_FLAGS[letter]
+    for letter in opening["off"] or "":
+        flags &= ~_INLINE_FLAGS[letter]
+    return opening.end(), flags
+
+
+_ITEM_READERS: dict[str, Callable[[_PatternReader, int], _Node]] = {
+    "(": _PatternReader.group, "[": _PatternReader.char_class, "\\": _PatternReader.escape,
+    ".": _PatternReader.any_char, "^": _PatternReader.anchor, "$": _PatternReader.anchor,
+}
+
+
+def parse_pattern(pattern: str, flags: int = 0) -> _Branch:
+    """``pattern`` read into nodes: alternatives of sequences of atoms, groups and repeats."""
+    reader = _PatternReader(pattern)
+    tree = reader.alternatives(flags)
+    if reader.at != len(pattern):
+        raise ValueError(f"unbalanced ')' at {reader.at} of {pattern!r}")
+    return tree
+
+
+@lru_cache(maxsize=None)
+def _accepted(source: str, flags: int) -> frozenset[str]:
+    """The ASCII characters one character-matching piece accepts, asked of re itself."""
+    one = re.compile(source, flags)
+    return frozenset(char for char in _ASCII if one.fullmatch(char))
+
+
 def _heads(pattern: str, flags: int, size: int) -> set[tuple[frozenset[str], ...]]:
     """The first ``size`` characters a match of ``pattern`` can start with: tuples of sets of
     ASCII characters, one set per position (a shorter tuple: anything may follow)."""
-    # re's own parser and compiler (private modules, but the only exact reading of its syntax)
-    _parser, _compiler = importlib.import_module("re._parser"), importlib.import_module("re._compiler")
-    c = importlib.import_module("re._constants")
-    ANY, ASSERT, ASSERT_NOT, AT, BRANCH, IN, LITERAL, NOT_LITERAL, SUBPATTERN = (
-        c.ANY, c.ASSERT, c.ASSERT_NOT, c.AT, c.BRANCH, c.IN, c.LITERAL, c.NOT_LITERAL, c.SUBPATTERN)
-    ATOMIC_GROUP, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT = c.ATOMIC_GROUP, c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT
+    return {chars for chars, _open in _walk((parse_pattern(pattern, flags),), {((), False)}, size)}
 
-    parsed = _parser.parse(pattern, flags)
-    atoms: dict[tuple[str, int], frozenset[str]] = {}
-    Head = tuple[tuple[frozenset[str], ...], bool]  # (characters so far, whether anything may follow now)
 
-    def atom(item: tuple[Any, Any], item_flags: int) -> frozenset[str]:
-        """The ASCII characters one character-matching item accepts, asked of re itself."""
-        key = (repr(item), item_flags)
-        if key not in atoms:
-            one = _compiler.compile(_parser.SubPattern(parsed.state, [item]), item_flags)
-            atoms[key] = frozenset(char for char in _ASCII if one.fullmatch(char))
-        return atoms[key]
-
-    def walk(items: Any, item_flags: int, heads: set[Head]) -> set[Head]:
-        for op, av in items:
-            if all(open_ or len(chars) == size for chars, open_ in heads):
-                break
-            heads = step(op, av, item_flags, heads)
-        return heads
-
-    def step(op: Any, av: Any, item_flags: int, heads: set[Head]) -> set[Head]:
+def _walk(items: tuple[_Node, ...], heads: set[_Head], size: int) -> set[_Head]:
+    """The heads after ``items`` in turn: the complete ones kept, the growing ones extended."""
+    for item in items:
         growing = {head for head in heads if not head[1] and len(head[0]) < size}
-        done = heads - growing
-        if op in (LITERAL, NOT_LITERAL, IN, ANY):
-            chars = atom((op, av), item_flags)
-            return done | {(head + (chars,), False) for head, _ in growing}
-        if op in (AT, ASSERT, ASSERT_NOT):  # zero-width: ignoring it only admits more
-            return heads
-        if op is BRANCH:
-            return done.union(*(walk(alternative.data, item_flags, growing) for alternative in av[1]))
-        if op is SUBPATTERN:
-            _, add, remove, sub = av
-            return done | walk(sub.data, (item_flags | add) & ~remove, growing)
-        if op is ATOMIC_GROUP:
-            return done | walk(av.data, item_flags, growing)
-        if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
-            low, high, sub = av
-            result: set[Head] = set()
-            current, count = growing, 0
-            while True:  # unroll until the heads stop changing (at most size + low rounds)
-                if count >= low:
-                    result |= current
-                if count == high:
-                    break
-                following = walk(sub.data, item_flags, current)
-                if following == current and count >= low:
-                    break
-                current, count = following, count + 1
-            return done | result
-        return done | {(head, True) for head, _ in growing}  # anything else: anything may follow
-
-    return {chars for chars, _ in walk(parsed.data, flags, {((), False)})}
+        if not growing:
+            break  # every head is complete: the rest cannot change them
+        heads = (heads - growing) | item.extend(growing, size)
+    return heads
 
 
 @dataclass(frozen=True)

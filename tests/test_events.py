@@ -9,6 +9,8 @@ DOCUMENTS: several sentences that must merge, inherit a date or stay apart.
 from __future__ import annotations
 
 import json
+import re
+from typing import Any, Callable
 
 import pytest
 
@@ -643,7 +645,8 @@ def test_triggers_cover_word_forms() -> None:
 
 
 def test_lexicon_is_data() -> None:
-    from extractor.events_lexicon import DATA_FILE, EVENT_TYPES
+    from extractor.events_lexicon import DATA_FILE
+    from extractor.language import EVENT_TYPES
 
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     assert set(EVENT_TYPES) <= set(data["triggers"])
@@ -651,7 +654,7 @@ def test_lexicon_is_data() -> None:
 
 def test_dev_gold_documents(dev_gold) -> None:
     """Every dev cable that the reader handles yields events of the known types only."""
-    from extractor.events_lexicon import EVENT_TYPES
+    from extractor.language import EVENT_TYPES
 
     for path in sorted(dev_gold.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -668,10 +671,14 @@ from extractor.events_attrs import _is_trigger_word  # noqa: E402
 from extractor.events_lexicon import DATA_FILE, _trie, lexicon  # noqa: E402
 
 
+#: a word start: not inside a word or after a hyphen (as trigger forms begin)
+_PLAIN_WORD_START = re.compile(r"(?<![\w-])\w")
+
+
 def _plain_trigger_spans(text: str) -> set[tuple[int, int, str, bool]]:
     """Every type's whole verb and noun pattern tried at every word start."""
     found = set()
-    for start in events_module._WORD_START.finditer(text):
+    for start in _PLAIN_WORD_START.finditer(text):
         for kind, (verbs, nouns) in lexicon().triggers.items():
             for is_verb, pattern in ((True, verbs), (False, nouns)):
                 m = pattern.match(text, start.start()) if pattern is not None else None
@@ -682,8 +689,6 @@ def _plain_trigger_spans(text: str) -> set[tuple[int, int, str, bool]]:
 
 def _trigger_text_words() -> list[str]:
     """The literal words of the trigger forms ("visit(?:s|ed)?" → "visit", "s", "ed")."""
-    import re
-
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     words: set[str] = set()
     for entry in data["triggers"].values():
@@ -747,8 +752,6 @@ _WORD_LISTS = st.lists(st.text(alphabet="abAB .-", min_size=1, max_size=5), min_
 @settings(max_examples=500, deadline=None)
 @given(_WORD_LISTS, st.text(alphabet="abAB .-x", max_size=40))
 def test_a_trie_matches_like_longest_first_alternatives(words: list[str], text: str) -> None:
-    import re
-
     flat = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")(?![ab])")
     trie = re.compile("(?:" + _trie(words) + ")(?![ab])")
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
@@ -790,3 +793,34 @@ def test_the_meeting_named_again_in_the_next_sentence_is_one_event() -> None:
 ])
 def test_dated_conversations_are_meetings(sentence, doc_date, expected):
     assert _events(sentence, doc_date) == expected
+
+
+@pytest.fixture
+def lexicon_file(tmp_path, monkeypatch):
+    """Point the lexicon at a copy of ``events.json`` the test may extend (the cached
+    lexicon is rebuilt before and after)."""
+    from extractor import events_lexicon
+
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    path = tmp_path / "events.json"
+
+    def write(extend: Callable[[dict[str, Any]], None]) -> None:
+        extend(data)
+        path.write_text(json.dumps(data), encoding="utf-8")
+        lexicon.cache_clear()
+
+    monkeypatch.setattr(events_lexicon, "DATA_FILE", path)
+    yield write
+    monkeypatch.undo()
+    lexicon.cache_clear()
+
+
+def test_an_event_type_added_to_the_lexicon_file_is_found(lexicon_file) -> None:
+    """Every type under "triggers" in events.json is read, not only a fixed list of them."""
+    def add_protest(data: dict[str, Any]) -> None:
+        data["triggers"]["protest"] = {"verbs": ["protested"], "nouns": ["protests?"]}
+
+    lexicon_file(add_protest)
+    events = extract_events(_doc([["Farmers protested in Quito on July 17."]], "2008-07-24"))
+    assert ("protest", "occurred", "2008-07-17", "2008-07-17") in \
+        [(e.type, e.status, e.date_start, e.date_end) for e in events]

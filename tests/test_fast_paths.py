@@ -36,7 +36,7 @@ from extractor.claims import _GLUE, _attributions, _clause_subject, _is_acronym,
 from extractor.claims import _subject_before, _title_map, _words, _NOT_SUBJECT_OPENERS
 from extractor.quantities import Quantity, Token, tokenize
 from extractor.timex import _Context
-from extractor.timex_patterns import _LOOKBEHIND, _alternation, grammar, lexicon
+from extractor.timex_patterns import _LOOKBEHIND, _alternation, _heads, grammar, lexicon
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "data" / "cables"
@@ -208,6 +208,53 @@ def test_rules_at_on_real_text(source: str) -> None:
         budget -= len(positions)
         if budget <= 0:
             break
+
+
+def _admitted(heads: set[tuple[frozenset[str], ...]], key: str) -> bool:
+    """Whether some head admits ``key`` (the next characters of a text), as ``_Heads.rules_for``
+    reads them: a character outside ASCII admits anything."""
+    return any(all(not char.isascii() or char in chars for chars, char in zip(head, key)) for head in heads)
+
+
+def _chars(text: str) -> frozenset[str]:
+    return frozenset(text)
+
+
+@pytest.mark.parametrize("pattern, flags, heads", [
+    ("ab|c", 0, {(_chars("a"), _chars("b")), (_chars("c"),)}),
+    ("(?:a|bc)?d", 0, {(_chars("a"), _chars("d")), (_chars("b"), _chars("c"), _chars("d")), (_chars("d"),)}),
+    ("x{1,2}y", 0, {(_chars("x"), _chars("y")), (_chars("x"), _chars("x"), _chars("y"))}),
+    (r"(?<![\w$])(?=b)b\b", re.IGNORECASE, {(_chars("bB"),)}),
+    ("(?-i:a)b", re.IGNORECASE, {(_chars("a"), _chars("bB"))}),
+    ("(?i:a)b", 0, {(_chars("aA"), _chars("b"))}),
+    ("[]a]+", 0, {(_chars("]a"),) * n for n in (1, 2, 3)}),
+    ("–a", 0, {(frozenset(), _chars("a"))}),
+])
+def test_heads_of_a_pattern(pattern: str, flags: int, heads: set[tuple[frozenset[str], ...]]) -> None:
+    """The head reader: what the first characters of a match can be, from our own reading of the pattern."""
+    assert _heads(pattern, flags, 3) == heads
+
+
+@pytest.mark.parametrize("pattern", [r"(a)\1", "(?P<a>a)(?P=a)", "(?#note)a", "(?(1)a|b)"])
+def test_heads_of_a_construct_the_reader_does_not_know_raise(pattern: str) -> None:
+    with pytest.raises(ValueError, match="heads cannot be read"):
+        _heads(pattern, 0, 3)
+
+
+_HEAD_PATTERNS = [r"ab|ac", r"(?:a|bc)?d", r"x{1,2}y", r"[a-c]\d+", r"(?<=a)b", r"(?i:a)B", r"(?-i:a)b", r"\bab\b",
+                  r"a*?b", r"(?P<n>q)r", r"[]a]b", r"[^a]x", r".b", r"a{2}", r"–a", r"(?:ab|a)+c", r"\s*-?\s*q",
+                  r"x(?:y|z{0,2})?\.", r"(?!a)\w\w"]
+
+
+@FAST
+@given(st.sampled_from(_HEAD_PATTERNS), st.sampled_from([0, re.IGNORECASE]),
+       st.text(alphabet="abcdqrxyzAB1]–. -\t\u212a", max_size=12))
+def test_heads_admit_every_match(pattern: str, flags: int, text: str) -> None:
+    """Wherever a pattern matches, its heads admit the text there (they may admit more)."""
+    heads, compiled = _heads(pattern, flags, 3), re.compile(pattern, flags)
+    for pos in range(len(text) + 1):
+        if compiled.match(text, pos):
+            assert _admitted(heads, text[pos:pos + 3]), (pattern, text, pos)
 
 
 def _flat_alternation(words: list[str]) -> str:

@@ -532,3 +532,14 @@ def test_dateparser_is_loaded_only_for_numeric_dates() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_grammar_rule_has_exactly_one_registered_normalizer() -> None:
+    """Rules are registered with ``@rule(name)``: none of the grammar is left without a
+    normalizer, and no normalizer names a rule the grammar lacks."""
+    from extractor.timex import RULES, rule
+    from extractor.timex_patterns import grammar
+
+    assert set(RULES) == set(grammar().groups)
+    with pytest.raises(ValueError, match="two normalizers"):
+        rule("season")(RULES["season"])
