@@ -1634,7 +1634,7 @@ def _is_reference(tokens: Sequence[Token], i: int, depth: int = 0) -> bool:
     """Cable, document and paragraph references: 'MEXICO 3586', 'STATE 12345', and
     the list that follows one ('MEXICO 2371, 3498')."""
     prev = tokens[i - 1]
-    if not _ends_reference(tokens[i + 1] if i + 1 < len(tokens) else None):
+    if not (_ends_reference(tokens[i + 1] if i + 1 < len(tokens) else None) or _next_list_letter(tokens, i + 1)):
         return False
     if prev.text.isupper() and prev.text.isalpha() and len(prev.text) >= 3 and _names_a_post(tokens, i):
         return True
@@ -1648,6 +1648,12 @@ def _ends_reference(nxt: Token | None) -> bool:
     """What may follow a reference number: the end, punctuation, "and", "para" ..."""
     return nxt is None or nxt.text in (")", ",", ".", ";", ":", "]") \
         or nxt.low in ("and", "para", "paras", "paragraph", "at")
+
+
+def _next_list_letter(tokens: Sequence[Token], j: int) -> bool:
+    """The letter of the next item of a reference list follows: "PARAMARIBO 470 c) PARAMARIBO 444"."""
+    return j + 1 < len(tokens) and len(tokens[j].text) == 1 and tokens[j].text.isalpha() \
+        and tokens[j + 1].text in (")", ".")
 
 
 def _names_a_post(tokens: Sequence[Token], i: int) -> bool:

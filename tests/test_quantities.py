@@ -42,6 +42,9 @@ def _excluded(text: str, written: str) -> str:
      "11", "label number"),  # 04ROME902
     ("ESDP ---- 5.", "5", "paragraph number"),  # 04BRUSSELS4944
     ("STATE 7443", "7443", "cable reference"),  # 08KUWAIT128
+    # a post outside the old city list, and a list of references lettered a), b), c) (gold/train extras)
+    ("b) PARAMARIBO 470 c) PARAMARIBO 444", "470", "cable reference"),  # 08PARAMARIBO242
+    ("b) PARAMARIBO 470 c) PARAMARIBO 444", "444", "cable reference"),  # 08PARAMARIBO242
     ("Since March 17, 2003, doctors are allowed to prescribe their patients medicinal cannabis.",
      "17", "day of month"),  # 04THEHAGUE4
     ("I just spoke with Ben Bot and found him well-prepared for his February 9 visit to Washington.",
