@@ -115,7 +115,7 @@ def _sets() -> dict[str, frozenset[str]]:
     return {name: frozenset(c[name]) for name in (
         "label_words", "rank_words", "score_words", "weekdays", "year_context",
         "time_placement_before", "time_placement_after", "pronoun_one_next",
-        "pronoun_one_prev", "vague_words", "determiners", "period_blockers", "change_verbs",
+        "pronoun_one_prev", "vague_words", "determiners", "period_blockers", "change_verbs", "clock_followers",
     )}
 
 
@@ -1439,19 +1439,16 @@ def _military_time(c: _Candidate) -> bool:
     return c.digits and len(raw) == 4 and c.q.unit == "hour" and raw[:2] <= "23" and raw[2:] < "60"
 
 
-#: words that may follow a bare clock time ("a rally at 1500 in front of Parliament")
-_AFTER_CLOCK = frozenset({"in", "on", "at", "local", "when", "and", "the", "to", "with", "that", "near", "outside"})
-
-
 def _clock_after_at(c: _Candidate) -> bool:
     """A bare four-digit count read as a 24-hour clock after "at" ("at approximately 2300, the
     Presidents addressed the crowd"), not followed by a noun it would count."""
     raw = c.num.text
     if not (c.digits and c.count and c.bare_start and len(raw) == 4 and raw[:2] <= "23" and raw[2:] < "60"):
         return False
-    at = c.prev if c.prev is None or c.prev.low != "approximately" and c.prev.low != "around" else c.prev2
+    at = c.prev2 if c.prev is not None and c.prev.low in ("approximately", "around") else c.prev
     after = c.nxt
-    return at is not None and at.low == "at" and (after is None or not after.text.isalpha() or after.low in _AFTER_CLOCK)
+    return at is not None and at.low == "at" \
+        and (after is None or not after.text.isalpha() or after.low in _sets()["clock_followers"])
 
 
 def _score(c: _Candidate) -> bool:
@@ -1669,23 +1666,7 @@ def _post_words() -> frozenset[str]:
     for city in cfg["city_country"]:
         words.add(city.split()[-1])
         words.add(city.split()[0])
-    words.update(cfg.get("reference_words", []))
-    words.update(["state", "secstate", "usun", "usnato", "unvie", "usosce", "useu", "usmission", "geneva", "brussels",
-                  "paris", "london", "madrid", "rome", "berlin", "moscow", "beijing", "tokyo", "ottawa", "lima", "quito",
-                  "caracas", "panama", "managua", "guatemala", "tegucigalpa", "kabul", "ankara", "cairo", "juarez",
-                  "hague", "delhi", "brasilia", "paulo", "janeiro", "asuncion", "tel", "aviv", "jerusalem", "canberra",
-                  "wellington", "pretoria", "harare", "lagos", "abuja", "accra", "addis", "ababa", "khartoum", "kyiv",
-                  "warsaw", "vienna", "athens", "lisbon", "dublin", "helsinki", "seoul", "bangkok", "jakarta", "hanoi",
-                  "dhaka", "rangoon", "islamabad", "colombo", "nairobi", "mexico", "bogota", "monterrey", "tijuana",
-                  "dushanbe", "tbilisi", "yerevan", "minsk", "vilnius", "riga", "zagreb", "sofia", "skopje", "sarajevo",
-                  "budapest", "bratislava", "bern", "vatican", "valletta", "luxembourg", "ljubljana", "amsterdam",
-                  "milan", "naples", "munich", "hamburg", "istanbul", "adana", "havana", "nassau", "bridgetown",
-                  "kingston", "curacao", "recife", "shanghai", "shenyang", "chengdu", "guangzhou", "vladivostok",
-                  "hermosillo", "guadalajara", "merida", "matamoros", "nogales", "strasbourg", "melbourne", "sydney",
-                  "montreal", "toronto", "vancouver", "kolkata", "chennai", "mumbai", "lahore", "karachi", "peshawar",
-                  "basrah", "riyadh", "jeddah", "dhahran", "dubai", "doha", "muscat", "sanaa", "manama", "kuwait",
-                  "amman", "beirut", "damascus", "baghdad", "tripoli", "tunis", "algiers", "rabat", "casablanca",
-                  "secdef", "cjcs", "usdao", "dia", "cia", "nsc"])
+    words.update(cfg["reference_words"])
     return frozenset(words)
 
 

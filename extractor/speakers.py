@@ -35,9 +35,12 @@ def _generic_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _nobody_words() -> tuple[frozenset[str], frozenset[str]]:
-    """claims.json's words that name nobody, and its month and weekday names."""
-    c = cues()
-    return frozenset(c["not_speaker_words"]), frozenset(c["months"]) | frozenset(c["weekdays"])
+    """claims.json's words that name nobody, and the month and weekday names and abbreviations
+    (language tables)."""
+    from .language import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
+    names = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVIATIONS)
+    return frozenset(cues()["not_speaker_words"]), names
 
 
 _SPEAKER_WORD = re.compile(r"[A-Za-z]+|\d+")
