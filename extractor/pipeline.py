@@ -304,9 +304,26 @@ def _work(item: tuple[Path, Path, Path | None]) -> FileRows:
     return rows
 
 
+#: a cable a worker extracts before its first file: every stage loads its data and models
+#: (spaCy, quantulum3, the learned decisions) then, so a file's time budget is its own
+_WARM_UP_TEXT = ("1. (C) On July 17, police seized 5.8 tons of cocaine in Manzanillo, the Attorney "
+                 "General's office told Poloff. The Minister will visit Washington next week.")
+
+
+def warm_up() -> None:
+    """Load what the extraction reads lazily (a worker does this before taking files)."""
+    from .clean import clean_document
+
+    extract_document(clean_document(Document("warm-up", "", doc_date="2008-07-24", raw_text=_WARM_UP_TEXT)))
+
+
 def _worker_setup(lexicon: UserLexicon) -> None:
     # the parent's lexicon: a forked worker has it already, a spawned one would not
     use_lexicon(lexicon)
+    try:
+        warm_up()
+    except Exception:  # noqa: BLE001 - the first file reports the failure as its error row
+        pass
     # A worker allocates many short-lived objects and few cycles: rarer collections that
     # skip what it inherited save a few per cent of its time (memory stays flat: measured).
     gc.freeze()

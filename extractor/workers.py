@@ -30,6 +30,9 @@ from typing import Any, Callable, Iterator, Sequence
 DEFAULT_TIMEOUT = 20.0  # seconds per cable (the corpus' largest takes well under one)
 DEFAULT_MAX_MEMORY_MB = 900  # resident set of one worker (a loaded worker holds about 330 MB)
 _POLL = 0.1  # seconds between budget checks
+#: a worker still starting (imports, model load) when it is given a file: the file's
+#: clock starts when the worker takes it (its first beat), not while it waits in the pipe
+_STARTUP_GRACE = 60.0
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -70,6 +73,7 @@ def _worker_main(conn: Connection, parent: int, work: Callable[[Task], Any],
             return
         if task is None:
             return
+        conn.send(("beat", None))  # taken: the time budget counts from here
         try:
             conn.send(("done", work(task)))
         except Exception as exc:  # noqa: BLE001 - reported as the file's error row
@@ -86,7 +90,7 @@ class _Worker:
         self.deadline = self.timeout = 0.0
 
     def give(self, index: int, task: Task, timeout: float) -> None:
-        self.index, self.timeout, self.deadline = index, timeout, time.monotonic() + timeout
+        self.index, self.timeout, self.deadline = index, timeout, time.monotonic() + timeout + _STARTUP_GRACE
         self.conn.send(task)
 
     def rss_mb(self) -> float:
@@ -223,10 +227,11 @@ def _receive(worker: _Worker, done: dict[int, Any], tasks: Sequence[Task], error
 
 
 def _over_budget(worker: _Worker, budget: Budget) -> str | None:
-    if time.monotonic() > worker.deadline:
-        return f"over the time budget ({budget.timeout:g} s for one cable)"
+    # memory first: a worker over both (a slow, swollen cable) is reported by the cause that can be acted on
     if worker.rss_mb() > budget.max_memory_mb:
         return f"over the memory budget ({budget.max_memory_mb} MB)"
+    if time.monotonic() > worker.deadline:
+        return f"over the time budget ({budget.timeout:g} s for one cable)"
     return None
 
 

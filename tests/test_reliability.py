@@ -216,7 +216,24 @@ def test_row4_a_file_over_the_time_or_memory_budget_becomes_an_error_row(tmp_pat
     assert len(rows) == 5
     assert rows["hang.txt"]["status"] == "error" and "time budget" in rows["hang.txt"]["error"]
     assert rows["greedy.txt"]["status"] == "error" and "memory budget" in rows["greedy.txt"]["error"]
-    assert all(rows[f"c{i:02d}.txt"]["status"] == "ok" for i in range(3))
+    assert all(rows[f"c{i:02d}.txt"]["status"] == "ok" for i in range(3)), [(k, r["error"]) for k, r in rows.items()]
+
+
+def _slow_start() -> None:
+    time.sleep(2.5)  # a worker loading its models on a loaded machine
+
+
+def _echo(task: object) -> object:
+    return task
+
+
+def test_row4_a_worker_slow_to_start_does_not_spend_its_first_files_time_budget() -> None:
+    from extractor.workers import Budget, run_pool
+
+    tasks = [(Path(f"c{i}.txt"), Path("."), None) for i in range(3)]
+    results = list(run_pool(tasks, range(3), 2, _echo, lambda task, reason: reason,  # type: ignore[arg-type]
+                            Budget(timeout=1, max_memory_mb=900), setup=_slow_start))
+    assert results == list(enumerate(tasks))  # the clock starts when the worker takes the file
 
 
 # -- row 5: quadratic extraction --------------------------------------------------------------
