@@ -30,6 +30,7 @@ from .quantities import (
     places_in_time,
     tokenize,
 )
+from .speakers import surnames
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,8 @@ def extract_claims(doc: Document, times: list[list[list[TimeExpression]]] | None
     tokens = [[tokenize(s.text) for s in p.sentences] for p in doc.paragraphs]
     currencies = _paragraph_currencies(doc, tokens)
     tables = _table_contexts(doc.paragraphs, tokens)
-    state = _SpeakerState(titles=_title_map([t for p in tokens for t in p]))
+    state = _SpeakerState(titles=_title_map([t for p in tokens for t in p]),
+                          names=surnames([t for p in tokens for t in p]))
     for p_index, paragraph in enumerate(doc.paragraphs):
         p_times = times[p_index] if times and p_index < len(times) else []
         currency = currencies[p_index]

@@ -96,7 +96,8 @@ def extract_document(doc: Document, model: "DecisionModel | None" = None,
         parses = parse_document(doc, {c.sentence for c in claims})
     events = extract_events(doc, times, parses, decide=model.event_decider(doc.doc_date),
                             finalize=model.event_finalizer(doc.doc_date))
-    claims = resolve_speakers(model.name_entities(claims, parses_by_sentence(doc, parses)), doc)
+    by_sentence = parses_by_sentence(doc, parses)
+    claims = resolve_speakers(model.name_entities(claims, by_sentence), doc, by_sentence)
     return DocumentResult(doc, events, claims)
 
 

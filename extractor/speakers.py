@@ -4,9 +4,13 @@ it before ("Interior Minister Anibal Fernandez", "Rio de Janeiro Federation of
 Industry"), as ANNOTATION.md asks: the speaker resolved through titles to the named
 source as written.
 
-Runs after the claim rules, over the whole cable: the name is the nearest capitalised
-run written before the claim's sentence that holds the speaker's head word and a word
-that is not a title, role or source noun.
+Runs after the claim rules, over the whole cable. Where the claim's sentence was
+parsed, the speaker is read from the tree first (:func:`parse_speaker`): the subject of
+the reporting verb that governs the number, or the source after "according to"; the
+rules' speaker (which carries a paragraph's speaker on and resolves pronouns) stands
+where the tree names nobody. Then a title or description alone becomes the name: the
+nearest capitalised run written before the claim's sentence that holds the speaker's
+head word and a word that is not a title, role or source noun.
 """
 
 from __future__ import annotations
@@ -14,10 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
+from .language import singular
 from .model import Claim, Document
 from .quantities import Token, cues, tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Token as ParsedToken
 
 #: words inside a capitalised name ("Ministry of Finance"); not "and", which joins two names
 _NAME_GLUE = frozenset({"of", "for", "de", "del", "la", "al", "bin", "el", "-"})
@@ -107,6 +116,26 @@ class CableNames:
     names: list[tuple[tuple[int, int], str, frozenset[str]]]
 
 
+def surnames(sentences: Sequence[Sequence[Token]]) -> set[str]:
+    """The last words of the full names written inside sentences ("met with Jerome Leonnet"
+    → "Leonnet"): a sentence that later opens with "Leonnet" has a named subject, who a
+    following "he said" refers to."""
+    generic, (nobody, calendar) = _generic_words(), _nobody_words()
+    out: set[str] = set()
+    for tokens in sentences:
+        j = 1  # a run that opens the sentence may be a capitalised common word ("The Minister")
+        while j < len(tokens):
+            end = j
+            while end < len(tokens) and _capitalised(tokens[end]) and _is_word(tokens[end]):
+                end += 1
+            last = tokens[end - 1].low if end - j >= 2 else ""
+            if len(last) > 2 and last not in generic and last not in nobody and last not in calendar \
+                    and not tokens[end - 1].text.isupper():
+                out.add(tokens[end - 1].text)
+            j = end + 1
+    return out
+
+
 def cable_names(doc: Document) -> CableNames:
     from .evaluate import normalize_words
 
@@ -138,9 +167,171 @@ def resolve_name(speaker: str, position: tuple[int, int], names: CableNames) -> 
     return speaker
 
 
-def resolve_speakers(claims: Sequence[Claim], doc: Document) -> list[Claim]:
-    """``claims`` with each title-only speaker replaced by the name it stands for, and
-    the speakers that name nobody removed."""
+# -- the speaker in the parse tree ------------------------------------------------------------
+
+#: modifiers that belong to a speaker's name ("Mexico's Economy Secretariat", "UN monitors")
+_NAME_PARTS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "case", "flat"})
+#: a prepositional phrase that says who the speaker is ("CEO of Petrobras Biofuels",
+#: "Analysts at the Federation", "a representative from the ANP"), up to _PP_TOKENS tokens
+_NAME_PREPOSITIONS = frozenset({"of", "from", "at", "in", "for", "with"})
+_PP_TOKENS = 9
+_MAX_SPEAKER_WORDS = 10
+#: subjects that are not a source: pronouns (the rules resolve them) and quantifiers ("some in
+#: the security services said")
+_NOT_A_SOURCE = frozenset("he she they we i it who which that this there some many most others all both "
+                          "several few one each none".split())
+#: a source noun hands the attribution to who made it ("a 2008 study by the Rocco Chinnici
+#: Foundation", "a poll from Management and Fit")
+_MAKER_PREPOSITIONS = frozenset({"by", "of", "from"})
+
+
+@lru_cache(maxsize=1)
+def _tree_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Reporting verbs (claims.json's speech verbs and participles), the documents whose
+    maker is the source, and the cable's own voices."""
+    c = cues()
+    verbs = frozenset(c["speech_verbs"]) | frozenset(c["speech_participles"]) | frozenset(c["tree_speech_verbs"])
+    return verbs, frozenset(c["made_sources"]), frozenset(c["self_speakers"])
+
+
+def _object_of(preposition: "ParsedToken") -> "ParsedToken | None":
+    return next((g for g in preposition.children if g.dep_ == "pobj"), None)
+
+
+def _speaker_tokens(head: "ParsedToken") -> list["ParsedToken"]:
+    """The head's name parts, a short prepositional phrase after it, an acronym in brackets."""
+    out = [head]
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ in _NAME_PARTS:
+            out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.i > head.i and child.lower_ in _NAME_PREPOSITIONS \
+                and len(list(child.subtree)) <= _PP_TOKENS:
+            out.extend(child.subtree)
+        elif child.dep_ == "appos" and child.i == head.i + 2 and doc[head.i + 1].text == "(":
+            out.extend(doc[head.i + 1:child.i + 2])  # "The International Energy Agency (IEA)"
+    return out
+
+
+def _speaker_phrase(head: "ParsedToken") -> str:
+    """The speaker as written: its name with its parts, conjuncts included ("Opposition parties
+    and defeated candidates"), less a leading article."""
+    tokens = _speaker_tokens(head)
+    for conjunct in (c for c in head.children if c.dep_ == "conj"):
+        tokens += _speaker_tokens(conjunct) + [c for c in head.children if c.dep_ == "cc"]
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    if head.doc[first].dep_ == "det" and first < last:
+        first += 1
+    text = head.doc[first:last + 1].text
+    return text if len(text.split()) <= _MAX_SPEAKER_WORDS else head.text
+
+
+def _maker(source: "ParsedToken") -> "ParsedToken":
+    """Who made a study, poll or report: the noun after "by/of/from", or the agent of "compiled by"."""
+    if source.lower_ not in _tree_cues()[1]:
+        return source
+    for child in source.children:
+        if child.dep_ == "prep" and child.lower_ in _MAKER_PREPOSITIONS:
+            found = _object_of(child)
+            if found is not None and found.pos_ in ("PROPN", "NOUN"):
+                return found
+        if child.dep_ == "acl":  # "a report ... compiled by the Dutch government"
+            agent = next((a for a in child.children if a.dep_ == "agent"), None)
+            found = _object_of(agent) if agent is not None else None
+            if found is not None:
+                return found
+    return source
+
+
+def _subject_of(verb: "ParsedToken") -> "ParsedToken | None":
+    """The verb's subject; a passive's agent ("was reported by X"), None without one; for
+    "..., noting that" or a second verb ("and said"), the subject of the verb it hangs from."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "nsubjpass":  # who reported it, if the passive says: "was reported by X"
+            agent = next((a for a in verb.children if a.dep_ == "agent"), None)
+            return _object_of(agent) if agent is not None else None
+    if (verb.dep_ == "conj" or verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") and verb.head is not verb:
+        return _subject_of(verb.head)
+    return None
+
+
+def _according_to(parsed: "Doc") -> "ParsedToken | None":
+    for t in parsed:
+        if t.lower_ == "according" and t.i + 1 < len(parsed) and parsed[t.i + 1].lower_ == "to":
+            return _object_of(parsed[t.i + 1])
+    return None
+
+
+def _reporting_verbs(anchor: "ParsedToken") -> list["ParsedToken"]:
+    """The reporting verbs that govern the number, nearest first: its ancestors, then one set
+    in the clause as an aside ("75 percent of the votes, they said, went to ...")."""
+    verbs = _tree_cues()[0]
+    chain = [anchor, *anchor.ancestors]
+    found = [a for a in chain[1:] if a.lower_ in verbs and a.pos_ in ("VERB", "AUX")]
+    return found + [t for t in anchor.doc if t.lower_ in verbs and t.pos_ == "VERB" and t.dep_ == "parataxis"
+                    and t.head in chain]
+
+
+def _source_subject(subject: "ParsedToken") -> bool:
+    """A subject that can be a source: not a pronoun or quantifier, not itself a figure."""
+    return subject.lower_ not in _NOT_A_SOURCE and subject.pos_ not in ("NUM", "DET") \
+        and not subject.like_num and subject.lower_ not in ("percent", "%")  # "only 1 percent of respondents cited"
+
+
+def _governing_subject(anchor: "ParsedToken") -> "ParsedToken | None":
+    """The subject of the nearest governing reporting verb that has one: an agentless passive
+    ("WFP staff report that ... it is estimated that 52,000 tons") hands on to the next."""
+    for verb in _reporting_verbs(anchor):
+        subject = _subject_of(verb)
+        if subject is not None:
+            return None if _misread_apposition(subject, verb) else subject
+    return _according_to(anchor.doc)
+
+
+def _misread_apposition(subject: "ParsedToken", verb: "ParsedToken") -> bool:
+    """"World Food Program (WFP) staff report": an "apposition" that runs into the verb with no
+    comma is one noun phrase the parser cut in two (the rules read it whole: "WFP staff")."""
+    return any(c.dep_ == "appos" and c.i == verb.i - 1 for c in subject.children)
+
+
+def _rules_decide(phrase: str) -> bool:
+    """Speakers the rules resolve better: a possessive pronoun's owner ("Their local
+    representative"), a bare title's holder ("The Public Security Secretary": the title map)."""
+    words = [w.lower().rstrip(".") for w in phrase.split() if w.lower() not in ("the", "of", "for", "and")]
+    titles = cues()["title_words"]
+    return not words or words[0] in ("their", "his", "her", "its", "our", "my") or all(w in titles for w in words)
+
+
+def parse_speaker(claim: Claim, parsed: "Doc") -> str | None:
+    """Who the parse says asserts ``claim``: the subject of the reporting verb that governs its
+    number, else the source after "according to"; "" for the cable's own voice ("Embassy
+    estimates"); None when the tree names nobody or the rules know better (a pronoun, a bare
+    title, no reporting verb)."""
+    from .parse import head_of
+
+    anchor = head_of(parsed, claim.start, claim.end)
+    if anchor is None:
+        return None
+    subject = _governing_subject(anchor)
+    if subject is None or not _source_subject(subject):
+        return None
+    if anchor == subject or anchor.head == subject and anchor.dep_ == "nummod":
+        return ""  # "All three GOM officials outlined": the cable counts the speakers themselves
+    phrase = _speaker_phrase(_maker(subject))
+    if phrase.lower() in _tree_cues()[2]:
+        return ""
+    return None if _rules_decide(phrase) else phrase
+
+
+def resolve_speakers(claims: Sequence[Claim], doc: Document,
+                     parses: "Mapping[str, Doc] | None" = None) -> list[Claim]:
+    """``claims`` with the speaker the parse names (``parses``: by sentence text), each
+    title-only speaker replaced by the name it stands for, and the speakers that name nobody
+    removed."""
+    parses = parses or {}
+    claims = [_with_parse_speaker(c, parses.get(c.sentence)) for c in claims]
     if not any(c.speaker for c in claims):
         return list(claims)
     names = cable_names(doc)
@@ -151,3 +342,8 @@ def resolve_speakers(claims: Sequence[Claim], doc: Document) -> list[Claim]:
         speaker = resolve_name(speaker, position, names) if speaker and position else speaker
         out.append(claim if speaker == claim.speaker else replace(claim, speaker=speaker))
     return out
+
+
+def _with_parse_speaker(claim: Claim, parsed: "Doc | None") -> Claim:
+    found = parse_speaker(claim, parsed) if parsed is not None else None
+    return claim if found is None or found == claim.speaker else replace(claim, speaker=found)

@@ -1178,6 +1178,39 @@ def test_title_speakers_resolve_to_the_name_written_before(paragraphs, expected)
     assert _pipeline_speakers(*paragraphs) == expected
 
 
+@pytest.mark.parametrize("paragraphs,expected", [
+    # the subject of the reporting verb, with the phrase that says who it is (train cables, 2026-12)
+    (("Valeriy Solovei of the Gorbachev Foundation said his main concern was for the middle class, which he "
+      "considered about 25 percent of the population.",),
+     [("25 percent", "Valeriy Solovei of the Gorbachev Foundation")]),
+    (("The CEO of Petrobras Biofuels pointed out that 80 percent of global energy consumption is produced from coal.",),
+     [("80 percent", "CEO of Petrobras Biofuels")]),
+    # an apposition between the subject and its verb
+    (("Giuseppe Gennaro, an anti-Mafia prosecutor in Catania, tells us that the Cosa Nostra takes a two to three "
+      "percent tax on most transactions in Sicily.",), [("two to three percent", "Giuseppe Gennaro")]),
+    # a study's maker is the source
+    (("According to a 2008 study by the anti-Mafia Rocco Chinnici Foundation, extortion and loan sharking cost the "
+      "Sicilian economy a hefty one billion euros annually.",),
+     [("one billion euros", "anti-Mafia Rocco Chinnici Foundation")]),
+    # an agentless passive ("it is estimated") hands on to the verb above it
+    (("World Food Program (WFP) staff report that while 9,000 metric tons have been delivered to district "
+      "warehouses, it is estimated that 52,000 metric tons is needed to feed 800,000 people.",),
+     [("9,000 metric tons", "WFP staff"), ("52,000 metric tons", "WFP staff"), ("800,000", "WFP staff")]),
+    # the figure itself, or the speakers counted, are no source
+    (("Moreover, in a February FOM poll only 1 percent of respondents cited unemployment as the personal impact "
+      "of the crisis.",), [("1 percent", "")]),
+    (("All three GOM officials outlined steps the Calderon administration is taking.",), [("three", "")]),
+    # "he" is the person a full name introduced, even when that name was not a subject
+    (("On March 15, Poloff met with Jerome Leonnet, the technical counselor in the cabinet. Leonnet has been in "
+      "the cabinet since summer 2004. He said he previously worked for seven years with the DST.",),
+     [("seven years", "Leonnet")]),
+    # the cable's own voice
+    (("The Embassy estimates that 3,000 people attended the rally.",), [("3,000", "")]),
+])
+def test_the_parse_names_the_subject_of_the_reporting_verb(paragraphs, expected):
+    assert _pipeline_speakers(*paragraphs) == expected
+
+
 def test_name_runs_keep_glue_words_inside_names():
     from extractor.speakers import name_runs
 

@@ -151,6 +151,23 @@ def test_the_shipped_entity_ranker_names_what_the_number_counts(sentence: str, n
     assert head_word_agrees(head, named[0].entity), named[0].entity
 
 
+@pytest.mark.parametrize("sentence, number, entity", [
+    # what happened to what is counted, as annotators write it (train cables, 2026-12)
+    ("In the January attack, 43 people were killed and 17 vehicles destroyed.", "43", "people killed"),
+    ("Medina Mora noted Mexico had already confiscated 16,000 weapons over the past year.", "16,000",
+     "weapons confiscated"),
+    # a verb that is no happening adds nothing
+    ("Medina Mora described two phases of OASISS.", "two", "phases of OASISS"),
+])
+def test_the_entity_phrase_holds_the_participle_of_what_happened(sentence: str, number: str, entity: str) -> None:
+    from extractor.claims import claims_from_text
+    from extractor.parse import parse_texts
+
+    claims = [c for c in claims_from_text(sentence) if c.text == number]
+    named = default_model().name_entities(claims, {sentence: parse_texts([sentence])[0]})
+    assert named[0].entity == entity
+
+
 def test_a_table_row_keeps_the_entity_the_rules_read_from_its_title() -> None:
     from extractor.learn.entity import choose_entity
     from extractor.model import Claim

@@ -6,8 +6,12 @@ candidate ("5.8 tons of cocaine" → cocaine; "10,000 new, vetted police" → po
 from where it sits in the tree relative to the number (the dependency path through
 their lowest common ancestor), its order among the candidates, its tag and what
 the rules chose; the best-scoring word, with its compound and adjective modifiers,
-is the entity. Scored as ANNOTATION.md scores it: the gold entity's last word,
-singular or plural, must be the chosen word.
+is the entity, written as annotators write it: a compound modifier with the noun it
+modifies ("GDP" → "GDP growth"), an "of"/"per" complement ("chance of earthquake"), and
+the participle that says what happened to what is counted ("43 people were killed" →
+"people killed", "17 vehicles destroyed"). Scored as ANNOTATION.md scores it: the gold
+entity's last word, singular or plural, must be a word of that phrase, and a candidate is
+labelled by the phrase it would give.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ CANDIDATE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
 #: a path longer than this is described by its first steps only
 _PATH_STEPS = 3
+#: prepositions whose object completes the phrase ("reparations per victim", "chance of earthquake")
+_COMPLEMENT_PREPOSITIONS = frozenset({"of", "per"})
+#: how far a compound may sit from its noun, or a complement's object from its preposition
+_REACH = 3
 
 
 def _rule_words(entity: str) -> list[str]:
@@ -110,28 +118,86 @@ def entity_candidates(claim: "Claim", parsed: "Doc") -> list[tuple["Token", dict
 
 
 def entity_label(token: "Token", gold_entity: str) -> int | None:
-    """1 when ``token`` is the gold entity's last word (singular or plural), as scored."""
+    """1 when the phrase ``token`` gives holds the gold entity's last word (singular or plural), as scored."""
     from ..evaluate import head_word_agrees
 
     if not _rule_words(gold_entity):
         return None
-    return 1 if head_word_agrees(gold_entity, token.text) else 0
+    return 1 if head_word_agrees(gold_entity, entity_phrase(token)) else 0
 
 
-def entity_phrase(token: "Token") -> str:
-    """The chosen word with the modifiers written right before it ("Mara members")."""
-    start = token.i
-    for child in reversed(list(token.lefts)):
+def _left_start(head: "Token") -> int:
+    start = head.i
+    for child in reversed(list(head.lefts)):
         if child.dep_ in _MODIFIERS and child.i == start - 1 and any(ch.isalpha() for ch in child.text):
             start = child.i
         else:
             break
-    return token.doc[start:token.i + 1].text
+    return start
+
+
+def _noun_of(token: "Token") -> "Token":
+    """A compound modifier stands for the noun it modifies ("GDP" in "GDP growth")."""
+    head = token
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and 0 < head.head.i - head.i <= _REACH:
+        head = head.head
+    return head
+
+
+def _complement_end(head: "Token") -> int:
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.i == end and child.lower_ in _COMPLEMENT_PREPOSITIONS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and objects[0].i - child.i <= _REACH:
+                return objects[0].i + 1
+    return end
+
+
+def _participle(token: "Token") -> "Token | None":
+    """The verb saying what happened to what is counted: "people were killed", "vehicles
+    destroyed", "arrested two individuals" (an event verb); None for any other noun or word."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = token.head
+    if token.dep_ == "nsubjpass" and verb.tag_ == "VBN":
+        return verb
+    for child in token.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i <= token.i + 2:
+            return child
+    if token.dep_ == "dobj" and verb.tag_ in ("VBD", "VBN") and _happening(verb.text):
+        return verb  # "confiscated 16,000 weapons" (not "described two phases")
+    return None
+
+
+def _happening(word: str) -> bool:
+    """A verb of the events lexicon in its past form ("seized", "arrested", "killed")."""
+    from ..events import trigger_spans
+
+    return word.lower().endswith(("ed", "en")) and bool(trigger_spans(word))
+
+
+def _with_participle(phrase: str, token: "Token") -> str:
+    from ..evaluate import normalize_words
+
+    verb = _participle(token)
+    if verb is None or verb.lower_ in normalize_words(phrase):
+        return phrase
+    return f"{phrase} {verb.text}"
+
+
+def entity_phrase(token: "Token") -> str:
+    """The phrase of the chosen word: its noun with the modifiers written right before it
+    ("Mara members"), an of/per complement, and the participle of what happened to it."""
+    head = _noun_of(token)
+    start = min(_left_start(head), token.i)
+    return _with_participle(token.doc[start:_complement_end(head)].text, token)
 
 
 def choose_entity(model: LinearModel, claim: "Claim", parsed: "Doc") -> str:
-    """The entity the model ranks first; the rules' phrase when it holds that word, or when
-    the rules read it from outside the sentence (a table's title, the figure before)."""
+    """The entity the model ranks first; the rules' phrase when it holds that word (with the
+    participle of what happened to it), or when the rules read it from outside the
+    sentence (a table's title, the figure before)."""
     rule = _rule_words(claim.entity)
     if rule and rule[-1] not in _rule_words(claim.sentence):
         return claim.entity
@@ -141,7 +207,7 @@ def choose_entity(model: LinearModel, claim: "Claim", parsed: "Doc") -> str:
     # ties go to the earlier word: the same sentence always gives the same answer
     best, _f = max(candidates, key=lambda tf: (model.probability(tf[1]), -tf[0].i))
     if best.lower_ in set(rule):
-        return claim.entity
+        return _with_participle(claim.entity, best)
     return entity_phrase(best)
 
 
