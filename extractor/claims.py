@@ -30,7 +30,7 @@ from .quantities import (
     places_in_time,
     tokenize,
 )
-from .speakers import surnames
+from .speakers import strip_titles, surnames
 
 
 @lru_cache(maxsize=1)
@@ -1457,7 +1457,7 @@ def _subject_phrase(parts: list[Token]) -> str:
     possessive = _drop_determiners(parts)
     if not parts or parts[0].low in ("it", "this", "there", "which", "that"):
         return ""
-    phrase = _strip_titles([t.text for t in parts])
+    phrase = strip_titles([t.text for t in parts])
     return possessive + " " + phrase if possessive else phrase
 
 
@@ -1472,28 +1472,6 @@ def _drop_determiners(parts: list[Token]) -> str:
 
 
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
-
-
-def _strip_titles(words: list[str]) -> str:
-    """'Attorney General Medina Mora' -> 'Medina Mora'; 'the Ambassador' stays 'Ambassador'."""
-    run = _name_after_titles(words)
-    return " ".join(run if run and len(run) < len(words) else words)
-
-
-def _name_after_titles(words: list[str]) -> list[str]:
-    """The capitalised words (not titles, not possessives, "and" inside) that end ``words``."""
-    titles = _words()["title_words"]
-    run: list[str] = []
-    for word in reversed(words):
-        low = word.lower().rstrip(".")
-        if word[:1].isupper() and low not in titles and not low.endswith(("'s", "’s", ",s")) or low == "and" and run:
-            run.append(word)
-        else:
-            break
-    run.reverse()
-    while run and run[0].lower() == "and":
-        run.pop(0)
-    return run
 
 
 @lru_cache(maxsize=1)
@@ -1942,7 +1920,7 @@ def _clause_subject_parts(tokens: Sequence[Token]) -> tuple[str, bool]:
 
 def _untitled(parts: list[str]) -> tuple[str, bool]:
     """The subject less its titles, and whether a title named the person ("President Kumaratunga")."""
-    phrase = _strip_titles(parts)
+    phrase = strip_titles(parts)
     titled = phrase != " ".join(parts) and phrase[:1].isupper() and phrase.lower() not in _words()["title_words"]
     return phrase, titled
 
@@ -1957,7 +1935,7 @@ def _phrase_after(tokens: Sequence[Token], k: int) -> str:
     while k < n and len(parts) < 6 and not any(ends(parts, tokens[k]) for ends in _PHRASE_AFTER_ENDS):
         parts.append(tokens[k].text)
         k += 1
-    return _strip_titles(parts) if parts else ""
+    return strip_titles(parts) if parts else ""
 
 
 def _punctuation_end(parts: Sequence[str], tok: Token) -> bool:

@@ -167,6 +167,33 @@ def resolve_name(speaker: str, position: tuple[int, int], names: CableNames) -> 
     return speaker
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(cues()["title_words"])
+
+
+def strip_titles(words: list[str]) -> str:
+    """'Attorney General Medina Mora' -> 'Medina Mora'; 'the Ambassador' stays 'Ambassador'."""
+    run = _name_after_titles(words)
+    return " ".join(run if run and len(run) < len(words) else words)
+
+
+def _name_after_titles(words: list[str]) -> list[str]:
+    """The capitalised words (not titles, not possessives, "and" inside) that end ``words``."""
+    titles = _title_words()
+    run: list[str] = []
+    for word in reversed(words):
+        low = word.lower().rstrip(".")
+        if word[:1].isupper() and low not in titles and not low.endswith(("'s", "’s", ",s")) or low == "and" and run:
+            run.append(word)
+        else:
+            break
+    run.reverse()
+    while run and run[0].lower() == "and":
+        run.pop(0)
+    return run
+
+
 # -- the speaker in the parse tree ------------------------------------------------------------
 
 #: modifiers that belong to a speaker's name ("Mexico's Economy Secretariat", "UN monitors")
@@ -183,6 +210,7 @@ _NOT_A_SOURCE = frozenset("he she they we i it who which that this there some ma
 #: a source noun hands the attribution to who made it ("a 2008 study by the Rocco Chinnici
 #: Foundation", "a poll from Management and Fit")
 _MAKER_PREPOSITIONS = frozenset({"by", "of", "from"})
+_BARE_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 @lru_cache(maxsize=1)
@@ -198,14 +226,15 @@ def _object_of(preposition: "ParsedToken") -> "ParsedToken | None":
     return next((g for g in preposition.children if g.dep_ == "pobj"), None)
 
 
-def _speaker_tokens(head: "ParsedToken") -> list["ParsedToken"]:
-    """The head's name parts, a short prepositional phrase after it, an acronym in brackets."""
+def _speaker_tokens(head: "ParsedToken", phrases: bool = True) -> list["ParsedToken"]:
+    """The head's name parts, a short prepositional phrase after it (unless ``phrases`` is
+    false), an acronym in brackets."""
     out = [head]
     doc = head.doc
     for child in head.children:
         if child.dep_ in _NAME_PARTS:
             out.extend(child.subtree)
-        elif child.dep_ == "prep" and child.i > head.i and child.lower_ in _NAME_PREPOSITIONS \
+        elif phrases and child.dep_ == "prep" and child.i > head.i and child.lower_ in _NAME_PREPOSITIONS \
                 and len(list(child.subtree)) <= _PP_TOKENS:
             out.extend(child.subtree)
         elif child.dep_ == "appos" and child.i == head.i + 2 and doc[head.i + 1].text == "(":
@@ -215,15 +244,19 @@ def _speaker_tokens(head: "ParsedToken") -> list["ParsedToken"]:
 
 def _speaker_phrase(head: "ParsedToken") -> str:
     """The speaker as written: its name with its parts, conjuncts included ("Opposition parties
-    and defeated candidates"), less a leading article."""
-    tokens = _speaker_tokens(head)
-    for conjunct in (c for c in head.children if c.dep_ == "conj"):
-        tokens += _speaker_tokens(conjunct) + [c for c in head.children if c.dep_ == "cc"]
-    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
-    if head.doc[first].dep_ == "det" and first < last:
-        first += 1
-    text = head.doc[first:last + 1].text
-    return text if len(text.split()) <= _MAX_SPEAKER_WORDS else head.text
+    and defeated candidates"), less a leading article; without its prepositional phrases when
+    they make it long ("statistics for the first three quarters of 2009")."""
+    for phrases in (True, False):
+        tokens = _speaker_tokens(head, phrases)
+        for conjunct in (c for c in head.children if c.dep_ == "conj"):
+            tokens += _speaker_tokens(conjunct, phrases) + [c for c in head.children if c.dep_ == "cc"]
+        first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+        if head.doc[first].dep_ == "det" and first < last:
+            first += 1
+        text = head.doc[first:last + 1].text
+        if len(text.split()) <= _MAX_SPEAKER_WORDS:
+            return text
+    return head.text
 
 
 def _maker(source: "ParsedToken") -> "ParsedToken":
@@ -245,14 +278,17 @@ def _maker(source: "ParsedToken") -> "ParsedToken":
 
 def _subject_of(verb: "ParsedToken") -> "ParsedToken | None":
     """The verb's subject; a passive's agent ("was reported by X"), None without one; for
-    "..., noting that" or a second verb ("and said"), the subject of the verb it hangs from."""
+    "..., noting that" or a second verb ("has stuck to ... and claimed"), the subject of the
+    verb it hangs from."""
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
         if child.dep_ == "nsubjpass":  # who reported it, if the passive says: "was reported by X"
             agent = next((a for a in verb.children if a.dep_ == "agent"), None)
             return _object_of(agent) if agent is not None else None
-    if (verb.dep_ == "conj" or verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") and verb.head is not verb:
+    if verb.head is verb:
+        return None
+    if verb.dep_ == "conj" or verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
         return _subject_of(verb.head)
     return None
 
@@ -300,7 +336,7 @@ def _rules_decide(phrase: str) -> bool:
     """Speakers the rules resolve better: a possessive pronoun's owner ("Their local
     representative"), a bare title's holder ("The Public Security Secretary": the title map)."""
     words = [w.lower().rstrip(".") for w in phrase.split() if w.lower() not in ("the", "of", "for", "and")]
-    titles = cues()["title_words"]
+    titles = _title_words()
     return not words or words[0] in ("their", "his", "her", "its", "our", "my") or all(w in titles for w in words)
 
 
@@ -319,10 +355,37 @@ def parse_speaker(claim: Claim, parsed: "Doc") -> str | None:
         return None
     if anchor == subject or anchor.head == subject and anchor.dep_ == "nummod":
         return ""  # "All three GOM officials outlined": the cable counts the speakers themselves
-    phrase = _speaker_phrase(_maker(subject))
+    source = _maker(subject)
+    phrase = _speaker_phrase(source)
     if phrase.lower() in _tree_cues()[2]:
         return ""
-    return None if _rules_decide(phrase) else phrase
+    if _rules_decide(phrase) or not _names_someone(source):
+        return None
+    return _without_titles(phrase)
+
+
+def _without_titles(phrase: str) -> str:
+    """"Foreign Minister Falconi" -> "Falconi", as the rules write a titled name; a phrase that
+    is more than a title and a name ("Valeriy Solovei of the Gorbachev Foundation", "Charge and
+    Castorino") stays whole."""
+    words = phrase.split()
+    if words[0].lower().rstrip(".") not in _title_words() or {"of", "and", "from", "at", "in"} & {w.lower() for w in words}:
+        return phrase
+    return strip_titles(words)
+
+
+def _names_someone(head: "ParsedToken") -> bool:
+    """A name ("Mitofsky poll", "an IDB consultant"), a word for people or sources ("analysts",
+    "the industry") or a document said whose it is; not "the report" alone, nor "the
+    factories" of a misread clause: the rules, which read the paragraph, decide those."""
+    heads = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > 0 for h in heads for t in _speaker_tokens(h)):
+        return True
+    c = cues()
+    if head.lower_ in _tree_cues()[1]:
+        # "police reports", "most pre-election polls", "some forecasts"; not "the report" alone
+        return any(c.dep_ in _NAME_PARTS or c.dep_ == "det" and c.lower_ not in _BARE_ARTICLES for c in head.children)
+    return head.lower_ in c["speaker_role_nouns"] or head.lower_ in c["source_nouns"]
 
 
 def resolve_speakers(claims: Sequence[Claim], doc: Document,

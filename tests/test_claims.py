@@ -762,6 +762,11 @@ CONTEXT_UNITS = [
     # Zimbabwe's budgets ran to quadrillions (07HARARE1073)
     ("Finance Minister Samuel Mumbengegwi announced a Z$7.8 quadrillion budget.", "ZI", "Z$7.8 quadrillion",
      7.8e15, "ZWD"),
+    # a nationality names the riyal, whatever the cable's country (train: an Aden robbery, 2026-12)
+    ("SUMMARY: An armed robbery rocked Aden on August 17, in part due to the large amount stolen (100 million "
+     "Yemeni riyals).", "", "100 million Yemeni riyals", 1e8, "YER"),
+    ("Pilgrims paid 500 Saudi riyals for the visa.", "QA", "500 Saudi riyals", 500, "SAR"),
+    ("The ministry fined the firm 20 million Iranian rials.", "", "20 million Iranian rials", 2e7, "IRR"),
 ]
 
 # The same decisions where the context says otherwise: these read right before and must stay so.
@@ -1206,6 +1211,16 @@ def test_title_speakers_resolve_to_the_name_written_before(paragraphs, expected)
      [("seven years", "Leonnet")]),
     # the cable's own voice
     (("The Embassy estimates that 3,000 people attended the rally.",), [("3,000", "")]),
+    # a titled name as the rules write it; a coordination stays whole
+    (("Foreign Minister Falconi told the Ambassador that Ecuador had expelled two U.S. diplomats.",),
+     [("two", "Falconi")]),
+    (("Charge and Castorino reviewed the history of the DCEI, noting that the DCEI is scheduled to receive up to "
+      "USD 1.2 million in USG assistance this year.",), [("USD 1.2 million", "Charge and Castorino")]),
+    # a document says whose it is, or the rules decide ("the report" alone names nobody)
+    (("According to police reports, the Camorra runs an estimated 2,000 illegal bakeries.",),
+     [("2,000", "police reports")]),
+    (("The destination of the remaining 11,240 metric tons is unknown, according to the report.",),
+     [("11,240 metric tons", "")]),
 ])
 def test_the_parse_names_the_subject_of_the_reporting_verb(paragraphs, expected):
     assert _pipeline_speakers(*paragraphs) == expected

@@ -252,8 +252,21 @@ def date_candidates(m: "Mention", parsed: "Doc | None", doc_date: str) -> list[C
     for key, (when, f) in found.items():
         if when is not None:
             _date_features(f, when, m, doc_date)
+            _nesting_features(f, key, found)
         out.append((key, when, f))
     return out
+
+
+def _nesting_features(f: dict[str, float], key: tuple[str, str], found: Mapping[tuple[str, str], Any]) -> None:
+    """Whether another candidate lies inside this one ("this month, on December 2") or holds it."""
+    start, end = key
+    for other_start, other_end in found:
+        if not other_start or (other_start, other_end) == key:
+            continue
+        if start <= other_start and other_end <= end:
+            f["holds_finer"] = 1.0
+        elif other_start <= start and end <= other_end:
+            f["within_coarser"] = 1.0
 
 
 def status_features(m: "Mention", parsed: "Doc | None", doc_date: str) -> dict[str, float]:
