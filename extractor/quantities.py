@@ -1306,14 +1306,22 @@ def _in_phone_number(c: _Candidate) -> bool:
 
 # -- list markers "(1)", "1." at the start, "1)"
 
+def _marker_shaped(c: _Candidate) -> bool:
+    """A list marker (or a rank in brackets) is a short plain number: "(3)", "12)", "(110)"; never
+    "(44,000)"."""
+    return c.num.text.isdigit() and len(c.num.text) <= 3
+
+
 def _parenthesised_marker(c: _Candidate) -> bool:
-    return c.digits and c.count and c.prev is not None and c.prev.text == "(" and c.nxt is not None \
-        and c.nxt.text == ")" and c.q.tok_end - c.q.tok_start == 1 and (c.prev2 is None or not _is_digit(c.prev2))
+    return c.digits and c.count and _marker_shaped(c) and c.prev is not None and c.prev.text == "(" \
+        and c.nxt is not None and c.nxt.text == ")" and c.q.tok_end - c.q.tok_start == 1 \
+        and (c.prev2 is None or not _is_digit(c.prev2))
 
 
 def _closing_paren_marker(c: _Candidate) -> bool:
     q = c.q
-    return c.digits and c.count and c.nxt is not None and c.nxt.text == ")" and q.tok_end == q.unit_end \
+    return c.digits and c.count and _marker_shaped(c) and c.nxt is not None and c.nxt.text == ")" \
+        and q.tok_end == q.unit_end \
         and _adjacent(c.at(q.tok_end - 1), c.nxt) \
         and not any(t.text == "(" for t in c.tokens[max(0, q.tok_start - 12):q.tok_start])
 
@@ -1330,7 +1338,16 @@ def _after_label(c: _Candidate) -> bool:
     label = c.label_prev
     labels = _sets()["label_words"]
     return label is not None and c.count and c.q.qual_start == c.q.tok_start \
-        and (label.low.rstrip(".") in labels or label.low in labels)
+        and (label.low.rstrip(".") in labels or label.low in labels) and not _counts_things(c, label)
+
+
+def _counts_things(c: _Candidate, label: Token) -> bool:
+    """A ranking verb followed by what it counts is a count: "placed 14 large signs" (not "ranked 14 in",
+    "placed third")."""
+    if not label.low.endswith("ed"):
+        return False
+    following = [c.at(i) for i in range(c.q.unit_end, min(c.n, c.q.unit_end + 2))]
+    return any(t.text.isalpha() and t.text.islower() and t.low.endswith("s") and len(t.low) > 3 for t in following)
 
 
 def _label_list(c: _Candidate) -> bool:
@@ -1358,7 +1375,8 @@ def _paragraph_number(c: _Candidate) -> bool:
 
 def _after_rank(c: _Candidate) -> bool:
     start = c.q.qual_start
-    return c.count and any(t.low in _sets()["rank_words"] for t in c.tokens[max(0, start - 3):start])
+    rank = next((t for t in c.tokens[max(0, start - 3):start] if t.low in _sets()["rank_words"]), None)
+    return c.count and rank is not None and not _counts_things(c, rank)
 
 
 def _cable_reference(c: _Candidate) -> bool:

@@ -574,6 +574,12 @@ REGRESSIONS = [
     ("ASD Vershbow stressed that we must work with the UK to solve the financial crisis at NATO and suggested that "
      "the idea of \"zero real growth\" be put aside.", "", "zero", 0, 0, 0, "count", "exact", "growth", "",
      "ASD Vershbow"),
+    # a figure in brackets after what it counts is no list marker (train, 2026-12)
+    ("Most immigrants are Turks and Moroccans, followed by Iraqis (44,000), Somalis (22,000) and Iranians (29,000).",
+     "", "22,000", 22000, 22000, 22000, "count", "exact", "Somalis", "", ""),
+    # a ranking verb followed by what it counts
+    ("The drug cartels placed 14 large signs throughout the state.", "", "14", 14, 14, 14, "count", "exact",
+     "signs", "", ""),
 ]
 
 
