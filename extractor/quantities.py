@@ -557,7 +557,42 @@ def find_quantities(text: str, tokens: Sequence[Token] | None = None, country: s
         if not q.excluded or keep_excluded:
             out.append(q)
         i = max(q.tok_end, i + 1)
+    _share_trailing_units(text, tokens, out)
     return out
+
+
+#: what stands between the figures of a list that share the last one's unit: before the last
+#: figure "and"/"or" ("1.9 and 1.5%"; not ", or": "630,000, or 4.1 percent" restates), a comma
+#: or "and" between earlier ones ("12, 15 and 20 percent")
+_LIST_END = frozenset({("and",), ("or",), (",", "and")})
+_LIST_GLUE = frozenset({(",",), ("and",), (",", "and")})
+
+
+def _share_trailing_units(text: str, tokens: Sequence[Token], found: list[Quantity]) -> None:
+    """"1.9 and 1.5%", "12, 15 and 20 percent": bare figures listed before one with a unit
+    written after its number take that unit (right to left, so the whole list does). Not
+    after a scale word ("2 and 3 million dollars": is the first 2 or 2 million?)."""
+    following: Quantity | None = None
+    source: Quantity | None = None  # the figure whose unit is written
+    for q in reversed(found):
+        if q.excluded:
+            following = source = None
+            continue
+        glue = tuple(t.low for t in tokens[q.tok_end:following.tok_start]) if following is not None else ()
+        if following is not None and source is not None and q.unit == "count" and not q.unit_text \
+                and glue in (_LIST_END if following is source else _LIST_GLUE):
+            q.unit, q.dimension, q.period = source.unit, source.dimension, source.period
+        elif _written_after(text, tokens, q):
+            source = q
+        else:
+            source = None
+        following = q
+
+
+def _written_after(text: str, tokens: Sequence[Token], q: Quantity) -> bool:
+    """A unit written after the number, with no scale word: "1.5%", "20 percent", "3 dollars"."""
+    return q.unit != "count" and bool(q.unit_text) and text[q.start:q.end].endswith(q.unit_text) \
+        and not q.adjective and not any(t.low in SCALE_WORDS for t in tokens[q.tok_start:q.unit_end])
 
 
 def _candidate_at(text: str, tokens: Sequence[Token], i: int, context: CurrencyContext) -> Quantity | None:

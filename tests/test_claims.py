@@ -677,6 +677,12 @@ def test_entity_exact(text, written, entity):
 
 # Values and units from the same pass.
 UNIT_REGRESSIONS = [
+    # figures listed before one with a unit written after it share that unit (train, 2026-12) ...
+    ("their vote totals in the Rada race (1.9 and 1.5%, respectively)", "1.9", 1.9, "%"),
+    ("the three parties won 12, 15 and 20 percent of the seats", "12", 12, "%"),
+    # ... but not a restatement, nor across a scale word
+    ("the number of Muslims rose to 945,000, or 5.8 percent of the population.", "945,000", 945000, "count"),
+    ("He bought 2 and 3 million dollars of bonds.", "2", 2, "count"),
     # a year between two figures is no range bound
     ("wood export via Grodekovo decreased from 7.3 million tons in 2007 to 6.2 million tons of timber in 2008.",
      "6.2 million tons", 6.2e6, "t"),
