@@ -34,13 +34,13 @@ from .speakers import strip_titles, surnames
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     c = cues()
     return {name: frozenset(c[name]) for name in (
         "determiners", "entity_stop_words", "entity_left_skip", "entity_skip_after_number", "speech_verbs",
         "pronouns", "title_words", "speaker_role_nouns", "vague_words", "entity_verbs", "plural_heads",
         "object_openers", "ing_nouns", "pronoun_acronyms", "share_nouns", "duration_adjective_tail", "topic_verbs",
+        "possessive_pronouns",
     )}
 
 
@@ -1465,13 +1465,12 @@ def _drop_determiners(parts: list[Token]) -> str:
     """Drop the determiners that open ``parts``; the last possessive among them ("their")."""
     possessive = ""
     while parts and parts[0].low in _words()["determiners"] | {"the"}:
-        if parts[0].low in _POSSESSIVE_PRONOUNS:
+        if parts[0].low in _words()["possessive_pronouns"]:
             possessive = parts[0].low
         parts.pop(0)
     return possessive
 
 
-_POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
 
 
 @lru_cache(maxsize=1)
@@ -1636,7 +1635,7 @@ def _resolve(found: str, state: _SpeakerState) -> str:
     if low in ("he", "she", "they"):
         return _referent(low, state)
     first, _, rest = found.partition(" ")
-    if first.lower() in _POSSESSIVE_PRONOUNS:
+    if first.lower() in _words()["possessive_pronouns"]:
         owner = state.speaker or state.antecedent
         return f"{owner} {rest}" if owner else rest
     return _title_holder(found, state) or found

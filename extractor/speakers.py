@@ -203,10 +203,6 @@ _NAME_PARTS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "case", "
 _NAME_PREPOSITIONS = frozenset({"of", "from", "at", "in", "for", "with"})
 _PP_TOKENS = 9
 _MAX_SPEAKER_WORDS = 10
-#: subjects that are not a source: pronouns (the rules resolve them) and quantifiers ("some in
-#: the security services said")
-_NOT_A_SOURCE = frozenset("he she they we i it who which that this there some many most others all both "
-                          "several few one each none".split())
 #: a source noun hands the attribution to who made it ("a 2008 study by the Rocco Chinnici
 #: Foundation", "a poll from Management and Fit")
 _MAKER_PREPOSITIONS = frozenset({"by", "of", "from"})
@@ -312,7 +308,7 @@ def _reporting_verbs(anchor: "ParsedToken") -> list["ParsedToken"]:
 
 def _source_subject(subject: "ParsedToken") -> bool:
     """A subject that can be a source: not a pronoun or quantifier, not itself a figure."""
-    return subject.lower_ not in _NOT_A_SOURCE and subject.pos_ not in ("NUM", "DET") \
+    return subject.lower_ not in cues()["not_source_subjects"] and subject.pos_ not in ("NUM", "DET") \
         and not subject.like_num and subject.lower_ not in ("percent", "%")  # "only 1 percent of respondents cited"
 
 
@@ -337,7 +333,8 @@ def _rules_decide(phrase: str) -> bool:
     representative"), a bare title's holder ("The Public Security Secretary": the title map)."""
     words = [w.lower().rstrip(".") for w in phrase.split() if w.lower() not in ("the", "of", "for", "and")]
     titles = _title_words()
-    return not words or words[0] in ("their", "his", "her", "its", "our", "my") or all(w in titles for w in words)
+    owners = cues()["possessive_pronouns"]
+    return not words or words[0] in owners or words[0] in ("our", "my") or all(w in titles for w in words)
 
 
 def parse_speaker(claim: Claim, parsed: "Doc") -> str | None:
