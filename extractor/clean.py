@@ -1145,7 +1145,7 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return abbreviations, starters
 
 
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n|;(?=\s+--\s)")
 _NEXT_WORD = re.compile(r"[\"'“‘(]*([A-Za-z]+)")
 
 
@@ -1183,6 +1183,10 @@ def _sentence_bound(text: str, match: re.Match[str]) -> int | None:
     if match.group() == "\n":
         return match.start()
     end = match.end()
+    if match.group() == ";":
+        # "... tactics: -- Summer 2006: ambushes ...; -- October 2006: ...": a list
+        # joined from its lines, one item per sentence (a dash after a comma is a clause)
+        return end
     rest = text[end:end + 40].lstrip(" ")
     if not rest:
         return None

@@ -301,9 +301,25 @@ def _reporting_verbs(anchor: "ParsedToken") -> list["ParsedToken"]:
     in the clause as an aside ("75 percent of the votes, they said, went to ...")."""
     verbs = _tree_cues()[0]
     chain = [anchor, *anchor.ancestors]
-    found = [a for a in chain[1:] if a.lower_ in verbs and a.pos_ in ("VERB", "AUX")]
+    found = [a for below, a in zip(chain, chain[1:]) if a.lower_ in verbs and a.pos_ in ("VERB", "AUX")
+             and not _reports_nothing(a, below)]
     return found + [t for t in anchor.doc if t.lower_ in verbs and t.pos_ == "VERB" and t.dep_ == "parataxis"
                     and t.head in chain]
+
+
+def _reports_nothing(verb: "ParsedToken", below: "ParsedToken") -> bool:
+    """The verb does not report the number: a second action of its subject holds it ("declared
+    Husan a closed zone and arrested twelve activists"; a clause with its own subject, "told us
+    that ..., but the leadership was reluctant to commit 20", is often still what is told), or
+    the number is what was found ("police found 106 kilos"; a study, poll or survey that finds
+    a figure reports it)."""
+    if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
+        return True
+    if verb.lower_ not in cues()["finding_verbs"] or below.dep_ != "dobj":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is None or subject.lower_ not in _tree_cues()[1]
 
 
 def _source_subject(subject: "ParsedToken") -> bool:
@@ -314,12 +330,23 @@ def _source_subject(subject: "ParsedToken") -> bool:
 
 def _governing_subject(anchor: "ParsedToken") -> "ParsedToken | None":
     """The subject of the nearest governing reporting verb that has one: an agentless passive
-    ("WFP staff report that ... it is estimated that 52,000 tons") hands on to the next."""
+    ("WFP staff report that ... it is estimated that 52,000 tons") hands on to the next, and so
+    do the people counted who say something ("40 percent of respondents saying", under "a poll
+    showed"); when no verb above them has a subject, the counted people are the subject."""
+    counted = None
     for verb in _reporting_verbs(anchor):
         subject = _subject_of(verb)
-        if subject is not None:
-            return None if _misread_apposition(subject, verb) else subject
-    return _according_to(anchor.doc)
+        if subject is None:
+            continue
+        if _counts_subject(anchor, subject):
+            counted = counted or subject
+            continue
+        return None if _misread_apposition(subject, verb) else subject
+    return counted or _according_to(anchor.doc)
+
+
+def _counts_subject(anchor: "ParsedToken", subject: "ParsedToken") -> bool:
+    return anchor == subject or anchor.head == subject and anchor.dep_ == "nummod"
 
 
 def _misread_apposition(subject: "ParsedToken", verb: "ParsedToken") -> bool:
@@ -350,7 +377,7 @@ def parse_speaker(claim: Claim, parsed: "Doc") -> str | None:
     subject = _governing_subject(anchor)
     if subject is None or not _source_subject(subject):
         return None
-    if anchor == subject or anchor.head == subject and anchor.dep_ == "nummod":
+    if _counts_subject(anchor, subject):
         return ""  # "All three GOM officials outlined": the cable counts the speakers themselves
     source = _maker(subject)
     phrase = _speaker_phrase(source)

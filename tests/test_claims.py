@@ -1233,6 +1233,17 @@ def test_title_speakers_resolve_to_the_name_written_before(paragraphs, expected)
      [("2,000", "police reports")]),
     (("The destination of the remaining 11,240 metric tons is unknown, according to the report.",),
      [("11,240 metric tons", "")]),
+    # reporting verbs of announcements, advice and findings (train cables)
+    (("Zerhouni proclaimed that 74.54 percent of the registered voters had gone to the polls.",),
+     [("74.54 percent", "Zerhouni")]),
+    (("A recent INR poll found that nearly 80 percent of Dutch Muslims identified with their religion.",),
+     [("80 percent", "recent INR poll")]),
+    # ... but not the thing found, nor a second action of the subject
+    (("Police found 106 kilos of cocaine in his car.",), [("106 kilos", "")]),
+    (("The IDF declared Husan a closed military zone and arrested twelve Fatah activists.",), [("twelve", "")]),
+    # the people counted speak, the poll reports them
+    (("Levada Center polling for February showed a continued downturn, with 40 percent of respondents saying "
+      "the country was moving in the wrong direction.",), [("40 percent", "Levada Center polling for February")]),
 ])
 def test_the_parse_names_the_subject_of_the_reporting_verb(paragraphs, expected):
     assert _pipeline_speakers(*paragraphs) == expected

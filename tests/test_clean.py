@@ -169,6 +169,12 @@ SENTENCES = [
     ("THE MINISTER ARRIVED. HE SAID NO. 5 WAS OK.", ["THE MINISTER ARRIVED.", "HE SAID NO. 5 WAS OK."]),
     ("Costs rose 2.5 percent. Why? Nobody knows!", ["Costs rose 2.5 percent.", "Why?", "Nobody knows!"]),
     ("Points:\n-- one point;\n-- another point.", ["Points:", "-- one point;", "-- another point."]),
+    # regression: a list whose lines the cleaner joined is still one item per sentence (07ALGIERS1809);
+    # a dash after a word or a comma is a clause, not an item
+    ("The list shows the tactics: -- Summer 2006: ambushes; -- October 2006: car bombs. The coup -- in 1980 -- "
+     "failed; it was bad, -- he said.",
+     ["The list shows the tactics: -- Summer 2006: ambushes;", "-- October 2006: car bombs.",
+      "The coup -- in 1980 -- failed; it was bad, -- he said."]),
     ("the (U.S.) plan. (Note: see below.) End.", ["the (U.S.) plan.", "(Note: see below.)", "End."]),
     # regression: an abbreviation at the start of a line was read with the line before (09MEXICO193)
     ("SEDENA and SEMAR took measures.\nU.S. Personnel and Institutions Targets?",

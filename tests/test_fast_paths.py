@@ -1148,10 +1148,13 @@ def _split_sentences_plain(text: str) -> list[Any]:
     eagerly, every sentence through _bounded."""
     abbreviations, starters = clean._abbreviations()
     bounds: list[int] = []
-    for match in re.finditer(r"[.!?]+[\"'”’)\]]*(?=\s)|\n", text):
+    for match in re.finditer(r"[.!?]+[\"'”’)\]]*(?=\s)|\n|;(?=\s+--\s)", text):
         end = match.end()
         if match.group() == "\n":
             bounds.append(match.start())
+            continue
+        if match.group() == ";":  # a joined list's items
+            bounds.append(end)
             continue
         rest = text[end:end + 40].lstrip(" ")
         if not rest:

@@ -96,20 +96,28 @@ def mention_reports(m: "Mention", g: Mapping[str, Any]) -> bool:
     """Whether mention ``m`` reports gold event ``g`` by the scorer's rules (ANNOTATION.md):
     the same type, and 60 % of the gold evidence in the sentence, or, for a dated gold
     event, the mention's own (rules') dates equal to it."""
-    from ..evaluate import event_dates_match, evidence_overlap
+    from ..evaluate import event_dates_match
 
-    if g.get("type") != m.kind:
-        return False
-    if evidence_overlap(g.get("evidence"), m.sentence.text) >= EVIDENCE_SHARE:
+    if _reported_by_text(m, g):
         return True
-    return m.when is not None and event_dates_match(g, {"date_start": m.when.date_start,
-                                                         "date_end": m.when.date_end})
+    return g.get("type") == m.kind and m.when is not None \
+        and event_dates_match(g, {"date_start": m.when.date_start, "date_end": m.when.date_end})
 
 
-def _event_label(m: "Mention", gold_events: Sequence[Mapping[str, Any]]) -> int | None:
+def _reported_by_text(m: "Mention", g: Mapping[str, Any]) -> bool:
+    from ..evaluate import evidence_overlap
+
+    return g.get("type") == m.kind and evidence_overlap(g.get("evidence"), m.sentence.text) >= EVIDENCE_SHARE
+
+
+def _event_label(m: "Mention", gold_events: Sequence[Mapping[str, Any]], told: set[int]) -> int | None:
+    """1 when ``m`` reports a required gold event, 0 when it reports none, None when only
+    optional ones. A mention that shares only the dates of a gold event that another
+    candidate tells in words (``told``: their indices) is no lesson that it reports it:
+    the scorer would pair the event with the one that tells it."""
     optional_only = False
-    for g in gold_events:
-        if not mention_reports(m, g):
+    for i, g in enumerate(gold_events):
+        if not mention_reports(m, g) or (i in told and not _reported_by_text(m, g)):
             continue
         if not g.get("optional"):
             return 1
@@ -164,23 +172,24 @@ def _collect_event_examples(item: GoldDocument) -> None:
     doc = item.document
     assert doc is not None
     gold_events = list(item.gold.get("events") or [])
-    seen: list["Mention"] = []
+    seen: list[tuple["Mention", dict[str, float]]] = []
     context = EventContext(doc.doc_date)
 
     def collect(mentions: "list[Mention]", parsed: "Doc | None") -> "list[Mention]":
-        for m, features in zip(mentions, context.featurize(mentions, parsed)):
-            seen.append(m)
-            label = _event_label(m, gold_events)
-            if label is not None:
-                item.event_examples.append((features, label))
+        seen.extend(zip(mentions, context.featurize(mentions, parsed)))
         return []
 
     extract_events(doc, item.times, item.parses, decide=collect)
+    told = {i for i, g in enumerate(gold_events) if any(_reported_by_text(m, g) for m, _f in seen)}
+    for m, features in seen:
+        label = _event_label(m, gold_events, told)
+        if label is not None:
+            item.event_examples.append((features, label))
     for g in gold_events:
         if g.get("optional"):
             continue
         item.required_events += 1
-        if not any(mention_reports(m, g) for m in seen):
+        if not any(mention_reports(m, g) for m, _f in seen):
             item.uncovered_events += 1
 
 
