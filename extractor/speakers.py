@@ -379,13 +379,20 @@ def parse_speaker(claim: Claim, parsed: "Doc") -> str | None:
         return None
     if _counts_subject(anchor, subject):
         return ""  # "All three GOM officials outlined": the cable counts the speakers themselves
-    source = _maker(subject)
+    source = _named_in_apposition(_maker(subject))
     phrase = _speaker_phrase(source)
     if phrase.lower() in _tree_cues()[2]:
         return ""
     if _rules_decide(phrase) or not _names_someone(source):
         return None
     return _without_titles(phrase)
+
+
+def _named_in_apposition(source: "ParsedToken") -> "ParsedToken":
+    """"the national polling firm Emnid": the name that a description introduces."""
+    if source.pos_ == "PROPN":
+        return source
+    return next((c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > source.i), source)
 
 
 def _without_titles(phrase: str) -> str:

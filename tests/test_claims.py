@@ -1241,6 +1241,9 @@ def test_title_speakers_resolve_to_the_name_written_before(paragraphs, expected)
     # ... but not the thing found, nor a second action of the subject
     (("Police found 106 kilos of cocaine in his car.",), [("106 kilos", "")]),
     (("The IDF declared Husan a closed military zone and arrested twelve Fatah activists.",), [("twelve", "")]),
+    # the name a description introduces
+    (("A poll (by the national polling firm Emnid) taken shortly following the arrests indicated that 85 percent of "
+      "the public believe the threat of terrorism in Germany is real.",), [("85 percent", "Emnid")]),
     # the people counted speak, the poll reports them
     (("Levada Center polling for February showed a continued downturn, with 40 percent of respondents saying "
       "the country was moving in the wrong direction.",), [("40 percent", "Levada Center polling for February")]),
