@@ -114,7 +114,7 @@ def _sets() -> dict[str, frozenset[str]]:
     c = cues()
     return {name: frozenset(c[name]) for name in (
         "label_words", "rank_words", "score_words", "weekdays", "year_context",
-        "time_placement_before", "time_placement_after", "pronoun_one_next",
+        "time_placement_before", "time_placement_after", "time_measure_openers", "pronoun_one_next",
         "pronoun_one_prev", "vague_words", "determiners", "period_blockers", "change_verbs", "clock_followers",
     )}
 
@@ -1725,6 +1725,15 @@ def _post_words() -> frozenset[str]:
 
 # -- time words -----------------------------------------------------------------------
 
+def _measures_an_activity(tokens: Sequence[Token], k: int, q: Quantity) -> bool:
+    """"after three hours of discussion", "following seven years of safety": how long the
+    activity lasted is measured, the moment after it is the timeline's."""
+    n = len(tokens)
+    return tokens[k].low in _sets()["time_measure_openers"] and q.unit_end + 1 < n \
+        and tokens[q.unit_end].low == "of" and tokens[q.unit_end + 1].text[:1].islower() \
+        and tokens[q.unit_end + 1].low not in ("the", "a", "an", "this", "that", "his", "her", "its", "their")
+
+
 def places_in_time(tokens: Sequence[Token], q: Quantity) -> bool:
     """A number + time unit that places something in time ("six months ago",
     "in 2-3 months", "the last three years") rather than measuring a duration."""
@@ -1740,7 +1749,7 @@ def places_in_time(tokens: Sequence[Token], q: Quantity) -> bool:
     while k >= 0 and tokens[k].low in ("the", "a", "an", "his", "her", "its", "their", "our"):
         k -= 1
     if k >= 0 and tokens[k].low in s["time_placement_before"]:
-        return True
+        return not _measures_an_activity(tokens, k, q)
     if k >= 0 and tokens[k].low in ("over", "during", "throughout", "for") and k + 1 < q.qual_start and tokens[k + 1].low == "the":
         return True
     return False

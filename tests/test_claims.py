@@ -450,6 +450,7 @@ NOT_CLAIMS = [
     "Article 33 of the Constitution and Law 975 apply; see para 5.",
     "UNSCR 1701 was adopted in August 2006.",
     "killing a Border Patrol (BP) officer six months ago",
+    "He will return after two weeks of the talks.",
     "expected to reach full operational capability in 2-3 months",
     "Mexico has extradited record numbers of criminals over the last two years",
     "The center can receive live feeds from thousands of cameras throughout Mexico.",
@@ -580,6 +581,11 @@ REGRESSIONS = [
     # a ranking verb followed by what it counts
     ("The drug cartels placed 14 large signs throughout the state.", "", "14", 14, 14, 14, "count", "exact",
      "signs", "", ""),
+    # how long an activity lasted is measured; the moment after it places something in time (train cables)
+    ("Micheletti departed Costa Rica after three hours of discussion.", "", "three hours", 3, 3, 3, "hour", "exact",
+     "discussion", "", ""),
+    ("The talks ended after nine years of negotiation.", "", "nine years", 9, 9, 9, "year",
+     "exact", "negotiation", "", ""),
 ]
 
 
