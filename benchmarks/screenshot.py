@@ -3,7 +3,7 @@
     python benchmarks/screenshot.py public                       # the README screenshot
     python benchmarks/screenshot.py public --page claims/ --out /tmp/claims.png
 
-Serves SITE_DIR on 127.0.0.1 (a thread of http.server), opens the page, waits
+Serves SITE_DIR on 127.0.0.1 (extractor.serve, as `dateline serve` does), opens the page, waits
 for the charts and tables to render and writes a PNG. Never downloads a browser:
 it drives /usr/bin/chromium (apt install chromium).
 """
@@ -11,36 +11,14 @@ it drives /usr/bin/chromium (apt install chromium).
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import threading
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+
+from extractor.serve import serve
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshot-timeline.png"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
-        pass
-
-
-@contextmanager
-def serve(site_dir: str | Path) -> Iterator[str]:
-    """Serve ``site_dir`` on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def wait_rendered(page: object, timeout_ms: int = 30000) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -762,8 +762,9 @@ def _headline_charts(series: _Series) -> list[str]:
 
 def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[dict[str, str]]] | None = None,
                      accuracy: dict[str, Any] | None = None, accuracy_reason: str = "",
-                     build: dict[str, Any] | None = None) -> list[str]:
-    """Write every generated page, chart spec and JSON data file into ``docs_dir``.
+                     build: dict[str, Any] | None = None, advance: Callable[[int], None] | None = None) -> list[str]:
+    """Write every generated page, chart spec and JSON data file into ``docs_dir``;
+    ``advance(1)`` is called after each cable's page.
     Returns the names of the headline charts (``charts/<name>.json``) to draw as images."""
     data = SiteData.from_tables(tables, texts)
     out = PageWriter(docs_dir)
@@ -771,7 +772,7 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
     _write_chart_specs(data, out, series)
     _write_browse_pages(data, out, series)
     _write_about_pages(data, out, build or {}, accuracy, accuracy_reason)
-    _write_document_pages(data, out)
+    _write_document_pages(data, out, advance)
     return _headline_charts(series)
 
 
@@ -877,7 +878,7 @@ def _document_parts(data: SiteData, doc_id: str) -> _DocumentParts:
     return parts
 
 
-def _write_document_pages(data: SiteData, out: PageWriter) -> None:
+def _write_document_pages(data: SiteData, out: PageWriter, advance: Callable[[int], None] | None = None) -> None:
     template_spec = charts.DocumentTimeline()
     # one spec for every cable; each page points it at its own rows
     out.json("charts/document-timeline.json", template_spec.template())
@@ -894,3 +895,5 @@ def _write_document_pages(data: SiteData, out: PageWriter) -> None:
         out.page(f"documents/{slug}.md", "document.md.j2", doc=doc, events=parts.events, claims=parts.claims,
                  values=rows_name if parts.spec_rows else "", height=template_spec.height(parts.spec_rows),
                  text_html=Markup(text_html), text_is_excerpt=excerpt, doc_href=data.doc_href(doc_id))
+        if advance is not None:
+            advance(1)

@@ -19,7 +19,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshot import CHROMIUM, CHROMIUM_ARGS, serve, wait_rendered  # noqa: E402
+from extractor.serve import serve  # noqa: E402
+from screenshot import CHROMIUM, CHROMIUM_ARGS, wait_rendered  # noqa: E402
 
 pytestmark = [
     pytest.mark.browser,
