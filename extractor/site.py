@@ -205,6 +205,12 @@ def copy_downloads(data: Path, target: Path, tables: TableSet) -> dict[str, Any]
             content = (target / f"{name}.{ext}").read_bytes()
             files[f"{name}.{ext}"] = len(content)
             hashes[f"{name}.{ext}"] = hashlib.sha256(content).hexdigest()
+    texts = data / TEXTS_FILE
+    if texts.is_file():  # the cleaned text the cable pages show, offered as it is
+        shutil.copyfile(texts, target / TEXTS_FILE)
+        content = (target / TEXTS_FILE).read_bytes()
+        files[TEXTS_FILE] = len(content)
+        hashes[TEXTS_FILE] = hashlib.sha256(content).hexdigest()
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     return {"files": files, "hashes": hashes, "input_hash": inputs.hexdigest(), "date": now.date().isoformat(),
             "created": now.isoformat().replace("+00:00", "Z"), "version": __version__}
