@@ -25,7 +25,7 @@ def wait_rendered(page: object, timeout_ms: int = 30000) -> None:
     """Wait until every chart has drawn (or failed) and every table has loaded."""
     page.wait_for_function(  # type: ignore[attr-defined]
         """() => [...document.querySelectorAll('.dl-chart[data-spec]')].every(n => n.dataset.rendered)
-              && [...document.querySelectorAll('.dl-datatable, .dl-chrono')].every(n => n.dataset.ready)""",
+              && [...document.querySelectorAll('.dl-datatable, .dl-chrono, .dl-timeline')].every(n => n.dataset.ready)""",
         timeout=timeout_ms,
     )
 

@@ -314,6 +314,7 @@
   // -- the timeline: months at first, single events on demand ------------------
   var DAY = 864e5;
   var LABELS = 6;  // busiest months named in the overview
+  var PLOT_HEIGHT = 240;  // charts.timeline_overview's height
 
   function monthOf(iso) { return iso.slice(0, 7) + "-01"; }
   function time(iso) { return Date.parse(iso + "T00:00:00Z"); }
@@ -409,17 +410,17 @@
     return [addMonths(lo, -1), addMonths(hi, 2)];
   }
 
-  function busiest(rows) {
+  // the busiest months, each named by its commonest type and place ("Jan 2010: 231 meetings,
+  // Afghanistan"), left out when its name would overlap a busier one's
+  function busiest(rows, span, plotWidth) {
     var months = {};
     rows.forEach(function (r) { (months[r.month] = months[r.month] || []).push(r); });
-    var ranked = Object.keys(months).sort(function (a, b) { return months[b].length - months[a].length || compare(a, b); });
-    var chosen = [];
+    var ranked = Object.keys(months).filter(function (m) { return !span || (time(m) >= span[0] && time(m) < span[1]); })
+      .sort(function (a, b) { return months[b].length - months[a].length || compare(a, b); });
+    var chosen = [], most = ranked.length ? months[ranked[0]].length : 0;
     ranked.forEach(function (m) {
-      // months at least a quarter apart, so that the names do not overlap
-      if (chosen.length >= LABELS || chosen.some(function (c) { return Math.abs(time(c) - time(m)) < 92 * DAY; })) return;
-      chosen.push(m);
-    });
-    return chosen.map(function (m) {
+      // only months that stand out (a quarter of the busiest one at least)
+      if (chosen.length >= LABELS || months[m].length < most / 4) return;
       var rs = months[m];
       var type = top(countsOf(rs.map(function (r) { return r.type; })));
       var ofType = rs.filter(function (r) { return r.type === type; });
@@ -427,8 +428,14 @@
       var date = new Date(time(m));
       var label = MONTHS[date.getUTCMonth()].slice(0, 3) + " " + date.getUTCFullYear() + ": " + plural(ofType.length, type)
         + (place ? ", " + place : "");
-      return { month: m, total: rs.length, label: label };
+      var at = span ? (time(m) - span[0]) / (span[1] - span[0]) : 0;
+      var right = at > 0.66, width = (label.length * 6.5 + 8) / plotWidth;  // about 6.5 px a character at 11 px
+      var from = right ? at - width : at, to = right ? at : at + width;
+      var high = rs.length / most, low = high - 16 / PLOT_HEIGHT;  // a line of text is about 16 px of the plot
+      if (chosen.some(function (c) { return from < c.to && c.from < to && low < c.high && c.low < high; })) return;
+      chosen.push({ month: m, total: rs.length, label: label, right: right, from: from, to: to, high: high, low: low });
     });
+    return chosen.map(function (c) { return { month: c.month, total: c.total, label: c.label, right: c.right }; });
   }
 
   Timeline.prototype.drawOverview = function () {
@@ -449,8 +456,8 @@
                events: cells[k], bottom: bottom, top: bottom + cells[k] };
     });
     var span = openingSpan(fine.length ? fine : rows);
-    var labels = busiest(fine).filter(function (l) { return !span || (time(l.month) >= span[0] && time(l.month) < span[1]); });
-    labels.forEach(function (l) { l.right = span ? time(l.month) > span[0] + (span[1] - span[0]) * 0.66 : false; });
+    // the plot is the chart's width less its axis and legend
+    var labels = busiest(fine, span, Math.max(200, this.overview.clientWidth - 170));
     spec.datasets = { cells: values, labels: labels };
     if (span) setDomain(spec, span);
     this.count.textContent = plural(rows.length, "dated event") + " (" + fine.length.toLocaleString("en") + " to a month or finer)";
@@ -458,16 +465,20 @@
     this.drawDetail(null);
     return embed(this.overview, spec, this.base).then(function (view) {
       // drag: a span; click: its month
+      // (a click also clears the brush: an empty brush leaves the detail as it is)
       view.addSignalListener("brush", function (name, value) {
         var range = value && value.month;
+        if (!range) return;
         clearTimeout(self.brushing);
-        self.brushing = setTimeout(function () { self.drawDetail(range ? [+range[0], +range[1]] : null); }, 150);
+        self.brushing = setTimeout(function () { self.drawDetail([+range[0], +range[1]]); }, 150);
       });
       view.addEventListener("click", function (event, item) {
-        if (item && item.datum && item.datum.month) {
-          var t = time(String(item.datum.month).slice(0, 10));
-          if (!isNaN(t)) self.drawDetail([t, addMonths(t, 1)]);
-        }
+        var month = item && item.datum && item.datum.month;
+        if (month === undefined || month === null || item.datum.events === undefined) return;
+        // Vega-Lite parsed the month into a time (local or UTC): its month is the one at noon
+        var d = new Date((typeof month === "string" ? time(month.slice(0, 10)) : +month) + 12 * 36e5);
+        var t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+        if (!isNaN(t)) self.drawDetail([t, addMonths(t, 1)]);
       });
     });
   };
