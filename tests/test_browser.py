@@ -20,7 +20,7 @@ sys.path.insert(0, str(PROJECT / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extractor.serve import serve  # noqa: E402
-from screenshot import CHROMIUM, CHROMIUM_ARGS, wait_rendered  # noqa: E402
+from screenshot import BUSIEST_MONTH, CHROMIUM, CHROMIUM_ARGS, wait_rendered  # noqa: E402
 
 pytestmark = [
     pytest.mark.browser,
@@ -203,31 +203,6 @@ def test_hostile_site_runs_no_payload(browser: Any, tmp_path: Path) -> None:
 
 # -- the timeline at corpus size ----------------------------------------------------
 
-#: the page coordinates of the centre of the tallest bar of the timeline's months
-TALLEST_BAR = """node => {
-  const view = node.dlView, box = node.querySelector('canvas, svg').getBoundingClientRect();
-  const origin = view.origin();
-  let best = null;
-  const walk = (item, ox, oy) => {
-    if (!item) return;
-    if (item.marktype === 'rect' && item.items) {
-      for (const it of item.items) {
-        if (!it.datum || !it.datum.events) continue;  // the brush is a rect too
-        const b = it.bounds, h = b.y2 - b.y1;
-        if (!best || h > best.h) best = {h, x: ox + (b.x1 + b.x2) / 2, y: oy + (b.y1 + b.y2) / 2};
-      }
-      return;
-    }
-    for (const child of item.items || []) {
-      const gx = child.marktype ? 0 : (child.x || 0), gy = child.marktype ? 0 : (child.y || 0);
-      walk(child, ox + gx, oy + gy);
-    }
-  };
-  walk(view.scenegraph().root, 0, 0);
-  return best && {x: box.left + origin[0] + best.x, y: box.top + origin[1] + best.y};
-}"""
-
-
 @pytest.fixture(scope="module")
 def corpus_page(browser: Any, corpus_site: Path) -> Iterator[tuple[Watched, str]]:
     with serve(corpus_site) as base:
@@ -259,7 +234,7 @@ def test_corpus_timeline_click_drills_to_single_events(corpus_page: tuple[Watche
     w, base = corpus_page
     w.page.goto(base + "timeline/")
     w.page.wait_for_function("() => document.querySelector('.dl-timeline').dataset.ready", timeout=30000)
-    point = w.page.query_selector(".dl-timeline-overview").evaluate(TALLEST_BAR)
+    point = w.page.query_selector(".dl-timeline-overview").evaluate(BUSIEST_MONTH)
     assert point is not None
     w.page.mouse.click(point["x"], point["y"])
     w.page.wait_for_function("() => document.querySelector('.dl-timeline-detail').dataset.rendered === 'true'",

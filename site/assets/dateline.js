@@ -511,7 +511,11 @@
       this.status.textContent = "Drag across the chart or click a month to see its single events.";
       return Promise.resolve(null);
     }
-    var rows = this.kept().filter(function (r) { return r.t0 < range[1] && r.t1 > range[0]; });
+    // an event dated more loosely than the span (a year, when a month is picked) would cover
+    // every lane with bars: it is counted, and shown when a span as long as its own is picked
+    var overlapping = this.kept().filter(function (r) { return r.t0 < range[1] && r.t1 > range[0]; });
+    var rows = overlapping.filter(function (r) { return r.t1 - r.t0 <= range[1] - range[0] + DAY; });
+    var looser = overlapping.length - rows.length;
     var values = rows.map(function (r) {
       return { start: r.start, end: r.end, type: r.type, status: r.status, kind: r.t1 - r.t0 > DAY ? "range" : "day",
                summary: r.summary, when: r.when, doc: r.doc, href: r.href };  // vega resolves it against baseURL
@@ -520,7 +524,9 @@
     spec.datasets = { events: values };
     setDomain(spec, range);
     var from = new Date(range[0]).toISOString().slice(0, 10), to = new Date(range[1] - DAY).toISOString().slice(0, 10);
-    this.status.textContent = plural(rows.length, "event") + " from " + from + " to " + to + ". Scroll or drag to zoom, click an event to open it.";
+    this.status.textContent = plural(rows.length, "event") + " from " + from + " to " + to
+      + (looser ? " (and " + plural(looser, "event") + " dated only to a longer span: pick a longer span to see them)" : "")
+      + ". Scroll or drag to zoom, click an event to open it.";
     return embed(this.detail, spec, this.base);
   };
 
