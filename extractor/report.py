@@ -352,7 +352,7 @@ def timeline_rows(data: SiteData) -> tuple[dict[str, Any], tuple[str, str] | Non
     Undated events are not in it: they have their own list."""
     fields = ["start", "end", "type", "status", "origin", "actors", "location", "summary", "when", "doc", "href",
               "fine"]
-    rows = []
+    rows: list[list[Any]] = []
     for i in sorted(range(len(data.events)), key=lambda i: (event_sort_key(data.events[i]), i)):
         e = data.events[i]
         dates = event_dates(e)
@@ -699,7 +699,7 @@ def table_config(src: str, download: str, columns: list[dict[str, Any]], **extra
 class _Series:
     """The rows behind the tables and charts, each written once as a data file."""
 
-    timeline: list[dict[str, Any]]
+    timeline: dict[str, Any]  # compact rows (fields, rows) of the dated events
     domain: tuple[str, str] | None
     money: list[dict[str, Any]]
     mass: list[dict[str, Any]]

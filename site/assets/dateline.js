@@ -336,7 +336,7 @@
     this.base = node.getAttribute("data-base") || "";
     this.filters = {};
     var self = this;
-    Promise.all([loadJSON(this.base + node.getAttribute("data-src")), loadJSON(this.base + node.getAttribute("data-overview")),
+    this.ready = Promise.all([loadJSON(this.base + node.getAttribute("data-src")), loadJSON(this.base + node.getAttribute("data-overview")),
                  loadJSON(this.base + node.getAttribute("data-detail"))]).then(function (loaded) {
       self.rows = rowsOf(loaded[0]);
       self.rows.forEach(function (r) { r.month = monthOf(r.start); r.year = r.start.slice(0, 4); r.t0 = time(r.start); r.t1 = time(r.end); });
@@ -564,10 +564,15 @@
 
   function init() {
     if (fromDisk()) return;
-    Array.prototype.forEach.call(document.querySelectorAll(".dl-timeline[data-src]"), function (n) { new Timeline(n); });
-    Array.prototype.forEach.call(document.querySelectorAll(".dl-chart[data-spec]"), renderChart);
-    Array.prototype.forEach.call(document.querySelectorAll(".dl-datatable[data-config]"), function (n) { new Table(n); });
-    Array.prototype.forEach.call(document.querySelectorAll(".dl-chrono[data-src]"), function (n) { new Chrono(n); });
+    var timelines = Array.prototype.map.call(document.querySelectorAll(".dl-timeline[data-src]"),
+      function (n) { return new Timeline(n).ready; });
+    // the tables below a timeline load once it has drawn: their megabytes would delay it
+    var rest = function () {
+      Array.prototype.forEach.call(document.querySelectorAll(".dl-chart[data-spec]"), renderChart);
+      Array.prototype.forEach.call(document.querySelectorAll(".dl-datatable[data-config]"), function (n) { new Table(n); });
+      Array.prototype.forEach.call(document.querySelectorAll(".dl-chrono[data-src]"), function (n) { new Chrono(n); });
+    };
+    Promise.all(timelines).then(rest, rest);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
