@@ -950,8 +950,8 @@ class _DocumentParts:
         c = data.claims[i]
         display = claim_display(c)
         self.claims.append({"display": display, "unit": c.get("unit", ""), "entity": c.get("entity", ""),
-                            "qualifier": c.get("qualifier", ""), "speaker": c.get("speaker", ""),
-                            "text": c.get("text", ""), "paragraph": c.get("paragraph", ""),
+                            "qualifier": c.get("qualifier", ""), "period": c.get("period", ""),
+                            "speaker": c.get("speaker", ""), "text": c.get("text", ""), "paragraph": c.get("paragraph", ""),
                             "anchor": data.claim_anchors[i]})
         self.items.append(_Item("claim", c, data.claim_anchors[i],
                                 shorten(f"{display} {c.get('unit', '')} · {c.get('entity', '')}", 300),

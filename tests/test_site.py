@@ -380,6 +380,7 @@ def test_facets_by_origin_and_year_and_the_rate(built: tuple[Path, Path]) -> Non
     claims = _compact_rows(out / "data" / "claims.json")
     assert {(c["origin"], c["year"]) for c in claims} == {("Embassy Mexico", "2008"), ("Embassy Mexico", "2009")}
     assert [c["period"] for c in claims if str(c["href"]).endswith("claim-cl3")] == ["year"]
+    assert "<th>Per</th>" in page(out, "documents/08MEXICO2276") and "<td>year</td>" in page(out, "documents/08MEXICO2276")
     for name, columns in (("timeline", ("origin", "year")), ("claims", ("origin", "year", "period"))):
         configs = [json.loads(html.unescape(m)) for m in re.findall(r"data-config='([^']*)'", page(out, name))]
         fields = {f["field"] for config in configs for f in config.get("facets", []) + config["columns"]}
