@@ -543,6 +543,11 @@
     box.appendChild(p);
     var content = document.querySelector(".md-content__inner") || document.body;
     content.insertBefore(box, content.firstChild);
+    // links end in a folder ("../timeline/"), which a browser lists instead of opening its page
+    Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (a) {
+      var href = a.getAttribute("href"), m = /^([^?#]*\/|\.\.?)([?#].*)?$/.exec(href);
+      if (m && SAFE_URL.test(href)) a.setAttribute("href", m[1].replace(/([^\/])$/, "$1/") + "index.html" + (m[2] || ""));
+    });
     var needs = ".dl-chart[data-spec], .dl-datatable[data-config], .dl-chrono[data-src], .dl-timeline[data-src]";
     Array.prototype.forEach.call(document.querySelectorAll(needs), function (n) {
       n.appendChild(el("p", "dl-muted", "Shown when the site is served (dateline serve)."));
