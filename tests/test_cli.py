@@ -162,3 +162,29 @@ def test_serve_without_a_site_says_what_to_run(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--dir", str(tmp_path)])
     assert result.exit_code == 1
     assert "run `dateline build` first" in result.output
+
+
+def test_progress_is_a_bar_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from extractor import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(progress, "BAR_DELAY", 0.0)
+    stream = Terminal()
+    report = progress.Progress(enabled=True, stream=stream)
+    with report.stage("writing the pages", 4) as advance:
+        for _ in range(4):
+            advance(1)
+    with report.stage("building the site with MkDocs"):
+        pass
+    text = stream.getvalue()
+    assert "writing the pages" in text and "100%" in text and "writing the pages (4) …" not in text
+    assert "building the site with MkDocs …" in text  # a stage of unknown size: one line
+    quiet = Terminal()
+    with progress.Progress(enabled=False, stream=quiet).stage("extracting cables", 3) as advance:
+        advance(3)
+    assert quiet.getvalue() == ""
