@@ -22,7 +22,7 @@ TYPE_COLOURS = [
     "#59a14f", "#8cd17d", "#9c755f", "#edc948", "#76b7b2",
 ]
 STATUSES = ["occurred", "ongoing", "planned", "expected"]
-UNDATED_LANE = "(undated)"
+UNDATED_LANE = "(undated)"  # a cable's own timeline only
 FINE_GRANULARITIES = {"day", "week", "month"}
 
 Spec = dict[str, Any]
@@ -60,20 +60,14 @@ def year_month(date: str) -> str:
 
 # -- headline charts (aggregated, inline values) --------------------------------
 
-def events_by_month(events: Sequence[dict[str, str]]) -> Spec:
-    """Stacked bars: events per month of their start date (undated: document month)."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for row in events:
-        # a year or a decade starts on 1 January: binning those by their start
-        # would pile them into Januaries, so they count at their cable's month
-        precise = row.get("granularity") in FINE_GRANULARITIES and row.get("date_start")
-        month = year_month((row.get("date_start") if precise else row.get("doc_date")) or "")
-        if month:
-            counts[(month + "-01", row.get("type") or "other")] += 1
-    values = [{"month": m, "type": t, "events": n} for (m, t), n in sorted(counts.items())]
-    chart = alt.Chart(alt.Data(values=values)).mark_bar().encode(
-        x=alt.X("month:T", timeUnit="yearmonth",
-                title="Month of the event (of the cable for undated events and those dated to a year or more)"),
+def events_by_month(months: Sequence[tuple[str, str]], domain: tuple[str, str] | None) -> Spec:
+    """Stacked bars: events per month (``(YYYY-MM, type)`` per event, dated to a
+    month or finer), over ``domain`` (the span the cables talk about)."""
+    counts: Counter[tuple[str, str]] = Counter(months)
+    values = [{"month": m + "-01", "type": t, "events": n} for (m, t), n in sorted(counts.items())]
+    scale = alt.Scale(domain=[_epoch_ms(d) for d in domain]) if domain else alt.Undefined
+    chart = alt.Chart(alt.Data(values=values)).mark_bar(clip=True).encode(
+        x=alt.X("month:T", timeUnit="yearmonth", title="Month of the event", scale=scale),
         y=alt.Y("sum(events):Q", title="Events"),
         color=alt.Color("type:N", scale=_type_scale(t for _m, t in counts), title="Type"),
         tooltip=[alt.Tooltip("month:T", timeUnit="yearmonth", title="Month"),
@@ -120,44 +114,64 @@ def claims_by_dimension(claims: Sequence[dict[str, str]]) -> Spec:
 
 # -- interactive charts over url data -----------------------------------------------
 
-def timeline(url: str, types: Iterable[str], domain: tuple[str, str] | None) -> Spec:
-    """All events over time. Lanes by type plus an undated lane at the cable date;
-    date ranges are bars, single days are points; colour = type, shape and
-    opacity = status; a click opens the event in its document.
+def timeline_overview(types: Iterable[str], domain: tuple[str, str] | None) -> Spec:
+    """The timeline's first view: dated events per month and type, stacked, with the
+    busiest months named; drag to brush a span, click a month to drill into it.
 
-    Rows of ``url``: start, end (exclusive, for bars), lane, type, status,
-    kind (range | day | undated), summary, when, doc, href.
+    The page script fills the named data sets from the events that pass its
+    filters: ``cells`` (month, next month, type, events, and bottom and top of
+    its stacked bar), ``labels`` (month, total, label, right);
+    and sets the x domain. Its scenegraph has one bar per month and type, so it
+    draws the same at two cables or two hundred thousand.
     """
     types = list(types)
-    colour = alt.Color("type:N", scale=_type_scale(types), title="Type")
-    # long spans (a year, a decade) are faint so that they do not hide the days
-    opacity = alt.Opacity("status:O", legend=None, sort=STATUSES,
-                          scale=alt.Scale(domain=STATUSES, range=[0.45, 0.35, 0.22, 0.15]))
-    shape = alt.Shape("status:N", title="Status",
-                      scale=alt.Scale(domain=STATUSES, range=["circle", "square", "triangle-up", "diamond"]))
+    # the span it opens on; the page script sets the span of what its filters keep
+    x = alt.X("month:T", title=None, scale=alt.Scale(domain=[_epoch_ms(d) for d in domain or ("2000-01-01", "2001-01-01")]),
+              axis=alt.Axis(format="%Y", tickCount="year", grid=False))
+    brush = alt.selection_interval(name="brush", encodings=["x"])
+    bars = alt.Chart(alt.Data(name="cells")).mark_bar(clip=True).encode(
+        x=x, x2="next:T", y=alt.Y("top:Q", title="Events per month"), y2="bottom:Q",
+        color=alt.Color("type:N", scale=_type_scale(types), title="Type"),
+        tooltip=[alt.Tooltip("month:T", timeUnit="yearmonth", title="Month"), alt.Tooltip("type:N", title="Type"),
+                 alt.Tooltip("events:Q", title="Events")],
+    ).add_params(brush)
+    # a name in the right third of the chart ends at its month, so that it stays inside
+    labels = alt.Chart(alt.Data(name="labels")).mark_text(
+        align=alt.ExprRef("datum.right ? 'right' : 'left'"), baseline="bottom", dy=-3, fontSize=11,
+        dx=alt.ExprRef("datum.right ? -2 : 2"),
+    ).encode(x=x, y=alt.Y("total:Q"), text="label:N")
+    return _finish(alt.layer(bars, labels), height=240)
+
+
+def timeline_detail(types: Iterable[str]) -> Spec:
+    """Single events of the span picked in the overview: a lane per type, a point for
+    a day, a bar for a longer span; colour = type, shape = status; scroll or drag to
+    zoom; a click opens the event in its cable.
+
+    The page script fills ``events`` (start, end exclusive, type, status, kind
+    (day | range), summary, when, doc, href) and sets the x domain and height.
+    """
+    types = list(types)
+    lanes = [t for t in EVENT_TYPES if t in set(types)] + sorted(set(types) - set(EVENT_TYPES))
+    colour = alt.Color("type:N", scale=_type_scale(types), title="Type", legend=None)
     tooltip = [alt.Tooltip("summary:N", title="Event"), alt.Tooltip("when:N", title="When"),
                alt.Tooltip("type:N", title="Type"), alt.Tooltip("status:N", title="Status"),
                alt.Tooltip("doc:N", title="Cable")]
-    lanes = [t for t in EVENT_TYPES if t in set(types)] + sorted(set(types) - set(EVENT_TYPES)) + [UNDATED_LANE]
-    scale = alt.Scale(domain=[_epoch_ms(d) for d in domain]) if domain else alt.Undefined
-    x = alt.X("start:T", title="Date", scale=scale, axis=alt.Axis(format="%Y", tickCount="year"))
-    y = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes))
-    base = alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json"))).transform_calculate(
-        jitter="random()"
-    )
+    x = alt.X("start:T", title=None, scale=alt.Scale(domain=[0, 1]))
+    y = alt.Y("type:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes))
+    offset = alt.YOffset("jitter:Q", scale=alt.Scale(domain=[0, 1]))
+    base = alt.Chart(alt.Data(name="events")).transform_calculate(jitter="random()")
     zoom = alt.selection_interval(bind="scales", encodings=["x"])
-    pick = alt.selection_point(fields=["type"], bind="legend")
-    faded = alt.condition(pick, alt.value(1), alt.value(0.08))
     bars = base.transform_filter(alt.datum.kind == "range").mark_bar(height=4, cornerRadius=2, clip=True).encode(
-        x=x, x2="end:T", y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[0, 1])),
-        color=colour, opacity=opacity, tooltip=tooltip, href="href:N",
+        x=x, x2="end:T", y=y, yOffset=offset, color=colour, tooltip=tooltip, href="href:N",
+        opacity=alt.value(0.45),
     )
-    points = base.transform_filter(alt.datum.kind != "range").mark_point(filled=True, size=28, clip=True).encode(
-        x=x, y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[0, 1])),
-        color=colour, shape=shape, opacity=faded, tooltip=tooltip, href="href:N",
-    ).add_params(pick, zoom)
-    chart = alt.layer(bars, points).resolve_scale(opacity="independent")
-    return _finish(chart, height=max(260, 34 * len(lanes)))
+    points = base.transform_filter(alt.datum.kind == "day").mark_point(filled=True, size=40, clip=True).encode(
+        x=x, y=y, yOffset=offset, color=colour, tooltip=tooltip, href="href:N",
+        shape=alt.Shape("status:N", title="Status",
+                        scale=alt.Scale(domain=STATUSES, range=["circle", "square", "triangle-up", "diamond"])),
+    ).add_params(zoom)
+    return _finish(alt.layer(bars, points), height=max(160, 30 * len(lanes)))
 
 
 def claims_over_time(url: str, title: str, unit_title: str) -> Spec:

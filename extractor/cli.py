@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 import click
 
 from . import __version__
+from .progress import Progress
 
 if TYPE_CHECKING:
     from .evaluate import EvaluationReport
@@ -164,10 +165,14 @@ def _run_extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: 
             raise click.ClickException(f"no such file or folder: {path}")
     _check_writable(out)
     jobs = _capped_jobs(jobs, quiet)
-    total = len(discover(paths))
-    show_bar = not quiet and sys.stderr.isatty()
+    skipped: list[Path] = []
+    total = len(discover(paths, skipped))
+    if total == 0:
+        raise click.ClickException(_no_input_message(paths, skipped))
     started = time.monotonic()
-    with _progress(total, show_bar) as advance, _terminate_as_exit(), using_lexicon(lexicon):
+    progress = Progress(enabled=not quiet)
+    with progress.stage("extracting cables", total) as advance, _terminate_as_exit(), \
+            using_lexicon(lexicon):
         summary = extract_corpus(paths, out, jobs=jobs, cache_dir=None if no_cache else cache_dir,
                                  progress=advance, budget=Budget(timeout, max_memory))
     if not quiet:
@@ -206,32 +211,13 @@ class _terminate_as_exit:
             signal.signal(signal.SIGTERM, self.previous)
 
 
-class _progress:
-    """A click progress bar on stderr that only appears after one second."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.total, self.enabled = total, enabled
-        self.started = time.monotonic()
-        self.bar: Any = None
-        self.done = 0
-
-    def __enter__(self) -> Callable[[int], None]:
-        return self.advance
-
-    def advance(self, n: int) -> None:
-        self.done += n
-        if not self.enabled:
-            return
-        if self.bar is None and time.monotonic() - self.started > 1.0:
-            self.bar = click.progressbar(length=self.total, label="extracting", file=sys.stderr)
-            self.bar.__enter__()
-            self.bar.update(self.done - n)
-        if self.bar is not None:
-            self.bar.update(n)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
+def _no_input_message(paths: tuple[str, ...], skipped: list[Path]) -> str:
+    where = ", ".join(paths)
+    if skipped:
+        shown = ", ".join(p.name for p in skipped[:3]) + (" ..." if len(skipped) > 3 else "")
+        return (f"no input file found in {where}: {len(skipped)} files skipped by name ({shown}); "
+                "name a file to read it anyway")
+    return f"no input file found in {where}"
 
 
 def _check_writable(out: str) -> None:
@@ -277,7 +263,7 @@ def _run_site(data_dir: str, out: str, gold_dir: str | None, quiet: bool, force:
     _check_writable(out)
     started = time.monotonic()
     with _terminate_as_exit():
-        result = build_site(data_dir, out, gold_dir=gold_dir, force=force)
+        result = build_site(data_dir, out, gold_dir=gold_dir, force=force, progress=Progress(enabled=not quiet))
     if not quiet:
         click.echo(f"site built in {time.monotonic() - started:.1f}s → {result}", err=True)
 
@@ -296,6 +282,29 @@ def build(paths: tuple[str, ...], data_dir: str, out: str, gold_dir: str | None,
     """Extract PATHS (default: data/cables) and build the site."""
     _run_extract(paths or (DEFAULT_CORPUS,), data_dir, jobs, cache_dir, no_cache, quiet, timeout, max_memory, lexicon)
     _run_site(data_dir, out, gold_dir, quiet, force)
+
+
+@cli.command()
+@click.option("--dir", "site_dir", default=DEFAULT_SITE, show_default=True, type=click.Path(file_okay=False),
+              help="The built site (dateline site --out).")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=None,
+              help="Port on 127.0.0.1 (default 8000, or a free one when 8000 is taken; 0: any free port).")
+@one_line_errors
+def serve(site_dir: str, port: int | None) -> None:
+    """Serve the built site on 127.0.0.1 and print the URL to open (Ctrl-C stops)."""
+    from .serve import DEFAULT_PORT, make_server_near, url_of
+
+    if not (Path(site_dir) / "index.html").is_file():
+        raise click.ClickException(f"{site_dir} holds no built site (no index.html): run `dateline build` first")
+    server = make_server_near(site_dir, DEFAULT_PORT if port is None else port, fall_back=port is None)
+    click.echo(f"serving {site_dir} (Ctrl-C to stop); open {url_of(server)}")
+    try:
+        with _terminate_as_exit():
+            server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 def _read_input(source: str) -> str:

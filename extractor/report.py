@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import jinja2
 from markupsafe import Markup
 
 from . import charts
-from .language import EVENT_TYPES, singular
+from .language import EVENT_TYPES, plausible_for_cable, singular
 from .tables import TABLES, TableSet
 
 Row = dict[str, str]
@@ -118,11 +118,24 @@ def iso_date(text: str | None) -> dt.date | None:
         return None
 
 
-def event_when(row: Row) -> str:
+def event_dates(row: Row) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of an event, or None when it is undated or its date
+    cannot be one of its cable (tables of an older extractor may hold a misread
+    "1800"): the site never draws such a date."""
     start, end = iso_date(row.get("date_start")), iso_date(row.get("date_end"))
     if start is None:
+        return None
+    if end is None or end < start:
+        end = start
+    return (start, end) if plausible_for_cable(start, end, iso_date(row.get("doc_date"))) else None
+
+
+def event_when(row: Row) -> str:
+    dates = event_dates(row)
+    if dates is None:
         return "undated"
-    if end is None or end == start:
+    start, end = dates
+    if end == start:
         return start.isoformat()
     return f"{start.isoformat()} – {end.isoformat()}"
 
@@ -178,6 +191,7 @@ class SiteData:
     claim_anchors: list[str] = field(default_factory=list)
     events_by_doc: dict[str, list[int]] = field(default_factory=dict)
     claims_by_doc: dict[str, list[int]] = field(default_factory=dict)
+    _origins: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_tables(cls, tables: TableSet, texts: dict[str, list[dict[str, str]]] | None = None) -> "SiteData":
@@ -215,6 +229,12 @@ class SiteData:
             by_doc.setdefault(doc_id, []).append(i)
         return anchors
 
+    def origin(self, doc_id: str) -> str:
+        """The post that sent the cable ("" when unknown)."""
+        if not self._origins:
+            self._origins = {d.get("doc_id", ""): d.get("origin", "") for d in self.documents}
+        return self._origins.get(doc_id, "")
+
     def doc_href(self, doc_id: str) -> str:
         return f"documents/{self.slugs[doc_id]}/"
 
@@ -231,37 +251,51 @@ def _compact(fields: list[str], rows: Iterable[Sequence[Any]]) -> dict[str, Any]
     return {"fields": fields, "rows": [list(r) for r in rows]}
 
 
-def event_sort_key(row: Row) -> str:
-    start = iso_date(row.get("date_start"))
-    return start.isoformat() if start else (iso_date(row.get("doc_date")) or dt.date.min).isoformat()
+def event_sort_key(row: Row) -> tuple[int, str]:
+    """Dated events by their first day, then the undated ones by their cable's date."""
+    dates = event_dates(row)
+    return (0, dates[0].isoformat()) if dates else (1, row.get("doc_date") or "")
 
 
-def events_json(data: SiteData) -> dict[str, Any]:
-    """Events in chronological order (undated ones at their cable date)."""
-    order = sorted(range(len(data.events)), key=lambda i: (event_sort_key(data.events[i]), i))
-    fields = ["sort", "when", "type", "status", "summary", "actors", "location", "doc", "href", "doc_href"]
+def event_year(row: Row) -> str:
+    dates = event_dates(row)
+    return str(dates[0].year) if dates else "undated"
+
+
+def events_json(data: SiteData, rows_of: Iterable[int] | None = None) -> dict[str, Any]:
+    """Events in chronological order, the undated ones after the dated ones (by
+    their cable's date); ``rows_of``: only these events."""
+    chosen = range(len(data.events)) if rows_of is None else rows_of
+    order = sorted(chosen, key=lambda i: (event_sort_key(data.events[i]), i))
+    fields = ["sort", "when", "type", "status", "summary", "actors", "location", "doc", "href", "doc_href",
+              "origin", "year", "doc_date"]
     rows = []
     for i in order:
         e = data.events[i]
-        when = event_when(e)
-        sort = event_sort_key(e)
-        if when == "undated":
-            when = f"undated (cable {e.get('doc_date') or 'of unknown date'})"
-        rows.append([sort if sort != dt.date.min.isoformat() else "", when, e.get("type", ""),
+        undated, sort = event_sort_key(e)
+        when = event_when(e) if not undated else f"undated (cable {e.get('doc_date') or 'of unknown date'})"
+        rows.append([sort if not undated else "", when, e.get("type", ""),
                      e.get("status", ""), shorten(e.get("summary") or e.get("sentence", ""), 300),
                      e.get("actors", ""), e.get("location", ""), e.get("doc_id", ""),
-                     data.event_href(i), data.doc_href(e.get("doc_id", ""))])
+                     data.event_href(i), data.doc_href(e.get("doc_id", "")),
+                     data.origin(e.get("doc_id", "")), event_year(e), e.get("doc_date", "")])
     return _compact(fields, rows)
+
+
+def undated_events_json(data: SiteData) -> dict[str, Any]:
+    """The undated events alone: their own list, never mixed with the dated ones."""
+    return events_json(data, [i for i, e in enumerate(data.events) if event_dates(e) is None])
 
 
 def claims_json(data: SiteData) -> dict[str, Any]:
     fields = ["value", "amount", "unit", "entity", "qualifier", "speaker", "doc", "doc_date", "text",
-              "sentence", "dimension", "href"]
+              "sentence", "dimension", "href", "period", "origin", "year"]
     rows = []
     for i, c in enumerate(data.claims):
         rows.append([claim_display(c), claim_amount(c), c.get("unit", ""), c.get("entity", ""),
                      c.get("qualifier", ""), c.get("speaker", ""), c.get("doc_id", ""), c.get("doc_date", ""),
-                     c.get("text", ""), c.get("sentence", ""), c.get("dimension", ""), data.claim_href(i)])
+                     c.get("text", ""), c.get("sentence", ""), c.get("dimension", ""), data.claim_href(i),
+                     c.get("period", ""), data.origin(c.get("doc_id", "")), (c.get("doc_date") or "")[:4]])
     return _compact(fields, rows)
 
 
@@ -299,11 +333,12 @@ def actors_json(data: SiteData) -> tuple[dict[str, Any], int]:
     first: dict[str, str] = {}
     last: dict[str, str] = {}
     for e in data.events:
-        date = event_sort_key(e)
+        dates = event_dates(e)
+        date = dates[0].isoformat() if dates else ""
         for actor in split_actors(e.get("actors", "")):
             events[actor] += 1
             docs[actor].add(e.get("doc_id", ""))
-            if date != dt.date.min.isoformat():
+            if date:
                 first[actor] = min(first.get(actor, date), date)
                 last[actor] = max(last.get(actor, date), date)
     fields = ["actor", "kind", "events", "documents", "first", "last"]
@@ -312,11 +347,48 @@ def actors_json(data: SiteData) -> tuple[dict[str, Any], int]:
     return _compact(fields, rows), len(rows)
 
 
-def timeline_rows(data: SiteData) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
-    """Rows of the timeline chart and the date span it opens on."""
-    rows = [row for i, e in enumerate(data.events) if (row := timeline_row(e, data.event_href(i))) is not None]
-    starts = [row["start"] for row in rows if row["kind"] != "undated"]
-    return rows, _timeline_domain(data, starts)
+def timeline_rows(data: SiteData) -> tuple[dict[str, Any], tuple[str, str] | None]:
+    """The dated events of the timeline (compact rows) and the date span it opens on.
+    Undated events are not in it: they have their own list."""
+    fields = ["start", "end", "type", "status", "origin", "actors", "location", "summary", "when", "doc", "href",
+              "fine"]
+    rows: list[list[Any]] = []
+    for i in sorted(range(len(data.events)), key=lambda i: (event_sort_key(data.events[i]), i)):
+        e = data.events[i]
+        dates = event_dates(e)
+        if dates is None:
+            continue
+        when = event_when(e) + (f" ({e['date_text']})" if e.get("date_text") else "")
+        rows.append([dates[0].isoformat(), (dates[1] + dt.timedelta(days=1)).isoformat(), e.get("type") or "other",
+                     e.get("status", ""), data.origin(e.get("doc_id", "")), e.get("actors", ""),
+                     e.get("location", ""), shorten(e.get("summary") or e.get("sentence", "")), when, e.get("doc_id", ""),
+                     data.event_href(i), 1 if (e.get("granularity") or "day") in charts.FINE_GRANULARITIES else 0])
+    return _compact(fields, rows), _timeline_domain(data, [r[0] for r in rows])
+
+
+@dataclass
+class MonthCounts:
+    """What the events-per-month chart draws, and what it leaves out (said under it)."""
+
+    months: list[tuple[str, str]] = field(default_factory=list)  # (YYYY-MM, type) per drawn event
+    outside: int = 0  # dated to a month or finer, outside the span the chart opens on
+    coarse: int = 0  # dated to a quarter, a year or a decade only
+    undated: int = 0
+
+
+def month_counts(data: SiteData, domain: tuple[str, str] | None) -> MonthCounts:
+    counts = MonthCounts()
+    for e in data.events:
+        dates = event_dates(e)
+        if dates is None:
+            counts.undated += 1
+        elif (e.get("granularity") or "day") not in charts.FINE_GRANULARITIES:
+            counts.coarse += 1
+        elif domain and not domain[0] <= dates[0].isoformat() <= domain[1]:
+            counts.outside += 1
+        else:
+            counts.months.append((dates[0].isoformat()[:7], e.get("type") or "other"))
+    return counts
 
 
 def _within_cable_years(dates: list[dt.date], doc_dates: list[dt.date]) -> list[dt.date]:
@@ -350,7 +422,9 @@ def _timeline_domain(data: SiteData, starts: list[str]) -> tuple[str, str] | Non
 
 
 def timeline_row(e: Row, href: str, summary_chars: int = TOOLTIP_CHARS) -> dict[str, Any] | None:
-    start, end = iso_date(e.get("date_start")), iso_date(e.get("date_end"))
+    """A row of a cable's own timeline: its undated events in a lane of their own at the cable's date."""
+    dates = event_dates(e)
+    start, end = dates if dates else (None, None)
     etype = e.get("type") or "other"
     base = {"type": etype, "status": e.get("status", ""), "doc": e.get("doc_id", ""),
             "summary": shorten(e.get("summary") or e.get("sentence", ""), summary_chars), "href": href}
@@ -360,8 +434,7 @@ def timeline_row(e: Row, href: str, summary_chars: int = TOOLTIP_CHARS) -> dict[
             return None  # nowhere to draw it; it stays in the tables
         return {**base, "start": doc_date.isoformat(), "end": doc_date.isoformat(), "lane": charts.UNDATED_LANE,
                 "kind": "undated", "when": f"undated (cable of {doc_date.isoformat()})"}
-    if end is None or end < start:
-        end = start
+    assert end is not None
     kind = "day" if end == start else "range"
     return {**base, "start": start.isoformat(), "end": (end + dt.timedelta(days=1)).isoformat(),
             "lane": etype, "kind": kind, "when": event_when(e) + (f" ({e['date_text']})" if e.get("date_text") else "")}
@@ -547,8 +620,11 @@ def _place_items(paragraphs: list[dict[str, str]], items: list[_Item]) -> tuple[
     return spans, unplaced
 
 
-def _paragraph_html(k: int, para: dict[str, str], spans: list[Span]) -> list[str]:
-    parts = [f'<p class="dl-heading">{_escape_text(para["heading"])}</p>'] if para.get("heading") else []
+def _paragraph_html(k: int, para: dict[str, str], spans: list[Span], previous: dict[str, str] | None) -> list[str]:
+    # every paragraph of a section carries its heading: show it once, above the first
+    heading = para.get("heading", "")
+    shown = heading and (previous is None or previous.get("heading", "") != heading)
+    parts = [f'<p class="dl-heading">{_escape_text(heading)}</p>'] if shown else []
     number = str(para.get("number", ""))
     pid = f' id="p-{html.escape(safe_token(number, str(k)))}"' if number else ""
     pnum = f'<span class="dl-pnum">¶{html.escape(number)}</span>' if number else ""
@@ -572,7 +648,8 @@ def document_text_html(paragraphs: list[dict[str, str]] | None, items: list[_Ite
     excerpt = not paragraphs
     shown = _excerpt_paragraphs(items) if not paragraphs else paragraphs
     spans, unplaced = _place_items(shown, items)
-    parts = [part for k, para in enumerate(shown) for part in _paragraph_html(k, para, spans[k])]
+    parts = [part for k, para in enumerate(shown)
+             for part in _paragraph_html(k, para, spans[k], shown[k - 1] if k else None)]
     return "\n".join(parts + _unplaced_html(unplaced)), excerpt
 
 
@@ -622,7 +699,7 @@ def table_config(src: str, download: str, columns: list[dict[str, Any]], **extra
 class _Series:
     """The rows behind the tables and charts, each written once as a data file."""
 
-    timeline: list[dict[str, Any]]
+    timeline: dict[str, Any]  # compact rows (fields, rows) of the dated events
     domain: tuple[str, str] | None
     money: list[dict[str, Any]]
     mass: list[dict[str, Any]]
@@ -634,7 +711,7 @@ def _site_counts(data: SiteData, origins: Counter[str], series: _Series) -> dict
     return {
         "documents": len(data.documents), "events": len(data.events), "claims": len(data.claims),
         "origins": len(origins), "errors": sum(1 for r in data.documents if r.get("status", "ok") != "ok"),
-        "undated": sum(1 for r in data.events if iso_date(r.get("date_start")) is None),
+        "undated": sum(1 for r in data.events if event_dates(r) is None),
         "claim_documents": len({r.get("doc_id") for r in data.claims}),
         "money": len(series.money), "mass": len(series.mass),
     }
@@ -654,6 +731,7 @@ def _write_data_files(data: SiteData, out: PageWriter) -> _Series:
     out.json("data/actors.json", actors)
     timeline, domain = timeline_rows(data)
     out.json("data/timeline.json", timeline)
+    out.json("data/undated-events.json", undated_events_json(data))
     money = claims_over_time_rows(data, "currency")
     mass = claims_over_time_rows(data, "mass")
     out.json("data/money.json", money)
@@ -669,10 +747,12 @@ def _entity_strip_rows(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _write_chart_specs(data: SiteData, out: PageWriter, series: _Series) -> None:
     out.json("charts/documents-by-year.json", charts.documents_by_year(data.documents))
-    out.json("charts/events-by-month.json", charts.events_by_month(data.events))
+    out.json("charts/events-by-month.json", charts.events_by_month(month_counts(data, series.domain).months,
+                                                                    series.domain))
     out.json("charts/claims-by-dimension.json", charts.claims_by_dimension(data.claims))
-    out.json("charts/timeline.json",
-             charts.timeline("data/timeline.json", sorted({r["type"] for r in series.timeline}), series.domain))
+    types = sorted({row[2] for row in series.timeline["rows"]})
+    out.json("charts/timeline-overview.json", charts.timeline_overview(types, series.domain))
+    out.json("charts/timeline-detail.json", charts.timeline_detail(types))
     out.json("charts/money-over-time.json",
              charts.claims_over_time("data/money.json", "Money claims by cable date", "Amount (log scale)"))
     out.json("charts/mass-over-time.json",
@@ -687,8 +767,9 @@ def _events_table() -> dict[str, Any]:
          {"field": "type", "label": "Type"}, {"field": "status", "label": "Status"},
          {"field": "summary", "label": "Event", "link": "href"}, {"field": "actors", "label": "Actors"},
          {"field": "location", "label": "Location"}, {"field": "doc", "label": "Cable", "link": "doc_href", "cls": "dl-id"}],
-        facets=[{"field": "type", "label": "Types"}, {"field": "status", "label": "Statuses"}],
-        sort=["sort", "asc"], pageSize=50)
+        facets=[{"field": "type", "label": "Types"}, {"field": "status", "label": "Statuses"},
+                {"field": "origin", "label": "Origins"}, {"field": "year", "label": "Years", "order": "value"}],
+        sort=["sort", "asc"], pageSize=50, jsonl="data/events.jsonl")
 
 
 def _claims_table() -> dict[str, Any]:
@@ -696,12 +777,14 @@ def _claims_table() -> dict[str, Any]:
         "data/claims.json", "data/claims.csv",
         [{"field": "value", "label": "Value", "type": "num", "sortField": "amount"},
          {"field": "unit", "label": "Unit"}, {"field": "entity", "label": "Entity"},
-         {"field": "qualifier", "label": "Qualifier"}, {"field": "speaker", "label": "Speaker"},
+         {"field": "qualifier", "label": "Qualifier"}, {"field": "period", "label": "Per"},
+         {"field": "speaker", "label": "Speaker"},
          {"field": "doc", "label": "Cable", "link": "href", "cls": "dl-id"}, {"field": "doc_date", "label": "Cable date", "cls": "dl-when"},
          {"field": "sentence", "label": "Sentence", "cls": "dl-sentence"}],
         facets=[{"field": "dimension", "label": "Dimensions"}, {"field": "unit", "label": "Units"},
-                {"field": "qualifier", "label": "Qualifiers"}],
-        sort=["doc_date", "asc"], pageSize=25)
+                {"field": "qualifier", "label": "Qualifiers"}, {"field": "origin", "label": "Origins"},
+                {"field": "year", "label": "Years", "order": "value"}],
+        sort=["doc_date", "asc"], pageSize=25, jsonl="data/claims.jsonl")
 
 
 def _documents_table() -> dict[str, Any]:
@@ -714,7 +797,7 @@ def _documents_table() -> dict[str, Any]:
         facets=[{"field": "origin", "label": "Origins"}, {"field": "year", "label": "Years", "order": "value"},
                 {"field": "classification", "label": "Classifications"},
                 {"field": "tags", "label": "Tags", "split": " "}],
-        sort=["date", "asc"], pageSize=50)
+        sort=["date", "asc"], pageSize=50, jsonl="data/documents.jsonl")
 
 
 def _actors_table() -> dict[str, Any]:
@@ -731,10 +814,14 @@ def _write_browse_pages(data: SiteData, out: PageWriter, series: _Series) -> Non
     """The front page and the pages of the tables."""
     origins = Counter(r.get("origin") or "unknown" for r in data.documents)
     counts = _site_counts(data, origins, series)
-    out.page("index.md", "index.md.j2", counts=counts, span=_date_span(data), origins=_origin_stats(data, origins))
+    out.page("index.md", "index.md.j2", counts=counts, span=_date_span(data), origins=_origin_stats(data, origins),
+             months=month_counts(data, series.domain), domain=series.domain)
     events_table = _events_table()
-    out.page("timeline.md", "timeline.md.j2", counts=counts, undated_lane=charts.UNDATED_LANE,
-             events_table=events_table)
+    undated_table = dict(events_table, src="data/undated-events.json", sort=["doc_date", "asc"],
+                         columns=[dict(events_table["columns"][0], sortField="doc_date"), *events_table["columns"][1:]],
+                         facets=[f for f in events_table["facets"] if f["field"] != "year"])
+    out.page("timeline.md", "timeline.md.j2", counts=counts, events_table=events_table, undated_table=undated_table,
+             dated=len(series.timeline["rows"]))
     out.page("claims.md", "claims.md.j2", counts=counts, claims_table=_claims_table(), entities=series.entities)
     out.page("documents/index.md", "documents.md.j2", counts=counts, documents_table=_documents_table())
     actor_events_table = dict(events_table, searchFields=["actors"],
@@ -746,7 +833,9 @@ def _write_browse_pages(data: SiteData, out: PageWriter, series: _Series) -> Non
 def _write_about_pages(data: SiteData, out: PageWriter, build: dict[str, Any], accuracy: dict[str, Any] | None,
                        accuracy_reason: str) -> None:
     """The pages about the data and the method."""
-    out.page("data.md", "data.md.j2", tables=_table_descriptions(data, build), build=build)
+    texts_bytes = build.get("files", {}).get("texts.jsonl", 0)
+    out.page("data.md", "data.md.j2", tables=_table_descriptions(data, build), build=build,
+             texts_size=human_size(texts_bytes) if texts_bytes else "", counts={"texts": len(data.texts)})
     from .learn import default_model
 
     learned = dict(default_model().info or {})
@@ -762,8 +851,9 @@ def _headline_charts(series: _Series) -> list[str]:
 
 def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[dict[str, str]]] | None = None,
                      accuracy: dict[str, Any] | None = None, accuracy_reason: str = "",
-                     build: dict[str, Any] | None = None) -> list[str]:
-    """Write every generated page, chart spec and JSON data file into ``docs_dir``.
+                     build: dict[str, Any] | None = None, advance: Callable[[int], None] | None = None) -> list[str]:
+    """Write every generated page, chart spec and JSON data file into ``docs_dir``;
+    ``advance(1)`` is called after each cable's page.
     Returns the names of the headline charts (``charts/<name>.json``) to draw as images."""
     data = SiteData.from_tables(tables, texts)
     out = PageWriter(docs_dir)
@@ -771,7 +861,7 @@ def write_site_pages(tables: TableSet, docs_dir: Path, *, texts: dict[str, list[
     _write_chart_specs(data, out, series)
     _write_browse_pages(data, out, series)
     _write_about_pages(data, out, build or {}, accuracy, accuracy_reason)
-    _write_document_pages(data, out)
+    _write_document_pages(data, out, advance)
     return _headline_charts(series)
 
 
@@ -860,8 +950,8 @@ class _DocumentParts:
         c = data.claims[i]
         display = claim_display(c)
         self.claims.append({"display": display, "unit": c.get("unit", ""), "entity": c.get("entity", ""),
-                            "qualifier": c.get("qualifier", ""), "speaker": c.get("speaker", ""),
-                            "text": c.get("text", ""), "paragraph": c.get("paragraph", ""),
+                            "qualifier": c.get("qualifier", ""), "period": c.get("period", ""),
+                            "speaker": c.get("speaker", ""), "text": c.get("text", ""), "paragraph": c.get("paragraph", ""),
                             "anchor": data.claim_anchors[i]})
         self.items.append(_Item("claim", c, data.claim_anchors[i],
                                 shorten(f"{display} {c.get('unit', '')} · {c.get('entity', '')}", 300),
@@ -877,7 +967,7 @@ def _document_parts(data: SiteData, doc_id: str) -> _DocumentParts:
     return parts
 
 
-def _write_document_pages(data: SiteData, out: PageWriter) -> None:
+def _write_document_pages(data: SiteData, out: PageWriter, advance: Callable[[int], None] | None = None) -> None:
     template_spec = charts.DocumentTimeline()
     # one spec for every cable; each page points it at its own rows
     out.json("charts/document-timeline.json", template_spec.template())
@@ -894,3 +984,5 @@ def _write_document_pages(data: SiteData, out: PageWriter) -> None:
         out.page(f"documents/{slug}.md", "document.md.j2", doc=doc, events=parts.events, claims=parts.claims,
                  values=rows_name if parts.spec_rows else "", height=template_spec.height(parts.spec_rows),
                  text_html=Markup(text_html), text_is_excerpt=excerpt, doc_href=data.doc_href(doc_id))
+        if advance is not None:
+            advance(1)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from . import __version__, outdir
+from .progress import Advance, Progress
 from .report import datapackage, write_site_pages
 from .tables import TABLES, TableSet, read_tables
 
@@ -57,45 +58,52 @@ SITE_MARKER = ".dateline-site"
 
 def build_site(data_dir: str | os.PathLike[str], out: str | os.PathLike[str] = "public",
                gold_dir: str | os.PathLike[str] | None = None, *, evaluate: bool = True,
-               project_dir: str | os.PathLike[str] | None = None, force: bool = False) -> Path:
+               project_dir: str | os.PathLike[str] | None = None, force: bool = False,
+               progress: Progress | None = None) -> Path:
     """Generate the pages and charts from the tables in ``data_dir`` and build the
     site into ``out``. The Method page reports accuracy measured on ``gold_dir``
     (default ``../shared/gold/dev`` beside the project, when present). Returns ``out``.
 
     ``out`` is locked for the build (a second build there fails clearly) and replaced
     whole, so it must be empty or a site this function built (it holds
-    :data:`SITE_MARKER`); ``force`` replaces any other folder."""
+    :data:`SITE_MARKER`); ``force`` replaces any other folder. ``progress`` reports
+    the stages (reading, measuring, pages, images, MkDocs)."""
     project = Path(project_dir) if project_dir else project_root()
     target = Path(out).resolve()
     _check_target(target, project, force)
     with contextlib.closing(outdir.acquire(target)):
         outdir.clean_stale(target)
         _check_target(target, project, force)  # (a build that finished meanwhile made it a site)
-        return _build_locked(Path(data_dir), target, project, gold_dir, evaluate)
+        return _build_locked(Path(data_dir), target, project, gold_dir, evaluate, progress or Progress())
 
 
 def _build_locked(data: Path, target: Path, project: Path, gold_dir: str | os.PathLike[str] | None,
-                  evaluate: bool) -> Path:
-    tables = read_tables(data)
-    texts = read_texts(data / TEXTS_FILE)
+                  evaluate: bool, progress: Progress) -> Path:
+    with progress.stage("reading the tables"):
+        tables = read_tables(data)
+        texts = read_texts(data / TEXTS_FILE)
     accuracy, reason = measure_accuracy(gold_dir, project, evaluate, data_dir=data,
-                                        doc_ids={d.get("doc_id", "") for d in tables.documents})
+                                        doc_ids={d.get("doc_id", "") for d in tables.documents}, progress=progress)
     with tempfile.TemporaryDirectory(prefix="dateline-site-") as work:
         docs = Path(work) / "docs"
         shutil.copytree(project / "site", docs, ignore=shutil.ignore_patterns("generated", "__pycache__", ".*"))
         build = copy_downloads(data, docs / "data", tables)
         (docs / "data" / "datapackage.json").write_text(
             json.dumps(datapackage(tables, build), indent=2, ensure_ascii=False), encoding="utf-8")
-        headline = write_site_pages(tables, docs, texts=texts, accuracy=accuracy, accuracy_reason=reason,
-                                    build=build)
-        write_chart_images(docs / "charts", headline)
+        pages = len({row.get("doc_id", "") for row in tables.documents + tables.events + tables.claims})
+        with progress.stage("writing the pages", pages) as advance:
+            headline = write_site_pages(tables, docs, texts=texts, accuracy=accuracy, accuracy_reason=reason,
+                                        build=build, advance=advance)
+        with progress.stage("drawing the chart images", len(headline)) as advance:
+            write_chart_images(docs / "charts", headline, advance)
         write_vega_bundle(docs / "assets" / "vendor" / "vega-bundle.js")
         # build beside the target and swap it in (one atomic exchange), so that a
         # killed build leaves the previous site whole
         staging = outdir.make_staging(target)
         try:
-            run_mkdocs(project / "mkdocs.yml", docs, staging)
-            squeeze_html(staging)
+            with progress.stage("building the site with MkDocs"):
+                run_mkdocs(project / "mkdocs.yml", docs, staging)
+                squeeze_html(staging)
             (staging / SITE_MARKER).write_text("built by dateline site\n", encoding="utf-8")
             outdir.swap_into_place(staging, target)
         finally:
@@ -197,13 +205,20 @@ def copy_downloads(data: Path, target: Path, tables: TableSet) -> dict[str, Any]
             content = (target / f"{name}.{ext}").read_bytes()
             files[f"{name}.{ext}"] = len(content)
             hashes[f"{name}.{ext}"] = hashlib.sha256(content).hexdigest()
+    texts = data / TEXTS_FILE
+    if texts.is_file():  # the cleaned text the cable pages show, offered as it is
+        shutil.copyfile(texts, target / TEXTS_FILE)
+        content = (target / TEXTS_FILE).read_bytes()
+        files[TEXTS_FILE] = len(content)
+        hashes[TEXTS_FILE] = hashlib.sha256(content).hexdigest()
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     return {"files": files, "hashes": hashes, "input_hash": inputs.hexdigest(), "date": now.date().isoformat(),
             "created": now.isoformat().replace("+00:00", "Z"), "version": __version__}
 
 
 def measure_accuracy(gold_dir: str | os.PathLike[str] | None, project: Path, evaluate: bool = True,
-                     data_dir: Path | None = None, doc_ids: set[str] | None = None) -> tuple[dict[str, Any] | None, str]:
+                     data_dir: Path | None = None, doc_ids: set[str] | None = None,
+                     progress: Progress | None = None) -> tuple[dict[str, Any] | None, str]:
     """Scores on the gold folder, as the Method page shows them, or why there are none.
     When the tables hold every gold cable they are scored as they are (what the
     site shows, and no second extraction); otherwise the gold cables are extracted."""
@@ -213,7 +228,8 @@ def measure_accuracy(gold_dir: str | os.PathLike[str] | None, project: Path, eva
     if not evaluate:
         return None, "measurement was switched off for this build"
     try:
-        report = _evaluate_gold(gold, data_dir, doc_ids)
+        with (progress or Progress()).stage(f"measuring accuracy on {gold}"):
+            report = _evaluate_gold(gold, data_dir, doc_ids)
         details = report.to_dict()
     except Exception as exc:  # noqa: BLE001 - the site must build without scores
         log.warning("accuracy not measured: %s: %s", type(exc).__name__, exc)
@@ -291,7 +307,7 @@ def _flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
         yield prefix, value
 
 
-def write_chart_images(chart_dir: Path, names: list[str]) -> None:
+def write_chart_images(chart_dir: Path, names: list[str], advance: Advance | None = None) -> None:
     """A PNG of each headline chart for readers without JavaScript (PNG, not
     SVG: an SVG of a few thousand points weighs megabytes)."""
     import vl_convert as vlc
@@ -307,6 +323,8 @@ def write_chart_images(chart_dir: Path, names: list[str]) -> None:
             log.warning("no image for chart %s: %s", name, exc)
             continue
         (chart_dir / f"{name}.png").write_bytes(png)
+        if advance is not None:
+            advance(1)
 
 
 def _inline_url_data(spec: dict[str, Any], docs: Path) -> dict[str, Any]:

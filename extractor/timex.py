@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterator
 
-from .language import NUMBER_WORDS, YEARS
+from .language import NUMBER_WORDS, YEARS, plausible_for_cable
 from .model import TimeExpression
 from .timex_calendar import (
     Date, Resolved, add_days, add_months, iso_week_interval, month_end, month_interval,
@@ -46,13 +46,20 @@ def find_time_expressions(text: str, dct: str) -> list[TimeExpression]:
             continue
         groups = {short: match.group(full) for short, full in g.groups[rule].items()}
         expression = RULES[rule](context, match, groups)
-        if expression is None:
+        if expression is None or not _plausible(expression, day):
             continue
         found.append(expression)
         if expression.granularity == "day" and expression.date_start:
             context.anchor = Date.fromisoformat(expression.date_start)
             context.anchored = True
     return _join_clock_and_day(text, found) if found else found
+
+
+def _plausible(expression: TimeExpression, dct: Date | None) -> bool:
+    """A span the cable cannot mean is no date ("a 1800-man force" in 2008)."""
+    if not expression.date_start:
+        return True
+    return plausible_for_cable(Date.fromisoformat(expression.date_start), Date.fromisoformat(expression.date_end), dct)
 
 
 _CLOCK = re.compile(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$")

@@ -113,3 +113,78 @@ def test_claims_lines_numbers_each_line() -> None:
 def test_version() -> None:
     result = CliRunner().invoke(cli, ["--version"])
     assert re.match(r"dateline, version \d", result.output)
+
+
+def test_an_input_folder_without_cables_fails_clearly(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "README.md").write_text("notes\n")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--data", str(tmp_path / "o"),
+                                      "--out", str(tmp_path / "site")])
+    assert result.exit_code == 1
+    assert "no input file found in" in result.output and "README.md" in result.output
+    assert not (tmp_path / "o").exists() and not (tmp_path / "site").exists()
+
+
+def test_build_reports_every_stage_without_a_terminal(tmp_path: Path, seeds_dir: Path) -> None:
+    """CliRunner's stderr is no terminal: one line per stage, so a CI log is never silent."""
+    result = CliRunner().invoke(cli, ["build", str(seeds_dir), "--data", str(tmp_path / "o"), "--out",
+                                      str(tmp_path / "site"), "--no-cache", "--jobs", "1", "--gold",
+                                      str(tmp_path / "no-gold")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    for stage in ("extracting cables (2) …", "reading the tables …", "writing the pages (2) …",
+                  "drawing the chart images", "building the site with MkDocs …"):
+        assert any(line.startswith(stage) for line in lines), (stage, lines)
+    assert lines[-1].startswith("site built in")
+
+
+def test_serve_prints_the_url_and_serves_the_site(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import urllib.request
+
+    (tmp_path / "index.html").write_text("<p>the site</p>", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "extractor", "serve", "--dir", str(tmp_path), "--port", "0"],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        url = re.search(r"open (http://127\.0\.0\.1:\d+/)$", line.strip())
+        assert url, line
+        with urllib.request.urlopen(url.group(1), timeout=10) as response:
+            assert response.read() == b"<p>the site</p>"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_without_a_site_says_what_to_run(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "run `dateline build` first" in result.output
+
+
+def test_progress_is_a_bar_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from extractor import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(progress, "BAR_DELAY", 0.0)
+    stream = Terminal()
+    report = progress.Progress(enabled=True, stream=stream)
+    with report.stage("writing the pages", 4) as advance:
+        for _ in range(4):
+            advance(1)
+    with report.stage("building the site with MkDocs"):
+        pass
+    text = stream.getvalue()
+    assert "writing the pages" in text and "100%" in text and "writing the pages (4) …" not in text
+    assert "building the site with MkDocs …" in text  # a stage of unknown size: one line
+    quiet = Terminal()
+    with progress.Progress(enabled=False, stream=quiet).stage("extracting cables", 3) as advance:
+        advance(3)
+    assert quiet.getvalue() == ""

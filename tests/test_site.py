@@ -191,7 +191,8 @@ CLAIMS = [
     claim("cl1", "08MEXICO2276", "2008-07-24", "5.8", "t", "mass", "cocaine", "5.8 tons", S2),
     claim("cl2", "08MEXICO2276", "2008-07-24", "207000000", "USD", "currency", "cash", "207 million USD", S2,
           qualifier="more_than"),
-    claim("cl3", "08MEXICO2276", "2008-07-24", "10000", "count", "count", "police", "10,000", S3, paragraph="3"),
+    claim("cl3", "08MEXICO2276", "2008-07-24", "10000", "count", "count", "police", "10,000", S3, paragraph="3",
+          period="year"),
     claim("cl4", "09MEXICO193", "2009-01-20", "32000", "count", "count", "police", "32,000", S4, paragraph="4"),
 ]
 
@@ -220,7 +221,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     # the cleaned text of one cable, as an optional texts.jsonl beside the tables
     (data / "texts.jsonl").write_text(json.dumps({"doc_id": "08MEXICO2276", "paragraphs": [
         {"number": "1", "heading": "SUMMARY", "text": "Summary. " + S1},
-        {"number": "2", "text": S2 + " Nothing else."},
+        {"number": "2", "heading": "SUMMARY", "text": S2 + " Nothing else."},
+        {"number": "3", "heading": "BACKGROUND", "text": "Background."},
+        {"number": "4", "heading": "BACKGROUND", "text": "More background."},
     ]}) + "\n", encoding="utf-8")
     out = tmp_path_factory.mktemp("public")
     before = git_status()
@@ -326,20 +329,76 @@ def test_links_in_data_files_point_at_pages_and_anchors(built: tuple[Path, Path]
                 assert anchor in ids, row[index]
 
 
-def test_timeline_data(built: tuple[Path, Path]) -> None:
+def _compact_rows(path: Path) -> list[dict[str, object]]:
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    return [dict(zip(payload["fields"], row)) for row in payload["rows"]]
+
+
+def test_timeline_data_holds_the_dated_events_only(built: tuple[Path, Path]) -> None:
     _, out = built
-    rows = {r["href"].split("#")[1]: r for r in json.loads((out / "data" / "timeline.json").read_text())}
-    assert rows["event-ev1"] | {} == rows["event-ev1"]
-    assert (rows["event-ev1"]["kind"], rows["event-ev1"]["start"], rows["event-ev1"]["end"]) == \
-        ("range", "2008-07-17", "2008-07-19")
-    assert (rows["event-ev2"]["kind"], rows["event-ev2"]["lane"]) == ("day", "meeting")
-    assert (rows["event-ev3"]["kind"], rows["event-ev3"]["lane"], rows["event-ev3"]["start"]) == \
-        ("undated", "(undated)", "2008-07-24")
-    spec = json.loads((out / "charts" / "timeline.json").read_text())
-    assert "/v6" in spec["$schema"]
-    # a stray 1918 date does not decide where the chart opens
-    domain = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
-    assert domain[0] > -1_000_000_000_000  # after 1938
+    rows = {str(r["href"]).split("#")[1]: r for r in _compact_rows(out / "data" / "timeline.json")}
+    # ev3 has no date; ev4's 1918 cannot be a date of a cable of 2009 (more than 60 years before it)
+    assert set(rows) == {"event-ev1", "event-ev2"}
+    assert (rows["event-ev1"]["start"], rows["event-ev1"]["end"], rows["event-ev1"]["fine"]) == \
+        ("2008-07-17", "2008-07-19", 1)
+    assert (rows["event-ev2"]["type"], rows["event-ev2"]["origin"]) == ("meeting", "Embassy Mexico")
+    undated = {str(r["href"]).split("#")[1]: r for r in _compact_rows(out / "data" / "undated-events.json")}
+    assert set(undated) == {"event-ev3", "event-ev4"}
+    assert undated["event-ev3"]["when"] == "undated (cable 2008-07-24)" and undated["event-ev3"]["year"] == "undated"
+    overview = json.loads((out / "charts" / "timeline-overview.json").read_text())
+    assert "/v6" in overview["$schema"]
+    assert [layer["data"]["name"] for layer in overview["layer"]] == ["cells", "labels"]
+    assert [p["name"] for p in overview["params"]] == ["brush"]
+    # it opens on the span the cables talk about
+    domain = overview["layer"][0]["encoding"]["x"]["scale"]["domain"]
+    assert domain[0] > 1_180_000_000_000  # after 2007-05
+    detail = json.loads((out / "charts" / "timeline-detail.json").read_text())
+    assert detail["data"]["name"] == "events"  # shared by its layers
+
+
+def test_timeline_page_lists_undated_events_apart(built: tuple[Path, Path]) -> None:
+    _, out = built
+    text = page(out, "timeline")
+    assert 'class="dl-timeline" data-src="data/timeline.json"' in text
+    assert "2 with a date, drawn below, and 2 without one" in text
+    assert "data/undated-events.json" in text
+
+
+def test_events_per_month_draws_dated_months_only(built: tuple[Path, Path]) -> None:
+    _, out = built
+    spec = json.loads((out / "charts" / "events-by-month.json").read_text())
+    values = spec["data"]["values"]
+    assert sorted((v["month"], v["type"], v["events"]) for v in values) == \
+        [("2008-07-01", "meeting", 1), ("2008-07-01", "visit", 1)]
+    assert "Not drawn here: 2 undated" in page(out, "")
+
+
+def test_facets_by_origin_and_year_and_the_rate(built: tuple[Path, Path]) -> None:
+    _, out = built
+    events = {str(r["href"]).split("#")[1]: r for r in _compact_rows(out / "data" / "events.json")}
+    assert (events["event-ev1"]["origin"], events["event-ev1"]["year"]) == ("Embassy Mexico", "2008")
+    claims = _compact_rows(out / "data" / "claims.json")
+    assert {(c["origin"], c["year"]) for c in claims} == {("Embassy Mexico", "2008"), ("Embassy Mexico", "2009")}
+    assert [c["period"] for c in claims if str(c["href"]).endswith("claim-cl3")] == ["year"]
+    assert "<th>Per</th>" in page(out, "documents/08MEXICO2276") and "<td>year</td>" in page(out, "documents/08MEXICO2276")
+    for name, columns in (("timeline", ("origin", "year")), ("claims", ("origin", "year", "period"))):
+        configs = [json.loads(html.unescape(m)) for m in re.findall(r"data-config='([^']*)'", page(out, name))]
+        fields = {f["field"] for config in configs for f in config.get("facets", []) + config["columns"]}
+        assert set(columns) <= fields, (name, fields)
+        assert all(config["download"].endswith(".csv") for config in configs)
+
+
+def test_texts_are_offered_for_download(built: tuple[Path, Path]) -> None:
+    data, out = built
+    assert (out / "data" / "texts.jsonl").read_bytes() == (data / "texts.jsonl").read_bytes()
+    assert 'href="../data/texts.jsonl" download' in page(out, "data")
+
+
+def test_a_section_heading_shows_once(built: tuple[Path, Path]) -> None:
+    _, out = built
+    text = page(out, "documents/08MEXICO2276")
+    assert text.count('<p class="dl-heading">SUMMARY</p>') == 1
+    assert text.count('<p class="dl-heading">BACKGROUND</p>') == 1
 
 
 def test_charts_are_vega_lite_with_static_images(built: tuple[Path, Path]) -> None:

@@ -9,12 +9,14 @@ checked by hand), ``NEWS`` ordinary news prose in TimeML conventions,
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 from click.testing import CliRunner
 
 from extractor.cli import cli
+from extractor.language import plausible_for_cable
 from extractor.timex import find_time_expressions
 
 Case = tuple[str, str, str, str, str, str, str, str, str]
@@ -358,6 +360,13 @@ NEVER: list[tuple[str, str, str]] = [
     ("The bill failed on 2/30/2008 according to the draft.", "2008-07-24", "2/30/2008"),
     # "the next day" with no day before it in the text: the caller's context (events) dates it
     ("They left the next day.", "2008-07-24", "the next day"),
+    # issue 17: counts and labels that read as years, and spans the cable cannot mean
+    ("an 1800-man force deployed to the border", "2008-07-24", "1800"),
+    ("a 1975-man contingent arrived", "2008-07-24", "1975"),
+    ("sanctions under UNSCR 1803 remain in force", "2008-07-24", "1803"),
+    ("the UNSCR 1973 no-fly zone", "2011-03-20", "1973"),
+    ("In 1944 the allies landed in Normandy.", "2008-07-24", "1944"),
+    ("The lease runs until 2150 under the treaty.", "2008-07-24", "2150"),
     # ... but not an age or a part of a date
     ("Children under seven years of age need no visa.", "2008-07-24", "years"),
     ("In the closing months of 2008 Korea slowed.", "2009-01-10", "months"),
@@ -474,6 +483,28 @@ def test_never_a_date(text: str, dct: str, piece: str) -> None:
     where = text.index(piece)
     overlapping = [e for e in find_time_expressions(text, dct) if e.start < where + len(piece) and where < e.end]
     assert overlapping == []
+
+
+@pytest.mark.parametrize("text,dct,first", [
+    ("In 1949 the republic was founded.", "2008-07-24", "1949-01-01"),  # 59 years before
+    ("In 1850 the city was founded.", "", "1850-01-01"),  # no cable date: only the last year holds
+])
+def test_dates_within_the_cables_reach_are_kept(text: str, dct: str, first: str) -> None:
+    assert [e.date_start for e in find_time_expressions(text, dct)] == [first]
+
+
+@pytest.mark.parametrize("start,end,cable,plausible", [
+    ("1948-07-24", "1948-07-24", "2008-07-24", True),  # 60 years to the day
+    ("1948-07-23", "1948-07-23", "2008-07-24", False),
+    ("1948-01-01", "2008-12-31", "2008-07-24", False),  # "since 1948" starts too early
+    ("2100-12-31", "2100-12-31", "2008-07-24", True),
+    ("2100-12-31", "2101-01-01", None, False),
+    ("1600-01-01", "1600-12-31", None, True),
+    ("1948-02-29", "1948-02-29", "2008-02-29", True),
+])
+def test_plausible_for_cable(start: str, end: str, cable: str | None, plausible: bool) -> None:
+    day = dt.date.fromisoformat
+    assert plausible_for_cable(day(start), day(end), day(cable) if cable else None) is plausible
 
 
 def test_dev_set_is_large_enough() -> None:

@@ -8,6 +8,7 @@ are loaded once and are read-only."""
 from .lexicon import LexiconError, UserLexicon, active_lexicon, event_types, load_lexicon, use_lexicon, using_lexicon
 from .singular import singular
 from .tables import (
+    DATE_BOUNDS,
     EVENT_TYPES,
     MONTHS,
     NUMBER_WORDS,
@@ -19,10 +20,11 @@ from .tables import (
     WEEKDAYS,
     YEARS,
     calendar_names,
+    plausible_for_cable,
 )
 
 __all__ = [
-    "EVENT_TYPES", "MONTHS", "NUMBER_WORDS", "ORDINAL_WORDS", "SCALE_WORDS", "TITLES", "TITLE_WORDS", "WEEKDAYS",
+    "DATE_BOUNDS", "EVENT_TYPES", "MONTHS", "NUMBER_WORDS", "ORDINAL_WORDS", "SCALE_WORDS", "TITLES", "TITLE_WORDS", "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS", "YEARS", "LexiconError", "UserLexicon", "active_lexicon", "calendar_names",
-    "event_types", "load_lexicon", "singular", "use_lexicon", "using_lexicon",
+    "event_types", "load_lexicon", "plausible_for_cable", "singular", "use_lexicon", "using_lexicon",
 ]

@@ -49,6 +49,22 @@ TITLES: tuple[str, ...] = tuple(_LANGUAGE["titles"])
 TITLE_WORDS: frozenset[str] = frozenset(_LANGUAGE["title_words"])
 #: plausible years by use: "calendar", "bare", "numeric", "cables" (see language.json)
 YEARS: Mapping[str, range] = MappingProxyType({use: _years(b) for use, b in _LANGUAGE["years"].items()})
+#: the dates a cable can mean (language.json "date_bounds")
+DATE_BOUNDS: Mapping[str, int] = MappingProxyType({k: int(v) for k, v in _LANGUAGE["date_bounds"].items()})
+
+
+def plausible_for_cable(start: dt.date, end: dt.date, cable_date: dt.date | None) -> bool:
+    """Whether an interval can be a date of a cable of ``cable_date`` (None: unknown,
+    only the last year applies): it starts at most ``years_before_cable`` years
+    before the cable and ends by ``last_year``."""
+    if end.year > DATE_BOUNDS["last_year"]:
+        return False
+    if cable_date is None:
+        return True
+    earliest = cable_date.year - DATE_BOUNDS["years_before_cable"]
+    return (start.year, start.month, start.day) >= (earliest, cable_date.month, cable_date.day)
+
+
 #: the built-in event types, in the order of data/events.json (charts colour them so)
 EVENT_TYPES: tuple[str, ...] = tuple(kind for kind in load_data("events.json")["triggers"] if not kind.startswith("_"))
 #: the rules of ``singular`` (language.json "singular")

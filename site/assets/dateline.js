@@ -84,6 +84,12 @@
     });
   }
 
+  function downloadLink(base, href) {
+    var a = link(base, href, href.split("/").pop());
+    if (a.setAttribute) a.setAttribute("download", "");
+    return a;
+  }
+
   // -- tables ---------------------------------------------------------------
   function compare(a, b) {
     var ea = a === "" || a === null || a === undefined, eb = b === "" || b === null || b === undefined;
@@ -149,6 +155,12 @@
     });
     this.count = el("span", "dl-count");
     controls.appendChild(this.count);
+    if (cfg.download) {
+      var downloads = el("span", "dl-downloads", "Download ");
+      downloads.appendChild(downloadLink(this.base, cfg.download));
+      if (cfg.jsonl) { downloads.appendChild(document.createTextNode(" · ")); downloads.appendChild(downloadLink(this.base, cfg.jsonl)); }
+      controls.appendChild(downloads);
+    }
     this.node.appendChild(controls);
 
     var wrap = el("div", "dl-table-wrap");
@@ -257,10 +269,11 @@
   function Chrono(node) {
     var base = node.getAttribute("data-base") || "";
     loadJSON(base + node.getAttribute("data-src")).then(function (data) {
-      var rows = rowsOf(data);  // already in chronological order
+      // dated events only, already in chronological order: the undated ones have their own list
+      var rows = rowsOf(data).filter(function (r) { return r.sort; });
       var years = {}, order = [];
       rows.forEach(function (r) {
-        var y = r.sort ? r.sort.slice(0, 4) : "Undated";
+        var y = r.sort.slice(0, 4);
         if (!years[y]) { years[y] = []; order.push(y); }
         years[y].push(r);
       });
@@ -273,10 +286,10 @@
           details.dataset.filled = "1";
           var month = null, list = null;
           years[y].forEach(function (r) {
-            var m = r.sort ? r.sort.slice(0, 7) : "";
+            var m = r.sort.slice(0, 7);
             if (m !== month) {
               month = m;
-              details.appendChild(el("h4", null, m ? MONTHS[parseInt(m.slice(5, 7), 10) - 1] + " " + y : "Undated"));
+              details.appendChild(el("h4", null, MONTHS[parseInt(m.slice(5, 7), 10) - 1] + " " + y));
               list = el("ul", "dl-chrono-list");
               details.appendChild(list);
             }
@@ -298,10 +311,273 @@
     });
   }
 
+  // -- the timeline: months at first, single events on demand ------------------
+  var DAY = 864e5;
+  var LABELS = 6;  // busiest months named in the overview
+  var PLOT_HEIGHT = 240;  // charts.timeline_overview's height
+
+  function monthOf(iso) { return iso.slice(0, 7) + "-01"; }
+  function time(iso) { return Date.parse(iso + "T00:00:00Z"); }
+  function addMonths(t, n) { var d = new Date(t); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1); }
+  function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : (/s$/.test(word) ? "es" : "s")); }
+  function countsOf(values) {
+    var counts = {};
+    values.forEach(function (v) { if (v) counts[v] = (counts[v] || 0) + 1; });
+    return counts;
+  }
+  function top(counts) {
+    var best = null;
+    Object.keys(counts).forEach(function (k) { if (best === null || counts[k] > counts[best] || (counts[k] === counts[best] && k < best)) best = k; });
+    return best;
+  }
+
+  function Timeline(node) {
+    this.node = node;
+    this.base = node.getAttribute("data-base") || "";
+    this.filters = {};
+    var self = this;
+    this.ready = Promise.all([loadJSON(this.base + node.getAttribute("data-src")), loadJSON(this.base + node.getAttribute("data-overview")),
+                 loadJSON(this.base + node.getAttribute("data-detail"))]).then(function (loaded) {
+      self.rows = rowsOf(loaded[0]);
+      self.rows.forEach(function (r) { r.month = monthOf(r.start); r.year = r.start.slice(0, 4); r.t0 = time(r.start); r.t1 = time(r.end); });
+      self.overviewSpec = loaded[1];
+      self.detailSpec = loaded[2];
+      self.build();
+      return self.drawOverview();
+    }).then(function () {
+      node.setAttribute("data-ready", "true");
+    }).catch(function (err) {
+      node.setAttribute("data-ready", "error");
+      node.appendChild(el("p", "dl-error", "The timeline could not be drawn: " + err.message));
+    });
+  }
+
+  Timeline.prototype.build = function () {
+    var self = this;
+    var controls = el("div", "dl-controls dl-timeline-filters");
+    [["type", "Type"], ["status", "Status"], ["origin", "Origin"], ["year", "Year"]].forEach(function (f) {
+      var counts = countsOf(self.rows.map(function (r) { return r[f[0]]; }));
+      var select = el("select", "dl-facet");
+      select.setAttribute("aria-label", f[1]);
+      select.name = f[0];
+      select.appendChild(new Option("All (" + Object.keys(counts).length + ")", ""));
+      Object.keys(counts).sort(function (a, b) { return f[0] === "year" ? compare(a, b) : counts[b] - counts[a] || compare(a, b); })
+        .forEach(function (k) { select.appendChild(new Option(k + " (" + counts[k] + ")", k)); });
+      select.addEventListener("change", function () { self.filters[f[0]] = select.value; self.drawOverview(); });
+      var label = el("label", "dl-facet-label", f[1] + " ");
+      label.appendChild(select);
+      controls.appendChild(label);
+    });
+    var actor = el("input", "dl-filter");
+    actor.type = "search";
+    actor.name = "actor";
+    actor.placeholder = "Actor…";
+    actor.setAttribute("aria-label", "Filter by actor");
+    var pending = null;
+    actor.addEventListener("input", function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () { self.filters.actor = actor.value.trim().toLowerCase(); self.drawOverview(); }, 250);
+    });
+    controls.appendChild(actor);
+    this.count = el("span", "dl-count");
+    controls.appendChild(this.count);
+    this.node.appendChild(controls);
+    this.overview = el("div", "dl-chart dl-timeline-overview");
+    this.overview.setAttribute("role", "img");
+    this.overview.setAttribute("aria-label", "Dated events per month by type");
+    this.node.appendChild(this.overview);
+    this.status = el("p", "dl-muted dl-timeline-status");
+    this.node.appendChild(this.status);
+    this.detail = el("div", "dl-chart dl-timeline-detail");
+    this.detail.setAttribute("role", "img");
+    this.detail.setAttribute("aria-label", "Single events of the span picked above");
+    this.node.appendChild(this.detail);
+  };
+
+  Timeline.prototype.kept = function () {
+    var f = this.filters;
+    return this.rows.filter(function (r) {
+      return (!f.type || r.type === f.type) && (!f.status || r.status === f.status) && (!f.origin || r.origin === f.origin)
+        && (!f.year || r.year === f.year) && (!f.actor || String(r.actors).toLowerCase().indexOf(f.actor) >= 0);
+    });
+  };
+
+  // the span the chart opens on: the bulk of the dates (1st to 99th percentile), a month either side
+  function openingSpan(rows) {
+    var times = rows.map(function (r) { return time(r.month); }).sort(function (a, b) { return a - b; });
+    if (!times.length) return null;
+    var lo = times[Math.floor(times.length * 0.01)], hi = times[Math.min(times.length - 1, Math.floor(times.length * 0.99))];
+    return [addMonths(lo, -1), addMonths(hi, 2)];
+  }
+
+  // the busiest months, each named by its commonest type and place ("Jan 2010: 231 meetings,
+  // Afghanistan"), left out when its name would overlap a busier one's
+  function busiest(rows, span, plotWidth) {
+    var months = {};
+    rows.forEach(function (r) { (months[r.month] = months[r.month] || []).push(r); });
+    var ranked = Object.keys(months).filter(function (m) { return !span || (time(m) >= span[0] && time(m) < span[1]); })
+      .sort(function (a, b) { return months[b].length - months[a].length || compare(a, b); });
+    var chosen = [], most = ranked.length ? months[ranked[0]].length : 0;
+    ranked.forEach(function (m) {
+      // only months that stand out (a quarter of the busiest one at least)
+      if (chosen.length >= LABELS || months[m].length < most / 4) return;
+      var rs = months[m];
+      var type = top(countsOf(rs.map(function (r) { return r.type; })));
+      var ofType = rs.filter(function (r) { return r.type === type; });
+      var place = top(countsOf(ofType.map(function (r) { return r.location; })));
+      var date = new Date(time(m));
+      var label = MONTHS[date.getUTCMonth()].slice(0, 3) + " " + date.getUTCFullYear() + ": " + plural(ofType.length, type)
+        + (place ? ", " + place : "");
+      var at = span ? (time(m) - span[0]) / (span[1] - span[0]) : 0;
+      var right = at > 0.66, width = (label.length * 6.5 + 8) / plotWidth;  // about 6.5 px a character at 11 px
+      var from = right ? at - width : at, to = right ? at : at + width;
+      var high = rs.length / most, low = high - 16 / PLOT_HEIGHT;  // a line of text is about 16 px of the plot
+      if (chosen.some(function (c) { return from < c.to && c.from < to && low < c.high && c.low < high; })) return;
+      chosen.push({ month: m, total: rs.length, label: label, right: right, from: from, to: to, high: high, low: low });
+    });
+    return chosen.map(function (c) { return { month: c.month, total: c.total, label: c.label, right: c.right }; });
+  }
+
+  Timeline.prototype.drawOverview = function () {
+    var self = this, rows = this.kept();
+    var fine = rows.filter(function (r) { return r.fine; });
+    var cells = {};
+    fine.forEach(function (r) { var k = r.month + "|" + r.type; cells[k] = (cells[k] || 0) + 1; });
+    var spec = JSON.parse(JSON.stringify(this.overviewSpec));
+    // stacked here, in the order of the colour legend: a bar spans a month (x to x2)
+    var order = spec.layer[0].encoding.color.scale.domain, height = {};
+    var values = Object.keys(cells).sort(function (a, b) {
+      var pa = a.split("|"), pb = b.split("|");
+      return compare(pa[0], pb[0]) || order.indexOf(pa[1]) - order.indexOf(pb[1]);
+    }).map(function (k) {
+      var p = k.split("|"), bottom = height[p[0]] || 0;
+      height[p[0]] = bottom + cells[k];
+      return { month: p[0], next: new Date(addMonths(time(p[0]), 1)).toISOString().slice(0, 10), type: p[1],
+               events: cells[k], bottom: bottom, top: bottom + cells[k] };
+    });
+    var span = openingSpan(fine.length ? fine : rows);
+    // the plot is the chart's width less its axis and legend
+    var labels = busiest(fine, span, Math.max(200, this.overview.clientWidth - 170));
+    spec.datasets = { cells: values, labels: labels };
+    if (span) setDomain(spec, span);
+    this.count.textContent = plural(rows.length, "dated event") + " (" + fine.length.toLocaleString("en") + " to a month or finer)";
+    this.span = null;
+    this.drawDetail(null);
+    return embed(this.overview, spec, this.base).then(function (view) {
+      // drag: a span; click: its month
+      // (a click also clears the brush: an empty brush leaves the detail as it is)
+      view.addSignalListener("brush", function (name, value) {
+        var range = value && value.month;
+        if (!range) return;
+        clearTimeout(self.brushing);
+        self.brushing = setTimeout(function () { self.drawDetail([+range[0], +range[1]]); }, 150);
+      });
+      view.addEventListener("click", function (event, item) {
+        var month = item && item.datum && item.datum.month;
+        if (month === undefined || month === null || item.datum.events === undefined) return;
+        // Vega-Lite parsed the month into a time (local or UTC): its month is the one at noon
+        var d = new Date((typeof month === "string" ? time(month.slice(0, 10)) : +month) + 12 * 36e5);
+        var t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+        if (!isNaN(t)) self.drawDetail([t, addMonths(t, 1)]);
+      });
+    });
+  };
+
+  function setDomain(spec, span) {
+    (spec.layer || [spec]).forEach(function (layer) {
+      var x = layer.encoding && layer.encoding.x;
+      if (x && x.scale) x.scale.domain = span;
+    });
+  }
+
+  function embed(node, spec, base) {
+    if (node.dlView) { node.dlView.finalize(); node.dlView = null; }
+    node.textContent = "";
+    return window.vegaEmbed(node, spec, {
+      renderer: "canvas", actions: { export: true, source: false, compiled: false, editor: false },
+      loader: { baseURL: base }, tooltip: { theme: "light" }, logLevel: 1
+    }).then(function (result) {
+      node.dlView = result.view;
+      node.setAttribute("data-rendered", "true");
+      return result.view;
+    });
+  }
+
+  Timeline.prototype.drawDetail = function (range) {
+    if (!range) {
+      if (this.detail.dlView) { this.detail.dlView.finalize(); this.detail.dlView = null; }
+      this.detail.textContent = "";
+      this.detail.removeAttribute("data-rendered");
+      this.status.textContent = "Drag across the chart or click a month to see its single events.";
+      return Promise.resolve(null);
+    }
+    // an event dated more loosely than the span (a year, when a month is picked) would cover
+    // every lane with bars: it is counted, and shown when a span as long as its own is picked
+    var overlapping = this.kept().filter(function (r) { return r.t0 < range[1] && r.t1 > range[0]; });
+    var rows = overlapping.filter(function (r) { return r.t1 - r.t0 <= range[1] - range[0] + DAY; });
+    var looser = overlapping.length - rows.length;
+    var values = rows.map(function (r) {
+      return { start: r.start, end: r.end, type: r.type, status: r.status, kind: r.t1 - r.t0 > DAY ? "range" : "day",
+               summary: r.summary, when: r.when, doc: r.doc, href: r.href };  // vega resolves it against baseURL
+    });
+    var spec = JSON.parse(JSON.stringify(this.detailSpec));
+    spec.datasets = { events: values };
+    setDomain(spec, range);
+    var from = new Date(range[0]).toISOString().slice(0, 10), to = new Date(range[1] - DAY).toISOString().slice(0, 10);
+    this.status.textContent = plural(rows.length, "event") + " from " + from + " to " + to
+      + (looser ? " (and " + plural(looser, "event") + " dated only to a longer span: pick a longer span to see them)" : "")
+      + ". Scroll or drag to zoom, click an event to open it.";
+    return embed(this.detail, spec, this.base);
+  };
+
+  // -- opened from disk ---------------------------------------------------------
+  // Browsers refuse fetch() to a file:// page, so the charts and tables cannot load
+  // their data: say what to do instead of showing an error in every chart.
+  function fromDisk() {
+    if (location.protocol !== "file:") return false;
+    var box = el("div", "admonition warning dl-serve-hint");
+    box.appendChild(el("p", "admonition-title", "Open this site through a web server"));
+    var p = el("p", null, "This page was opened from a file, and browsers do not let a file load the data of its charts and tables. In a terminal, run ");
+    p.appendChild(el("code", null, "dateline serve --dir " + siteFolder()));
+    p.appendChild(document.createTextNode(" and open the address it prints (http://127.0.0.1:8000/)."));
+    box.appendChild(p);
+    var content = document.querySelector(".md-content__inner") || document.body;
+    content.insertBefore(box, content.firstChild);
+    // links end in a folder ("../timeline/"), which a browser lists instead of opening its page
+    Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (a) {
+      var href = a.getAttribute("href"), m = /^([^?#]*\/|\.\.?)([?#].*)?$/.exec(href);
+      if (m && SAFE_URL.test(href)) a.setAttribute("href", m[1].replace(/([^\/])$/, "$1/") + "index.html" + (m[2] || ""));
+    });
+    var needs = ".dl-chart[data-spec], .dl-datatable[data-config], .dl-chrono[data-src], .dl-timeline[data-src]";
+    Array.prototype.forEach.call(document.querySelectorAll(needs), function (n) {
+      n.appendChild(el("p", "dl-muted", "Shown when the site is served (dateline serve)."));
+      n.setAttribute("data-rendered", "served-only");
+      n.setAttribute("data-ready", "served-only");
+    });
+    return true;
+  }
+
+  function siteFolder() {
+    // the folder of the site's home page: the page's path minus its depth below it
+    var base = (document.querySelector(".dl-chart, .dl-datatable, .dl-timeline, .dl-chrono") || { getAttribute: function () { return ""; } })
+      .getAttribute("data-base") || "";
+    var parts = decodeURIComponent(location.pathname).split("/");
+    parts.pop();  // index.html
+    for (var i = 0; i < (base.match(/\.\.\//g) || []).length; i++) parts.pop();
+    return parts.join("/") || "public";
+  }
+
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".dl-chart[data-spec]"), renderChart);
-    Array.prototype.forEach.call(document.querySelectorAll(".dl-datatable[data-config]"), function (n) { new Table(n); });
-    Array.prototype.forEach.call(document.querySelectorAll(".dl-chrono[data-src]"), function (n) { new Chrono(n); });
+    if (fromDisk()) return;
+    var timelines = Array.prototype.map.call(document.querySelectorAll(".dl-timeline[data-src]"),
+      function (n) { return new Timeline(n).ready; });
+    // the tables below a timeline load once it has drawn: their megabytes would delay it
+    var rest = function () {
+      Array.prototype.forEach.call(document.querySelectorAll(".dl-chart[data-spec]"), renderChart);
+      Array.prototype.forEach.call(document.querySelectorAll(".dl-datatable[data-config]"), function (n) { new Table(n); });
+      Array.prototype.forEach.call(document.querySelectorAll(".dl-chrono[data-src]"), function (n) { new Chrono(n); });
+    };
+    Promise.all(timelines).then(rest, rest);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
