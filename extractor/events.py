@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping, NamedTuple
 from datetime import date, timedelta
 
-from .events_attrs import find_actors, find_location, make_summary, mostly_upper, visit_object
+from .events_attrs import parse_actors, find_actors, find_location, make_summary, mostly_upper, visit_object
 from .events_lexicon import lexicon
 from .language import MONTHS
 from .model import Document, Event, Paragraph, Sentence, TimeExpression, stable_id
@@ -114,6 +114,9 @@ class Mention:
     when: TimeExpression | None = None
     date_inherited: bool = False
     actors: list[str] = field(default_factory=list)
+    #: every name of the sentence (the rules' reading): whether two mentions tell of the same
+    #: people is a question about their sentences, wider than the trigger's own arguments
+    names: list[str] = field(default_factory=list)
     location: str = ""
     from_subject: bool = False
     #: "this operation": refers back, never names a new happening
@@ -1133,7 +1136,7 @@ def extract_events(doc: Document, times: list[list[list[TimeExpression]]] | None
         for m in mentions:
             m.from_subject = unit.is_subject
             m.context = dict(context)
-            _set_place_and_actors(m)
+            _set_place_and_actors(m, None if unit.is_subject else parses.get((unit.p_index, unit.s_index)))
             narrative.date(m, setting)
             narrative.add(m)
         narrative.close_sentence(unit)
@@ -1295,12 +1298,15 @@ def _frames_narrative(n: _Narrative, m: Mention, when: TimeExpression, s: _Setti
         and not _TEMPORAL_REFERENCE.search(s.text, max(0, when.start - 60), when.start)
 
 
-def _set_place_and_actors(m: Mention) -> None:
+def _set_place_and_actors(m: Mention, parsed: "Doc | None") -> None:
     text = m.sentence.text
     m.location = find_location(text, m.end)
     if not m.location and m.kind == "visit" and m.is_verb:
         m.location = visit_object(text, m.end)  # "visited Bangladesh"
-    m.actors = [a for a in find_actors(text) if a != m.location]
+    # the trigger's arguments where the sentence is parsed, not every name in it
+    found = parse_actors(parsed, m.start, m.end) if parsed is not None else None
+    m.names = [a for a in find_actors(text) if a != m.location]
+    m.actors = [a for a in found if a != m.location] if found else list(m.names)
 
 
 def _context_times(frame: TimeExpression | None, last_day: TimeExpression | None, relative_day: TimeExpression | None,
@@ -1432,7 +1438,7 @@ def _later_report(prev: Mention, m: Mention) -> bool:
     """A later report of the dated event ("That same day, the military captured ...")."""
     return m.when is None and prev.when is not None and not prev.date_inherited and m.is_verb \
         and 0 <= m.p_index - prev.p_index <= 1 and prev.status == m.status \
-        and (prev.p_index, prev.s_index) != (m.p_index, m.s_index) and _shares_actor(prev.actors, m.actors)
+        and (prev.p_index, prev.s_index) != (m.p_index, m.s_index) and _shares_actor(prev.names, m.names)
 
 
 def _same_time_and_actor(prev: Mention, m: Mention) -> bool:
@@ -1443,7 +1449,7 @@ def _same_time_and_actor(prev: Mention, m: Mention) -> bool:
                  or (m.when.granularity != prev.when.granularity
                      and {m.when.granularity, prev.when.granularity} <= _NAMING_GRANULARITIES
                      and _date_overlap(m.when, prev.when)))
-    return same_time and _shares_actor(prev.actors, m.actors)
+    return same_time and _shares_actor(prev.names, m.names)
 
 
 def _different_places(a: str, b: str) -> bool:
@@ -1457,7 +1463,7 @@ def _same_trip(prev: Mention, m: Mention) -> bool:
     a visit by the same person to the same place, told with the same status."""
     return m.kind in TRAVEL_TYPES and bool(prev.location) and prev.location == m.location \
         and _status_class(prev.status) == _status_class(m.status) and _date_overlap(prev.when, m.when) \
-        and _shares_actor(prev.actors, m.actors)
+        and _shares_actor(prev.names, m.names)
 
 
 def _same_day_incident(prev: Mention, m: Mention) -> bool:
@@ -1523,6 +1529,9 @@ def _absorb(target: Mention, m: Mention) -> None:
     for actor in m.actors:
         if actor not in target.actors and len(target.actors) < 8:
             target.actors.append(actor)
+    for name in m.names:
+        if name not in target.names and len(target.names) < 8:
+            target.names.append(name)
     if not target.location:
         target.location = m.location
     target.amount = target.amount or m.amount
@@ -1543,6 +1552,8 @@ def _body_replaces_subject(target: Mention, m: Mention) -> None:
     body_words = set(re.findall(r"[\w'’-]+", m.sentence.text.lower()))
     target.actors = m.actors + [a for a in target.actors if a not in m.actors
                                 and not all(w in body_words for w in a.lower().split())]
+    target.names = m.names + [a for a in target.names if a not in m.names
+                              and not all(w in body_words for w in a.lower().split())]
     target.when, target.date_inherited, target.status = when, inherited, status
     target.from_subject = False
 

@@ -1,8 +1,9 @@
 """Who and where of an event mention: actors, location and the summary line.
 
-No gazetteer and no NLP model: capitalised word sequences and acronyms are
-actors (titles stripped), "to/in/at <Capitalised>" after the trigger or a
-listed country/capital is the location.
+Actors are the trigger's arguments in the parse where the sentence has one (its
+subject, objects, "with/by/between" phrases, a noun trigger's possessor), else the
+capitalised word sequences and acronyms of the sentence (titles stripped);
+"to/in/at <Capitalised>" after the trigger or a listed country/capital is the location.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .events_lexicon import lexicon
 from .language import singular
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 # a capitalised name: words starting upper case, joined by spaces or name particles
 _NAME = re.compile(
@@ -78,13 +82,21 @@ def _without_titles(name: str) -> str | None:
     return name
 
 
+#: a preposition opening a sentence before "the" and a name ("At the Roundtable, ...") is no part of it
+_OPENING_PREPOSITIONS = frozenset({"at", "in", "on", "for", "from", "with", "by", "during", "after", "before", "since",
+                                   "under", "among", "following", "despite"})
+
+
 def _without_edge_words(name: str, initial: bool) -> str:
     lex = lexicon()
     words = name.split()
     while words and (words[0] in lex.actor_stopwords or words[0] in lex.months
-                     or (initial and words[0].endswith("ing"))) and len(words) > 1 and words[1][:1].isupper():
-        words.pop(0)  # "Following the October ...", "Noting VMRO-DPMNE"
+                     or (initial and words[0].endswith("ing"))) and len(words) > 1 \
+            and (words[1][:1].isupper() or words[1] == "the" and words[0].lower() in _OPENING_PREPOSITIONS):
+        words.pop(0)  # "Following the October ...", "Noting VMRO-DPMNE", "At the Roundtable"
         initial = False
+        while len(words) > 1 and words[0] == "the":
+            words.pop(0)
     while words and (words[-1] in lex.months or words[-1] in _TRAILING_LINKS):
         words.pop()  # "Following the" once "October" is gone
     return " ".join(words)
@@ -135,7 +147,7 @@ def find_actors(sentence: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)  # every mention of a sentence asks for the same actors
-def _actors_of(sentence: str) -> tuple[str, ...]:
+def _actors_of(sentence: str) -> tuple[str, ...]:  # (the rules' reading, without a parse)
     label = lexicon().label.match(sentence)
     if label is not None:
         sentence = " " * label.end() + sentence[label.end():]  # "Summary and Introduction: ..." names nobody
@@ -467,3 +479,84 @@ SUMMARY_LINES: tuple[tuple[str, Callable[[_Summarized], str]], ...] = (
     ("label_with_actor", _label_with_actor),
     ("label", lambda m: m.label),
 )
+
+
+# -- actors from the parse ------------------------------------------------------------
+
+#: relations of a trigger's children that name who takes part, and the prepositions whose
+#: objects do ("met with", "a visit by", "talks between", "the arrest of")
+_ARGUMENT_RELATIONS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
+_ARGUMENT_PREPOSITIONS = frozenset({"with", "by", "between", "among", "of", "from"})
+#: the parts of a name the phrase keeps ("Foreign Minister Miguel Angel Moratinos", "Spanish counterparts")
+_NAME_RELATIONS = frozenset({"compound", "flat", "amod", "nmod"})
+#: a noun trigger that is what these verbs do ("held talks", "paid a visit"): their subject takes part
+_SUPPORT_RELATIONS = frozenset({"dobj", "nsubjpass", "attr"})
+
+
+def parse_actors(parsed: "Doc", start: int, end: int) -> list[str] | None:
+    """The trigger's participants as written (titles stripped), from the parse of its
+    sentence: its arguments and theirs conjuncts, a noun trigger's possessor and the
+    subject of the verb it is the object of, the subject a second verb or an infinitive
+    shares ("agreed to visit"). None when the parse has no head for the trigger."""
+    from .parse import head_of
+
+    head = head_of(parsed, start, end)
+    if head is None:
+        return None
+    found: list[str] = []
+    for token in _arguments(head):
+        name = _argument_name(token)
+        if name and name not in found:
+            found.append(name)
+    return found[:8]
+
+
+def _arguments(head: "Token") -> list["Token"]:
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ in _ARGUMENT_RELATIONS:
+            out.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in _ARGUMENT_PREPOSITIONS:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in _SUPPORT_RELATIONS and head.head.pos_ == "VERB":
+        out.extend(c for c in head.head.children if c.dep_ == "nsubj")  # "Turkey and Pakistan signed an agreement"
+    elif head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+        out.append(head.head)  # "Then-PM Ecevit, visiting India", "PM Martin, who met with ..."
+    elif head.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in head.children) \
+            and head.dep_ in ("xcomp", "conj", "advcl") and head.head.pos_ in ("VERB", "AUX"):
+        # "agreed to visit", "are scheduled to visit", "met and discussed"
+        out.extend(c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return [t for a in out for t in (a, *_conjuncts(a))]
+
+
+def _conjuncts(token: "Token") -> list["Token"]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child, *_conjuncts(child)]
+    return out
+
+
+def _argument_name(token: "Token") -> str:
+    """The argument's name as written, or "" when it names no participant (a pronoun, a thing);
+    of a phrase naming several ("Interior Minister El Adly"), the last, the head's."""
+    lex = lexicon()
+    if token.pos_ == "PRON" or token.like_num:
+        return ""
+    named = token.pos_ == "PROPN" or token.text[:1].isupper() and token.i > 0
+    if not named and token.lower_ not in lex.actor_nouns:
+        return ""
+    parts = [token] + [t for c in token.children if c.dep_ in _NAME_RELATIONS and c.i < token.i for t in c.subtree]
+    first, last = min(t.i for t in parts), max(t.i for t in parts)
+    while first < last and not (token.doc[first].text[:1].isupper() or token.doc[first].pos_ in ("ADJ", "NOUN", "PROPN")):
+        first += 1  # "the", "his"
+    phrase = token.doc[first:last + 1].text
+    if not named:
+        return phrase
+    # the name after an office's gloss ("Department of Homeland Security (DHS) Michael Chertoff"),
+    # the titled name a phrase ends with ("Pakistani President Musharraf's" → "Musharraf")
+    tail = phrase.rsplit(")", 1)[-1].strip()
+    if tail[:1].isupper():
+        phrase = tail
+    piece = _split_at_titles(phrase)[-1][0]
+    return _clean_name(piece) or _clean_name(phrase)

@@ -190,6 +190,8 @@ class Lexicon:
     not_anaphoric: re.Pattern[str]
     titles: re.Pattern[str]
     actor_stopwords: frozenset[str]
+    #: common nouns that name participants among a trigger's arguments in the parse
+    actor_nouns: frozenset[str]
     months: frozenset[str]
     places: re.Pattern[str]
     modifier_heads: re.Pattern[str]
@@ -379,6 +381,7 @@ def lexicon() -> Lexicon:
         # titles are matched case-sensitively: "General" the title, not "general"
         titles=_words(list(TITLES)),
         actor_stopwords=frozenset(data["actor_stopwords"]),
+        actor_nouns=frozenset(data["actor_nouns"]),
         months=calendar_names(),
         places=_words(data["places"]),
         modifier_heads=re.compile(r"^\s+(?:" + "|".join(data["modifier_heads"]["words"]) + r")\b"),

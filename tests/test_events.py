@@ -824,3 +824,26 @@ def test_an_event_type_added_to_the_lexicon_file_is_found(lexicon_file) -> None:
     events = extract_events(_doc([["Farmers protested in Quito on July 17."]], "2008-07-24"))
     assert ("protest", "occurred", "2008-07-17", "2008-07-17") in \
         [(e.type, e.status, e.date_start, e.date_end) for e in events]
+
+
+# -- actors from the parse: the trigger's arguments, not every name in the sentence --------
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the subject of the verb, countries included (train cables)
+    ("Pakistan and Turkey signed three economic agreements during Musharraf's visit.",
+     [("agreement", ["Pakistan", "Turkey"])]),
+    # a relative clause's subject is the noun it hangs from; titles are dropped
+    ("PM Martin, who met with President al-Bashir in Sudan last week, supports the plan.",
+     [("meeting", ["al-Bashir", "Martin"])]),
+    # a passive's subject is shared by the infinitive ("are scheduled to visit")
+    ("Spanish Foreign Minister Miguel Angel Moratinos and Minister of Defense Jose Bono are scheduled to visit "
+     "Washington this spring.", [("visit", ["Miguel Angel Moratinos", "Jose Bono"])]),
+    # who told is the meeting's actor, not the arrest's; the police arrested
+    ("On June 10, police arrested four traffickers in Lima, Interior Minister Alva told the Ambassador.",
+     [("arrest", ["police", "traffickers"]), ("meeting", ["Alva"])]),
+])
+def test_parsed_actors_are_the_triggers_arguments(sentence, expected):
+    from extractor.pipeline import extract_document
+
+    events = extract_document(_doc([[sentence]], "2005-03-01")).events
+    assert [(e.type, e.actors) for e in events] == expected
