@@ -861,19 +861,10 @@ def _r_part_year(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) 
         start = Date(year, 1 if half == 1 else 7, 1)
         end = Date(year, 6, 30) if half == 1 else Date(year, 12, 31)
         return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}-H{half}", start, end, "quarter")))
-    start, end = _part_of_year(year, mod, _norm(g.get("p1")), _norm(g.get("p2")))
-    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}", start, end, "quarter", mod)))
-
-
-def _part_of_year(year: int, mod: str, first: str, second: str) -> tuple[Date, Date]:
-    """Early / mid / late YEAR: the quarter(s) it names ("early to mid 2008": both)."""
-    start, end = {"START": quarter_interval(year, 1), "MID": (Date(year, 4, 1), Date(year, 9, 30))}.get(
-        mod, quarter_interval(year, 4))
-    if first == "early" and second in ("mid", "late"):
-        end = Date(year, 9, 30) if second == "mid" else Date(year, 12, 31)
-    elif first == "mid" and second == "late":
-        start = Date(year, 4, 1)
-    return start, end
+    # a loose part keeps the unit it qualifies (ANNOTATION.md): "late 2007" is the year 2007,
+    # the part is its mod (TIMEX3's value "2007", mod END)
+    start, end = Date(year, 1, 1), Date(year, 12, 31)
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", f"{year:04d}", start, end, "year", mod)))
 
 
 @rule("fiscal")
