@@ -655,6 +655,29 @@ def _r_week_of(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", week_value(when), start, end, "week")))
 
 
+@rule("nth_weekday")
+def _r_nth_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    """"the fourth Sunday in October 2011", "the last Friday of May": that day of that month."""
+    word = g["m"] or ""
+    if not _month_ok(word, True):
+        return None
+    month = _month(word)
+    year = _year_of(ctx, g, "y", month, None, match.start(), match.end())
+    if year is None:
+        return _emit(ctx, match, Resolved("DATE", f"XXXX-{month:02d}"))
+    weekday, n = _WEEKDAYS[_norm(g["wd"])], _norm(g["n"])
+    if n in ("last", "final"):
+        day = month_end(year, month)
+        day = add_days(day, -((day.isoweekday() - weekday) % 7))
+    else:
+        index = int(n[:-2]) if n[0].isdigit() else _ORDINALS.get(n, 1)
+        first = Date(year, month, 1)
+        day = add_days(first, (weekday - first.isoweekday()) % 7 + 7 * (index - 1))
+        if day.month != month:
+            return None  # "the fifth Monday" of a month that has four
+    return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", day.isoformat(), day, day, "day")))
+
+
 @rule("nth_week")
 def _r_nth_week(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
     word = g["m"] or ""

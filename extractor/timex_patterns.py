@@ -420,6 +420,7 @@ def _rules(f: dict[str, str], lex: dict[str, Any]) -> list[tuple[str, str]]:
         ("range_md_md", rf"{wd_pre}(?P<m1>{M})\s*(?P<d1>{D}){year_tail('y1')}{range_sep}(?:{WD},?\s+)?(?P<m2>{M})\s*(?P<d2>{D}){year_tail('y2')}"),
         ("range_dm_dm", rf"(?P<d1>{D})\s+(?:of\s+)?(?P<m1>{M}){year_tail('y1')}{range_sep}(?P<d2>{D})\s+(?:of\s+)?(?P<m2>{M}){year_tail('y2')}"),
         ("week_of", rf"(?:the\s+)?week\s+of\s+(?:(?P<m1>{M})\s*(?P<d1>{D})|(?P<d2>{D})\s+(?:of\s+)?(?P<m2>{M})){year_tail('y')}"),
+        ("nth_weekday", rf"(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WD})\s+(?:of|in)\s+(?P<m>{M}){year_tail('y')}"),
         ("nth_week", rf"the\s+(?P<n>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<m>{M}){year_tail('y')}"),
         ("range_m_dd", rf"{wd_pre}(?P<m>{M})\s*(?P<d1>{D})(?P<sep>{range_sep}|\s*(?:or|,)\s*)(?:{WD},?\s+)?(?P<d2>{D}){year_tail('y')}"),
         ("range_dd_m", rf"(?P<d1>{D})(?P<sep>{range_sep}|\s*or\s*)(?P<d2>{D})\s+(?:of\s+)?(?P<m>{M}){year_tail('y')}"),

@@ -204,6 +204,11 @@ DEV: list[Case] = [
     ('Talks resumed earlier this year.', '2008-07-24', 'earlier this year', 'DATE', '2008', '', '2008-01-01', '2008-07-24', 'year'),
     ('The minister will travel to Bogota on Friday.', '2008-07-24', 'Friday', 'DATE', '2008-07-25', '', '2008-07-25', '2008-07-25', 'day'),
     ('The minister travelled to Bogota on Friday.', '2008-07-24', 'Friday', 'DATE', '2008-07-18', '', '2008-07-18', '2008-07-18', 'day'),
+    # an ordinal weekday of a month is that day (09BUENOSAIRES801); a fifth that the month lacks is none
+    ("the presidential elections, constitutionally scheduled for the fourth Sunday in October 2011", "2009-07-12",
+     "the fourth Sunday in October 2011", "DATE", "2011-10-23", "", "2011-10-23", "2011-10-23", "day"),
+    ("The board meets on the last Friday of July.", "2009-07-12", "the last Friday of July", "DATE", "2009-07-31", "",
+     "2009-07-31", "2009-07-31", "day"),
 ]
 
 NEWS: list[Case] = [
