@@ -1500,8 +1500,10 @@ def _clock_after_at(c: _Candidate) -> bool:
         return False
     at = c.prev2 if c.prev is not None and c.prev.low in ("approximately", "around") else c.prev
     after = c.nxt
+    # a date after it ("at 1345 August 12", "at 0230 November 6") is when, not what is counted
     return at is not None and at.low == "at" \
-        and (after is None or not after.text.isalpha() or after.low in _sets()["clock_followers"])
+        and (after is None or not after.text.isalpha() or after.low in _sets()["clock_followers"]
+             or after.low in MONTHS or after.low in _sets()["weekdays"])
 
 
 def _score(c: _Candidate) -> bool:

@@ -451,6 +451,8 @@ NOT_CLAIMS = [
     "UNSCR 1701 was adopted in August 2006.",
     "killing a Border Patrol (BP) officer six months ago",
     "He will return after two weeks of the talks.",
+    # a 24-hour clock before a date (08TBILISI1372)
+    "Despite the order to halt combat operations at 1345 August 12, bombings were reported.",
     "expected to reach full operational capability in 2-3 months",
     "Mexico has extradited record numbers of criminals over the last two years",
     "The center can receive live feeds from thousands of cameras throughout Mexico.",
