@@ -1561,7 +1561,9 @@ def _body_replaces_subject(target: Mention, m: Mention) -> None:
 def _to_event(doc: Document, m: Mention) -> Event:
     when = m.when
     return Event(
-        event_id=stable_id(doc.doc_id, m.p_index, m.s_index, m.start),
+        # the type too: one trigger can be kept as two happenings ("returned": an extradition
+        # and a visit), and an id must name one row
+        event_id=stable_id(doc.doc_id, m.p_index, m.s_index, m.start, m.kind),
         doc_id=doc.doc_id,
         doc_date=doc.doc_date,
         type=m.kind,

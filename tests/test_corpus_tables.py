@@ -31,3 +31,11 @@ def test_no_event_date_is_more_than_60_years_before_its_cable(corpus_tables: Pat
     assert too_early == []
     assert too_late == []
 
+
+
+def test_every_event_and_claim_id_names_one_row(corpus_tables: Path) -> None:
+    # a trigger kept as two happenings ("returned": an extradition and a visit) once gave both one id
+    for name, key in (("events.csv", "event_id"), ("claims.csv", "claim_id")):
+        ids = [row[key] for row in read_table(corpus_tables / name)]
+        assert len(ids) > 10_000
+        assert len(set(ids)) == len(ids), name
