@@ -121,6 +121,11 @@ def _relative(path: Path, root: Path) -> str:
     return printable_name(rel)
 
 
+def relative_name(path: Path, root: Path) -> str:
+    """The name of ``path`` in the tables (``source_file``): relative to ``root``, printable."""
+    return _relative(Path(path), Path(root))
+
+
 def printable_name(name: str) -> str:
     """A file name as text that UTF-8 can write: bytes that are not UTF-8 (held by
     Python as lone surrogates) shown as ``\\xe9``, so one odd name cannot stop the run."""
