@@ -24,6 +24,7 @@ from typing import IO, TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from . import __version__
 from .language import UserLexicon, active_lexicon, use_lexicon
+from .database import write_database
 from .model import Claim, Document, Event, TimeExpression, stable_id
 from .tables import TableWriter, claim_row, document_row, event_row, text_record
 
@@ -639,7 +640,7 @@ def extract_corpus(
     except BaseException:
         writer.abort()
         raise
-    writer.commit()
+    writer.commit(finish=write_database)  # (aborts the tables too if the database cannot be written)
     if corpus_cache is not None:
         # the whole corpus of this folder was just read: what it did not produce is stale
         prune_cache(corpus_cache, keep)
