@@ -41,7 +41,9 @@ def _types(table: str) -> dict[str, type]:
 
 #: the column whose year each table is faceted by
 _YEAR_OF = {"documents": "doc_date", "events": "date_start", "claims": "doc_date"}
-_PRIMARY_KEYS = {"documents": "doc_id", "events": "event_id", "claims": "claim_id"}
+#: a table's id column; only a document's is unique by construction (repeated ids get ``~2``),
+#: so events and claims keep SQLite's rowid as key and an index on their id
+_ID_COLUMNS = {"documents": "doc_id", "events": "event_id", "claims": "claim_id"}
 
 
 def _typed(value: str, kind: type) -> Any:
@@ -104,8 +106,10 @@ def _create_tables(db: Any) -> None:
     for table in TABLES:
         columns: dict[str, Any] = {name: sql_type[kind] for name, kind in _types(table).items()}
         columns["year"] = int
-        db[table].create(columns, pk=_PRIMARY_KEYS[table],
-                         foreign_keys=[] if table == "documents" else [("doc_id", "documents", "doc_id")])
+        if table == "documents":
+            db[table].create(columns, pk="doc_id")
+        else:
+            db[table].create(columns, foreign_keys=[("doc_id", "documents", "doc_id")])
     db["paragraphs"].create({"id": int, "doc_id": str, "position": int, "number": str, "marking": str,
                              "heading": str, "text": str}, pk="id", foreign_keys=[("doc_id", "documents", "doc_id")])
     db["sentences"].create({"id": int, "doc_id": str, "paragraph_id": int, "paragraph": str, "position": int,
@@ -135,6 +139,8 @@ def write_database(data_dir: str | os.PathLike[str]) -> Path:
             db["sentences"].insert_all((s for _, sentences in batch for s in sentences), batch_size=_BATCH)
         for table in ("events", "claims", "paragraphs", "sentences"):
             db[table].create_index(["doc_id"])
+        for table in ("events", "claims"):
+            db[table].create_index([_ID_COLUMNS[table]])
         for table, column in (("documents", "origin"), ("events", "type"), ("claims", "dimension")):
             db[table].create_index([column])  # the facets people open first
         db["sentences"].enable_fts(["text"], fts_version="FTS5", create_triggers=False)

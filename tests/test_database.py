@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from extractor import extract_corpus
 from extractor.cli import cli
 from extractor.database import write_database
-from extractor.tables import TABLES, read_table
+from extractor.tables import TABLES, TableWriter, read_table
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +113,18 @@ def test_extract_writes_the_database_beside_the_tables(tmp_path: Path, seeds_dir
     again = CliRunner().invoke(cli, ["extract", str(seeds_dir), "--out", str(out), "--no-cache", "--jobs", "1"])
     assert again.exit_code == 0, again.output
     assert not [p.name for p in out.iterdir() if p.name.startswith(".dateline.db")]
+
+
+def test_a_repeated_event_or_claim_id_does_not_stop_the_database(tmp_path: Path) -> None:
+    # ids are hashes of the document and a position: the database must not be what fails on a repeat
+    writer = TableWriter(tmp_path / "out")
+    writer.write("documents", [{"doc_id": "06X1", "doc_date": "2006-12-28", "status": "ok", "events": "2"}])
+    writer.write("events", [{"event_id": "e1", "doc_id": "06X1", "type": "visit"}] * 2)
+    writer.write("claims", [{"claim_id": "c1", "doc_id": "06X1", "value": "5.8"}] * 2)
+    writer.write_texts([{"doc_id": "06X1", "paragraphs": [{"number": "1", "marking": "", "heading": "",
+                                                            "text": "The minister came. He left."}]}])
+    writer.commit(finish=write_database)
+    db = tmp_path / "out" / "dateline.db"
+    assert query(db, "SELECT event_id FROM events") == [("e1",), ("e1",)]
+    assert query(db, "SELECT claim_id, value FROM claims") == [("c1", 5.8), ("c1", 5.8)]
+    assert query(db, "SELECT position, text FROM sentences") == [(0, "The minister came."), (1, "He left.")]
