@@ -8,7 +8,7 @@ one row of the cables.csv and times a cached re-run (after a cached full run).
 
 Recorded for each run: wall time, peak RSS of the whole process tree (the sum over the
 main process and its workers, sampled every 0.2 s; also its PSS, which counts the pages
-forked workers share once, and the largest single process), output size, file count
+forked workers share once, and the peak RSS of the largest single process), output size, file count
 and error rows. Spurious error rows: error rows of the cables.csv run beyond those of
 the folder run (a cable the csv reader cut in two or could not split).
 
@@ -23,7 +23,6 @@ import csv
 import datetime as dt
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -99,32 +98,33 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _memory_kb(pid: int) -> tuple[int, int]:
-    """RSS and PSS of one process in KB (0 when it is gone)."""
+def _memory_kb(pid: int) -> tuple[int, int, int]:
+    """RSS, PSS and peak RSS (VmHWM) of one process in KB (0 when it is gone)."""
     try:
         rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
-        return 0, 0
+        return 0, 0, 0
     values = {line.split(":")[0]: int(line.split()[1]) for line in rollup.splitlines()[1:] if line.split()[1:]}
-    return values.get("Rss", 0), values.get("Pss", 0)
+    hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0)
+    return values.get("Rss", 0), values.get("Pss", 0), hwm
 
 
 def measure(args: list[str]) -> dict[str, float]:
     """Run ``args``; its wall time and the peak memory of its process tree."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak_rss = peak_pss = 0
+    peak_rss = peak_pss = largest = 0
     while process.poll() is None:
         sums = [_memory_kb(pid) for pid in _tree(process.pid)]
-        peak_rss = max(peak_rss, sum(r for r, _ in sums))
-        peak_pss = max(peak_pss, sum(p for _, p in sums))
+        peak_rss = max(peak_rss, sum(r for r, _, _ in sums))
+        peak_pss = max(peak_pss, sum(p for _, p, _ in sums))
+        largest = max([largest, *(h for _, _, h in sums)])
         time.sleep(0.2)
     elapsed = time.perf_counter() - started
     stderr = process.stderr.read() if process.stderr else ""
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{stderr}")
-    largest = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return {"seconds": round(elapsed, 1), "tree_peak_rss_mb": round(peak_rss / 1024),
             "tree_peak_pss_mb": round(peak_pss / 1024), "largest_process_rss_mb": round(largest / 1024)}
 

@@ -107,12 +107,12 @@ def _create_tables(db: Any) -> None:
         columns: dict[str, Any] = {name: sql_type[kind] for name, kind in _types(table).items()}
         columns["year"] = int
         if table == "documents":
-            db[table].create(columns, pk="doc_id")
+            db.table(table).create(columns, pk="doc_id")
         else:
-            db[table].create(columns, foreign_keys=[("doc_id", "documents", "doc_id")])
-    db["paragraphs"].create({"id": int, "doc_id": str, "position": int, "number": str, "marking": str,
+            db.table(table).create(columns, foreign_keys=[("doc_id", "documents", "doc_id")])
+    db.table("paragraphs").create({"id": int, "doc_id": str, "position": int, "number": str, "marking": str,
                              "heading": str, "text": str}, pk="id", foreign_keys=[("doc_id", "documents", "doc_id")])
-    db["sentences"].create({"id": int, "doc_id": str, "paragraph_id": int, "paragraph": str, "position": int,
+    db.table("sentences").create({"id": int, "doc_id": str, "paragraph_id": int, "paragraph": str, "position": int,
                             "start": int, "end": int, "text": str}, pk="id",
                            foreign_keys=[("doc_id", "documents", "doc_id"), ("paragraph_id", "paragraphs", "id")])
 
@@ -133,17 +133,17 @@ def write_database(data_dir: str | os.PathLike[str]) -> Path:
         _create_tables(db)
         for table in TABLES:
             for batch in _batches(_table_rows(data / f"{table}.csv", table)):
-                db[table].insert_all(batch, batch_size=_BATCH)
+                db.table(table).insert_all(batch, batch_size=_BATCH)
         for batch in _batches(_text_rows(data / TEXTS_FILE)):
-            db["paragraphs"].insert_all((p for p, _ in batch), batch_size=_BATCH)
-            db["sentences"].insert_all((s for _, sentences in batch for s in sentences), batch_size=_BATCH)
+            db.table("paragraphs").insert_all((p for p, _ in batch), batch_size=_BATCH)
+            db.table("sentences").insert_all((s for _, sentences in batch for s in sentences), batch_size=_BATCH)
         for table in ("events", "claims", "paragraphs", "sentences"):
-            db[table].create_index(["doc_id"])
+            db.table(table).create_index(["doc_id"])
         for table in ("events", "claims"):
-            db[table].create_index([_ID_COLUMNS[table]])
+            db.table(table).create_index([_ID_COLUMNS[table]])
         for table, column in (("documents", "origin"), ("events", "type"), ("claims", "dimension")):
-            db[table].create_index([column])  # the facets people open first
-        db["sentences"].enable_fts(["text"], fts_version="FTS5", create_triggers=False)
+            db.table(table).create_index([column])  # the facets people open first
+        db.table("sentences").enable_fts(["text"], fts_version="FTS5", create_triggers=False)
         connection.commit()
     os.replace(partial, target)
     (data / METADATA_FILE).write_text(json.dumps(datasette_metadata(), indent=2, ensure_ascii=False) + "\n",
