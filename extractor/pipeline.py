@@ -118,11 +118,15 @@ def parses_by_sentence(doc: Document, parses: "Mapping[tuple[int, int], Doc]") -
 
 
 def read_corpus(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Document]:
-    """Every document under ``paths``, read and cleaned, in sorted file order."""
-    from .read import discover
+    """Every document under ``paths``, read and cleaned, in sorted file order (a
+    cables.csv record by record: the dump is never held whole)."""
+    from .read import csv_record_document, discover
 
-    for path, root in discover(paths):
-        yield from read_documents(path, root)
+    for unit in _units(discover(paths), None):
+        if unit.record is None:
+            yield from read_documents(unit.path, unit.root)
+        else:
+            yield _cleaned(csv_record_document(unit.record))
 
 
 def read_documents(path: Path, root: Path) -> list[Document]:
@@ -603,7 +607,8 @@ def extract_corpus(
     progress: Callable[[int], None] | None = None,
     budget: "Budget | None" = None,
 ) -> ExtractSummary:
-    """Extract every file under ``paths`` and write the three tables to ``out_dir``.
+    """Extract every file under ``paths`` and write the three tables (and ``dateline.db``,
+    :mod:`extractor.database`) to ``out_dir``.
 
     ``jobs`` (default and at most: the number of cores) worker processes extract
     the files, each cable within ``budget`` (time, memory); ``out_dir`` is locked

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 import extractor
-from extractor import extract_corpus
+from extractor import extract_corpus, read_corpus
 from extractor import read as read_module
 from extractor.cli import cli
 from extractor.read import read_csv_records, read_file
@@ -73,6 +73,14 @@ def test_records_are_read_incrementally(tmp_path: Path) -> None:
     first = next(records)
     assert first.number == 1 and first.fields[2] == "06B1"  # without reading the other 1,999
     records.close()
+
+
+def test_read_corpus_reads_a_dump_record_by_record(tmp_path: Path) -> None:
+    path = write_dump(tmp_path / "cables.csv", [row(n, f"06G{n}", body(n)) for n in range(1, 4)])
+    docs = read_corpus([path])
+    first = next(docs)
+    assert (first.doc_id, first.source_file, first.status) == ("06G1", "cables.csv#1", "ok") and first.paragraphs
+    assert [d.doc_id for d in docs] == ["06G2", "06G3"]
 
 
 def test_header_row_and_blank_lines_are_no_records(tmp_path: Path) -> None:
