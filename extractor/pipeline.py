@@ -1,8 +1,10 @@
 """Run the stages over a corpus: read → clean → timex → events/claims → tables.
 
-The unit of work (and of caching) is one input file, which may hold one cable
-or many (``cables.csv``). Results are written in sorted input order whatever the
-number of worker processes, so the tables are byte-identical across runs.
+The unit of work (and of caching) is one input file, or one record of a
+``cables.csv``: a dump is read incrementally, its rows dealt to the workers in
+batches and cached one by one (a re-run after editing one row extracts that row).
+Results are written in sorted input order (a dump's rows in file order) whatever
+the number of worker processes, so the tables are byte-identical across runs.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import os
 import pickle
 import tempfile
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib import metadata
@@ -21,15 +24,16 @@ from typing import IO, TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from . import __version__
 from .language import UserLexicon, active_lexicon, use_lexicon
+from .database import write_database
 from .model import Claim, Document, Event, TimeExpression, stable_id
 from .tables import TableWriter, claim_row, document_row, event_row, text_record
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .workers import Budget
-
     from .learn import DecisionModel
+    from .read import CsvRecord
+    from .workers import Budget
 
 
 @dataclass
@@ -58,6 +62,10 @@ class ExtractSummary:
     events: int = 0
     claims: int = 0
     cached_files: int = 0
+    #: units of work (a file, or one record of a cables.csv) and how many were extracted,
+    #: not read from the cache
+    units: int = 0
+    extracted_units: int = 0
     out_dir: str = ""
     #: files under the input folders passed over by name (hidden, README*, .json, .log ...)
     skipped: list[str] = field(default_factory=list)
@@ -110,32 +118,49 @@ def parses_by_sentence(doc: Document, parses: "Mapping[tuple[int, int], Doc]") -
 
 
 def read_corpus(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Document]:
-    """Every document under ``paths``, read and cleaned, in sorted file order."""
-    from .read import discover
+    """Every document under ``paths``, read and cleaned, in sorted file order (a
+    cables.csv record by record: the dump is never held whole)."""
+    from .read import csv_record_document, discover
 
-    for path, root in discover(paths):
-        yield from read_documents(path, root)
+    for unit in _units(discover(paths), None):
+        if unit.record is None:
+            yield from read_documents(unit.path, unit.root)
+        else:
+            yield _cleaned(csv_record_document(unit.record))
 
 
 def read_documents(path: Path, root: Path) -> list[Document]:
-    from .clean import clean_document
     from .read import read_file
 
-    docs = []
-    for doc in read_file(path, root):
-        if doc.status == "ok":
-            try:
-                doc = clean_document(doc)
-            except Exception as exc:  # a cleaning bug must not lose the document
-                doc.status, doc.error = "error", f"could not clean: {type(exc).__name__}: {exc}"
-                doc.paragraphs = []
-        docs.append(doc)
-    return docs
+    return [_cleaned(doc) for doc in read_file(path, root)]
+
+
+def _cleaned(doc: Document) -> Document:
+    from .clean import clean_document
+
+    if doc.status == "ok":
+        try:
+            doc = clean_document(doc)
+        except Exception as exc:  # a cleaning bug must not lose the document
+            doc.status, doc.error = "error", f"could not clean: {type(exc).__name__}: {exc}"
+            doc.paragraphs = []
+    return doc
 
 
 def rows_for_file(path: Path, root: Path) -> FileRows:
+    return rows_for_documents(read_documents(path, root))
+
+
+def rows_for_record(record: "CsvRecord") -> FileRows:
+    """The rows of one cables.csv record (see :func:`extractor.read.read_csv_records`)."""
+    from .read import csv_record_document
+
+    return rows_for_documents([_cleaned(csv_record_document(record))])
+
+
+def rows_for_documents(documents: Sequence[Document]) -> FileRows:
     rows = FileRows([], [], [], [])
-    for doc in read_documents(path, root):
+    for doc in documents:
         _heartbeat()  # the worker's time budget counts per cable, not per file
         try:
             result = extract_document(doc)
@@ -194,6 +219,17 @@ def cache_key(path: Path, root: Path) -> str | None:
     return digest.hexdigest()
 
 
+def record_cache_key(record: "CsvRecord") -> str:
+    """The cache key of one cables.csv record: its columns and its place (file and
+    number: the row number is part of ``source_file``), not the rest of the file."""
+    digest = hashlib.sha256()
+    digest.update(extractor_fingerprint().encode())
+    digest.update(active_lexicon().digest.encode())
+    digest.update(b"\0cables-csv\0" + f"{record.rel}#{record.number}".encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(json.dumps(record.fields, ensure_ascii=False).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
 def corpus_cache_dir(cache_dir: str | os.PathLike[str], paths: Sequence[str | os.PathLike[str]]) -> Path:
     """The cache folder of one corpus, named by a hash of the run's input paths (resolved).
 
@@ -212,11 +248,19 @@ def _cache_file(path: Path, root: Path, cache_dir: Path | None) -> Path | None:
     return cache_dir / key[:2] / f"{key}.json" if cache_dir and key else None
 
 
-def prune_cache(cache_dir: Path, keep: set[Path]) -> int:
-    """Remove the entries of one corpus' cache folder not in ``keep``; returns how many."""
+def _record_cache_file(record: "CsvRecord", cache_dir: Path | None) -> Path | None:
+    if cache_dir is None or record.problem:  # an error row costs nothing to make again
+        return None
+    key = record_cache_key(record)
+    return cache_dir / key[:2] / f"{key}.json"
+
+
+def prune_cache(cache_dir: Path, keep: set[str]) -> int:
+    """Remove the entries of one corpus' cache folder whose names are not in ``keep``;
+    returns how many."""
     removed = 0
     for entry in cache_dir.glob("*/*.json"):
-        if entry not in keep:
+        if entry.name not in keep:
             try:
                 entry.unlink()
                 removed += 1
@@ -285,24 +329,60 @@ def _well_formed(rows: FileRows) -> bool:
         return False
 
 
-def _work(item: tuple[Path, Path, Path | None]) -> FileRows:
-    """The rows of one file: from its cache entry when there is one, else extracted
-    (and cached when ``cache_file`` is given)."""
-    path, root, cache_file = item
-    cached = _cached_rows(cache_file)
+@dataclass(frozen=True)
+class _Unit:
+    """One unit of work: a whole input file (``record`` None) or one record of a
+    cables.csv; ``file`` numbers the input file, ``cache_file`` is its cache entry."""
+
+    file: int
+    path: Path
+    root: Path
+    cache_file: Path | None
+    record: "CsvRecord | None" = None
+
+    @property
+    def local(self) -> bool:
+        """A record that is an error row already (too large, unparsable): nothing to extract."""
+        return self.record is not None and bool(self.record.problem)
+
+
+def _work(unit: _Unit) -> FileRows:
+    """The rows of one unit: from its cache entry when there is one, else extracted
+    (and cached when it has a ``cache_file``)."""
+    cached = _cached_rows(unit.cache_file)
     if cached is not None:
         return cached
-    rows = rows_for_file(path, root)
-    if cache_file is not None:
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"documents": rows.documents, "events": rows.events,
-                                       "claims": rows.claims, "texts": rows.texts}), encoding="utf-8")
-            os.replace(tmp, cache_file)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+    rows = rows_for_file(unit.path, unit.root) if unit.record is None else rows_for_record(unit.record)
+    if unit.cache_file is not None:
+        _store(unit.cache_file, rows)
     return rows
+
+
+def _store(cache_file: Path, rows: FileRows) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"documents": rows.documents, "events": rows.events,
+                                   "claims": rows.claims, "texts": rows.texts}), encoding="utf-8")
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def _work_batch(batch: list[_Unit]) -> list[FileRows]:
+    """What a worker does with one task: the rows of each unit of the batch."""
+    return [_work(unit) for unit in batch]
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A batch the pool could not finish (a budget, a dead worker, an exception)."""
+
+    reason: str
+
+
+def _failed_batch(batch: list[_Unit], reason: str) -> _Failed:
+    return _Failed(reason)
 
 
 #: a cable a worker extracts before its first file: every stage loads its data and models
@@ -331,34 +411,128 @@ def _worker_setup(lexicon: UserLexicon) -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-def _results(planned: list[tuple[Path, Path, Path | None]], jobs: int,
-             budget: "Budget | None" = None) -> Iterator[FileRows]:
-    """The rows of every planned file, in order. Files without a cache entry are
-    extracted by worker processes (even with one job: the time and memory budgets
-    need a process that can be killed); cached ones are read here meanwhile."""
-    from .workers import Budget, run_pool
+#: a task's units at most, and its characters of cable text: short cables cost fewer round
+#: trips, and a failed batch (re-run unit by unit) loses little
+_BATCH = 64
+_BATCH_CHARS = 64_000
+#: units read ahead of the one written next, and batches submitted per worker: they bound memory
+_AHEAD = 512
+_BATCHES_PER_WORKER = 4
 
-    misses = [i for i, (_p, _r, cache_file) in enumerate(planned) if _cached_rows(cache_file) is None]
-    if not misses:
-        yield from map(_work, planned)
-        return
-    extracted = run_pool(planned, misses, jobs, _work, _error_rows, budget or Budget(),
+
+class _Results:
+    """The rows of every unit, in order, as they complete.
+
+    Units are read from their (lazy) source as far ahead as the workers need; cached
+    ones are read here, error records made here, the rest dealt to worker processes
+    in batches (even with one job: the time and memory budgets need a process that
+    can be killed). A batch that fails is submitted again unit by unit, so a budget
+    or a dead worker costs one unit its rows, never its neighbours."""
+
+    def __init__(self, units: Iterator[_Unit], jobs: int, budget: "Budget | None"):
+        from .workers import Budget, Pool
+
+        self.source, self.jobs = units, max(1, jobs)
+        self.pool = Pool(jobs, _work_batch, _failed_batch, budget or Budget(),
                          setup=partial(_worker_setup, active_lexicon()))
-    pending = next(extracted, None)
-    for index, item in enumerate(planned):
-        if pending is not None and pending[0] == index:
-            yield pending[1]
-            pending = next(extracted, None)
-        else:
-            yield _work(item)  # cached (or, if the entry went bad meanwhile, extracted here)
+        self.ahead: deque[tuple[int, _Unit, str]] = deque()  # (number, unit, "cached" | "local" | "pool")
+        self.batch: list[tuple[int, _Unit]] = []  # pooled units not yet submitted
+        self.batch_chars = 0
+        self.submitted: dict[int, list[tuple[int, _Unit]]] = {}  # key -> its units
+        self.rows: dict[int, FileRows] = {}  # pooled units done, not yet yielded
+        self.count = 0
+        self.exhausted = False
+
+    def __iter__(self) -> Iterator[tuple[_Unit, FileRows, bool]]:
+        """``(unit, rows, extracted)``: ``extracted`` is False for rows read from the cache
+        and for error records."""
+        try:
+            while True:
+                self._read_ahead()
+                if not self.ahead:
+                    return
+                number, unit, how = self.ahead[0]
+                while how == "pool" and number not in self.rows:
+                    self.pool.step()
+                    self._settle()
+                    self._read_ahead()
+                self.ahead.popleft()
+                if how == "pool":
+                    yield unit, self.rows.pop(number), True
+                elif how == "local":
+                    yield unit, rows_for_record(unit.record), False  # type: ignore[arg-type]
+                else:
+                    rows = _work(unit)  # (extracted here if the entry went bad meanwhile)
+                    yield unit, rows, not rows.cached
+        finally:
+            self.pool.close()
+
+    def _read_ahead(self) -> None:
+        while (not self.exhausted and len(self.ahead) < _AHEAD
+               and len(self.submitted) < self.jobs * _BATCHES_PER_WORKER):
+            unit = next(self.source, None)
+            if unit is None:
+                self.exhausted = True
+                break
+            number, self.count = self.count, self.count + 1
+            if unit.local:
+                how = "local"
+            elif _cached_rows(unit.cache_file) is not None:
+                how = "cached"
+            else:
+                how = "pool"
+                self.batch.append((number, unit))
+                self.batch_chars += len(unit.record.fields[-1]) if unit.record else _BATCH_CHARS
+                if len(self.batch) >= _BATCH or self.batch_chars >= _BATCH_CHARS:
+                    self._flush()
+            self.ahead.append((number, unit, how))
+        if self.batch:  # no more units now: what is there goes to work
+            self._flush()
+
+    def _flush(self) -> None:
+        self._submit(self.batch)
+        self.batch, self.batch_chars = [], 0
+
+    def _submit(self, batch: list[tuple[int, _Unit]]) -> None:
+        key = batch[0][0]
+        self.submitted[key] = batch
+        self.pool.submit(key, [unit for _n, unit in batch])
+
+    def _settle(self) -> None:
+        for key in [k for k in self.submitted if self.pool.finished(k)]:
+            batch = self.submitted.pop(key)
+            result = self.pool.take(key)
+            if not isinstance(result, _Failed):
+                self.rows.update((n, rows) for (n, _unit), rows in zip(batch, result))
+            elif len(batch) > 1:
+                for item in batch:
+                    self._submit([item])
+            else:
+                self.rows[batch[0][0]] = _error_rows(batch[0][1], result.reason)
 
 
-def _error_rows(item: tuple[Path, Path, Path | None], reason: str) -> FileRows:
-    """The one error row of a file whose extraction failed as a whole."""
-    from .read import error_document
+def _units(files: Sequence[tuple[Path, Path]], cache_dir: Path | None) -> Iterator[_Unit]:
+    """The units of work of ``files``, in order: a file, or each record of a cables.csv."""
+    from .read import CsvRecord, csv_dump_encoding, read_csv_records, relative_name
 
-    path, root, _cache = item
-    doc = error_document(path, root, reason)
+    for index, (path, root) in enumerate(files):
+        encoding = csv_dump_encoding(path)
+        if encoding is None:
+            yield _Unit(index, path, root, _cache_file(path, root, cache_dir))
+            continue
+        rel = relative_name(path, root)
+        try:
+            for record in read_csv_records(path, rel, encoding):
+                yield _Unit(index, path, root, _record_cache_file(record, cache_dir), record)
+        except Exception as exc:  # noqa: BLE001 - unreadable midway (gone, an I/O error): its error row
+            yield _Unit(index, path, root, None, CsvRecord(rel, 0, problem=f"cannot read: {type(exc).__name__}: {exc}"))
+
+
+def _error_rows(unit: _Unit, reason: str) -> FileRows:
+    """The one error row of a unit whose extraction failed as a whole."""
+    from .read import csv_record_error, error_document
+
+    doc = error_document(unit.path, unit.root, reason) if unit.record is None else csv_record_error(unit.record, reason)
     return FileRows([document_row(doc, 0, 0)], [], [], [text_record(doc)])
 
 
@@ -380,14 +554,14 @@ class _DocIds:
     every file's rows, :meth:`apply` renames them when they are written."""
 
     def __init__(self) -> None:
-        self.keys: list[tuple[str, str]] = []  # (doc_id, content key) per document, in order
+        self.keys: list[tuple[str, bytes]] = []  # (doc_id, content key) per document, in order
         self.final: list[str] = []
 
     def collect(self, rows: FileRows) -> None:
         for doc, text in zip(rows.documents, rows.texts):
             content = {k: v for k, v in doc.items() if k not in ("source_file", "doc_id")}
-            key = hashlib.sha256(json.dumps([content, text.get("paragraphs")], sort_keys=True).encode()).hexdigest()
-            self.keys.append((doc["doc_id"], key))
+            key = hashlib.sha256(json.dumps([content, text.get("paragraphs")], sort_keys=True).encode()).digest()
+            self.keys.append((doc["doc_id"], key[:16]))  # (16 bytes: a corpus of 250,000 cables keeps them all)
 
     def finish(self) -> None:
         copies: dict[str, list[int]] = {}
@@ -433,7 +607,8 @@ def extract_corpus(
     progress: Callable[[int], None] | None = None,
     budget: "Budget | None" = None,
 ) -> ExtractSummary:
-    """Extract every file under ``paths`` and write the three tables to ``out_dir``.
+    """Extract every file under ``paths`` and write the three tables (and ``dateline.db``,
+    :mod:`extractor.database`) to ``out_dir``.
 
     ``jobs`` (default and at most: the number of cores) worker processes extract
     the files, each cable within ``budget`` (time, memory); ``out_dir`` is locked
@@ -444,35 +619,50 @@ def extract_corpus(
     files = discover(paths, skipped)
     jobs = min(jobs or os.cpu_count() or 1, os.cpu_count() or 1)
     corpus_cache = corpus_cache_dir(cache_dir, paths) if cache_dir else None
-    planned = [(path, root, _cache_file(path, root, corpus_cache)) for path, root in files]
     writer = TableWriter(out_dir)
     summary = ExtractSummary(out_dir=str(out_dir), skipped=sorted(printable_name(str(p)) for p in skipped))
     ids = _DocIds()
+    keep: set[str] = set()  # the cache entries this run used
     try:
         # the rows wait in a spool file until every document id is known
         with tempfile.TemporaryFile(dir=writer.tmp_dir) as spool:
-            for rows in _results(planned, jobs, budget):
+            current, untouched = -1, True  # the file being counted; none of its units extracted
+            for unit, rows, extracted in _Results(_units(files, corpus_cache), jobs, budget):
+                if unit.file != current:
+                    if current >= 0:
+                        _file_done(summary, untouched, progress)
+                    current, untouched = unit.file, True
+                untouched = untouched and not extracted
+                if unit.cache_file is not None:
+                    keep.add(unit.cache_file.name)
                 ids.collect(rows)
                 pickle.dump(rows, spool, protocol=pickle.HIGHEST_PROTOCOL)
-                _count(summary, rows)
-                if progress:
-                    progress(1)
+                _count(summary, rows, extracted)
+            if current >= 0:
+                _file_done(summary, untouched, progress)
             ids.finish()
-            _write_spooled(spool, len(planned), ids, writer)
+            _write_spooled(spool, summary.units, ids, writer)
     except BaseException:
         writer.abort()
         raise
-    writer.commit()
+    writer.commit(finish=write_database)  # (aborts the tables too if the database cannot be written)
     if corpus_cache is not None:
         # the whole corpus of this folder was just read: what it did not produce is stale
-        prune_cache(corpus_cache, {cache_file for _p, _r, cache_file in planned if cache_file is not None})
+        prune_cache(corpus_cache, keep)
     return summary
 
 
-def _write_spooled(spool: IO[bytes], files: int, ids: _DocIds, writer: TableWriter) -> None:
-    """Write the rows of the ``files`` spooled files, their repeated document ids renamed."""
+def _file_done(summary: ExtractSummary, untouched: bool, progress: Callable[[int], None] | None) -> None:
+    summary.files += 1
+    summary.cached_files += untouched
+    if progress:
+        progress(1)
+
+
+def _write_spooled(spool: IO[bytes], units: int, ids: _DocIds, writer: TableWriter) -> None:
+    """Write the rows of the ``units`` spooled units, their repeated document ids renamed."""
     spool.seek(0)
-    for _ in range(files):
+    for _ in range(units):
         rows = pickle.load(spool)
         ids.apply(rows)
         writer.write("documents", rows.documents)
@@ -481,9 +671,9 @@ def _write_spooled(spool: IO[bytes], files: int, ids: _DocIds, writer: TableWrit
         writer.write_texts(rows.texts)
 
 
-def _count(summary: ExtractSummary, rows: FileRows) -> None:
-    summary.files += 1
-    summary.cached_files += rows.cached
+def _count(summary: ExtractSummary, rows: FileRows, extracted: bool) -> None:
+    summary.units += 1
+    summary.extracted_units += extracted
     summary.documents += len(rows.documents)
     summary.errors += sum(1 for d in rows.documents if d["status"] != "ok")
     summary.events += len(rows.events)

@@ -121,6 +121,11 @@ def _relative(path: Path, root: Path) -> str:
     return printable_name(rel)
 
 
+def relative_name(path: Path, root: Path) -> str:
+    """The name of ``path`` in the tables (``source_file``): relative to ``root``, printable."""
+    return _relative(Path(path), Path(root))
+
+
 def printable_name(name: str) -> str:
     """A file name as text that UTF-8 can write: bytes that are not UTF-8 (held by
     Python as lone surrogates) shown as ``\\xe9``, so one odd name cannot stop the run."""
@@ -809,74 +814,116 @@ def _read_html(rel: str, text: str) -> Document:
     return _build(rel, fmt, header, _page_telegram(page), title=title)
 
 
-@dataclass
-class _Oversized:
-    """A cables.csv record over the size limit: only its length was kept."""
+@dataclass(frozen=True)
+class CsvRecord:
+    """One record of a cables.csv, as :func:`read_csv_records` reads it: the file's
+    name, the record's number (1-based, a header row counted) and its eight columns,
+    or why it has none (``problem``: too large, unparsable; number 0: no rows at all)."""
 
-    size: int
-
-
-def _line_pieces(handle: io.TextIOBase, limit: int) -> Iterator[tuple[str, bool]]:
-    """The file's lines, a line longer than ``limit`` in pieces of at most ``limit``
-    characters, each with whether it starts a line: memory stays bounded whatever
-    the file holds (a 1 GB line is never read whole)."""
-    at_start = True
-    while True:
-        piece = handle.readline(limit)
-        if not piece:
-            return
-        yield piece, at_start
-        at_start = piece.endswith("\n")
+    rel: str
+    number: int
+    fields: tuple[str, ...] = ()
+    problem: str = ""
 
 
-def _csv_chunks(handle: io.TextIOBase, limit: int) -> Iterator[str | _Oversized]:
-    """Group lines into records: a record starts at a line that begins like a
-    cables.csv row (``"12","12/28/2006 14:57",``), so a broken quote spoils
-    only its own row. A record over ``limit`` characters is not kept, only measured."""
-    chunk: list[str] = []
-    size = 0
-    for piece, line_start in _line_pieces(handle, limit):
-        starts_record = line_start and _CSV_RECORD_START.match(piece) is not None
-        if starts_record and size:
-            yield "".join(chunk) if size <= limit else _Oversized(size)
-            chunk, size = [], 0
-        if size or starts_record or piece.strip():
-            size += len(piece)
-            if size <= limit:
-                chunk.append(piece)
+#: an oversized record only needs its quoting followed to find where it ends: runs of
+#: plain characters and of commas change csv's state as one character does, and a run
+#: of quotes as one or two (by parity), so squeezing them keeps the record's end
+_PLAIN_RUN = re.compile(r'[^",\r\n]+')
+_COMMA_RUN = re.compile(r",{2,}")
+_QUOTE_RUN = re.compile(r'"{3,}')
+
+
+def _squeeze(text: str) -> str:
+    text = _COMMA_RUN.sub(",", _PLAIN_RUN.sub("x", text))
+    return _QUOTE_RUN.sub(lambda m: '"' if len(m[0]) % 2 else '""', text)
+
+
+class _RecordLines:
+    """The file's lines for ``csv.reader``, with the size of the record being read.
+
+    Lines are read at most ``limit`` characters at a time, and once the current
+    record is over ``limit`` the rest of it is fed squeezed (see :func:`_squeeze`):
+    csv still finds where it ends, while memory stays bounded whatever the file
+    holds (a 1 GB row is never read whole). The reader resets :attr:`size` after
+    each record (csv.reader pulls no line beyond the record it returns)."""
+
+    def __init__(self, handle: io.TextIOBase, limit: int):
+        self.handle, self.limit = handle, limit
+        self.size = 0
+
+    def __iter__(self) -> Iterator[str]:
+        squeezed: list[str] = []  # the start of a line longer than the limit
+        piece = self.handle.readline(self.limit)
+        while piece:
+            following = self.handle.readline(self.limit)
+            self.size += len(piece)
+            line_ends = not following or piece.endswith(("\n", "\r"))
+            if self.size <= self.limit and line_ends and not squeezed:
+                yield piece
             else:
-                chunk = []
-    if size:
-        yield "".join(chunk) if size <= limit else _Oversized(size)
+                squeezed.append(_squeeze(piece))
+                if line_ends:
+                    yield "".join(squeezed)
+                    squeezed = []
+            piece = following
 
 
-_CSV_PREFIX = re.compile(
-    r'^\s*"?(\d+)"?\s*,\s*"?([^",]*)"?\s*,\s*"?([^",]*)"?\s*,\s*"([^"]*)"\s*,\s*"?([^",]*)"?\s*,'
-    r'\s*"?([^"]*?)"?\s*,', re.DOTALL)
+def read_csv_records(path: Path, rel: str, encoding: str) -> Iterator[CsvRecord]:
+    """The records of a cables.csv, read incrementally by the csv module (a record
+    ends where its quoting says, whatever its lines look like). A record over the
+    size limit or that csv cannot parse is yielded with its ``problem``; blank lines
+    and the header row are passed over; a file without records yields one record
+    numbered 0 saying so."""
+    limit = _config()["max_cable_bytes"]
+    errors = "dateline_latin1" if encoding == "cp1252" else "replace"
+    # a field may hold a whole record before it is known to be over the limit
+    csv.field_size_limit(max(limit * 4, 1 << 20))
+    number = 0
+    with open(path, encoding=encoding, errors=errors, newline="") as handle:
+        lines = _RecordLines(handle, limit)
+        reader = csv.reader(lines)
+        while True:
+            problem = ""
+            try:
+                fields = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                fields, problem = [], f"malformed cables.csv row: {exc}"
+            size, lines.size = lines.size, 0
+            if not problem and not any(cell.strip() for cell in fields):
+                continue  # a blank line between records
+            number += 1
+            if size > limit:
+                yield CsvRecord(rel, number, problem=f"CSV row too large ({size} characters)")
+            elif problem:
+                yield CsvRecord(rel, number, problem=problem)
+            elif number == 1 and [c.strip().lower() for c in fields[:2]] == ["id", "date"]:
+                continue
+            elif len(fields) < 8:
+                yield CsvRecord(rel, number, problem="malformed cables.csv row: cannot split its columns")
+            else:  # an unquoted comma in the content column splits it: joined back
+                yield CsvRecord(rel, number, tuple(fields[:7]) + (",".join(fields[7:]),))
+    if number == 0:
+        yield CsvRecord(rel, 0, problem="cables.csv file with no rows")
 
 
-def _parse_csv_record(chunk: str) -> list[str] | None:
-    try:
-        rows = list(csv.reader(io.StringIO(chunk), strict=True))
-    except csv.Error:
-        rows = []
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if len(rows) == 1 and len(rows[0]) >= 8:
-        row = rows[0]
-        return row[:7] + [",".join(row[7:])] if len(row) > 8 else row
-    # recovery: the first six columns are simple; header and content are what is left
-    match = _CSV_PREFIX.match(chunk)
-    if not match:
-        return None
-    rest = chunk[match.end():].strip()
-    if rest.startswith('"'):
-        rest = rest[1:]
-    if rest.endswith('"'):
-        rest = rest[:-1]
-    head, sep, content = rest.partition('","')
-    if not sep:
-        head, content = "", rest
-    return [*match.groups(), head.replace('""', '"'), content.replace('""', '"')]
+def csv_record_document(record: CsvRecord) -> Document:
+    """The cable (or error row) of one cables.csv record."""
+    if record.number == 0:
+        return _error(record.rel, record.problem, "cables-csv")
+    rel_row = f"{record.rel}#{record.number}"
+    if record.problem:
+        return _error(rel_row, record.problem, "cables-csv")
+    return _csv_row_document(rel_row, record.number, list(record.fields))
+
+
+def csv_record_error(record: CsvRecord, reason: str) -> Document:
+    """The error row of a cables.csv record whose extraction failed."""
+    ref_id = record.fields[2].strip() if len(record.fields) > 2 else ""
+    rel_row = f"{record.rel}#{record.number}" if record.number else record.rel
+    return _error(rel_row, reason, "cables-csv", doc_id=ref_id or _stem(record.rel) + f"#{record.number}")
 
 
 def _csv_row_document(rel_row: str, number: int, row: list[str]) -> Document:
@@ -895,27 +942,26 @@ def _csv_row_document(rel_row: str, number: int, row: list[str]) -> Document:
     return doc
 
 
-def _csv_chunk_document(rel: str, number: int, chunk: str | _Oversized) -> Document | None:
-    """The cable (or error row) of the ``number``-th record; None for the header row."""
-    rel_row = f"{rel}#{number}"
-    if isinstance(chunk, _Oversized):
-        return _error(rel_row, f"CSV row too large ({chunk.size} characters)", "cables-csv")
-    if number == 1 and _CSV_HEADER_ROW.match(chunk):
+def csv_dump_encoding(path: Path) -> str | None:
+    """The encoding to read ``path`` with when it is a cables.csv dump (judged as
+    :func:`read_file` judges it: from its first bytes), else None."""
+    try:
+        info = os.stat(path)
+        if _file_problem(info):
+            return None
+        with open(path, "rb") as handle:
+            sample = handle.read(_config()["sniff_bytes"])
+    except OSError:
         return None
-    row = _parse_csv_record(chunk)
-    if row is None:
-        return _error(rel_row, "malformed cables.csv row: cannot split its columns", "cables-csv")
-    return _csv_row_document(rel_row, number, row)
+    head = decode_bytes(sample)
+    if _looks_binary(head) or not _is_csv_dump(head):
+        return None
+    encoding = detect_encoding(sample)
+    return encoding if encoding != "utf-8" else "utf-8-sig"
 
 
 def _read_csv(path: Path, rel: str, encoding: str) -> list[Document]:
-    limit = _config()["max_cable_bytes"]
-    errors = "dateline_latin1" if encoding == "cp1252" else "replace"
-    csv.field_size_limit(max(limit * 2, 1 << 20))
-    with open(path, encoding=encoding, errors=errors, newline="") as handle:
-        docs = [doc for number, chunk in enumerate(_csv_chunks(handle, limit), 1)
-                if (doc := _csv_chunk_document(rel, number, chunk)) is not None]
-    return docs or [_error(rel, "cables.csv file with no rows", "cables-csv")]
+    return [csv_record_document(record) for record in read_csv_records(path, rel, encoding)]
 
 
 # --------------------------------------------------------------------------- entry point

@@ -13,7 +13,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from . import outdir
 from .model import Claim, Document, Event
@@ -39,6 +39,9 @@ CLAIM_COLUMNS = [
 TABLES = {"documents": DOCUMENT_COLUMNS, "events": EVENT_COLUMNS, "claims": CLAIM_COLUMNS}
 #: the cleaned text of every document, one JSON object a line (what the site highlights)
 TEXTS_FILE = "texts.jsonl"
+#: the tables as one SQLite database and its Datasette metadata (:mod:`extractor.database`)
+DATABASE_FILE = "dateline.db"
+METADATA_FILE = "metadata.json"
 
 
 def format_number(value: float | None) -> str:
@@ -197,9 +200,13 @@ class TableWriter:
         for handle in handles:
             handle.close()
 
-    def commit(self) -> None:
+    def commit(self, finish: Callable[[Path], object] | None = None) -> None:
+        """Swap the written tables in; ``finish`` is given the staging folder first,
+        once the tables are complete (to write what is derived from them)."""
         try:
             self._close()  # flushing may fail (a full disk): then nothing is swapped in
+            if finish is not None:
+                finish(self.tmp_dir)
             outdir.swap_into_place(self.tmp_dir, self.out_dir)
         except BaseException:
             self.abort()
@@ -233,7 +240,7 @@ def _check_tables_folder(out_dir: Path) -> None:
         if out_dir.exists():
             raise ValueError(f"{out_dir} is a file, not a folder")
         return
-    allowed = set(table_file_names()) | {TABLES_MARKER}
+    allowed = set(table_file_names()) | {TABLES_MARKER, DATABASE_FILE, METADATA_FILE}
     foreign = sorted(e.name for e in out_dir.iterdir()
                      if e.name not in allowed and not e.name.startswith(".dateline-tmp-"))
     if foreign:

@@ -1,5 +1,6 @@
-"""A small process pool for the extraction: one file per worker at a time, with a
-time and a memory budget, and a pool that outlives its workers.
+"""A small process pool for the extraction: one task per worker at a time (a file,
+or a batch of cables.csv rows), with a time and a memory budget, and a pool that
+outlives its workers.
 
 ``concurrent.futures.ProcessPoolExecutor`` fails every pending file when one worker
 dies (the OOM killer, a segfault in a C extension) and cannot stop one task that
@@ -21,10 +22,10 @@ import multiprocessing
 import os
 import signal
 import time
+from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Hashable, Iterator, Sequence
 
 #: default budgets; the CLI's --timeout and --max-memory override them
 DEFAULT_TIMEOUT = 20.0  # seconds per cable (the corpus' largest takes well under one)
@@ -42,7 +43,8 @@ class Budget:
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
 
 
-Task = tuple[Path, Path, "Path | None"]
+#: what a worker is given: a file (path, root, cache entry) or any picklable unit of work
+Task = Any
 
 
 def _die_with_parent(parent: int) -> None:
@@ -86,10 +88,10 @@ class _Worker:
         self.process = context.Process(target=_worker_main, args=(child, os.getpid(), work, setup), daemon=True)
         self.process.start()
         child.close()
-        self.index: int | None = None
+        self.index: Hashable | None = None
         self.deadline = self.timeout = 0.0
 
-    def give(self, index: int, task: Task, timeout: float) -> None:
+    def give(self, index: Hashable, task: Task, timeout: float) -> None:
         self.index, self.timeout, self.deadline = index, timeout, time.monotonic() + timeout + _STARTUP_GRACE
         self.conn.send(task)
 
@@ -110,51 +112,69 @@ class _Worker:
 ErrorRows = Callable[[Task, str], Any]
 
 
-class _Pool:
-    """The workers and the files: which are waiting, held back, running, done."""
+class Pool:
+    """Workers and the tasks submitted to them; results are taken by key.
 
-    def __init__(self, tasks: Sequence[Task], indices: Sequence[int], jobs: int, work: Callable[[Task], Any],
-                 error_rows: ErrorRows, budget: Budget, setup: Callable[[], None] | None, window: int):
+    The caller decides how far ahead it submits (its read-ahead bounds memory) and
+    in which order it takes results; :meth:`step` moves the work on. Workers start
+    on demand, up to ``jobs``."""
+
+    def __init__(self, jobs: int, work: Callable[[Task], Any], error_rows: ErrorRows, budget: Budget,
+                 setup: Callable[[], None] | None = None):
         self.context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        self.tasks, self.work, self.setup, self.error_rows, self.budget = tasks, work, setup, error_rows, budget
-        self.order = list(indices)
-        self.queue = iter(self.order)
-        self.limit = max(1, jobs) * window  # files dispatched ahead of the one to yield next
-        self.workers = [_Worker(self.context, work, setup) for _ in range(min(jobs, len(self.order)))]
-        self.done: dict[int, Any] = {}
-        self.attempts: dict[int, int] = {}
-        self.retry: list[int] = []
-        self.position = {index: n for n, index in enumerate(self.order)}
-        self.next_out = 0  # the position in ``order`` of the next file to yield
+        self.jobs, self.work, self.setup, self.error_rows, self.budget = max(1, jobs), work, setup, error_rows, budget
+        self.workers: list[_Worker] = []
+        self.tasks: dict[Hashable, Task] = {}  # submitted and not yet taken
+        self.queue: deque[Hashable] = deque()  # waiting for a worker, in submission order
+        self.done: dict[Hashable, Any] = {}
+        self.attempts: dict[Hashable, int] = {}
+        self.retry: list[Hashable] = []
 
-    def pending(self) -> bool:
-        return self.next_out < len(self.order)
+    def submit(self, key: Hashable, task: Task) -> None:
+        self.tasks[key] = task
+        self.queue.append(key)
+
+    def finished(self, key: Hashable) -> bool:
+        return key in self.done
+
+    def take(self, key: Hashable) -> Any:
+        """The result of a finished task (forgotten here once taken)."""
+        self.tasks.pop(key, None)
+        self.attempts.pop(key, None)
+        return self.done.pop(key)
+
+    def step(self) -> None:
+        """Give idle workers tasks, take what the busy ones sent (waiting a poll
+        interval at most) and replace each worker over a budget or dead."""
+        self.dispatch()
+        self.collect()
+        self.police()
 
     def dispatch(self) -> None:
-        """Give each idle worker a file, until there is none to give now."""
         for worker in self.workers:
             if worker.index is None and not self._give_next(worker):
-                break
+                return
+        while len(self.workers) < self.jobs and (self.retry or self.queue):
+            self.workers.append(_Worker(self.context, self.work, self.setup))
+            self._give_next(self.workers[-1])
 
     def _give_next(self, worker: _Worker) -> bool:
-        index = self.retry.pop() if self.retry else next(self.queue, None)
-        if index is None:
+        if self.retry:
+            key = self.retry.pop()
+        elif self.queue:
+            key = self.queue.popleft()
+        else:
             return False
-        if self.position[index] >= self.next_out + self.limit:
-            self.retry.append(index)  # held back: too far ahead of the output
-            return False
-        self.attempts[index] = self.attempts.get(index, 0) + 1
-        worker.give(index, self.tasks[index], self.budget.timeout)
+        self.attempts[key] = self.attempts.get(key, 0) + 1
+        worker.give(key, self.tasks[key], self.budget.timeout)
         return True
 
     def collect(self) -> None:
-        """Take the results (and heartbeats) the busy workers sent, waiting a poll interval at most."""
         busy = {w.conn: w for w in self.workers if w.index is not None}
         for conn in wait(list(busy), timeout=_POLL) if busy else ():
             _receive(busy[conn], self.done, self.tasks, self.error_rows)  # type: ignore[index]
 
     def police(self) -> None:
-        """Replace each worker that is over a budget or died."""
         for n, worker in enumerate(self.workers):
             if worker.index is not None:
                 self._police(n, worker)
@@ -163,24 +183,17 @@ class _Pool:
         reason = _over_budget(worker, self.budget)
         if reason is None and worker.process.is_alive():
             return
-        index = worker.index
-        assert index is not None
+        key = worker.index
+        assert key is not None
         worker.kill()
         self.workers[n] = _Worker(self.context, self.work, self.setup)
         if reason is None:  # died: as the OOM killer would do
             reason = f"worker process died ({_describe(worker.process.exitcode)})"
-            if self.attempts[index] < 2:
-                self.retry.append(index)
+            if self.attempts[key] < 2:
+                self.retry.append(key)
                 return
             reason += " twice"
-        self.done[index] = self.error_rows(self.tasks[index], reason)
-
-    def ready(self) -> Iterator[tuple[int, Any]]:
-        """The finished files that are next in order."""
-        while self.pending() and self.order[self.next_out] in self.done:
-            index = self.order[self.next_out]
-            yield index, self.done.pop(index)
-            self.next_out += 1
+        self.done[key] = self.error_rows(self.tasks[key], reason)
 
     def close(self) -> None:
         for worker in self.workers:
@@ -198,19 +211,27 @@ def run_pool(tasks: Sequence[Task], indices: Sequence[int], jobs: int, work: Cal
              window: int = 8) -> Iterator[tuple[int, Any]]:
     """Run ``work`` over ``tasks[i]`` for ``i`` in ``indices`` on ``jobs`` workers and
     yield ``(i, result)`` in the order of ``indices``; a file that fails (budget, dead
-    worker twice, exception) yields ``error_rows(task, reason)`` instead."""
-    pool = _Pool(tasks, indices, jobs, work, error_rows, budget, setup, window)
+    worker twice, exception) yields ``error_rows(task, reason)`` instead. At most
+    ``jobs * window`` tasks are submitted ahead of the one to yield next."""
+    pool = Pool(jobs, work, error_rows, budget, setup)
+    order = iter(indices)
+    waiting: deque[int] = deque()
     try:
-        while pool.pending():
-            pool.dispatch()
-            pool.collect()
-            pool.police()
-            yield from pool.ready()
+        while True:
+            while len(waiting) < max(1, jobs) * window and (index := next(order, None)) is not None:
+                pool.submit(index, tasks[index])
+                waiting.append(index)
+            if not waiting:
+                return
+            pool.step()
+            while waiting and pool.finished(waiting[0]):
+                index = waiting.popleft()
+                yield index, pool.take(index)
     finally:
         pool.close()
 
 
-def _receive(worker: _Worker, done: dict[int, Any], tasks: Sequence[Task], error_rows: ErrorRows) -> None:
+def _receive(worker: _Worker, done: dict[Hashable, Any], tasks: dict[Hashable, Task], error_rows: ErrorRows) -> None:
     try:
         while worker.conn.poll():
             kind, payload = worker.conn.recv()
