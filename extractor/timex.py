@@ -655,9 +655,10 @@ def _r_week_of(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) ->
     return _emit(ctx, match, _apply_signal(ctx, match, Resolved("DATE", week_value(when), start, end, "week")))
 
 
-@rule("nth_weekday")
-def _r_nth_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    """"the fourth Sunday in October 2011", "the last Friday of May": that day of that month."""
+def _named_month(ctx: _Context, match: re.Match[str],
+                 g: dict[str, str | None]) -> tuple[int, int] | TimeExpression | None:
+    """(year, month) of the month group ``m`` (its year group ``y``, else the DCT's reading);
+    None when the word is no month here; the month without a year when none can be told."""
     word = g["m"] or ""
     if not _month_ok(word, True):
         return None
@@ -665,6 +666,16 @@ def _r_nth_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]
     year = _year_of(ctx, g, "y", month, None, match.start(), match.end())
     if year is None:
         return _emit(ctx, match, Resolved("DATE", f"XXXX-{month:02d}"))
+    return year, month
+
+
+@rule("nth_weekday")
+def _r_nth_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
+    """"the fourth Sunday in October 2011", "the last Friday of May": that day of that month."""
+    found = _named_month(ctx, match, g)
+    if not isinstance(found, tuple):
+        return found
+    year, month = found
     weekday, n = _WEEKDAYS[_norm(g["wd"])], _norm(g["n"])
     if n in ("last", "final"):
         day = month_end(year, month)
@@ -680,13 +691,10 @@ def _r_nth_weekday(ctx: _Context, match: re.Match[str], g: dict[str, str | None]
 
 @rule("nth_week")
 def _r_nth_week(ctx: _Context, match: re.Match[str], g: dict[str, str | None]) -> TimeExpression | None:
-    word = g["m"] or ""
-    if not _month_ok(word, True):
-        return None
-    month = _month(word)
-    year = _year_of(ctx, g, "y", month, None, match.start(), match.end())
-    if year is None:
-        return _emit(ctx, match, Resolved("DATE", f"XXXX-{month:02d}"))
+    found = _named_month(ctx, match, g)
+    if not isinstance(found, tuple):
+        return found
+    year, month = found
     n = _norm(g["n"])
     last_day = month_end(year, month)
     if n in ("last", "final"):
