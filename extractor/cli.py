@@ -156,7 +156,7 @@ def cli() -> None:
 def _run_extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: str,
                  no_cache: bool, quiet: bool, timeout: float, max_memory: int, lexicon: "UserLexicon") -> None:
     from .language import using_lexicon
-    from .pipeline import extract_corpus
+    from .pipeline import extract_corpus, input_bytes
     from .read import discover
     from .workers import Budget
 
@@ -166,12 +166,14 @@ def _run_extract(paths: tuple[str, ...], out: str, jobs: int | None, cache_dir: 
     _check_writable(out)
     jobs = _capped_jobs(jobs, quiet)
     skipped: list[Path] = []
-    total = len(discover(paths, skipped))
-    if total == 0:
+    files = discover(paths, skipped)
+    if not files:
         raise click.ClickException(_no_input_message(paths, skipped))
     started = time.monotonic()
     progress = Progress(enabled=not quiet)
-    with progress.stage("extracting cables", total) as advance, _terminate_as_exit(), \
+    # the bar counts input bytes, so a single cables.csv moves too; the line tells files
+    with progress.stage("extracting cables", max(input_bytes(files), 1), f"{len(files):,}") as advance, \
+            _terminate_as_exit(), \
             using_lexicon(lexicon):
         summary = extract_corpus(paths, out, jobs=jobs, cache_dir=None if no_cache else cache_dir,
                                  progress=advance, budget=Budget(timeout, max_memory))

@@ -612,7 +612,9 @@ def extract_corpus(
 
     ``jobs`` (default and at most: the number of cores) worker processes extract
     the files, each cable within ``budget`` (time, memory); ``out_dir`` is locked
-    for the run and replaced in one step at the end."""
+    for the run and replaced in one step at the end. ``progress`` is called with the
+    input bytes done (:func:`input_bytes` is the total): a cables.csv advances record by
+    record, so one dump is not a stage that stands still until its end."""
     from .read import discover, printable_name
 
     skipped: list[Path] = []
@@ -627,11 +629,16 @@ def extract_corpus(
         # the rows wait in a spool file until every document id is known
         with tempfile.TemporaryFile(dir=writer.tmp_dir) as spool:
             current, untouched = -1, True  # the file being counted; none of its units extracted
+            done = 0  # input bytes of the current file reported to ``progress``
             for unit, rows, extracted in _Results(_units(files, corpus_cache), jobs, budget):
                 if unit.file != current:
                     if current >= 0:
-                        _file_done(summary, untouched, progress)
-                    current, untouched = unit.file, True
+                        _file_done(summary, untouched, progress, _file_size(files[current][0]) - done)
+                    current, untouched, done = unit.file, True, 0
+                if progress and unit.record is not None:
+                    step = min(_record_size(unit.record), _file_size(unit.path) - done)
+                    done += max(step, 0)
+                    progress(max(step, 0))
                 untouched = untouched and not extracted
                 if unit.cache_file is not None:
                     keep.add(unit.cache_file.name)
@@ -639,7 +646,7 @@ def extract_corpus(
                 pickle.dump(rows, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 _count(summary, rows, extracted)
             if current >= 0:
-                _file_done(summary, untouched, progress)
+                _file_done(summary, untouched, progress, _file_size(files[current][0]) - done)
             ids.finish()
             _write_spooled(spool, summary.units, ids, writer)
     except BaseException:
@@ -652,11 +659,29 @@ def extract_corpus(
     return summary
 
 
-def _file_done(summary: ExtractSummary, untouched: bool, progress: Callable[[int], None] | None) -> None:
+def _file_done(summary: ExtractSummary, untouched: bool, progress: Callable[[int], None] | None,
+               rest: int) -> None:
     summary.files += 1
     summary.cached_files += untouched
     if progress:
-        progress(1)
+        progress(max(rest, 0))
+
+
+def input_bytes(files: Sequence[tuple[Path, Path]]) -> int:
+    """The size of the input files (:func:`extractor.read.discover`): what extraction's progress counts."""
+    return sum(_file_size(path) for path, _root in files)
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:  # gone meanwhile: its error row says so
+        return 0
+
+
+def _record_size(record: "CsvRecord") -> int:
+    # the record's characters and its quoting and commas: close to its bytes in the dump
+    return sum(len(f) + 3 for f in record.fields) or 1
 
 
 def _write_spooled(spool: IO[bytes], units: int, ids: _DocIds, writer: TableWriter) -> None:

@@ -31,14 +31,15 @@ class Progress:
         self.tty = self.stream.isatty() if tty is None else tty
 
     @contextmanager
-    def stage(self, label: str, total: int = 0) -> Iterator[Advance]:
+    def stage(self, label: str, total: int = 0, size: str = "") -> Iterator[Advance]:
         """A stage of ``total`` steps (0: of unknown size); yields the function that
-        counts steps done."""
+        counts steps done. ``size`` says how big it is in the one-line form (default: the
+        number of steps; extraction counts bytes but tells files)."""
         if not self.enabled:
             yield _ignore
             return
         if not (self.tty and total):
-            size = f" ({total:,})" if total else ""
+            size = f" ({size or f'{total:,}'})" if total else ""
             click.echo(f"{label}{size} …", file=self.stream)
             yield _ignore
             return

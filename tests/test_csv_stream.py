@@ -168,3 +168,15 @@ def test_the_corpus_as_one_cables_csv_has_no_spurious_error_rows(tmp_path: Path,
     assert len(records) == cables and not [r for r in records if r.problem]
     with open(tmp_path / "cables.csv", encoding="utf-8", newline="") as handle:
         assert [r.fields for r in records] == [tuple(f) for f in csv.reader(handle)]
+
+
+def test_progress_of_one_dump_advances_record_by_record(tmp_path: Path) -> None:
+    # a single cables.csv is one file: counted in files, its bar stood still until the end
+    from extractor.pipeline import input_bytes
+    from extractor.read import discover
+
+    dump = write_dump(tmp_path / "cables.csv", [row(i, f"06MEXICO{i}", body(i)) for i in range(1, 6)])
+    steps: list[int] = []
+    extract_corpus([dump], tmp_path / "out", jobs=1, progress=steps.append)
+    assert len([s for s in steps if s > 0]) >= 5
+    assert sum(steps) == input_bytes(discover([dump])) == dump.stat().st_size
