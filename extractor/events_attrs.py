@@ -495,7 +495,7 @@ _SUPPORT_RELATIONS = frozenset({"dobj", "nsubjpass", "attr"})
 
 def parse_actors(parsed: "Doc", start: int, end: int) -> list[str] | None:
     """The trigger's participants as written (titles stripped), from the parse of its
-    sentence: its arguments and theirs conjuncts, a noun trigger's possessor and the
+    sentence: its arguments and their conjuncts, a noun trigger's possessor and the
     subject of the verb it is the object of, the subject a second verb or an infinitive
     shares ("agreed to visit"). None when the parse has no head for the trigger."""
     from .parse import head_of

@@ -629,16 +629,16 @@ def extract_corpus(
         # the rows wait in a spool file until every document id is known
         with tempfile.TemporaryFile(dir=writer.tmp_dir) as spool:
             current, untouched = -1, True  # the file being counted; none of its units extracted
-            done = 0  # input bytes of the current file reported to ``progress``
+            done = size = 0  # input bytes of the current file reported to ``progress``, its size
             for unit, rows, extracted in _Results(_units(files, corpus_cache), jobs, budget):
                 if unit.file != current:
                     if current >= 0:
-                        _file_done(summary, untouched, progress, _file_size(files[current][0]) - done)
-                    current, untouched, done = unit.file, True, 0
+                        _file_done(summary, untouched, progress, size - done)
+                    current, untouched, done, size = unit.file, True, 0, _file_size(unit.path)
                 if progress and unit.record is not None:
-                    step = min(_record_size(unit.record), _file_size(unit.path) - done)
-                    done += max(step, 0)
-                    progress(max(step, 0))
+                    step = max(min(_record_size(unit.record), size - done), 0)
+                    done += step
+                    progress(step)
                 untouched = untouched and not extracted
                 if unit.cache_file is not None:
                     keep.add(unit.cache_file.name)
@@ -646,7 +646,7 @@ def extract_corpus(
                 pickle.dump(rows, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 _count(summary, rows, extracted)
             if current >= 0:
-                _file_done(summary, untouched, progress, _file_size(files[current][0]) - done)
+                _file_done(summary, untouched, progress, size - done)
             ids.finish()
             _write_spooled(spool, summary.units, ids, writer)
     except BaseException:

@@ -1733,7 +1733,7 @@ def _measures_an_activity(tokens: Sequence[Token], k: int, q: Quantity) -> bool:
     n = len(tokens)
     return tokens[k].low in _sets()["time_measure_openers"] and q.unit_end + 1 < n \
         and tokens[q.unit_end].low == "of" and tokens[q.unit_end + 1].text[:1].islower() \
-        and tokens[q.unit_end + 1].low not in ("the", "a", "an", "this", "that", "his", "her", "its", "their")
+        and tokens[q.unit_end + 1].low not in _sets()["determiners"]
 
 
 def places_in_time(tokens: Sequence[Token], q: Quantity) -> bool:
